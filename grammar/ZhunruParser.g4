@@ -1,0 +1,139 @@
+// Parser of the zhunru access-list language (LANGUAGE.md §3–4, §9).
+//
+// The grammar only decides structure. Everything with a meaning beyond
+// structure — quantity units, string escapes, code formats, a rule outside a
+// dimension section, repeated metadata — is checked by the AST builder, which
+// can say what is wrong in a rule author's words.
+//
+// Lists and operator chains are written as loops, not recursion, so a long
+// `a and b and c ...` builds a flat tree and cannot exhaust the stack.
+parser grammar ZhunruParser;
+
+options { tokenVocab = ZhunruLexer; }
+
+file : item* EOF ;
+
+item
+  : rulesetDecl
+  | factDecl
+  | kindDecl
+  | layerDecl
+  | unitsDecl
+  | tierBlock
+  ;
+
+// ---- declarations ------------------------------------------------------------
+rulesetDecl : RULESET STRING (VERSION STRING)? effectivity? SEMI ;
+effectivity : EFFECTIVE DATE (UNTIL DATE)? ;
+
+factDecl : FACT name COLON factType STRING? SEMI ;
+factType
+  : BOOL_TYPE                   # boolType
+  | NUMBER_TYPE                 # numberType
+  | QUANTITY_TYPE unit          # quantityType
+  | oneOf LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE   # enumType
+  | INDUSTRY_TYPE               # industryType
+  | TEXT_TYPE                   # textType
+  | DATE_TYPE                   # dateType
+  ;
+oneOf     : ONE OF | ENUM_ZH ;
+enumValue : name STRING? ;
+
+kindDecl  : KIND name STRING? EQ expr SEMI ;
+layerDecl : LAYER name STRING? FROM STRING SEMI ;
+unitsDecl : UNITS FROM STRING SEMI ;
+unitsWord : UNITS | UNIT ;      // `in units [...]` is `在 单元 [...]` in Chinese
+
+// ---- tiers ----------------------------------------------------------------------
+tierBlock  : tierHeader LBRACE tierItem* RBRACE ;
+tierHeader : tierKeyword code STRING? ;
+// ID: a misspelt tier keyword, parsed anyway so the builder can say
+// "did you mean `district`?" without losing the block's rules.
+tierKeyword : CITY | DISTRICT | UNIT | ID ;
+code : NUMBER | ID ;
+tierItem : section | ruleDecl ;     // a rule outside a section is reported by the builder
+section : dimension LBRACE ruleDecl* RBRACE ;
+// ID: a misspelt dimension, reported by the builder (as for tierKeyword).
+dimension : SPATIAL_LAYOUT | EMISSION_CONTROL | RISK_CONTROL | RESOURCE_EFFICIENCY | ID ;
+
+// ---- rules ----------------------------------------------------------------------
+ruleDecl : (ruleId COLON)? ruleBody metadata* SEMI ;
+ruleId : name ;
+
+ruleBody
+  : BAN subject scope? guard*                                   # banRule
+  | REQUIRE subject scope? toHave expr guard*                   # requireRule
+  | LIMIT name limitBound quantity FOR subject scope? guard*     # limitRule
+  | (ALLOW | ENCOURAGE) subject scope? guard*                   # positiveRule
+  ;
+toHave     : TO HAVE | TO_HAVE_ZH ;
+limitBound : TO AT LEAST | AT_LEAST_ZH | TO | AT_MOST_ZH ;
+guard      : (WHERE | UNLESS) expr ;
+
+subject   : adjectives* PROJECTS ;
+adjectives: name (OR name)* ;   // `new or expansion` is one set; sets are joined by "and"
+
+scope : scopeTerm (AND scopeTerm)* ;
+// Left-factored so that every choice is made on one token: after `in` the
+// parser knows it wants a unit class or `units [...]`, and can say so.
+scopeTerm
+  : IN unitScope                        # inScope
+  | IN_ZH (unitScopeZh | layerSideZh)   # inScopeZh
+  | spatial                             # spatialScope
+  ;
+unitScope   : unitClass (OR unitClass)* UNITS | unitsWord unitList ;
+unitScopeZh : unitClassZh (OR unitClassZh)* | unitsWord unitList ;
+unitList    : LBRACK code (COMMA code)* COMMA? RBRACK ;
+unitClass   : PRIORITY | KEY | GENERAL ;
+unitClassZh : PRIORITY_UNITS_ZH | KEY_UNITS_ZH | GENERAL_UNITS_ZH ;
+layerSideZh : name (INSIDE_END_ZH | OUTSIDE_END_ZH) ;   // `在 LAYER 内` / `在 LAYER 外`
+
+spatial
+  : INSIDE name                             # insideLayer
+  | OUTSIDE name                            # outsideLayer
+  | WITHIN quantity OF name                 # withinLayer
+  | DISTANCE_ZH name quantity RANGE_END_ZH  # withinLayer
+  ;
+
+metadata
+  : BECAUSE STRING      # becauseMeta
+  | CITE STRING         # citeMeta
+  | WEIGHT NUMBER       # weightMeta
+  | effectivity         # effectiveMeta
+  ;
+
+// ---- conditions: not > arithmetic > comparison > and > or ------------------------
+expr       : andExpr (OR andExpr)* ;
+andExpr    : compareExpr (AND compareExpr)* ;
+compareExpr : addExpr (compareOp addExpr | (IN | MEMBER_ZH) list)? ;
+compareOp  : EQ | NEQ | LT | LE | GT | GE ;
+addExpr    : mulExpr ((PLUS | MINUS) mulExpr)* ;
+mulExpr    : unary ((STAR | SLASH) unary)* ;
+unary      : (NOT | MINUS)* primary ;
+primary
+  : LPAREN expr RPAREN      # parenExpr
+  | IS name                 # isKind
+  | SITE (spatial | IN_ZH layerSideZh)   # siteExpr
+  | literal                 # literalExpr
+  | name                    # nameExpr
+  ;
+list
+  : LBRACK (listItem (COMMA listItem)* COMMA?)? RBRACK
+  | LBRACE (listItem (COMMA listItem)* COMMA?)? RBRACE
+  ;
+listItem : literal | name ;
+
+literal : quantity | STRING | DATE | TRUE | FALSE ;
+
+// A number with an optional multiplier and unit, e.g. `30万 吨/年`. The builder
+// reads the exact source text of the whole span with the quantity parser.
+quantity : NUMBER unitWord* ;
+unitWord : ID | PERCENT | SLASH ID ;
+unit     : ID unitWord* | PERCENT ;
+
+// A name: identifiers, and the soft keywords that are also common fact names.
+name
+  : ID
+  | VERSION | WEIGHT
+  | BOOL_TYPE | NUMBER_TYPE | QUANTITY_TYPE | INDUSTRY_TYPE | TEXT_TYPE | DATE_TYPE
+  ;

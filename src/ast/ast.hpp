@@ -1,0 +1,244 @@
+// The abstract syntax tree of a .rules file: our own types, with exact spans.
+//
+// The tree is what the author wrote, nothing resolved: names are text, units
+// are parsed but not checked against facts. The checker (the next stage)
+// resolves names, types and tiers.
+//
+// Conditions live in a per-file arena (`File::exprs`) and refer to each other
+// by index. Operator chains are n-ary, so no input can make the tree deeper
+// than its parenthesis nesting, which the parser bounds.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/span.hpp"
+#include "zhunru/quantity.hpp"
+
+namespace zhunru::ast {
+
+/// A name or a code as written: `two-high`, `两高`, `C2614`, `500103`.
+struct Word {
+  std::string text;
+  Span span;
+};
+using Name = Word;
+using Code = Word;
+
+struct StringLit {
+  std::string value;  // escapes resolved
+  Span span;
+};
+
+struct DateLit {
+  std::chrono::year_month_day date;
+  Span span;
+};
+
+struct QuantityLit {
+  Quantity quantity;
+  Span span;
+};
+
+/// `effective DATE [until DATE]`
+struct Effectivity {
+  DateLit from;
+  std::optional<DateLit> until;
+  Span span;
+};
+
+// ---- conditions ---------------------------------------------------------------
+
+using ExprId = std::uint32_t;
+
+enum class CompareOp { eq, ne, lt, le, gt, ge };
+enum class ArithOp { add, sub, mul, div };
+enum class UnaryOp { logical_not, negate };
+enum class LogicOp { logical_and, logical_or };
+enum class ListStyle { brackets, braces };  // `[..]` or `{..}`: same meaning, kept for fmt
+enum class SpatialOp { inside, outside, within };
+
+/// `inside LAYER`, `outside LAYER`, `within Q of LAYER`.
+struct Spatial {
+  SpatialOp op;
+  std::optional<QuantityLit> distance;  // for `within`
+  Name layer;
+  Span span;
+};
+
+struct NameRef { Name name; };
+struct QuantityExpr { QuantityLit literal; };   // also plain numbers
+struct StringExpr { StringLit literal; };
+struct DateExpr { DateLit literal; };
+struct BoolExpr { bool value; };
+/// `not not x`, `- x`: operators applied right to left.
+struct UnaryExpr { std::vector<UnaryOp> ops; ExprId operand; };
+/// `a + b - c` or `a * b / c`: one precedence level, left to right.
+struct ArithExpr { std::vector<ExprId> operands; std::vector<ArithOp> ops; };
+struct CompareExpr { CompareOp op; ExprId lhs; ExprId rhs; };
+/// `FACT in [a, b]`
+struct MemberExpr { ExprId subject; std::vector<ExprId> items; ListStyle style; };
+/// `a and b and c` / `a or b or c`.
+struct LogicExpr { LogicOp op; std::vector<ExprId> operands; };
+/// `is KIND`
+struct IsKindExpr { Name kind; };
+/// `site inside LAYER` and friends.
+struct SiteExpr { Spatial spatial; };
+
+using ExprNode = std::variant<NameRef, QuantityExpr, StringExpr, DateExpr, BoolExpr, UnaryExpr, ArithExpr,
+                              CompareExpr, MemberExpr, LogicExpr, IsKindExpr, SiteExpr>;
+
+struct Expr {
+  ExprNode node;
+  Span span;
+  bool parenthesized = false;  // written in parentheses (kept so fmt keeps them where they matter)
+};
+
+// ---- rules ----------------------------------------------------------------------
+
+enum class UnitClass { priority, key, general };
+
+/// `in priority units`, `in key or general units`
+struct ClassScope { std::vector<UnitClass> classes; Span span; };
+/// `in units [ZH..., ...]`
+struct UnitListScope { std::vector<Code> units; Span span; };
+using ScopeTerm = std::variant<ClassScope, UnitListScope, Spatial>;
+
+/// `new or expansion chemical projects`: each set is a disjunction of
+/// adjectives, the sets are a conjunction. No sets: every project.
+struct Subject {
+  std::vector<std::vector<Name>> adjective_sets;
+  Span span;
+};
+
+enum class RuleForm { ban, require, limit, allow, encourage };
+
+/// `limit FACT to [at least] Q`
+struct LimitClause {
+  Name fact;
+  bool at_least = false;
+  QuantityLit bound;
+};
+
+struct Weight {
+  double value = 1.0;
+  std::string text;  // as written
+  Span span;
+};
+
+struct Metadata {
+  std::optional<StringLit> because;
+  std::vector<StringLit> cites;
+  std::optional<Weight> weight;
+  std::optional<Effectivity> effective;
+};
+
+struct Rule {
+  std::optional<Name> id;
+  RuleForm form = RuleForm::ban;
+  Span form_span;                       // the `ban`/`require`/... keyword
+  Subject subject;
+  std::vector<ScopeTerm> scope;         // joined by `and`
+  std::optional<LimitClause> limit;     // RuleForm::limit
+  std::optional<ExprId> requirement;    // RuleForm::require: `to have C`
+  std::optional<ExprId> where;
+  std::optional<ExprId> unless;
+  Metadata metadata;
+  Span span;
+};
+
+enum class ControlDimension { spatial_layout, emission_control, risk_control, resource_efficiency };
+
+struct Section {
+  ControlDimension dimension;
+  Span header_span;
+  std::vector<Rule> rules;
+  Span span;
+};
+
+enum class TierLevel { city, district, unit };
+
+struct TierBlock {
+  TierLevel level;
+  Code code;
+  std::optional<StringLit> name;
+  std::vector<Section> sections;
+  Span span;
+};
+
+// ---- declarations ------------------------------------------------------------------
+
+struct RulesetDecl {
+  StringLit title;
+  std::optional<StringLit> version;
+  std::optional<Effectivity> effective;
+  Span span;
+};
+
+enum class FactTypeKind { boolean, number, quantity, one_of, industry, text, date };
+
+struct EnumValue {
+  Name name;
+  std::optional<StringLit> label;
+};
+
+struct FactType {
+  FactTypeKind kind = FactTypeKind::boolean;
+  std::optional<Unit> unit;            // quantity
+  Span unit_span;
+  std::vector<EnumValue> values;       // one_of
+  Span span;
+};
+
+struct FactDecl {
+  Name name;
+  FactType type;
+  std::optional<StringLit> label;
+  Span span;
+};
+
+struct KindDecl {
+  Name name;
+  std::optional<StringLit> label;
+  ExprId condition;
+  Span span;
+};
+
+struct LayerDecl {
+  Name name;
+  std::optional<StringLit> label;
+  StringLit path;
+  Span span;
+};
+
+struct UnitsDecl {
+  StringLit path;
+  Span span;
+};
+
+using Item = std::variant<RulesetDecl, FactDecl, KindDecl, LayerDecl, UnitsDecl, TierBlock>;
+
+/// A `#` or `//` comment, kept so `fmt` can put it back.
+struct Comment {
+  std::string text;  // including the `#` or `//`
+  Span span;
+};
+
+struct File {
+  FileId id = 0;
+  std::string path;
+  std::vector<Item> items;
+  std::vector<Expr> exprs;      // the condition arena
+  std::vector<Comment> comments;
+
+  [[nodiscard]] const Expr& expr(ExprId id) const { return exprs[id]; }
+};
+
+/// The span of any item.
+Span span_of(const Item& item);
+
+}  // namespace zhunru::ast

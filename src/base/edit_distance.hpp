@@ -1,0 +1,18 @@
+// Edit distance over code points (one Chinese character is one edit), with
+// a swap of neighbours as one edit (`bna` → `ban`): for "did you mean".
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace zhunru {
+
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
+std::size_t edit_distance(std::string_view a_utf8, std::string_view b_utf8);
+
+/// True when `written` is a plausible misspelling of `intended`: different,
+/// and at most one edit away (two for words longer than three characters).
+bool near_miss(std::string_view written, std::string_view intended);
+
+}  // namespace zhunru

@@ -1,0 +1,33 @@
+// The subcommands of `zhunru`, callable without the argument parser (tests
+// drive them directly; main.cpp maps the command line onto these options).
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "zhunru/localized.hpp"
+
+namespace zhunru::cli {
+
+/// Message language from LC_ALL / LC_MESSAGES / LANG: Chinese for zh_*.
+Lang language_from_environment();
+
+struct CheckOptions {
+  std::string path;             // a directory of .rules files, or one file
+  Lang lang = Lang::en;         // of messages
+  std::size_t max_errors = 50;  // per file
+};
+int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
+
+struct FmtOptions {
+  std::string file;
+  std::optional<Lang> keywords;  // output keyword language; default: the file's own
+  Lang lang = Lang::en;          // of messages
+  bool write = false;            // rewrite the file in place
+  bool check = false;            // only report whether the file is formatted
+};
+int run_fmt(const FmtOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace zhunru::cli

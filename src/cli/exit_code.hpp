@@ -1,0 +1,14 @@
+// Exit codes of the zhunru command (LANGUAGE.md §7).
+#pragma once
+
+namespace zhunru::cli {
+
+enum ExitCode : int {
+  kSuccess = 0,       // for `eval`, whatever the verdict
+  kRuleErrors = 1,    // errors in the rules (or `fmt --check`: not formatted)
+  kBadInput = 2,      // bad project file or arguments, missing files
+  kFindings = 3,      // `audit` found problems
+  kInternalError = 70,
+};
+
+}  // namespace zhunru::cli

@@ -1,0 +1,76 @@
+// The `zhunru` command line. CLI11 is slow to compile, so it stays in this
+// one file; each subcommand lives in its own file and takes plain options.
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "cli/exit_code.hpp"
+
+namespace zhunru::cli {
+
+Lang language_from_environment() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && *value != '\0') return std::string_view(value).starts_with("zh") ? Lang::zh : Lang::en;
+  }
+  return Lang::en;
+}
+
+namespace {
+
+const std::map<std::string, Lang> kLanguages{{"en", Lang::en}, {"zh", Lang::zh}};
+
+int run(int argc, char** argv) {
+  CLI::App app{"zhunru — executable ecological-environment access lists (生态环境准入清单)", "zhunru"};
+  app.set_version_flag("--version", "zhunru 0.1.0");
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  check.lang = language_from_environment();
+  auto* check_cmd = app.add_subcommand("check", "Parse and check every .rules file under a directory");
+  check_cmd->add_option("path", check.path, "Ruleset directory or a single .rules file")->required();
+  check_cmd->add_option("--lang", check.lang, "Language of messages: en or zh")
+      ->transform(CLI::CheckedTransformer(kLanguages));
+  check_cmd->add_option("--max-errors", check.max_errors, "Stop reporting a file after this many errors")
+      ->check(CLI::PositiveNumber);
+
+  FmtOptions fmt;
+  fmt.lang = language_from_environment();
+  std::optional<Lang> fmt_lang;
+  auto* fmt_cmd = app.add_subcommand("fmt", "Print a .rules file in canonical layout");
+  fmt_cmd->add_option("file", fmt.file, "The .rules file")->required();
+  fmt_cmd->add_option("--lang", fmt_lang, "Keyword language of the output (and of messages): en or zh")
+      ->transform(CLI::CheckedTransformer(kLanguages));
+  fmt_cmd->add_flag("--write", fmt.write, "Rewrite the file in place instead of printing it");
+  fmt_cmd->add_flag("--check", fmt.check, "Exit 1 and print the name if the file is not formatted");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kSuccess : kBadInput;
+  }
+  if (check_cmd->parsed()) return run_check(check, std::cout, std::cerr);
+  if (fmt_lang) {
+    fmt.keywords = fmt_lang;
+    fmt.lang = *fmt_lang;
+  }
+  return run_fmt(fmt, std::cout, std::cerr);
+}
+
+}  // namespace
+}  // namespace zhunru::cli
+
+int main(int argc, char** argv) {
+  try {
+    return zhunru::cli::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "zhunru: internal error: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "zhunru: internal error\n";
+  }
+  return zhunru::cli::kInternalError;
+}

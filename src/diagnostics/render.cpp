@@ -1,0 +1,84 @@
+#include "diagnostics/render.hpp"
+
+#include <fmt/format.h>
+
+#include "base/utf8.hpp"
+
+namespace zhunru {
+namespace {
+
+constexpr std::size_t kMaxShownWidth = 120;
+
+std::string_view severity_word(Severity s, Lang lang) {
+  switch (s) {
+    case Severity::error: return lang == Lang::zh ? "错误" : "error";
+    case Severity::warning: return lang == Lang::zh ? "警告" : "warning";
+    case Severity::note: return lang == Lang::zh ? "注" : "note";
+  }
+  return "";
+}
+
+std::string header(const SourceLocation& at, std::string_view severity, const std::string& message) {
+  if (at.line == 0) return fmt::format("{}: {}: {}\n", at.file, severity, message);
+  return fmt::format("{}:{}:{}: {}: {}\n", at.file, at.line, at.column, severity, message);
+}
+
+// The code points [first, last) of `line` that fit a terminal, and the
+// column offset where the window starts. Long lines are cut around the caret.
+struct Window {
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+Window window_around(std::string_view line, std::size_t caret) {
+  const std::size_t length = utf8::length(line);
+  if (utf8::display_width(line) <= kMaxShownWidth) return {0, length};
+  const std::size_t half = kMaxShownWidth / 4;  // wide characters take two columns
+  const std::size_t first = caret > half ? caret - half : 0;
+  return {first, std::min(length, first + 2 * half)};
+}
+
+// The source line and a caret line under the located range. The caret line
+// copies tabs and matches the display width of wide characters.
+std::string excerpt(const SourceLocation& at, const SourceFile& file) {
+  const std::string_view line = file.line(at.line);
+  const std::size_t begin = at.column > 0 ? at.column - 1 : 0;
+  const std::size_t end = at.end_line == at.line && at.end_column > at.column ? at.end_column - 1 : begin + 1;
+  const Window w = window_around(line, begin);
+  const std::size_t from = utf8::offset_of(line, w.first);
+  const std::string_view shown = line.substr(from, utf8::offset_of(line, w.last) - from);
+
+  std::string marks;
+  std::size_t index = w.first;
+  for (std::size_t pos = 0; pos < shown.size(); ++index) {
+    const char32_t cp = utf8::next(shown, pos);
+    if (index >= end) break;
+    const bool marked = index >= begin;
+    const int width = utf8::display_width(cp);
+    if (cp == '\t') marks += marked ? '^' : '\t';
+    else marks.append(static_cast<std::size_t>(width), marked ? '^' : ' ');
+  }
+  if (begin >= index) {  // the location is at or past the end of the line
+    marks.append(begin - index, ' ');
+    marks += '^';
+  }
+
+  const std::string number = std::to_string(at.line);
+  const std::string gutter(number.size(), ' ');
+  const std::string left = w.first > 0 ? "…" : "";
+  const std::string right = w.last < utf8::length(line) ? "…" : "";
+  return fmt::format(" {} | {}{}{}\n {} | {}{}\n", number, left, shown, right, gutter, left.empty() ? "" : " ", marks);
+}
+
+}  // namespace
+
+std::string render(const Diagnostic& d, const SourceSet& sources, Lang lang) {
+  std::string out = header(d.location, severity_word(d.severity, lang), d.message.in(lang));
+  const SourceFile* file = sources.find(d.location.file);
+  if (file != nullptr && d.location.line > 0 && d.location.line <= file->line_count()) out += excerpt(d.location, *file);
+  if (!d.help.in(lang).empty()) out += fmt::format("  {}: {}\n", lang == Lang::zh ? "提示" : "help", d.help.in(lang));
+  for (const DiagnosticNote& n : d.notes) out += header(n.location, severity_word(Severity::note, lang), n.message.in(lang));
+  return out;
+}
+
+}  // namespace zhunru

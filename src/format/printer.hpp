@@ -1,0 +1,45 @@
+// Prints fragments of the AST as source text in English or Chinese keywords:
+// conditions, subjects, scopes, quantities, strings. The formatter lays these
+// out; later stages reuse them to quote rules in traces and messages.
+#pragma once
+
+#include <string>
+
+#include "ast/ast.hpp"
+#include "ast/keyword.hpp"
+#include "zhunru/localized.hpp"
+
+namespace zhunru::format {
+
+class Printer {
+ public:
+  Printer(const ast::File& file, Lang lang) : file_(file), lang_(lang) {}
+
+  [[nodiscard]] std::string keyword(ast::Keyword k) const { return std::string(ast::spell(k, lang_)); }
+  [[nodiscard]] std::string expr(ast::ExprId id) const;
+  [[nodiscard]] std::string subject(const ast::Subject& subject) const;
+  [[nodiscard]] std::string scope(const std::vector<ast::ScopeTerm>& scope) const;
+  [[nodiscard]] std::string spatial(const ast::Spatial& spatial) const;
+  [[nodiscard]] std::string fact_type(const ast::FactType& type) const;
+  [[nodiscard]] std::string enum_value(const ast::EnumValue& value) const;
+  [[nodiscard]] std::string effectivity(const ast::Effectivity& e) const;
+  [[nodiscard]] std::string dimension(ast::ControlDimension d) const;
+  [[nodiscard]] std::string tier(ast::TierLevel level) const;
+  [[nodiscard]] std::string form(ast::RuleForm form) const;
+  /// `limit FACT to [at least] Q for` — everything of a limit before its subject.
+  [[nodiscard]] std::string limit_head(const ast::LimitClause& limit) const;
+
+  static std::string quantity(const Quantity& q);
+  static std::string string_literal(const std::string& value);
+  static std::string date(const ast::DateLit& d);
+
+ private:
+  void node(std::string& out, const ast::ExprNode& node) const;
+  std::string class_scope(const ast::ClassScope& scope) const;
+  std::string unit_list(const ast::UnitListScope& scope) const;
+
+  const ast::File& file_;
+  Lang lang_;
+};
+
+}  // namespace zhunru::format

@@ -1,0 +1,493 @@
+#include "syntax/ast_builder.hpp"
+
+#include <charconv>
+#include <string_view>
+
+#include "ZhunruLexer.h"
+#include "ast/keyword.hpp"
+#include "syntax/literals.hpp"
+#include "base/edit_distance.hpp"
+#include "syntax/token_span.hpp"
+
+namespace zhunru::syntax {
+namespace {
+
+using L = grammar::ZhunruLexer;
+using P = grammar::ZhunruParser;
+using antlr4::ParserRuleContext;
+using antlr4::tree::TerminalNode;
+
+class Builder {
+ public:
+  Builder(antlr4::CharStream& input, DiagnosticSink& sink, const ErrorStrategy* strategy, Lang keyword_lang,
+          ast::File& out)
+      : input_(input), sink_(sink), strategy_(strategy), keyword_lang_(keyword_lang), out_(out) {}
+
+  void file(P::FileContext* ctx) {
+    for (P::ItemContext* item : ctx->item()) {
+      if (sink_.full()) return;
+      if (auto built = this->item(item)) out_.items.push_back(std::move(*built));
+    }
+  }
+
+ private:
+  // ---- helpers -------------------------------------------------------------------
+  [[nodiscard]] bool broken(const ParserRuleContext* ctx) const {
+    return strategy_ != nullptr && strategy_->is_broken(ctx);
+  }
+  [[nodiscard]] FileId file_id() const { return out_.id; }
+  Span span(const antlr4::Token* t) const { return token_span(t, file_id()); }
+  Span span(TerminalNode* node) const { return span(node->getSymbol()); }
+  Span span(ParserRuleContext* ctx) const {
+    const antlr4::Token* stop = ctx->getStop();
+    if (stop == nullptr || stop->getTokenIndex() < ctx->getStart()->getTokenIndex()) return span(ctx->getStart());
+    return cover(span(ctx->getStart()), span(stop));
+  }
+  /// The exact source text of a context, whitespace included.
+  std::string source_text(ParserRuleContext* ctx) const {
+    return input_.getText(antlr4::misc::Interval(ctx->getStart()->getStartIndex(), ctx->getStop()->getStopIndex()));
+  }
+
+  ast::Word word(ParserRuleContext* ctx) const { return {ctx->getText(), span(ctx)}; }
+  ast::Word word(TerminalNode* node) const { return {node->getText(), span(node)}; }
+
+  ast::StringLit string(TerminalNode* node) {
+    ast::StringLit lit{decode_string_literal(node->getText(), span(node), sink_), span(node)};
+    return lit;
+  }
+  std::optional<ast::StringLit> optional_string(TerminalNode* node) {
+    if (node == nullptr) return std::nullopt;
+    return string(node);
+  }
+
+  ast::DateLit date(TerminalNode* node) { return {parse_date_literal(node->getText(), span(node), sink_), span(node)}; }
+
+  ast::QuantityLit quantity(P::QuantityContext* ctx) {
+    return {parse_quantity_literal(source_text(ctx), span(ctx), sink_), span(ctx)};
+  }
+
+  ast::Effectivity effectivity(P::EffectivityContext* ctx) {
+    ast::Effectivity e{date(ctx->DATE(0)), std::nullopt, span(ctx)};
+    if (ctx->DATE().size() > 1) {
+      e.until = date(ctx->DATE(1));
+      if (e.until->date <= e.from.date) {
+        sink_.error("syntax.effective-range", e.until->span,
+                    {"`until` must come after the effective date", "“至”的日期须晚于生效日期"});
+      }
+    }
+    return e;
+  }
+
+  // ---- declarations --------------------------------------------------------------
+  std::optional<ast::Item> item(P::ItemContext* ctx) {
+    if (auto* c = ctx->tierBlock()) return tier_block(c);
+    if (broken(ctx)) return std::nullopt;  // a broken declaration: already reported
+    if (auto* c = ctx->rulesetDecl()) return ruleset(c);
+    if (auto* c = ctx->factDecl()) return fact(c);
+    if (auto* c = ctx->kindDecl()) return kind(c);
+    if (auto* c = ctx->layerDecl()) return layer(c);
+    if (auto* c = ctx->unitsDecl()) return ast::UnitsDecl{string(c->STRING()), span(c)};
+    return std::nullopt;
+  }
+
+  ast::RulesetDecl ruleset(P::RulesetDeclContext* ctx) {
+    ast::RulesetDecl d{string(ctx->STRING(0)), std::nullopt, std::nullopt, span(ctx)};
+    if (ctx->VERSION() != nullptr) d.version = string(ctx->STRING(1));
+    if (ctx->effectivity() != nullptr) d.effective = effectivity(ctx->effectivity());
+    return d;
+  }
+
+  ast::FactDecl fact(P::FactDeclContext* ctx) {
+    return ast::FactDecl{word(ctx->name()), fact_type(ctx->factType()), optional_string(ctx->STRING()), span(ctx)};
+  }
+
+  ast::FactType fact_type(P::FactTypeContext* ctx) {
+    ast::FactType t;
+    t.span = span(ctx);
+    if (dynamic_cast<P::BoolTypeContext*>(ctx)) t.kind = ast::FactTypeKind::boolean;
+    else if (dynamic_cast<P::NumberTypeContext*>(ctx)) t.kind = ast::FactTypeKind::number;
+    else if (dynamic_cast<P::IndustryTypeContext*>(ctx)) t.kind = ast::FactTypeKind::industry;
+    else if (dynamic_cast<P::TextTypeContext*>(ctx)) t.kind = ast::FactTypeKind::text;
+    else if (dynamic_cast<P::DateTypeContext*>(ctx)) t.kind = ast::FactTypeKind::date;
+    else if (auto* q = dynamic_cast<P::QuantityTypeContext*>(ctx)) {
+      t.kind = ast::FactTypeKind::quantity;
+      t.unit_span = span(q->unit());
+      t.unit = parse_unit_literal(source_text(q->unit()), t.unit_span, sink_);
+    } else if (auto* e = dynamic_cast<P::EnumTypeContext*>(ctx)) {
+      t.kind = ast::FactTypeKind::one_of;
+      for (P::EnumValueContext* v : e->enumValue()) {
+        t.values.push_back({word(v->name()), optional_string(v->STRING())});
+      }
+    }
+    return t;
+  }
+
+  ast::KindDecl kind(P::KindDeclContext* ctx) {
+    return ast::KindDecl{word(ctx->name()), optional_string(ctx->STRING()), expr(ctx->expr()), span(ctx)};
+  }
+
+  ast::LayerDecl layer(P::LayerDeclContext* ctx) {
+    const bool labelled = ctx->STRING().size() > 1;
+    std::optional<ast::StringLit> label;
+    if (labelled) label = string(ctx->STRING(0));
+    return ast::LayerDecl{word(ctx->name()), std::move(label), string(ctx->STRING(labelled ? 1 : 0)), span(ctx)};
+  }
+
+  // ---- tiers ------------------------------------------------------------------------
+  std::optional<ast::Item> tier_block(P::TierBlockContext* ctx) {
+    P::TierHeaderContext* header = ctx->tierHeader();
+    if (broken(header)) return std::nullopt;
+    const auto level = tier_level(header->tierKeyword());
+    if (!level) return std::nullopt;
+    ast::TierBlock block{*level, word(header->code()), optional_string(header->STRING()), {}, span(ctx)};
+    check_tier_code(block.level, block.code, sink_);
+    for (P::TierItemContext* item : ctx->tierItem()) {
+      if (sink_.full()) break;
+      if (auto* section = item->section()) {
+        if (auto built = this->section(section)) block.sections.push_back(std::move(*built));
+      } else if (!broken(item->ruleDecl())) {
+        sink_.error("syntax.rule-outside-section", span(item->ruleDecl()),
+                    {"a rule must sit inside a dimension section: spatial-layout, emission-control, risk-control or "
+                     "resource-efficiency",
+                     "规则须写在管控维度块内：空间布局约束、污染物排放管控、环境风险防控或资源开发效率要求"},
+                    {"wrap it in `spatial-layout { … }` or the section it belongs to",
+                     "将其放入“空间布局约束 { … }”或其所属的维度块中"});
+      }
+    }
+    return block;
+  }
+
+  std::optional<ast::TierLevel> tier_level(P::TierKeywordContext* ctx) {
+    if (ctx->CITY() != nullptr) return ast::TierLevel::city;
+    if (ctx->DISTRICT() != nullptr) return ast::TierLevel::district;
+    if (ctx->UNIT() != nullptr) return ast::TierLevel::unit;
+    report_misspelt(ctx, {ast::Keyword::city, ast::Keyword::district, ast::Keyword::unit_tier},
+                    {"a tier block starts with city, district or unit", "层级块以市级、区县或单元开头"});
+    return std::nullopt;
+  }
+
+  std::optional<ast::Section> section(P::SectionContext* ctx) {
+    const auto dimension = this->dimension(ctx->dimension());
+    if (!dimension) return std::nullopt;
+    ast::Section s{*dimension, span(ctx->dimension()), {}, span(ctx)};
+    for (P::RuleDeclContext* rule : ctx->ruleDecl()) {
+      if (sink_.full()) break;
+      if (!broken(rule)) s.rules.push_back(this->rule(rule));
+    }
+    return s;
+  }
+
+  std::optional<ast::ControlDimension> dimension(P::DimensionContext* ctx) {
+    if (ctx->SPATIAL_LAYOUT() != nullptr) return ast::ControlDimension::spatial_layout;
+    if (ctx->EMISSION_CONTROL() != nullptr) return ast::ControlDimension::emission_control;
+    if (ctx->RISK_CONTROL() != nullptr) return ast::ControlDimension::risk_control;
+    if (ctx->RESOURCE_EFFICIENCY() != nullptr) return ast::ControlDimension::resource_efficiency;
+    report_misspelt(ctx,
+                    {ast::Keyword::spatial_layout, ast::Keyword::emission_control, ast::Keyword::risk_control,
+                     ast::Keyword::resource_efficiency},
+                    {"a section is one of the four dimensions: spatial-layout, emission-control, risk-control or "
+                     "resource-efficiency",
+                     "管控维度只有四种：空间布局约束、污染物排放管控、环境风险防控、资源开发效率要求"});
+    return std::nullopt;
+  }
+
+  // A name where a keyword belongs (a parse accepted on purpose, see the grammar).
+  void report_misspelt(ParserRuleContext* ctx, std::initializer_list<ast::Keyword> keywords, LocalizedText what) {
+    const std::string written = ctx->getText();
+    std::string_view best;
+    std::size_t best_distance = 3;
+    for (const auto k : keywords) {
+      for (const auto spelling : {ast::spelling(k).en, ast::spelling(k).zh}) {
+        const std::size_t d = edit_distance(written, spelling);
+        if (d < best_distance) {
+          best_distance = d;
+          best = spelling;
+        }
+      }
+    }
+    LocalizedText help;
+    if (!best.empty()) help = {"did you mean `" + std::string(best) + "`?", "是否应为“" + std::string(best) + "”？"};
+    sink_.error("syntax.unknown-keyword", span(ctx),
+                {"`" + written + "` is not a keyword here: " + what.en, "“" + written + "”不是此处的关键字：" + what.zh},
+                std::move(help));
+  }
+
+  // ---- rules ------------------------------------------------------------------------
+  ast::Rule rule(P::RuleDeclContext* ctx) {
+    ast::Rule r;
+    r.span = span(ctx);
+    if (ctx->ruleId() != nullptr) r.id = word(ctx->ruleId()->name());
+    rule_body(ctx->ruleBody(), r);
+    for (P::MetadataContext* m : ctx->metadata()) metadata(m, r.metadata);
+    return r;
+  }
+
+  void rule_body(P::RuleBodyContext* ctx, ast::Rule& r) {
+    r.form_span = span(ctx->getStart());
+    if (auto* ban = dynamic_cast<P::BanRuleContext*>(ctx)) {
+      r.form = ast::RuleForm::ban;
+      common_body(r, ban->subject(), ban->scope(), ban->guard());
+    } else if (auto* req = dynamic_cast<P::RequireRuleContext*>(ctx)) {
+      r.form = ast::RuleForm::require;
+      r.requirement = expr(req->expr());
+      common_body(r, req->subject(), req->scope(), req->guard());
+    } else if (auto* lim = dynamic_cast<P::LimitRuleContext*>(ctx)) {
+      r.form = ast::RuleForm::limit;
+      P::LimitBoundContext* bound = lim->limitBound();
+      const bool at_least = bound->LEAST() != nullptr || bound->AT_LEAST_ZH() != nullptr;
+      r.limit = ast::LimitClause{word(lim->name()), at_least, quantity(lim->quantity())};
+      common_body(r, lim->subject(), lim->scope(), lim->guard());
+    } else if (auto* pos = dynamic_cast<P::PositiveRuleContext*>(ctx)) {
+      r.form = pos->ALLOW() != nullptr ? ast::RuleForm::allow : ast::RuleForm::encourage;
+      common_body(r, pos->subject(), pos->scope(), pos->guard());
+    }
+  }
+
+  void common_body(ast::Rule& r, P::SubjectContext* subject, P::ScopeContext* scope,
+                   const std::vector<P::GuardContext*>& guards) {
+    r.subject = this->subject(subject);
+    if (scope != nullptr) {
+      for (P::ScopeTermContext* term : scope->scopeTerm()) r.scope.push_back(scope_term(term));
+    }
+    for (P::GuardContext* g : guards) guard(g, r);
+  }
+
+  void guard(P::GuardContext* ctx, ast::Rule& r) {
+    const bool is_where = ctx->WHERE() != nullptr;
+    std::optional<ast::ExprId>& slot = is_where ? r.where : r.unless;
+    const ast::ExprId condition = expr(ctx->expr());
+    if (slot) {
+      const std::string kw(ast::spell(is_where ? ast::Keyword::where : ast::Keyword::unless, keyword_lang_));
+      sink_.error("syntax.repeated-clause", span(ctx->getStart()),
+                  {"a rule takes one `" + kw + "` clause", "一条规则只能有一个“" + kw + "”子句"},
+                  {"join the conditions with `and` or `or`", "请用“且”或“或”合并条件"});
+      return;
+    }
+    slot = condition;
+  }
+
+  ast::Subject subject(P::SubjectContext* ctx) {
+    ast::Subject s;
+    s.span = span(ctx);
+    for (P::AdjectivesContext* set : ctx->adjectives()) {
+      std::vector<ast::Name> names;
+      for (P::NameContext* n : set->name()) names.push_back(word(n));
+      s.adjective_sets.push_back(std::move(names));
+    }
+    return s;
+  }
+
+  ast::ScopeTerm scope_term(P::ScopeTermContext* ctx) {
+    if (auto* c = dynamic_cast<P::InScopeContext*>(ctx)) return unit_scope(c->unitScope(), span(ctx));
+    if (auto* c = dynamic_cast<P::InScopeZhContext*>(ctx)) {
+      if (P::LayerSideZhContext* side = c->layerSideZh()) return layer_side(side, span(ctx));
+      return unit_scope(c->unitScopeZh(), span(ctx));
+    }
+    return spatial(dynamic_cast<P::SpatialScopeContext*>(ctx)->spatial());
+  }
+
+  // `priority units`, `key or general units`, `units [ZH…]`, and the Chinese forms.
+  template <class UnitScopeContext>
+  ast::ScopeTerm unit_scope(UnitScopeContext* ctx, Span whole) {
+    if (P::UnitListContext* list = ctx->unitList()) {
+      ast::UnitListScope scope{{}, whole};
+      for (P::CodeContext* code : list->code()) {
+        scope.units.push_back(word(code));
+        check_unit_code(scope.units.back(), sink_);
+      }
+      return scope;
+    }
+    ast::ClassScope scope{{}, whole};
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+      if (auto* rule = dynamic_cast<ParserRuleContext*>(child)) scope.classes.push_back(unit_class(rule->getStart()));
+    }
+    return scope;
+  }
+
+  static ast::UnitClass unit_class(const antlr4::Token* t) {
+    switch (t->getType()) {
+      case L::PRIORITY:
+      case L::PRIORITY_UNITS_ZH: return ast::UnitClass::priority;
+      case L::KEY:
+      case L::KEY_UNITS_ZH: return ast::UnitClass::key;
+      default: return ast::UnitClass::general;
+    }
+  }
+
+  // `在 LAYER 内` / `在 LAYER 外`; `whole` includes the `在`.
+  ast::Spatial layer_side(P::LayerSideZhContext* ctx, Span whole) {
+    const auto op = ctx->INSIDE_END_ZH() != nullptr ? ast::SpatialOp::inside : ast::SpatialOp::outside;
+    return {op, std::nullopt, word(ctx->name()), whole};
+  }
+
+  ast::Spatial spatial(P::SpatialContext* ctx) {
+    if (auto* c = dynamic_cast<P::InsideLayerContext*>(ctx)) {
+      return {ast::SpatialOp::inside, std::nullopt, word(c->name()), span(ctx)};
+    }
+    if (auto* c = dynamic_cast<P::OutsideLayerContext*>(ctx)) {
+      return {ast::SpatialOp::outside, std::nullopt, word(c->name()), span(ctx)};
+    }
+    auto* c = dynamic_cast<P::WithinLayerContext*>(ctx);
+    ast::QuantityLit distance = quantity(c->quantity());
+    check_distance(distance, sink_);
+    return {ast::SpatialOp::within, std::move(distance), word(c->name()), span(ctx)};
+  }
+
+  void metadata(P::MetadataContext* ctx, ast::Metadata& m) {
+    if (auto* c = dynamic_cast<P::BecauseMetaContext*>(ctx)) {
+      if (m.because) return repeated_metadata(ctx, ast::Keyword::because);
+      m.because = string(c->STRING());
+    } else if (auto* c = dynamic_cast<P::CiteMetaContext*>(ctx)) {
+      m.cites.push_back(string(c->STRING()));
+    } else if (auto* c = dynamic_cast<P::WeightMetaContext*>(ctx)) {
+      if (m.weight) return repeated_metadata(ctx, ast::Keyword::weight);
+      const std::string text = c->NUMBER()->getText();
+      double value = 0;
+      std::from_chars(text.data(), text.data() + text.size(), value);
+      m.weight = ast::Weight{value, text, span(c->NUMBER())};
+    } else if (auto* c = dynamic_cast<P::EffectiveMetaContext*>(ctx)) {
+      if (m.effective) return repeated_metadata(ctx, ast::Keyword::effective);
+      m.effective = effectivity(c->effectivity());
+    }
+  }
+
+  void repeated_metadata(P::MetadataContext* ctx, ast::Keyword k) {
+    const std::string kw(ast::spell(k, keyword_lang_));
+    sink_.error("syntax.repeated-metadata", span(ctx),
+                {"`" + kw + "` is given twice for this rule", "此规则的“" + kw + "”重复出现"});
+  }
+
+  // ---- conditions ---------------------------------------------------------------------
+  ast::ExprId add(ast::ExprNode node, Span span) {
+    out_.exprs.push_back(ast::Expr{std::move(node), span, false});
+    return static_cast<ast::ExprId>(out_.exprs.size() - 1);
+  }
+
+  ast::ExprId expr(P::ExprContext* ctx) {
+    const auto operands = ctx->andExpr();
+    if (operands.size() == 1) return and_expr(operands[0]);
+    ast::LogicExpr node{ast::LogicOp::logical_or, {}};
+    for (auto* o : operands) node.operands.push_back(and_expr(o));
+    return add(std::move(node), span(ctx));
+  }
+
+  ast::ExprId and_expr(P::AndExprContext* ctx) {
+    const auto operands = ctx->compareExpr();
+    if (operands.size() == 1) return compare_expr(operands[0]);
+    ast::LogicExpr node{ast::LogicOp::logical_and, {}};
+    for (auto* o : operands) node.operands.push_back(compare_expr(o));
+    return add(std::move(node), span(ctx));
+  }
+
+  ast::ExprId compare_expr(P::CompareExprContext* ctx) {
+    const ast::ExprId lhs = add_expr(ctx->addExpr(0));
+    if (P::ListContext* list = ctx->list()) {
+      ast::MemberExpr node{lhs, {}, list->LBRACK() ? ast::ListStyle::brackets : ast::ListStyle::braces};
+      for (P::ListItemContext* item : list->listItem()) node.items.push_back(list_item(item));
+      return add(std::move(node), span(ctx));
+    }
+    if (P::CompareOpContext* op = ctx->compareOp()) {
+      return add(ast::CompareExpr{compare_op(op), lhs, add_expr(ctx->addExpr(1))}, span(ctx));
+    }
+    return lhs;
+  }
+
+  static ast::CompareOp compare_op(P::CompareOpContext* op) {
+    switch (op->getStart()->getType()) {
+      case L::EQ: return ast::CompareOp::eq;
+      case L::NEQ: return ast::CompareOp::ne;
+      case L::LT: return ast::CompareOp::lt;
+      case L::LE: return ast::CompareOp::le;
+      case L::GT: return ast::CompareOp::gt;
+      default: return ast::CompareOp::ge;
+    }
+  }
+
+  // Operands and operators of one precedence level, in source order.
+  template <class Operand, class Build>
+  ast::ExprId arith_chain(ParserRuleContext* ctx, Build build) {
+    ast::ArithExpr node;
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+      if (auto* operand = dynamic_cast<Operand*>(child)) {
+        node.operands.push_back(build(operand));
+      } else if (auto* op = dynamic_cast<TerminalNode*>(child)) {
+        node.ops.push_back(arith_op(op->getSymbol()->getType()));
+      }
+    }
+    if (node.operands.size() == 1) return node.operands[0];
+    return add(std::move(node), span(ctx));
+  }
+
+  static ast::ArithOp arith_op(std::size_t type) {
+    switch (type) {
+      case L::PLUS: return ast::ArithOp::add;
+      case L::MINUS: return ast::ArithOp::sub;
+      case L::STAR: return ast::ArithOp::mul;
+      default: return ast::ArithOp::div;
+    }
+  }
+
+  ast::ExprId add_expr(P::AddExprContext* ctx) {
+    return arith_chain<P::MulExprContext>(ctx, [this](P::MulExprContext* c) { return mul_expr(c); });
+  }
+
+  ast::ExprId mul_expr(P::MulExprContext* ctx) {
+    return arith_chain<P::UnaryContext>(ctx, [this](P::UnaryContext* c) { return unary(c); });
+  }
+
+  ast::ExprId unary(P::UnaryContext* ctx) {
+    const ast::ExprId operand = primary(ctx->primary());
+    if (ctx->children.size() == 1) return operand;
+    ast::UnaryExpr node{{}, operand};
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+      if (auto* op = dynamic_cast<TerminalNode*>(child)) {
+        node.ops.push_back(op->getSymbol()->getType() == L::NOT ? ast::UnaryOp::logical_not : ast::UnaryOp::negate);
+      }
+    }
+    return add(std::move(node), span(ctx));
+  }
+
+  ast::ExprId primary(P::PrimaryContext* ctx) {
+    if (auto* c = dynamic_cast<P::ParenExprContext*>(ctx)) {
+      const ast::ExprId inner = expr(c->expr());
+      out_.exprs[inner].parenthesized = true;
+      out_.exprs[inner].span = span(ctx);
+      return inner;
+    }
+    if (auto* c = dynamic_cast<P::IsKindContext*>(ctx)) return add(ast::IsKindExpr{word(c->name())}, span(ctx));
+    if (auto* c = dynamic_cast<P::SiteExprContext*>(ctx)) {
+      ast::Spatial where = c->spatial() != nullptr ? spatial(c->spatial()) : layer_side(c->layerSideZh(), span(ctx));
+      return add(ast::SiteExpr{std::move(where)}, span(ctx));
+    }
+    if (auto* c = dynamic_cast<P::LiteralExprContext*>(ctx)) return literal(c->literal());
+    auto* c = dynamic_cast<P::NameExprContext*>(ctx);
+    return add(ast::NameRef{word(c->name())}, span(ctx));
+  }
+
+  ast::ExprId list_item(P::ListItemContext* ctx) {
+    if (P::LiteralContext* lit = ctx->literal()) return literal(lit);
+    return add(ast::NameRef{word(ctx->name())}, span(ctx));
+  }
+
+  ast::ExprId literal(P::LiteralContext* ctx) {
+    if (P::QuantityContext* q = ctx->quantity()) return add(ast::QuantityExpr{quantity(q)}, span(ctx));
+    if (TerminalNode* s = ctx->STRING()) return add(ast::StringExpr{string(s)}, span(ctx));
+    if (TerminalNode* d = ctx->DATE()) return add(ast::DateExpr{date(d)}, span(ctx));
+    return add(ast::BoolExpr{ctx->TRUE() != nullptr}, span(ctx));
+  }
+
+  antlr4::CharStream& input_;
+  DiagnosticSink& sink_;
+  const ErrorStrategy* strategy_;
+  Lang keyword_lang_;
+  ast::File& out_;
+};
+
+}  // namespace
+
+void build_ast(P::FileContext* tree, antlr4::CharStream& input, DiagnosticSink& sink, const ErrorStrategy* strategy,
+               Lang keyword_lang, ast::File& out) {
+  Builder(input, sink, strategy, keyword_lang, out).file(tree);
+}
+
+}  // namespace zhunru::syntax

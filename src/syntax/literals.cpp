@@ -1,0 +1,138 @@
+#include "syntax/literals.hpp"
+
+#include <algorithm>
+
+#include "base/utf8.hpp"
+
+namespace zhunru::syntax {
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view digits) {
+  int v = 0;
+  for (const char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
+// The span of code points [from, to) inside a single-line span.
+Span sub_span(const Span& span, std::size_t from, std::size_t to) {
+  Span s = span;
+  s.begin.column = span.begin.column + static_cast<std::uint32_t>(from);
+  s.end.column = span.begin.column + static_cast<std::uint32_t>(to);
+  if (s.begin.line != span.end.line || s.end.column > span.end.column) s.end = span.end;
+  return s;
+}
+
+}  // namespace
+
+std::string decode_string_literal(std::string_view token, const Span& span, DiagnosticSink& sink) {
+  std::string out;
+  std::size_t column = 1;  // code points from the opening quote
+  for (std::size_t pos = 1; pos < token.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::next(token, pos);
+    if (cp == '"') break;  // the closing quote
+    if (cp != '\\' || pos >= token.size()) {
+      out.append(token.substr(start, pos - start));
+      ++column;
+      continue;
+    }
+    const std::size_t escape_start = pos;
+    const char32_t escaped = utf8::next(token, pos);
+    if (escaped == '"' || escaped == '\\') out.push_back(static_cast<char>(escaped));
+    else if (escaped == 'n') out.push_back('\n');
+    else {
+      const std::string written(token.substr(start, pos - start));
+      sink.error("syntax.string-escape", sub_span(span, column, column + 2),
+                 {"unknown escape `" + written + "` in a string; use \\\", \\\\ or \\n",
+                  "字符串中的转义“" + written + "”无效；可用 \\\"、\\\\ 或 \\n"});
+      out.append(token.substr(escape_start, pos - escape_start));
+    }
+    column += 2;
+  }
+  return out;
+}
+
+std::chrono::year_month_day parse_date_literal(std::string_view token, const Span& span, DiagnosticSink& sink) {
+  using namespace std::chrono;
+  const year_month_day date{year{to_int(token.substr(0, 4))}, month{static_cast<unsigned>(to_int(token.substr(5, 2)))},
+                            day{static_cast<unsigned>(to_int(token.substr(8, 2)))}};
+  if (!date.ok()) {
+    sink.error("syntax.date", span,
+               {"`" + std::string(token) + "` is not a calendar date", "“" + std::string(token) + "”不是有效日期"});
+  }
+  return date;
+}
+
+Quantity parse_quantity_literal(std::string_view text, const Span& span, DiagnosticSink& sink) {
+  auto parsed = parse_quantity(text);
+  if (parsed) return std::move(parsed).value();
+  const QuantityError& e = parsed.error();
+  sink.error("syntax.quantity", sub_span(span, e.column, utf8::length(text)), e.message);
+  return Quantity{};
+}
+
+Unit parse_unit_literal(std::string_view text, const Span& span, DiagnosticSink& sink) {
+  auto parsed = parse_unit(text);
+  if (parsed) return std::move(parsed).value();
+  const QuantityError& e = parsed.error();
+  sink.error("syntax.unit", sub_span(span, e.column, utf8::length(text)), e.message);
+  return Unit{std::string(text), 1.0, Dimension{}};
+}
+
+void check_tier_code(ast::TierLevel level, const ast::Code& code, DiagnosticSink& sink) {
+  const std::string& c = code.text;
+  switch (level) {
+    case ast::TierLevel::city:
+      if (c.size() != 6 || !all_digits(c) || !c.ends_with("00")) {
+        sink.error("syntax.city-code", code.span,
+                   {"a city code is six digits ending in 00, such as 500000 or 320100; found `" + c + "`",
+                    "市级代码为以 00 结尾的六位数字，如 500000、320100；此处为“" + c + "”"});
+      }
+      return;
+    case ast::TierLevel::district:
+      if (c.size() != 6 || !all_digits(c)) {
+        sink.error("syntax.district-code", code.span,
+                   {"a district code is six digits, such as 500103; found `" + c + "`",
+                    "区县代码为六位数字，如 500103；此处为“" + c + "”"});
+      }
+      return;
+    case ast::TierLevel::unit:
+      check_unit_code(code, sink);
+      return;
+  }
+}
+
+void check_unit_code(const ast::Code& code, DiagnosticSink& sink) {
+  const std::string& c = code.text;
+  const bool ok = c.size() == 13 && c.starts_with("ZH") && all_digits(std::string_view(c).substr(2)) &&
+                  c[8] >= '1' && c[8] <= '3';
+  if (!ok) {
+    sink.error("syntax.unit-code", code.span,
+               {"a unit code is ZH, the six-digit district code, the class digit (1 priority, 2 key, 3 general) and "
+                "four digits, such as ZH50010320001; found `" + c + "`",
+                "单元编码为 ZH + 六位区县代码 + 类别位（1 优先保护、2 重点管控、3 一般管控）+ 四位序号，如 "
+                "ZH50010320001；此处为“" + c + "”"});
+  }
+}
+
+void check_distance(const ast::QuantityLit& distance, DiagnosticSink& sink) {
+  const Dimension& dim = distance.quantity.dimension();
+  if (distance.quantity.number_text.empty()) return;  // unreadable: reported already
+  if (dim == Dimension::of(BaseDimension::length)) return;
+  if (dim.is_dimensionless() && distance.quantity.unit.text.empty()) {
+    sink.error("syntax.distance-unit", distance.span,
+               {"a distance needs a length unit, such as `500 m` or `1 km`", "距离须带长度单位，如“500 m”或“1 km”"});
+    return;
+  }
+  if (!dim.is_dimensionless()) {
+    const LocalizedText name = dim.name();
+    sink.error("syntax.distance-unit", distance.span,
+               {"a distance must be a length (m, km, …), not a " + name.en, "距离须为长度（m、km 等），而不是" + name.zh});
+  }
+}
+
+}  // namespace zhunru::syntax

@@ -1,0 +1,299 @@
+#include "syntax/token_words.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "ZhunruLexer.h"
+#include "ast/keyword.hpp"
+#include "base/edit_distance.hpp"
+#include "base/utf8.hpp"
+
+namespace zhunru::syntax {
+namespace {
+
+using L = grammar::ZhunruLexer;
+using ast::Keyword;
+
+TokenWord both(Keyword k) {
+  const auto s = ast::spelling(k);
+  return {s.en, s.zh, {}};
+}
+TokenWord en_only(std::string_view en) { return {en, {}, {}}; }
+TokenWord zh_only(std::string_view zh) { return {{}, zh, {}}; }
+TokenWord thing(std::string en, std::string zh) { return {{}, {}, {std::move(en), std::move(zh)}}; }
+TokenWord punct(std::string_view p) { return {p, p, {}}; }
+
+std::string backquote(std::string_view s) { return "`" + std::string(s) + "`"; }
+
+// "A", "A or B", "A, B or C" — and the Chinese "A、B 或 C".
+LocalizedText join_alternatives(const std::vector<LocalizedText>& parts) {
+  LocalizedText out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) {
+      const bool last = i + 1 == parts.size();
+      out.en += last ? " or " : ", ";
+      out.zh += last ? "或" : "、";
+    }
+    out.en += parts[i].en;
+    out.zh += parts[i].zh;
+  }
+  return out;
+}
+
+// A family of tokens described together. It applies when every token of
+// `trigger` is expected; it then also absorbs the tokens of `absorb`.
+struct Group {
+  std::vector<std::size_t> trigger;
+  std::vector<std::size_t> absorb;
+  LocalizedText text;
+};
+
+const std::vector<std::size_t>& name_tokens() {
+  static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::BOOL_TYPE,
+                                               L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE,
+                                               L::TEXT_TYPE,   L::DATE_TYPE};
+  return kNames;
+}
+
+std::vector<std::size_t> with_names(std::vector<std::size_t> tokens) {
+  tokens.insert(tokens.end(), name_tokens().begin(), name_tokens().end());
+  return tokens;
+}
+
+const std::vector<Group>& groups() {
+  static const std::vector<Group> kGroups{
+      {{L::RULESET, L::FACT, L::KIND, L::LAYER, L::CITY, L::DISTRICT},
+       {L::UNITS, L::UNIT},
+       {"a declaration (ruleset, fact, kind, layer, units) or a tier block (city, district, unit)",
+        "声明（清单、事实、类别、图层、单元）或层级块（市级、区县、单元）"}},
+      {{L::BAN, L::REQUIRE, L::LIMIT, L::ALLOW, L::ENCOURAGE},
+       with_names({}),
+       {"a rule (ban, require, limit, allow or encourage)", "一条规则（禁止、应当、限制、允许或鼓励）"}},
+      {{L::SPATIAL_LAYOUT, L::EMISSION_CONTROL, L::RISK_CONTROL, L::RESOURCE_EFFICIENCY},
+       {},
+       {"a dimension section (spatial-layout, emission-control, risk-control or resource-efficiency)",
+        "管控维度（空间布局约束、污染物排放管控、环境风险防控或资源开发效率要求）"}},
+      {{L::PRIORITY, L::KEY, L::GENERAL},
+       {L::UNITS, L::UNIT},
+       {"a unit class — priority, key or general —", "单元类别（优先保护单元、重点管控单元或一般管控单元）"}},
+      {{L::PRIORITY_UNITS_ZH, L::KEY_UNITS_ZH, L::GENERAL_UNITS_ZH},
+       {L::UNITS, L::UNIT},
+       {"a unit class — 优先保护单元, 重点管控单元 or 一般管控单元 —",
+        "单元类别（优先保护单元、重点管控单元或一般管控单元）"}},
+      // ONE and ENUM_ZH are in the trigger: type keywords alone are names.
+      {{L::BOOL_TYPE, L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE, L::TEXT_TYPE, L::DATE_TYPE, L::ONE,
+        L::ENUM_ZH},
+       {},
+       {"a fact type — bool, number, quantity UNIT, one of {…}, industry, text or date",
+        "事实类型（布尔、数值、数量 单位、枚举 {…}、行业、文本或日期）"}},
+      {{L::BECAUSE, L::CITE, L::WEIGHT, L::EFFECTIVE},
+       {},
+       {"rule metadata (because, cite, weight, effective)", "规则说明（理由、依据、权重、生效）"}},
+      {{L::WHERE, L::UNLESS}, {}, {"`where` or `unless`", "“当”或“除非”"}},
+      {{L::INSIDE, L::OUTSIDE, L::WITHIN},
+       {L::IN, L::IN_ZH, L::DISTANCE_ZH},
+       {"a scope (in … units, inside, outside, within … of)", "适用范围（在…单元、在…内、在…外、距…范围内）"}},
+      {{L::EQ, L::LT, L::GT},
+       {L::NEQ, L::LE, L::GE, L::IN, L::MEMBER_ZH, L::PLUS, L::MINUS, L::STAR, L::SLASH, L::AND, L::OR},
+       {"an operator (=, !=, <, <=, >, >=, in, and, or, …)", "运算符（=、!=、<、<=、>、>=、属于、且、或等）"}},
+      {{L::LPAREN, L::NOT, L::IS, L::SITE, L::NUMBER, L::STRING},
+       with_names({L::DATE, L::TRUE, L::FALSE, L::MINUS}),
+       {"a condition", "条件"}},
+      {{L::AND, L::OR}, {}, {"`and` or `or`", "“且”或“或”"}},
+      {with_names({}), {}, {"a name", "名称"}},
+  };
+  return kGroups;
+}
+
+bool contains(const std::set<std::size_t>& set, std::size_t t) { return set.count(t) != 0; }
+
+// A keyword made of letters (not punctuation), at least two characters long:
+// only such words are worth a "did you mean".
+bool is_word_spelling(std::string_view s) {
+  return utf8::length(s) >= 2 && (static_cast<unsigned char>(s.front()) >= 0x80 || std::isalpha(s.front()));
+}
+
+// True when the token has a spelling in the file's keyword language or is
+// not a keyword at all.
+bool fits_language(const TokenWord& w, Lang lang) {
+  if (!w.description.en.empty()) return true;
+  return lang == Lang::zh ? !w.zh.empty() : !w.en.empty();
+}
+
+}  // namespace
+
+TokenWord token_word(std::size_t type) {
+  switch (type) {
+    case L::RULESET: return both(Keyword::ruleset);
+    case L::VERSION: return both(Keyword::version);
+    case L::EFFECTIVE: return both(Keyword::effective);
+    case L::UNTIL: return both(Keyword::until);
+    case L::FACT: return both(Keyword::fact);
+    case L::KIND: return both(Keyword::kind);
+    case L::LAYER: return both(Keyword::layer);
+    case L::UNITS: return en_only("units");
+    case L::UNIT: return both(Keyword::unit_tier);
+    case L::FROM: return both(Keyword::from);
+    case L::ONE: return en_only("one of");
+    case L::OF: return en_only("of");
+    case L::ENUM_ZH: return zh_only("枚举");
+    case L::BOOL_TYPE: return both(Keyword::bool_type);
+    case L::NUMBER_TYPE: return both(Keyword::number_type);
+    case L::QUANTITY_TYPE: return both(Keyword::quantity_type);
+    case L::INDUSTRY_TYPE: return both(Keyword::industry_type);
+    case L::TEXT_TYPE: return both(Keyword::text_type);
+    case L::DATE_TYPE: return both(Keyword::date_type);
+    case L::CITY: return both(Keyword::city);
+    case L::DISTRICT: return both(Keyword::district);
+    case L::SPATIAL_LAYOUT: return both(Keyword::spatial_layout);
+    case L::EMISSION_CONTROL: return both(Keyword::emission_control);
+    case L::RISK_CONTROL: return both(Keyword::risk_control);
+    case L::RESOURCE_EFFICIENCY: return both(Keyword::resource_efficiency);
+    case L::BAN: return both(Keyword::ban);
+    case L::REQUIRE: return both(Keyword::require);
+    case L::TO: return en_only("to");
+    case L::HAVE: return en_only("have");
+    case L::TO_HAVE_ZH: return zh_only("满足");
+    case L::LIMIT: return both(Keyword::limit);
+    case L::AT: return en_only("at least");
+    case L::LEAST: return en_only("least");
+    case L::AT_MOST_ZH: return zh_only("不超过");
+    case L::AT_LEAST_ZH: return zh_only("不低于");
+    case L::FOR: return both(Keyword::for_subject);
+    case L::ALLOW: return both(Keyword::allow);
+    case L::ENCOURAGE: return both(Keyword::encourage);
+    case L::PROJECTS: return both(Keyword::projects);
+    case L::IN: return en_only("in");
+    case L::IN_ZH: return zh_only("在");
+    case L::MEMBER_ZH: return zh_only("属于");
+    case L::PRIORITY: return en_only("priority");
+    case L::KEY: return en_only("key");
+    case L::GENERAL: return en_only("general");
+    case L::PRIORITY_UNITS_ZH: return zh_only("优先保护单元");
+    case L::KEY_UNITS_ZH: return zh_only("重点管控单元");
+    case L::GENERAL_UNITS_ZH: return zh_only("一般管控单元");
+    case L::INSIDE: return en_only("inside");
+    case L::OUTSIDE: return en_only("outside");
+    case L::INSIDE_END_ZH: return zh_only("内");
+    case L::OUTSIDE_END_ZH: return zh_only("外");
+    case L::WITHIN: return en_only("within");
+    case L::DISTANCE_ZH: return zh_only("距");
+    case L::RANGE_END_ZH: return zh_only("范围内");
+    case L::WHERE: return both(Keyword::where);
+    case L::UNLESS: return both(Keyword::unless);
+    case L::AND: return both(Keyword::and_);
+    case L::OR: return both(Keyword::or_);
+    case L::NOT: return both(Keyword::not_);
+    case L::IS: return both(Keyword::is);
+    case L::SITE: return both(Keyword::site);
+    case L::TRUE: return both(Keyword::true_);
+    case L::FALSE: return both(Keyword::false_);
+    case L::BECAUSE: return both(Keyword::because);
+    case L::CITE: return both(Keyword::cite);
+    case L::WEIGHT: return both(Keyword::weight);
+    case L::SEMI: return punct(";");
+    case L::COLON: return punct(":");
+    case L::COMMA: return punct(",");
+    case L::LPAREN: return punct("(");
+    case L::RPAREN: return punct(")");
+    case L::LBRACE: return punct("{");
+    case L::RBRACE: return punct("}");
+    case L::LBRACK: return punct("[");
+    case L::RBRACK: return punct("]");
+    case L::LE: return punct("<=");
+    case L::GE: return punct(">=");
+    case L::NEQ: return punct("!=");
+    case L::LT: return punct("<");
+    case L::GT: return punct(">");
+    case L::EQ: return punct("=");
+    case L::PLUS: return punct("+");
+    case L::MINUS: return punct("-");
+    case L::STAR: return punct("*");
+    case L::SLASH: return punct("/");
+    case L::PERCENT: return punct("%");
+    case L::DATE: return thing("a date (YYYY-MM-DD)", "日期（YYYY-MM-DD）");
+    case L::NUMBER: return thing("a number", "数字");
+    case L::STRING: return thing("a string", "字符串");
+    case L::UNTERMINATED_STRING: return thing("an unterminated string", "未结束的字符串");
+    case L::ID: return thing("a name", "名称");
+    case antlr4::Token::EOF: return thing("the end of the file", "文件结尾");
+    default: return thing("an unexpected character", "非法字符");
+  }
+}
+
+LocalizedText quote_token(std::size_t type, Lang keyword_lang) {
+  const TokenWord w = token_word(type);
+  if (!w.description.en.empty()) return w.description;
+  std::string_view s = keyword_lang == Lang::zh ? w.zh : w.en;
+  if (s.empty()) s = w.en.empty() ? w.zh : w.en;
+  return {backquote(s), "“" + std::string(s) + "”"};
+}
+
+LocalizedText describe_expected(const std::vector<std::size_t>& expected, Lang keyword_lang) {
+  const std::set<std::size_t> all(expected.begin(), expected.end());
+  std::set<std::size_t> remaining;
+  for (const auto t : expected) {
+    if (fits_language(token_word(t), keyword_lang)) remaining.insert(t);
+  }
+  // Keep a token of the other language only when its own language has no twin.
+  if (remaining.empty()) remaining = all;
+
+  std::vector<LocalizedText> parts;
+  for (const auto& g : groups()) {
+    // A group applies when all its tokens are expected and an earlier group
+    // has not already said it ("a condition" covers "a name").
+    const bool applies = std::all_of(g.trigger.begin(), g.trigger.end(), [&](auto t) { return contains(all, t); }) &&
+                         std::any_of(g.trigger.begin(), g.trigger.end(), [&](auto t) { return contains(remaining, t); });
+    if (!applies) continue;
+    for (const auto t : g.trigger) remaining.erase(t);
+    for (const auto t : g.absorb) remaining.erase(t);
+    parts.push_back(g.text);
+  }
+  for (const auto t : remaining) parts.push_back(quote_token(t, keyword_lang));
+  constexpr std::size_t kMaxParts = 6;
+  if (parts.size() > kMaxParts) {
+    parts.resize(kMaxParts - 1);
+    parts.push_back({"…", "…"});
+  }
+  return join_alternatives(parts);
+}
+
+std::optional<Misspelling> misspelt_keyword(std::string_view written, const std::vector<std::size_t>& expected,
+                                            Lang keyword_lang) {
+  std::optional<Misspelling> best;
+  std::size_t best_distance = 0;
+  for (const auto t : expected) {
+    const TokenWord w = token_word(t);
+    if (!w.description.en.empty()) continue;
+    const std::string_view s = keyword_lang == Lang::zh && !w.zh.empty() ? w.zh : w.en;
+    if (!is_word_spelling(s) || !near_miss(written, s)) continue;
+    const std::size_t d = edit_distance(written, s);
+    if (!best || d < best_distance) {
+      best = Misspelling{t, s};
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+const std::vector<std::string_view>& keyword_spellings(Lang lang) {
+  static const auto collect = [](Lang l) {
+    std::set<std::string_view> unique;
+    for (std::size_t t = 1; t < L::ERROR_CHAR; ++t) {
+      const TokenWord w = token_word(t);
+      const std::string_view s = l == Lang::zh ? w.zh : w.en;
+      const bool word = !s.empty() && (static_cast<unsigned char>(s.front()) >= 0x80 || std::isalpha(s.front()));
+      if (word && w.description.en.empty()) unique.insert(s);
+    }
+    // Longest first, so a hint names `优先保护单元` rather than `单元`.
+    std::vector<std::string_view> words(unique.begin(), unique.end());
+    std::stable_sort(words.begin(), words.end(), [](auto a, auto b) { return a.size() > b.size(); });
+    return words;
+  };
+  static const std::vector<std::string_view> kEnglish = collect(Lang::en);
+  static const std::vector<std::string_view> kChinese = collect(Lang::zh);
+  return lang == Lang::zh ? kChinese : kEnglish;
+}
+
+}  // namespace zhunru::syntax

@@ -1,0 +1,1 @@
+# Golden tests (see zhunru_golden in tests/CMakeLists.txt).
