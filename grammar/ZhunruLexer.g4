@@ -119,6 +119,9 @@ NUMBER : DIGIT+ ('.' DIGIT+)? ;
 STRING : '"' STRING_CHAR* '"' ;
 // A string that reaches the end of its line: reported, then parsed as a string.
 UNTERMINATED_STRING : '"' STRING_CHAR* '\\'? ;
+// A string in curly quotes, as Chinese input methods type them: reported,
+// then parsed as a string.
+CURLY_STRING : '“' ~[”\r\n]* '”' ;
 
 ID : ID_START ID_PART* ('-' ID_PART+)* ;
 

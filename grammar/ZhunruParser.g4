@@ -47,13 +47,12 @@ unitsWord : UNITS | UNIT ;      // `in units [...]` is `在 单元 [...]` in Chi
 // ---- tiers ----------------------------------------------------------------------
 tierBlock  : tierHeader LBRACE tierItem* RBRACE ;
 tierHeader : tierKeyword code STRING? ;
-// ID: a misspelt tier keyword, parsed anyway so the builder can say
-// "did you mean `district`?" without losing the block's rules.
-tierKeyword : CITY | DISTRICT | UNIT | ID ;
+tierKeyword : CITY | DISTRICT | UNIT ;
 code : NUMBER | ID ;
 tierItem : section | ruleDecl ;     // a rule outside a section is reported by the builder
 section : dimension LBRACE ruleDecl* RBRACE ;
-// ID: a misspelt dimension, reported by the builder (as for tierKeyword).
+// ID: a misspelt dimension, parsed anyway so the builder can say "did you
+// mean `spatial-layout`?" without losing the section's rules.
 dimension : SPATIAL_LAYOUT | EMISSION_CONTROL | RISK_CONTROL | RESOURCE_EFFICIENCY | ID ;
 
 // ---- rules ----------------------------------------------------------------------
@@ -127,7 +126,9 @@ literal : quantity | STRING | DATE | TRUE | FALSE ;
 
 // A number with an optional multiplier and unit, e.g. `30万 吨/年`. The builder
 // reads the exact source text of the whole span with the quantity parser.
-quantity : NUMBER unitWord* ;
+// A unit is on the number's line: a name on the next line starts something
+// else (after a forgotten `;`, say).
+quantity : NUMBER ({_input->LT(1)->getLine() == _input->LT(-1)->getLine()}? unitWord)* ;
 unitWord : ID | PERCENT | SLASH ID ;
 unit     : ID unitWord* | PERCENT ;
 

@@ -10,13 +10,18 @@ packages=(
   antlr4 default-jre-headless libantlr4-runtime-dev uuid-dev
   # quantity parser (Boost.Spirit X3, header-only)
   libboost-dev
-  # command line, formatting, tests
-  libcli11-dev libfmt-dev doctest-dev
+  # command line, formatting, tests, benchmarks
+  libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
 )
 
+as_root=()
 if [ "$(id -u)" -ne 0 ]; then
-  echo "install-deps.sh: run as root (it calls apt-get)" >&2
-  exit 1
+  if command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  else
+    echo "install-deps.sh: run as root (it calls apt-get)" >&2
+    exit 1
+  fi
 fi
 
 missing=()
@@ -29,6 +34,6 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-apt-get update
-apt-get install -y --no-install-recommends "${missing[@]}"
+echo "install-deps.sh: installing ${missing[*]}"
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"

@@ -9,16 +9,19 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
+// "0xC9 0xE8 …", at most eight bytes shown.
 std::string hex_bytes(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789ABCDEF";
+  constexpr std::size_t kShown = 8;
   std::string out;
-  for (const char c : bytes) {
+  for (const char c : bytes.substr(0, kShown)) {
     const auto b = static_cast<unsigned char>(c);
     if (!out.empty()) out += ' ';
     out += "0x";
     out += kDigits[b >> 4];
     out += kDigits[b & 0xF];
   }
+  if (bytes.size() > kShown) out += " …";
   return out;
 }
 
@@ -39,22 +42,38 @@ void SourceFile::index_lines() {
   }
 }
 
+Position SourceFile::position_of(std::size_t offset) const {
+  const auto line_it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::uint32_t>(line_it - line_starts_.begin());
+  const std::size_t line_start = line_starts_[line - 1];
+  const auto column =
+      static_cast<std::uint32_t>(utf8::length(std::string_view(text_).substr(line_start, offset - line_start)) + 1);
+  return {line, column};
+}
+
+// One error per run of bad bytes on a line: text saved as GBK turns each
+// Chinese word into several invalid sequences, but it is one mistake.
 void SourceFile::report_invalid_utf8(std::string_view raw, const std::vector<utf8::InvalidSequence>& invalid) {
-  for (const auto& bad : invalid) {
-    const auto line_it = std::upper_bound(line_starts_.begin(), line_starts_.end(), bad.output_offset);
-    const auto line = static_cast<std::uint32_t>(line_it - line_starts_.begin());
-    const std::size_t line_start = line_starts_[line - 1];
-    const auto column = static_cast<std::uint32_t>(
-        utf8::length(std::string_view(text_).substr(line_start, bad.output_offset - line_start)) + 1);
-    const std::string shown = hex_bytes(raw.substr(bad.offset, bad.length));
+  constexpr std::size_t kNearby = 4;  // bytes of valid text that may sit inside one run
+  for (std::size_t i = 0; i < invalid.size();) {
+    std::size_t j = i + 1;
+    const Position begin = position_of(invalid[i].output_offset);
+    while (j < invalid.size() && position_of(invalid[j].output_offset).line == begin.line &&
+           invalid[j].offset <= invalid[j - 1].offset + invalid[j - 1].length + kNearby) {
+      ++j;
+    }
+    const auto& last = invalid[j - 1];
+    const Position end = position_of(last.output_offset);
+    const std::string shown = hex_bytes(raw.substr(invalid[i].offset, last.offset + last.length - invalid[i].offset));
     Diagnostic d;
     d.code = "encoding.invalid-utf8";
-    d.location = SourceLocation{path_, line, column, line, column + 1};
+    d.location = SourceLocation{path_, begin.line, begin.column, end.line, end.column + 1};
     d.message = {"invalid UTF-8 (bytes " + shown + "); rule files must be saved as UTF-8",
                  "无效的 UTF-8 编码（字节 " + shown + "）；规则文件须以 UTF-8 保存"};
     d.help = {"if the file came from a GBK editor, convert it: iconv -f GBK -t UTF-8",
               "如果文件以 GBK 编码保存，请转换：iconv -f GBK -t UTF-8"};
     encoding_errors_.push_back(std::move(d));
+    i = j;
   }
 }
 

@@ -32,6 +32,7 @@ class SourceFile {
 
  private:
   void index_lines();
+  [[nodiscard]] Position position_of(std::size_t byte_offset) const;
   void report_invalid_utf8(std::string_view raw, const std::vector<utf8::InvalidSequence>& invalid);
 
   FileId id_;

@@ -33,9 +33,11 @@ struct Window {
 Window window_around(std::string_view line, std::size_t caret) {
   const std::size_t length = utf8::length(line);
   if (utf8::display_width(line) <= kMaxShownWidth) return {0, length};
-  const std::size_t half = kMaxShownWidth / 4;  // wide characters take two columns
-  const std::size_t first = caret > half ? caret - half : 0;
-  return {first, std::min(length, first + 2 * half)};
+  // Code points, and a Chinese character takes two columns: show about 60
+  // columns of context before the caret and 60 after.
+  const std::size_t before = kMaxShownWidth / 4;
+  const std::size_t first = caret > before ? caret - before : 0;
+  return {first, std::min(length, first + kMaxShownWidth / 2)};
 }
 
 // The source line and a caret line under the located range. The caret line

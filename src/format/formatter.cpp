@@ -37,7 +37,8 @@ class Formatter {
   // ---- output with comments ------------------------------------------------------
   void blank_line_if_needed(std::uint32_t next_line) {
     const bool author_blank = last_line_ != 0 && next_line > last_line_ + 1;
-    if (!out_.empty() && (force_blank_ || author_blank) && !at_block_start_) out_ += '\n';
+    const bool already_blank = out_.ends_with("\n\n");
+    if (!out_.empty() && (force_blank_ || author_blank) && !at_block_start_ && !already_blank) out_ += '\n';
     force_blank_ = false;
   }
 
@@ -123,7 +124,27 @@ class Formatter {
 
   void item(const ast::KindDecl& d) {
     const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
-    statement(d.span, 0, kw(Keyword::kind) + " " + d.name.text + label + " = " + print_.expr(d.condition) + ";");
+    std::vector<Line> lines = condition_lines(kw(Keyword::kind) + " " + d.name.text + label + " = ", d.condition, 0, 0);
+    lines.back().text += ";";
+    statement(d.span, 0, lines);
+  }
+
+  // `PREFIX condition`, on one line if it fits; otherwise broken before each
+  // top-level `and`/`or`, the way an author lays out a long condition.
+  std::vector<Line> condition_lines(const std::string& prefix, ast::ExprId e, std::size_t indent,
+                                    std::size_t first_extra) {
+    const std::string one_line = prefix + print_.expr(e);
+    const ast::Expr& expr = file_.expr(e);
+    const auto* logic = std::get_if<ast::LogicExpr>(&expr.node);
+    if (fits(indent + first_extra, one_line + ";") || logic == nullptr || expr.parenthesized) {
+      return {{first_extra, one_line}};
+    }
+    const std::string op = kw(logic->op == ast::LogicOp::logical_and ? Keyword::and_ : Keyword::or_) + " ";
+    std::vector<Line> lines{{first_extra, prefix + print_.expr(logic->operands[0])}};
+    for (std::size_t i = 1; i < logic->operands.size(); ++i) {
+      lines.push_back({first_extra + kContinuation, op + print_.expr(logic->operands[i])});
+    }
+    return lines;
   }
 
   void item(const ast::LayerDecl& d) {
@@ -160,17 +181,23 @@ class Formatter {
     std::string head = r.id ? r.id->text + ": " : "";
     head += r.limit ? print_.limit_head(*r.limit) : print_.form(r.form);
     head += " " + print_.subject(r.subject);
-    if (!r.scope.empty()) head += " " + print_.scope(r.scope);
-
     std::vector<Line> lines{{0, head}};
+    if (!r.scope.empty()) {
+      const std::string scope = print_.scope(r.scope);
+      if (fits(indent, head + " " + scope)) {
+        lines[0].text += " " + scope;
+      } else {
+        lines.push_back({kContinuation, scope});
+      }
+    }
     auto clause = [&](Keyword k, const std::optional<ast::ExprId>& e) {
       if (!e) return;
       const std::string text = kw(k) + " " + print_.expr(*e);
       if (lines.size() == 1 && fits(indent, lines[0].text + " " + text + ";")) {
         lines[0].text += " " + text;
-      } else {
-        lines.push_back({kContinuation, text});
+        return;
       }
+      for (Line& line : condition_lines(kw(k) + " ", *e, indent, kContinuation)) lines.push_back(std::move(line));
     };
     clause(Keyword::to_have, r.requirement);
     clause(Keyword::where, r.where);

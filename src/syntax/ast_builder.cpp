@@ -137,9 +137,8 @@ class Builder {
   std::optional<ast::Item> tier_block(P::TierBlockContext* ctx) {
     P::TierHeaderContext* header = ctx->tierHeader();
     if (broken(header)) return std::nullopt;
-    const auto level = tier_level(header->tierKeyword());
-    if (!level) return std::nullopt;
-    ast::TierBlock block{*level, word(header->code()), optional_string(header->STRING()), {}, span(ctx)};
+    ast::TierBlock block{tier_level(header->tierKeyword()), word(header->code()), optional_string(header->STRING()), {},
+                         span(ctx)};
     check_tier_code(block.level, block.code, sink_);
     for (P::TierItemContext* item : ctx->tierItem()) {
       if (sink_.full()) break;
@@ -157,13 +156,10 @@ class Builder {
     return block;
   }
 
-  std::optional<ast::TierLevel> tier_level(P::TierKeywordContext* ctx) {
+  static ast::TierLevel tier_level(P::TierKeywordContext* ctx) {
     if (ctx->CITY() != nullptr) return ast::TierLevel::city;
     if (ctx->DISTRICT() != nullptr) return ast::TierLevel::district;
-    if (ctx->UNIT() != nullptr) return ast::TierLevel::unit;
-    report_misspelt(ctx, {ast::Keyword::city, ast::Keyword::district, ast::Keyword::unit_tier},
-                    {"a tier block starts with city, district or unit", "层级块以市级、区县或单元开头"});
-    return std::nullopt;
+    return ast::TierLevel::unit;
   }
 
   std::optional<ast::Section> section(P::SectionContext* ctx) {

@@ -150,7 +150,9 @@ void ErrorStrategy::report(antlr4::Parser* parser, antlr4::Token* found, const a
   problem.kind = extraneous && found->getType() != antlr4::Token::EOF ? SyntaxProblem::Kind::extraneous
                                                                        : SyntaxProblem::Kind::unexpected;
   problem.found = info(found, file);
-  if (antlr4::Token* prev = previous_on_channel(tokens, found)) problem.previous = info(prev, file);
+  antlr4::Token* prev = previous_on_channel(tokens, found);
+  if (prev != nullptr && muted_after_.count(prev->getTokenIndex()) != 0) return;
+  if (prev != nullptr) problem.previous = info(prev, file);
   if (antlr4::Token* next = next_on_channel(tokens, found)) problem.next = info(next, file);
   for (const auto t : expected.toList()) problem.expected.push_back(t);
   problem.open_brace = open_brace(parser->getContext(), file);
@@ -224,7 +226,10 @@ void ErrorStrategy::skip_statement(antlr4::Parser* parser, bool stop_at_brace) {
     if (type == antlr4::Token::EOF || type == L::RBRACE) return;
     if (stop_at_brace && type == L::LBRACE) return;
     if (type == L::SEMI) {
-      if (!stop_at_brace) parser->consume();
+      if (stop_at_brace) return;
+      // Past the end of the broken statement: what follows is checked afresh.
+      parser->consume();
+      endErrorCondition(parser);
       return;
     }
     if (at_statement_start(parser)) return;

@@ -16,7 +16,10 @@ struct ParseAbort {};
 
 class ErrorStrategy final : public antlr4::DefaultErrorStrategy {
  public:
-  ErrorStrategy(DiagnosticSink& sink, Lang keyword_lang) : sink_(sink), keyword_lang_(keyword_lang) {}
+  /// `muted_after`: token indices after which errors are not reported (an
+  /// unterminated string already explains why its statement is cut short).
+  ErrorStrategy(DiagnosticSink& sink, Lang keyword_lang, std::unordered_set<std::size_t> muted_after)
+      : sink_(sink), keyword_lang_(keyword_lang), muted_after_(std::move(muted_after)) {}
 
   /// True when an error was found inside `ctx`; the AST builder skips it.
   [[nodiscard]] bool is_broken(const antlr4::ParserRuleContext* ctx) const { return broken_.count(ctx) != 0; }
@@ -41,6 +44,7 @@ class ErrorStrategy final : public antlr4::DefaultErrorStrategy {
 
   DiagnosticSink& sink_;
   Lang keyword_lang_;
+  std::unordered_set<std::size_t> muted_after_;
   std::unordered_set<const antlr4::ParserRuleContext*> broken_;
 };
 

@@ -31,10 +31,13 @@ Span sub_span(const Span& span, std::size_t from, std::size_t to) {
 std::string decode_string_literal(std::string_view token, const Span& span, DiagnosticSink& sink) {
   std::string out;
   std::size_t column = 1;  // code points from the opening quote
-  for (std::size_t pos = 1; pos < token.size();) {
+  std::size_t pos = 0;
+  // The opening quote: `"`, or `“` (already reported); each closes its own way.
+  const char32_t closing = utf8::next(token, pos) == U'“' ? U'”' : U'"';
+  while (pos < token.size()) {
     const std::size_t start = pos;
     const char32_t cp = utf8::next(token, pos);
-    if (cp == '"') break;  // the closing quote
+    if (cp == closing) break;
     if (cp != '\\' || pos >= token.size()) {
       out.append(token.substr(start, pos - start));
       ++column;

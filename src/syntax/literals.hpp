@@ -14,7 +14,7 @@
 namespace zhunru::syntax {
 
 /// `"a\"b"` → `a"b`. Escapes: `\"`, `\\`, `\n`. Tolerates a missing closing
-/// quote (already reported by the lexer pass).
+/// quote and curly quotes (both already reported by the token checks).
 std::string decode_string_literal(std::string_view token, const Span& span, DiagnosticSink& sink);
 
 /// `2024-07-01`; refuses dates that do not exist (2024-02-30).

@@ -1,10 +1,13 @@
 #include "syntax/parse.hpp"
 
+#include <algorithm>
+
 #include "ZhunruLexer.h"
 #include "ZhunruParser.h"
 #include "antlr4-runtime.h"
 #include "syntax/ast_builder.hpp"
 #include "syntax/error_strategy.hpp"
+#include "syntax/lexer.hpp"
 #include "syntax/token_checks.hpp"
 
 namespace zhunru::syntax {
@@ -27,6 +30,17 @@ void report_abort(const SourceFile& source, DiagnosticSink& sink, std::size_t ma
   d.location = SourceLocation{source.path(), 0, 0, 0, 0};
   d.message = {"stopped after " + n + " errors in this file", "此文件错误超过 " + n + " 处，已停止检查"};
   sink.add(std::move(d));
+}
+
+// Lexical, syntax and literal errors are found in separate passes; the
+// author reads them top to bottom. File-level notes (line 0) come last.
+void sort_by_position(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    const auto key = [](const Diagnostic& d) {
+      return std::pair(d.location.line == 0 ? UINT32_MAX : d.location.line, d.location.column);
+    };
+    return key(a) < key(b);
+  });
 }
 
 // Fast path: SLL prediction, giving up at the first error. Most files are
@@ -56,13 +70,14 @@ ParseResult parse(const SourceFile& source, const ParseOptions& options) {
   }
 
   antlr4::ANTLRInputStream input(source.text());
-  grammar::ZhunruLexer lexer(&input);
+  Lexer lexer(&input);
   lexer.removeErrorListeners();  // ERROR_CHAR catches everything; nothing to report
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
   result.keyword_lang = keyword_language(tokens.getTokens());
   result.file.comments = collect_comments(tokens.getTokens(), source.id());
-  if (!check_tokens(tokens, sink, options.max_nesting)) {
+  const TokenCheck checked = check_tokens(tokens, sink, options.max_nesting);
+  if (!checked.parse) {
     result.diagnostics = sink.take();
     return result;
   }
@@ -75,7 +90,7 @@ ParseResult parse(const SourceFile& source, const ParseOptions& options) {
     // Slow path: full LL with our error reporting and recovery.
     tokens.seek(0);
     parser.reset();
-    strategy = std::make_shared<ErrorStrategy>(sink, result.keyword_lang);
+    strategy = std::make_shared<ErrorStrategy>(sink, result.keyword_lang, checked.unterminated_strings);
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
     parser.setErrorHandler(strategy);
     try {
@@ -87,6 +102,7 @@ ParseResult parse(const SourceFile& source, const ParseOptions& options) {
   if (tree != nullptr && !sink.full()) build_ast(tree, input, sink, strategy.get(), result.keyword_lang, result.file);
   if (sink.full()) report_abort(source, sink, options.max_errors);
   result.diagnostics = sink.take();
+  sort_by_position(result.diagnostics);
   return result;
 }
 

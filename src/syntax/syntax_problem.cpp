@@ -92,10 +92,12 @@ LocalizedText help_for(const SyntaxProblem& p, Lang lang, bool missing_semicolon
     }
   }
   if (p.found.type == L::ID) {
-    if (auto guess = misspelt_keyword(p.found.text, p.expected, lang)) {
-      const std::string g(guess->spelling);
-      return {"did you mean `" + g + "`?", "是否应为“" + g + "”？"};
-    }
+    // First a keyword that fits here; then any keyword (`were` for `where`
+    // after the parser has moved past the clauses).
+    std::optional<std::string_view> guess;
+    if (auto fits = misspelt_keyword(p.found.text, p.expected, lang)) guess = fits->spelling;
+    if (!guess) guess = closest_keyword(p.found.text, keyword_spellings(lang));
+    if (guess) return {"did you mean `" + std::string(*guess) + "`?", "是否应为“" + std::string(*guess) + "”？"};
   }
   // A misspelt keyword may have been taken for a name: `在 优先单元 ；`.
   if (is_name(p.previous)) {

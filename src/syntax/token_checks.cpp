@@ -13,26 +13,44 @@ using L = grammar::ZhunruLexer;
 
 constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
 
-// Characters that Chinese input methods produce in place of ASCII ones.
-LocalizedText stray_character_help(std::string_view c) {
-  if (c == "“" || c == "”") return {"strings use straight quotes: \"…\"", "字符串须用半角引号：\"…\""};
-  if (c == "【" || c == "】") return {"lists use `[` and `]`", "列表须用半角方括号“[”“]”"};
-  if (c == "。") return {"statements end with `;`", "语句以“;”结尾"};
-  if (c == "｛" || c == "｝") return {"blocks use `{` and `}`", "块须用半角花括号“{”“}”"};
+// Characters Chinese input methods type in place of ASCII ones: what to
+// say, and which token they stand for (0: none, the character is dropped).
+struct Stray {
+  LocalizedText help;
+  std::size_t stands_for = 0;
+};
+
+Stray stray(std::string_view c) {
+  if (c == "。") return {{"statements end with `;`", "语句以“;”结尾"}, L::SEMI};
+  if (c == "【") return {{"lists use `[`", "列表须用半角方括号“[”"}, L::LBRACK};
+  if (c == "】") return {{"lists use `]`", "列表须用半角方括号“]”"}, L::RBRACK};
+  if (c == "“" || c == "”") return {{"strings use straight quotes: \"…\"", "字符串须用半角引号：\"…\""}, 0};
+  if (c == "｛" || c == "｝") return {{"blocks use `{` and `}`", "块须用半角花括号“{”“}”"}, 0};
   return {};
 }
 
-void report_stray(antlr4::Token* t, DiagnosticSink& sink) {
+void repair_stray(antlr4::Token* t, DiagnosticSink& sink) {
+  auto* token = static_cast<antlr4::CommonToken*>(t);
   const std::string text = t->getText();
+  const Stray s = stray(text);
+  if (s.stands_for != 0) token->setType(s.stands_for);
+  else token->setChannel(antlr4::Token::HIDDEN_CHANNEL);
   if (text == kReplacementChar) return;  // invalid UTF-8, reported when the file was read
   sink.error("syntax.character", token_span(t, sink.file().id()),
-             {"unexpected character `" + text + "`", "非法字符“" + text + "”"}, stray_character_help(text));
+             {"unexpected character `" + text + "`", "非法字符“" + text + "”"}, s.help);
 }
 
-void report_unterminated(antlr4::Token* t, DiagnosticSink& sink) {
-  sink.error("syntax.unterminated-string", token_span(t, sink.file().id()),
-             {"unterminated string: close it with `\"` before the end of the line",
-              "字符串没有结束：请在行尾之前用“\"”闭合"});
+void repair_string(antlr4::Token* t, DiagnosticSink& sink) {
+  const bool curly = t->getType() == L::CURLY_STRING;
+  static_cast<antlr4::CommonToken*>(t)->setType(L::STRING);
+  if (curly) {
+    sink.error("syntax.curly-quotes", token_span(t, sink.file().id()),
+               {"strings use straight quotes: \"…\", not “…”", "字符串须用半角引号 \"…\"，而不是“…”"});
+  } else {
+    sink.error("syntax.unterminated-string", token_span(t, sink.file().id()),
+               {"unterminated string: close it with `\"` before the end of the line",
+                "字符串没有结束：请在行尾之前用“\"”闭合"});
+  }
 }
 
 bool opens(std::size_t type) { return type == L::LPAREN || type == L::LBRACK || type == L::LBRACE; }
@@ -41,21 +59,15 @@ bool prefix_operator(std::size_t type) { return type == L::NOT || type == L::MIN
 
 }  // namespace
 
-bool check_tokens(antlr4::BufferedTokenStream& tokens, DiagnosticSink& sink, std::size_t max_nesting) {
+TokenCheck check_tokens(antlr4::BufferedTokenStream& tokens, DiagnosticSink& sink, std::size_t max_nesting) {
+  TokenCheck result;
   std::size_t depth = 0;
   std::size_t prefix_run = 0;
   for (antlr4::Token* t : tokens.getTokens()) {
+    if (t->getType() == L::ERROR_CHAR) repair_stray(t, sink);
+    if (t->getType() == L::UNTERMINATED_STRING) result.unterminated_strings.insert(t->getTokenIndex());
+    if (t->getType() == L::UNTERMINATED_STRING || t->getType() == L::CURLY_STRING) repair_string(t, sink);
     const std::size_t type = t->getType();
-    if (type == L::ERROR_CHAR) {
-      report_stray(t, sink);
-      static_cast<antlr4::CommonToken*>(t)->setChannel(antlr4::Token::HIDDEN_CHANNEL);
-      continue;
-    }
-    if (type == L::UNTERMINATED_STRING) {
-      report_unterminated(t, sink);
-      static_cast<antlr4::CommonToken*>(t)->setType(L::STRING);
-      continue;
-    }
     if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
     prefix_run = prefix_operator(type) ? prefix_run + 1 : 0;
     if (opens(type)) ++depth;
@@ -66,17 +78,22 @@ bool check_tokens(antlr4::BufferedTokenStream& tokens, DiagnosticSink& sink, std
                  {"brackets or `not`/`-` nest deeper than " + limit + " levels here; the file is not parsed",
                   "此处括号或“非”/“-”嵌套超过 " + limit + " 层；该文件未解析"},
                  {"split the condition into named kinds", "请把条件拆分为若干命名类别（类别）"});
-      return false;
+      result.parse = false;
+      return result;
     }
   }
   tokens.seek(0);
-  return true;
+  return result;
 }
 
 Lang keyword_language(const std::vector<antlr4::Token*>& tokens) {
+  // The first keywords of a file tell its language as well as all of them,
+  // and reading a token's text costs a conversion from UTF-32.
+  constexpr std::size_t kSample = 200;
   std::size_t zh = 0;
   std::size_t en = 0;
   for (antlr4::Token* t : tokens) {
+    if (zh + en >= kSample) break;
     const TokenWord w = token_word(t->getType());
     if (w.en.empty() && w.zh.empty()) continue;  // not a keyword
     const std::string text = t->getText();

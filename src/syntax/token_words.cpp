@@ -42,11 +42,13 @@ LocalizedText join_alternatives(const std::vector<LocalizedText>& parts) {
 }
 
 // A family of tokens described together. It applies when every token of
-// `trigger` is expected; it then also absorbs the tokens of `absorb`.
+// `trigger` is expected; it then also absorbs the tokens of `absorb`. Its
+// text quotes keywords as the file writes them: `text[Lang::en]` for a file
+// in English keywords, `text[Lang::zh]` for one in Chinese keywords.
 struct Group {
   std::vector<std::size_t> trigger;
   std::vector<std::size_t> absorb;
-  LocalizedText text;
+  LocalizedText text[2];
 };
 
 const std::vector<std::size_t>& name_tokens() {
@@ -65,43 +67,58 @@ const std::vector<Group>& groups() {
   static const std::vector<Group> kGroups{
       {{L::RULESET, L::FACT, L::KIND, L::LAYER, L::CITY, L::DISTRICT},
        {L::UNITS, L::UNIT},
-       {"a declaration (ruleset, fact, kind, layer, units) or a tier block (city, district, unit)",
-        "声明（清单、事实、类别、图层、单元）或层级块（市级、区县、单元）"}},
+       {{"a declaration (ruleset, fact, kind, layer, units) or a tier block (city, district, unit)",
+         "声明（ruleset、fact、kind、layer、units）或层级块（city、district、unit）"},
+        {"a declaration (清单, 事实, 类别, 图层, 单元图) or a tier block (市级, 区县, 单元)",
+         "声明（清单、事实、类别、图层、单元图）或层级块（市级、区县、单元）"}}},
       {{L::BAN, L::REQUIRE, L::LIMIT, L::ALLOW, L::ENCOURAGE},
        with_names({}),
-       {"a rule (ban, require, limit, allow or encourage)", "一条规则（禁止、应当、限制、允许或鼓励）"}},
+       {{"a rule (ban, require, limit, allow or encourage)", "一条规则（ban、require、limit、allow 或 encourage）"},
+        {"a rule (禁止, 应当, 限制, 允许 or 鼓励)", "一条规则（禁止、应当、限制、允许或鼓励）"}}},
       {{L::SPATIAL_LAYOUT, L::EMISSION_CONTROL, L::RISK_CONTROL, L::RESOURCE_EFFICIENCY},
        {},
-       {"a dimension section (spatial-layout, emission-control, risk-control or resource-efficiency)",
-        "管控维度（空间布局约束、污染物排放管控、环境风险防控或资源开发效率要求）"}},
+       {{"a dimension section (spatial-layout, emission-control, risk-control or resource-efficiency)",
+         "管控维度（spatial-layout、emission-control、risk-control 或 resource-efficiency）"},
+        {"a dimension section (空间布局约束, 污染物排放管控, 环境风险防控 or 资源开发效率要求)",
+         "管控维度（空间布局约束、污染物排放管控、环境风险防控或资源开发效率要求）"}}},
       {{L::PRIORITY, L::KEY, L::GENERAL},
        {L::UNITS, L::UNIT},
-       {"a unit class — priority, key or general —", "单元类别（优先保护单元、重点管控单元或一般管控单元）"}},
+       {{"a unit class — priority, key or general —", "单元类别（priority、key 或 general）"},
+        {"a unit class — priority, key or general —", "单元类别（priority、key 或 general）"}}},
       {{L::PRIORITY_UNITS_ZH, L::KEY_UNITS_ZH, L::GENERAL_UNITS_ZH},
        {L::UNITS, L::UNIT},
-       {"a unit class — 优先保护单元, 重点管控单元 or 一般管控单元 —",
-        "单元类别（优先保护单元、重点管控单元或一般管控单元）"}},
+       {{"a unit class — 优先保护单元, 重点管控单元 or 一般管控单元 —",
+         "单元类别（优先保护单元、重点管控单元或一般管控单元）"},
+        {"a unit class — 优先保护单元, 重点管控单元 or 一般管控单元 —",
+         "单元类别（优先保护单元、重点管控单元或一般管控单元）"}}},
       // ONE and ENUM_ZH are in the trigger: type keywords alone are names.
       {{L::BOOL_TYPE, L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE, L::TEXT_TYPE, L::DATE_TYPE, L::ONE,
         L::ENUM_ZH},
        {},
-       {"a fact type — bool, number, quantity UNIT, one of {…}, industry, text or date",
-        "事实类型（布尔、数值、数量 单位、枚举 {…}、行业、文本或日期）"}},
+       {{"a fact type — bool, number, quantity UNIT, one of {…}, industry, text or date",
+         "事实类型（bool、number、quantity 单位、one of {…}、industry、text 或 date）"},
+        {"a fact type — 布尔, 数值, 数量 UNIT, 枚举 {…}, 行业, 文本 or 日期",
+         "事实类型（布尔、数值、数量 单位、枚举 {…}、行业、文本或日期）"}}},
       {{L::BECAUSE, L::CITE, L::WEIGHT, L::EFFECTIVE},
        {},
-       {"rule metadata (because, cite, weight, effective)", "规则说明（理由、依据、权重、生效）"}},
-      {{L::WHERE, L::UNLESS}, {}, {"`where` or `unless`", "“当”或“除非”"}},
+       {{"rule metadata (because, cite, weight, effective)", "规则说明（because、cite、weight、effective）"},
+        {"rule metadata (理由, 依据, 权重, 生效)", "规则说明（理由、依据、权重、生效）"}}},
+      {{L::WHERE, L::UNLESS},
+       {},
+       {{"`where` or `unless`", "“where”或“unless”"}, {"`当` or `除非`", "“当”或“除非”"}}},
       {{L::INSIDE, L::OUTSIDE, L::WITHIN},
        {L::IN, L::IN_ZH, L::DISTANCE_ZH},
-       {"a scope (in … units, inside, outside, within … of)", "适用范围（在…单元、在…内、在…外、距…范围内）"}},
+       {{"a scope (in … units, inside, outside, within … of)", "适用范围（in … units、inside、outside、within … of）"},
+        {"a scope (在 …单元, 在 … 内, 在 … 外, 距 … 范围内)", "适用范围（在…单元、在…内、在…外、距…范围内）"}}},
       {{L::EQ, L::LT, L::GT},
        {L::NEQ, L::LE, L::GE, L::IN, L::MEMBER_ZH, L::PLUS, L::MINUS, L::STAR, L::SLASH, L::AND, L::OR},
-       {"an operator (=, !=, <, <=, >, >=, in, and, or, …)", "运算符（=、!=、<、<=、>、>=、属于、且、或等）"}},
+       {{"an operator (=, !=, <, <=, >, >=, in, and, or, …)", "运算符（=、!=、<、<=、>、>=、in、and、or 等）"},
+        {"an operator (=, !=, <, <=, >, >=, 属于, 且, 或, …)", "运算符（=、!=、<、<=、>、>=、属于、且、或等）"}}},
       {{L::LPAREN, L::NOT, L::IS, L::SITE, L::NUMBER, L::STRING},
        with_names({L::DATE, L::TRUE, L::FALSE, L::MINUS}),
-       {"a condition", "条件"}},
-      {{L::AND, L::OR}, {}, {"`and` or `or`", "“且”或“或”"}},
-      {with_names({}), {}, {"a name", "名称"}},
+       {{"a condition", "条件"}, {"a condition", "条件"}}},
+      {{L::AND, L::OR}, {}, {{"`and` or `or`", "“and”或“or”"}, {"`且` or `或`", "“且”或“或”"}}},
+      {with_names({}), {}, {{"a name", "名称"}, {"a name", "名称"}}},
   };
   return kGroups;
 }
@@ -238,6 +255,8 @@ LocalizedText describe_expected(const std::vector<std::size_t>& expected, Lang k
   }
   // Keep a token of the other language only when its own language has no twin.
   if (remaining.empty()) remaining = all;
+  // "or the end of the file" adds nothing when something else may follow.
+  if (remaining.size() > 1) remaining.erase(antlr4::Token::EOF);
 
   std::vector<LocalizedText> parts;
   for (const auto& g : groups()) {
@@ -248,7 +267,7 @@ LocalizedText describe_expected(const std::vector<std::size_t>& expected, Lang k
     if (!applies) continue;
     for (const auto t : g.trigger) remaining.erase(t);
     for (const auto t : g.absorb) remaining.erase(t);
-    parts.push_back(g.text);
+    parts.push_back(g.text[keyword_lang == Lang::zh ? 1 : 0]);
   }
   for (const auto t : remaining) parts.push_back(quote_token(t, keyword_lang));
   constexpr std::size_t kMaxParts = 6;

@@ -27,7 +27,8 @@ TEST_CASE("a misspelt unit class: the issue's own example") {
   CHECK(d.help.en == "did you mean `priority`?");
   CHECK(d.location.line == 3);
   CHECK(d.location.column == 37);
-  CHECK(d.message.zh == "“in”之后应为单元类别（优先保护单元、重点管控单元或一般管控单元），但出现了“prority”");
+  // Keywords are quoted as the file writes them, here in English.
+  CHECK(d.message.zh == "“in”之后应为单元类别（priority、key 或 general），但出现了“prority”");
 }
 
 TEST_CASE("a misspelt rule keyword") {
@@ -100,10 +101,14 @@ TEST_CASE("unterminated strings and stray characters are named as such, without 
   CHECK(stray);
 }
 
-TEST_CASE("smart quotes get a hint") {
-  const auto r = parse_text("ruleset “R”;");
-  REQUIRE(!r.diagnostics.empty());
-  CHECK(r.diagnostics[0].help.en == "strings use straight quotes: \"…\"");
+TEST_CASE("curly quotes, `。` and `【】` are one error each and parsing goes on") {
+  CHECK(diagnostics_of("ruleset “R”;") ==
+        std::vector<std::string>{"1:9 syntax.curly-quotes: strings use straight quotes: \"…\", not “…”"});
+  CHECK(diagnostics_of("fact a : bool。fact b : bool;") ==
+        std::vector<std::string>{"1:14 syntax.character: unexpected character `。`"});
+  CHECK(diagnostics_of("kind k = a in 【x】;").size() == 2);
+  // A curly quote inside a proper string is just text.
+  CHECK(zhunru::testing::dump_of("ruleset \"“两高”项目\";") == "(ruleset \"“两高”项目\")\n");
 }
 
 TEST_CASE("edit distance counts code points") {
