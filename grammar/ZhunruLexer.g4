@@ -127,7 +127,8 @@ ID : ID_START ID_PART* ('-' ID_PART+)* ;
 
 // ---- trivia ------------------------------------------------------------------
 LINE_COMMENT : ('#' | '//') ~[\r\n]* -> channel(COMMENTS) ;
-WS           : [ \t\r\n\u000C\u3000]+ -> channel(HIDDEN) ;
+// Whitespace makes no token at all: positions come from the tokens around it.
+WS           : [ \t\r\n\u000C\u3000]+ -> skip ;
 
 // Anything else: reported by the syntax layer as an unexpected character.
 ERROR_CHAR : . ;

@@ -102,27 +102,28 @@ metadata
   ;
 
 // ---- conditions: not > arithmetic > comparison > and > or ------------------------
-expr       : andExpr (OR andExpr)* ;
-andExpr    : compareExpr (AND compareExpr)* ;
-compareExpr : addExpr (compareOp addExpr | (IN | MEMBER_ZH) list)? ;
-compareOp  : EQ | NEQ | LT | LE | GT | GE ;
-addExpr    : mulExpr ((PLUS | MINUS) mulExpr)* ;
-mulExpr    : unary ((STAR | SLASH) unary)* ;
-unary      : (NOT | MINUS)* primary ;
+// Each level is a flat chain; the builder applies precedence within it (`and`
+// over `or`, `*` `/` over `+` `-`). Fewer levels make a smaller parse tree,
+// and no chain, however long, makes a deep one.
+expr        : compareExpr ((AND | OR) compareExpr)* ;
+compareExpr : arith (compareOp arith | (IN | MEMBER_ZH) list)? ;
+compareOp   : EQ | NEQ | LT | LE | GT | GE ;
+arith       : (NOT | MINUS)* primary ((PLUS | MINUS | STAR | SLASH) (NOT | MINUS)* primary)* ;
 primary
-  : LPAREN expr RPAREN      # parenExpr
-  | IS name                 # isKind
+  : LPAREN expr RPAREN                   # parenExpr
+  | IS name                              # isKind
   | SITE (spatial | IN_ZH layerSideZh)   # siteExpr
-  | literal                 # literalExpr
-  | name                    # nameExpr
+  | quantity                             # quantityLit
+  | STRING                               # stringLit
+  | DATE                                 # dateLit
+  | (TRUE | FALSE)                       # boolLit
+  | name                                 # nameExpr
   ;
 list
   : LBRACK (listItem (COMMA listItem)* COMMA?)? RBRACK
   | LBRACE (listItem (COMMA listItem)* COMMA?)? RBRACE
   ;
-listItem : literal | name ;
-
-literal : quantity | STRING | DATE | TRUE | FALSE ;
+listItem : quantity | STRING | DATE | TRUE | FALSE | name ;
 
 // A number with an optional multiplier and unit, e.g. `30万 吨/年`. The builder
 // reads the exact source text of the whole span with the quantity parser.

@@ -48,7 +48,8 @@ class Builder {
     return input_.getText(antlr4::misc::Interval(ctx->getStart()->getStartIndex(), ctx->getStop()->getStopIndex()));
   }
 
-  ast::Word word(ParserRuleContext* ctx) const { return {ctx->getText(), span(ctx)}; }
+  // Names and codes are one token; RuleContext::getText would build a stream.
+  ast::Word word(ParserRuleContext* ctx) const { return {ctx->getStart()->getText(), span(ctx)}; }
   ast::Word word(TerminalNode* node) const { return {node->getText(), span(node)}; }
 
   ast::StringLit string(TerminalNode* node) {
@@ -189,7 +190,7 @@ class Builder {
 
   // A name where a keyword belongs (a parse accepted on purpose, see the grammar).
   void report_misspelt(ParserRuleContext* ctx, std::initializer_list<ast::Keyword> keywords, LocalizedText what) {
-    const std::string written = ctx->getText();
+    const std::string written = ctx->getStart()->getText();
     std::string_view best;
     std::size_t best_distance = 3;
     for (const auto k : keywords) {
@@ -359,31 +360,40 @@ class Builder {
     return static_cast<ast::ExprId>(out_.exprs.size() - 1);
   }
 
+  // `c0 and c1 or c2 …`: runs joined by `and` become one node each, and
+  // those are joined by `or`.
   ast::ExprId expr(P::ExprContext* ctx) {
-    const auto operands = ctx->andExpr();
-    if (operands.size() == 1) return and_expr(operands[0]);
-    ast::LogicExpr node{ast::LogicOp::logical_or, {}};
-    for (auto* o : operands) node.operands.push_back(and_expr(o));
-    return add(std::move(node), span(ctx));
+    std::vector<ast::ExprId> disjuncts;
+    std::vector<ast::ExprId> conjuncts;
+    auto close_conjunction = [&] {
+      disjuncts.push_back(conjuncts.size() == 1 ? conjuncts[0] : logic(ast::LogicOp::logical_and, conjuncts));
+      conjuncts.clear();
+    };
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+      if (auto* operand = dynamic_cast<P::CompareExprContext*>(child)) {
+        conjuncts.push_back(compare_expr(operand));
+      } else if (static_cast<TerminalNode*>(child)->getSymbol()->getType() == L::OR) {
+        close_conjunction();
+      }
+    }
+    close_conjunction();
+    return disjuncts.size() == 1 ? disjuncts[0] : logic(ast::LogicOp::logical_or, disjuncts);
   }
 
-  ast::ExprId and_expr(P::AndExprContext* ctx) {
-    const auto operands = ctx->compareExpr();
-    if (operands.size() == 1) return compare_expr(operands[0]);
-    ast::LogicExpr node{ast::LogicOp::logical_and, {}};
-    for (auto* o : operands) node.operands.push_back(compare_expr(o));
-    return add(std::move(node), span(ctx));
+  ast::ExprId logic(ast::LogicOp op, const std::vector<ast::ExprId>& operands) {
+    const Span whole = cover(out_.exprs[operands.front()].span, out_.exprs[operands.back()].span);
+    return add(ast::LogicExpr{op, operands}, whole);
   }
 
   ast::ExprId compare_expr(P::CompareExprContext* ctx) {
-    const ast::ExprId lhs = add_expr(ctx->addExpr(0));
+    const ast::ExprId lhs = arith(ctx->arith(0));
     if (P::ListContext* list = ctx->list()) {
       ast::MemberExpr node{lhs, {}, list->LBRACK() ? ast::ListStyle::brackets : ast::ListStyle::braces};
       for (P::ListItemContext* item : list->listItem()) node.items.push_back(list_item(item));
       return add(std::move(node), span(ctx));
     }
     if (P::CompareOpContext* op = ctx->compareOp()) {
-      return add(ast::CompareExpr{compare_op(op), lhs, add_expr(ctx->addExpr(1))}, span(ctx));
+      return add(ast::CompareExpr{compare_op(op), lhs, arith(ctx->arith(1))}, span(ctx));
     }
     return lhs;
   }
@@ -399,48 +409,50 @@ class Builder {
     }
   }
 
-  // Operands and operators of one precedence level, in source order.
-  template <class Operand, class Build>
-  ast::ExprId arith_chain(ParserRuleContext* ctx, Build build) {
-    ast::ArithExpr node;
+  // `-a * b + not c / d`: prefix operators bind to their primary; runs joined
+  // by `*` `/` become one node each, and those are joined by `+` `-`.
+  ast::ExprId arith(P::ArithContext* ctx) {
+    ast::ArithExpr sum;
+    ast::ArithExpr product;
+    std::vector<ast::UnaryOp> prefix;
+    Span prefix_start;
+    bool after_operand = false;
+    auto close_product = [&] {
+      sum.operands.push_back(product.operands.size() == 1 ? product.operands[0] : add_chain(std::move(product)));
+      product = {};
+    };
     for (antlr4::tree::ParseTree* child : ctx->children) {
-      if (auto* operand = dynamic_cast<Operand*>(child)) {
-        node.operands.push_back(build(operand));
-      } else if (auto* op = dynamic_cast<TerminalNode*>(child)) {
-        node.ops.push_back(arith_op(op->getSymbol()->getType()));
+      if (auto* p = dynamic_cast<P::PrimaryContext*>(child)) {
+        const ast::ExprId operand = primary(p);
+        product.operands.push_back(prefix.empty() ? operand : prefixed(prefix, operand, prefix_start));
+        prefix.clear();
+        after_operand = true;
+        continue;
       }
-    }
-    if (node.operands.size() == 1) return node.operands[0];
-    return add(std::move(node), span(ctx));
-  }
-
-  static ast::ArithOp arith_op(std::size_t type) {
-    switch (type) {
-      case L::PLUS: return ast::ArithOp::add;
-      case L::MINUS: return ast::ArithOp::sub;
-      case L::STAR: return ast::ArithOp::mul;
-      default: return ast::ArithOp::div;
-    }
-  }
-
-  ast::ExprId add_expr(P::AddExprContext* ctx) {
-    return arith_chain<P::MulExprContext>(ctx, [this](P::MulExprContext* c) { return mul_expr(c); });
-  }
-
-  ast::ExprId mul_expr(P::MulExprContext* ctx) {
-    return arith_chain<P::UnaryContext>(ctx, [this](P::UnaryContext* c) { return unary(c); });
-  }
-
-  ast::ExprId unary(P::UnaryContext* ctx) {
-    const ast::ExprId operand = primary(ctx->primary());
-    if (ctx->children.size() == 1) return operand;
-    ast::UnaryExpr node{{}, operand};
-    for (antlr4::tree::ParseTree* child : ctx->children) {
-      if (auto* op = dynamic_cast<TerminalNode*>(child)) {
-        node.ops.push_back(op->getSymbol()->getType() == L::NOT ? ast::UnaryOp::logical_not : ast::UnaryOp::negate);
+      const antlr4::Token* token = static_cast<TerminalNode*>(child)->getSymbol();
+      const std::size_t type = token->getType();
+      if (!after_operand) {
+        if (prefix.empty()) prefix_start = span(token);
+        prefix.push_back(type == L::NOT ? ast::UnaryOp::logical_not : ast::UnaryOp::negate);
+      } else if (type == L::STAR || type == L::SLASH) {
+        product.ops.push_back(type == L::STAR ? ast::ArithOp::mul : ast::ArithOp::div);
+      } else {
+        close_product();
+        sum.ops.push_back(type == L::PLUS ? ast::ArithOp::add : ast::ArithOp::sub);
       }
+      after_operand = false;
     }
-    return add(std::move(node), span(ctx));
+    close_product();
+    return sum.operands.size() == 1 ? sum.operands[0] : add_chain(std::move(sum));
+  }
+
+  ast::ExprId add_chain(ast::ArithExpr chain) {
+    const Span whole = cover(out_.exprs[chain.operands.front()].span, out_.exprs[chain.operands.back()].span);
+    return add(std::move(chain), whole);
+  }
+
+  ast::ExprId prefixed(const std::vector<ast::UnaryOp>& ops, ast::ExprId operand, const Span& first_op) {
+    return add(ast::UnaryExpr{ops, operand}, cover(first_op, out_.exprs[operand].span));
   }
 
   ast::ExprId primary(P::PrimaryContext* ctx) {
@@ -455,21 +467,23 @@ class Builder {
       ast::Spatial where = c->spatial() != nullptr ? spatial(c->spatial()) : layer_side(c->layerSideZh(), span(ctx));
       return add(ast::SiteExpr{std::move(where)}, span(ctx));
     }
-    if (auto* c = dynamic_cast<P::LiteralExprContext*>(ctx)) return literal(c->literal());
-    auto* c = dynamic_cast<P::NameExprContext*>(ctx);
-    return add(ast::NameRef{word(c->name())}, span(ctx));
+    if (auto* c = dynamic_cast<P::NameExprContext*>(ctx)) return add(ast::NameRef{word(c->name())}, span(ctx));
+    return literal(ctx->getStart(), ctx);
   }
 
   ast::ExprId list_item(P::ListItemContext* ctx) {
-    if (P::LiteralContext* lit = ctx->literal()) return literal(lit);
-    return add(ast::NameRef{word(ctx->name())}, span(ctx));
+    if (P::NameContext* n = ctx->name()) return add(ast::NameRef{word(n)}, span(ctx));
+    return literal(ctx->getStart(), ctx);
   }
 
-  ast::ExprId literal(P::LiteralContext* ctx) {
-    if (P::QuantityContext* q = ctx->quantity()) return add(ast::QuantityExpr{quantity(q)}, span(ctx));
-    if (TerminalNode* s = ctx->STRING()) return add(ast::StringExpr{string(s)}, span(ctx));
-    if (TerminalNode* d = ctx->DATE()) return add(ast::DateExpr{date(d)}, span(ctx));
-    return add(ast::BoolExpr{ctx->TRUE() != nullptr}, span(ctx));
+  // A literal: a quantity, string, date or truth value starting at `first`.
+  ast::ExprId literal(antlr4::Token* first, ParserRuleContext* ctx) {
+    switch (first->getType()) {
+      case L::NUMBER: return add(ast::QuantityExpr{quantity(ctx->getRuleContext<P::QuantityContext>(0))}, span(ctx));
+      case L::STRING: return add(ast::StringExpr{string(ctx->getToken(L::STRING, 0))}, span(ctx));
+      case L::DATE: return add(ast::DateExpr{date(ctx->getToken(L::DATE, 0))}, span(ctx));
+      default: return add(ast::BoolExpr{first->getType() == L::TRUE}, span(ctx));
+    }
   }
 
   antlr4::CharStream& input_;

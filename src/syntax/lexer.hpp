@@ -7,7 +7,9 @@
 // ASCII. The ANTLR maintainers' advice (antlr/antlr4#1613) is to subclass the
 // simulator and widen the edge cache, which is what this does. Edges live in
 // ANTLR's shared DFA, guarded by ANTLR's own edge lock, so lexers on several
-// threads stay safe.
+// threads stay safe; each lexer also keeps a lock-free copy of the edges it
+// has used, since taking the lock for every character costs more than the
+// lookup itself.
 #pragma once
 
 #include "ZhunruLexer.h"

@@ -102,3 +102,42 @@ TEST_CASE("the Chinese-keyword copies of the spec examples are the spec examples
     CHECK(without_comment_lines(format(zh.file, Lang::en)) == without_comment_lines(format(en.file, Lang::en)));
   }
 }
+
+namespace {
+
+// The fenced code blocks of a Markdown file that are rule text (they start
+// with a declaration or a tier keyword, in either language).
+std::vector<std::string> rule_blocks(const fs::path& markdown) {
+  static const std::vector<std::string> kStarts{"ruleset", "fact", "city", "district", "unit ", "清单", "事实", "市级", "区县"};
+  std::vector<std::string> blocks;
+  const std::string text = zhunru::testing::read_text(markdown);
+  for (std::size_t pos = text.find("```\n"); pos != std::string::npos; pos = text.find("```\n", pos)) {
+    const std::size_t begin = pos + 4;
+    const std::size_t end = text.find("```", begin);
+    if (end == std::string::npos) break;
+    const std::string block = text.substr(begin, end - begin);
+    for (const auto& s : kStarts) {
+      if (block.rfind(s, 0) == 0) {
+        blocks.push_back(block);
+        break;
+      }
+    }
+    pos = end + 3;
+  }
+  return blocks;
+}
+
+}  // namespace
+
+TEST_CASE("the rules shown in the README and the docs check clean") {
+  std::size_t checked = 0;
+  for (const char* doc : {"README.md", "docs/chinese-syntax.md"}) {
+    for (const std::string& block : rule_blocks(fs::path(ZHUNRU_SOURCE_DIR) / doc)) {
+      CAPTURE(doc);
+      CAPTURE(block);
+      CHECK(parse_text(block).diagnostics.empty());
+      ++checked;
+    }
+  }
+  CHECK(checked >= 3);
+}
