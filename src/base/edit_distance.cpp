@@ -34,4 +34,18 @@ bool near_miss(std::string_view written, std::string_view intended) {
   return d > 0 && d <= (w.size() <= 3 ? 1U : 2U);
 }
 
+std::optional<std::size_t> closest_near_miss(std::string_view written, const std::vector<std::string_view>& candidates) {
+  std::optional<std::size_t> best;
+  std::size_t best_distance = 0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (!near_miss(written, candidates[i])) continue;
+    const std::size_t d = edit_distance(written, candidates[i]);
+    if (!best || d < best_distance) {
+      best = i;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
 }  // namespace zhunru

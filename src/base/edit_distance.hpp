@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhunru {
 
@@ -14,5 +16,9 @@ std::size_t edit_distance(std::string_view a_utf8, std::string_view b_utf8);
 /// True when `written` is a plausible misspelling of `intended`: different,
 /// and at most one edit away (two for words longer than three characters).
 bool near_miss(std::string_view written, std::string_view intended);
+
+/// The index of the candidate `written` most plausibly misspells (the
+/// nearest near miss, the first of equals), if any.
+std::optional<std::size_t> closest_near_miss(std::string_view written, const std::vector<std::string_view>& candidates);
 
 }  // namespace zhunru

@@ -191,19 +191,16 @@ class Builder {
   // A name where a keyword belongs (a parse accepted on purpose, see the grammar).
   void report_misspelt(ParserRuleContext* ctx, std::initializer_list<ast::Keyword> keywords, LocalizedText what) {
     const std::string written = ctx->getStart()->getText();
-    std::string_view best;
-    std::size_t best_distance = 3;
+    std::vector<std::string_view> spellings;
     for (const auto k : keywords) {
-      for (const auto spelling : {ast::spelling(k).en, ast::spelling(k).zh}) {
-        const std::size_t d = edit_distance(written, spelling);
-        if (d < best_distance) {
-          best_distance = d;
-          best = spelling;
-        }
-      }
+      spellings.push_back(ast::spelling(k).en);
+      spellings.push_back(ast::spelling(k).zh);
     }
     LocalizedText help;
-    if (!best.empty()) help = {"did you mean `" + std::string(best) + "`?", "是否应为“" + std::string(best) + "”？"};
+    if (const auto best = closest_near_miss(written, spellings)) {
+      const std::string guess(spellings[*best]);
+      help = {"did you mean `" + guess + "`?", "是否应为“" + guess + "”？"};
+    }
     sink_.error("syntax.unknown-keyword", span(ctx),
                 {"`" + written + "` is not a keyword here: " + what.en, "“" + written + "”不是此处的关键字：" + what.zh},
                 std::move(help));

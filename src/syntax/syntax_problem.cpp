@@ -30,17 +30,8 @@ LocalizedText describe_found(const TokenInfo& t) {
 
 // The keyword of `candidates` that `written` most plausibly misspells.
 std::optional<std::string_view> closest_keyword(std::string_view written, const std::vector<std::string_view>& candidates) {
-  std::optional<std::string_view> best;
-  std::size_t best_distance = 0;
-  for (const auto c : candidates) {
-    if (!near_miss(written, c)) continue;
-    const std::size_t d = edit_distance(written, c);
-    if (!best || d < best_distance) {
-      best = c;
-      best_distance = d;
-    }
-  }
-  return best;
+  const auto best = closest_near_miss(written, candidates);
+  return best ? std::optional(candidates[*best]) : std::nullopt;
 }
 
 // `两高项目` where `项目` was expected: Chinese keywords must stand apart.

@@ -280,20 +280,17 @@ LocalizedText describe_expected(const std::vector<std::size_t>& expected, Lang k
 
 std::optional<Misspelling> misspelt_keyword(std::string_view written, const std::vector<std::size_t>& expected,
                                             Lang keyword_lang) {
-  std::optional<Misspelling> best;
-  std::size_t best_distance = 0;
+  std::vector<std::size_t> types;
+  std::vector<std::string_view> spellings;
   for (const auto t : expected) {
     const TokenWord w = token_word(t);
-    if (!w.description.en.empty()) continue;
     const std::string_view s = keyword_lang == Lang::zh && !w.zh.empty() ? w.zh : w.en;
-    if (!is_word_spelling(s) || !near_miss(written, s)) continue;
-    const std::size_t d = edit_distance(written, s);
-    if (!best || d < best_distance) {
-      best = Misspelling{t, s};
-      best_distance = d;
-    }
+    if (!w.description.en.empty() || !is_word_spelling(s)) continue;
+    types.push_back(t);
+    spellings.push_back(s);
   }
-  return best;
+  const auto best = closest_near_miss(written, spellings);
+  return best ? std::optional(Misspelling{types[*best], spellings[*best]}) : std::nullopt;
 }
 
 const std::vector<std::string_view>& keyword_spellings(Lang lang) {
