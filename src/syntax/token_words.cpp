@@ -299,8 +299,7 @@ const std::vector<std::string_view>& keyword_spellings(Lang lang) {
     for (std::size_t t = 1; t < L::ERROR_CHAR; ++t) {
       const TokenWord w = token_word(t);
       const std::string_view s = l == Lang::zh ? w.zh : w.en;
-      const bool word = !s.empty() && (static_cast<unsigned char>(s.front()) >= 0x80 || std::isalpha(s.front()));
-      if (word && w.description.en.empty()) unique.insert(s);
+      if (is_word_spelling(s) && w.description.en.empty()) unique.insert(s);
     }
     // Longest first, so a hint names `优先保护单元` rather than `单元`.
     std::vector<std::string_view> words(unique.begin(), unique.end());
