@@ -10,6 +10,8 @@ packages=(
   antlr4 default-jre-headless libantlr4-runtime-dev uuid-dev
   # quantity parser (Boost.Spirit X3, header-only)
   libboost-dev
+  # project files (JSON) and the ruleset content hash (SHA-256)
+  nlohmann-json3-dev libssl-dev
   # command line, formatting, tests, benchmarks
   libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
 )

@@ -18,6 +18,7 @@
 
 #include "base/span.hpp"
 #include "zhunru/quantity.hpp"
+#include "zhunru/vocabulary.hpp"
 
 namespace zhunru::ast {
 
@@ -100,7 +101,7 @@ struct Expr {
 
 // ---- rules ----------------------------------------------------------------------
 
-enum class UnitClass { priority, key, general };
+using ::zhunru::UnitClass;
 
 /// `in priority units`, `in key or general units`
 struct ClassScope { std::vector<UnitClass> classes; Span span; };
@@ -115,7 +116,7 @@ struct Subject {
   Span span;
 };
 
-enum class RuleForm { ban, require, limit, allow, encourage };
+using ::zhunru::RuleForm;
 
 /// `limit FACT to [at least] Q`
 struct LimitClause {
@@ -151,7 +152,7 @@ struct Rule {
   Span span;
 };
 
-enum class ControlDimension { spatial_layout, emission_control, risk_control, resource_efficiency };
+using ::zhunru::ControlDimension;
 
 struct Section {
   ControlDimension dimension;
@@ -160,7 +161,7 @@ struct Section {
   Span span;
 };
 
-enum class TierLevel { city, district, unit };
+using ::zhunru::TierLevel;
 
 struct TierBlock {
   TierLevel level;

@@ -18,8 +18,18 @@ struct CheckOptions {
   std::string path;             // a directory of .rules files, or one file
   Lang lang = Lang::en;         // of messages
   std::size_t max_errors = 50;  // per file
+  bool strict = false;          // every rule must have an explicit id
 };
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
+
+struct EvalOptions {
+  std::string ruleset;                 // directory of .rules files
+  std::string project;                 // project file (JSON)
+  std::optional<std::string> as_of;    // YYYY-MM-DD; default today
+  bool json = false;                   // --format json
+  Lang lang = Lang::en;                // of messages and of the text form
+};
+int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err);
 
 struct FmtOptions {
   std::string file;

@@ -36,6 +36,18 @@ int run(int argc, char** argv) {
       ->transform(CLI::CheckedTransformer(kLanguages));
   check_cmd->add_option("--max-errors", check.max_errors, "Stop reporting a file after this many errors")
       ->check(CLI::PositiveNumber);
+  check_cmd->add_flag("--strict", check.strict, "Require an explicit id on every rule");
+
+  EvalOptions eval;
+  eval.lang = language_from_environment();
+  std::string eval_format = "text";
+  auto* eval_cmd = app.add_subcommand("eval", "Judge a project (JSON facts and units) against a ruleset");
+  eval_cmd->add_option("ruleset", eval.ruleset, "Ruleset directory")->required();
+  eval_cmd->add_option("--project", eval.project, "Project file (JSON)")->required();
+  eval_cmd->add_option("--as-of", eval.as_of, "Judge as of this date (YYYY-MM-DD); default today");
+  eval_cmd->add_option("--format", eval_format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  eval_cmd->add_option("--lang", eval.lang, "Language of messages and of the text output: en or zh")
+      ->transform(CLI::CheckedTransformer(kLanguages));
 
   FmtOptions fmt;
   fmt.lang = language_from_environment();
@@ -54,6 +66,10 @@ int run(int argc, char** argv) {
     return code == 0 ? kSuccess : kBadInput;
   }
   if (check_cmd->parsed()) return run_check(check, std::cout, std::cerr);
+  if (eval_cmd->parsed()) {
+    eval.json = eval_format == "json";
+    return run_eval(eval, std::cout, std::cerr);
+  }
   if (fmt_lang) {
     fmt.keywords = fmt_lang;
     fmt.lang = *fmt_lang;

@@ -1,0 +1,115 @@
+// Judging a project: the decision, rule by rule (LANGUAGE.md §5).
+//
+//   zhunru::EvaluateOptions options;             // as_of: today by default
+//   auto decision = zhunru::evaluate(*ruleset, *project, options);
+//   if (decision) std::cout << zhunru::to_text(*decision, zhunru::Lang::zh);
+//
+// evaluate() is const on the ruleset and safe to call from many threads.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zhunru/expected.hpp"
+#include "zhunru/localized.hpp"
+#include "zhunru/project.hpp"
+#include "zhunru/ruleset.hpp"
+#include "zhunru/vocabulary.hpp"
+
+namespace zhunru {
+
+/// 判定通过 / 受限准入 / 判定不通过 / 待补充信息. Ordered from the most to
+/// the least favourable, so the strictest of several is the largest.
+enum class Verdict { admit, conditional, reject, incomplete };
+
+enum class Status { satisfied, violated, unknown, not_applicable };
+
+/// Kleene's three truth values.
+enum class Truth { is_false, is_true, unknown };
+
+std::string_view name_of(Verdict value);   // "admit", ...
+std::string_view name_zh(Verdict value);   // "判定通过", ...
+std::string_view name_of(Status value);    // "satisfied", ..., "not-applicable"
+std::string_view name_of(Truth value);     // "false", "true", "unknown"
+
+/// One part of a rule and what it came to: the short trace of §5.6.
+struct TraceStep {
+  std::string part;    // "subject", "scope", "where", "unless", "requirement"
+  std::string text;    // the part as the rule writes it
+  Truth value = Truth::unknown;
+};
+
+struct Finding {
+  std::string rule;                    // id
+  TierLevel tier = TierLevel::city;
+  std::string tier_code;               // 500000, 500103, ZH50010320001
+  ControlDimension dimension = ControlDimension::spatial_layout;
+  RuleForm form = RuleForm::ban;
+  Status status = Status::unknown;
+  std::optional<bool> applies;         // nullopt: whether the rule applies is itself unknown
+  std::string unit;                    // the unit it was judged in
+  std::vector<std::string> cites;
+  std::string because;
+  std::string source;                  // file:line
+  double weight = 1.0;
+  std::string requirement;             // require/limit: what must hold, as written
+  std::vector<std::string> missing;    // unknown: the facts that would decide it
+  std::vector<TraceStep> trace;
+};
+
+struct UnitDecision {
+  std::string code;
+  UnitClass unit_class = UnitClass::general;
+  std::string district;
+  std::optional<double> share;
+  Verdict verdict = Verdict::admit;
+  Verdict best = Verdict::admit;
+  Verdict worst = Verdict::admit;
+};
+
+/// Weighted share (0–100) of applicable rules with a known status that are
+/// satisfied; nullopt when no such rule.
+struct Scores {
+  std::optional<double> overall;
+  std::array<std::optional<double>, 3> tiers;        // by TierLevel
+  std::array<std::optional<double>, 4> dimensions;   // by ControlDimension
+};
+
+struct Decision {
+  Verdict verdict = Verdict::admit;
+  Verdict best = Verdict::admit;     // if every unknown resolved in the project's favour
+  Verdict worst = Verdict::admit;    // if every unknown resolved against it
+  std::vector<std::string> missing;  // facts that left some ban or requirement unknown
+  std::vector<UnitDecision> units;
+  std::vector<Finding> findings;     // every rule with status other than not-applicable
+  Scores score;
+  std::chrono::year_month_day as_of;
+  std::string ruleset_title;
+  std::string ruleset_version;
+  std::string ruleset_hash;
+  std::string project_json;          // the project file's `project` member as given; "" when none
+};
+
+struct EvaluateOptions {
+  /// The date the project is judged as of. Default: today (UTC).
+  std::chrono::year_month_day as_of = std::chrono::year_month_day(
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+};
+
+/// Judges `project` against `ruleset`. Fails (with a message) when the
+/// project names no unit, a unit outside the ruleset's territory, or the
+/// as-of date falls outside the ruleset's own effective period.
+Expected<Decision, LocalizedText> evaluate(const Ruleset& ruleset, const Project& project,
+                                           const EvaluateOptions& options = {});
+
+/// The decision as JSON (LANGUAGE.md §7; every member is documented in
+/// docs/decision-json.md). Deterministic: the same decision gives the same bytes.
+std::string to_json(const Decision& decision);
+/// The decision for a person: verdict first, then what must change, then
+/// rule by rule with citations.
+std::string to_text(const Decision& decision, Lang lang);
+
+}  // namespace zhunru

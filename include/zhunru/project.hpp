@@ -1,0 +1,96 @@
+// A project to judge: its facts, and the units it lies in.
+//
+// Build one in code with FactsBuilder, or read a project file:
+//
+//   zhunru::FactsBuilder b(*ruleset);
+//   b.set_text("industry", "C2614").set_text("nature", "新建").set_text("capacity", "30万吨/年")
+//    .add_unit("ZH50011520003");
+//   auto project = std::move(b).build();          // or zhunru::load_project_json(*ruleset, text)
+//   if (!project) for (auto& e : project.error()) std::cerr << e.message.en << '\n';
+//
+// A fact not given is unknown (never false). A value of the wrong type or
+// dimension, an unknown enum value, a malformed unit code is an error naming
+// the fact; nothing given is dropped or silently changed.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhunru/expected.hpp"
+#include "zhunru/localized.hpp"
+#include "zhunru/ruleset.hpp"
+#include "zhunru/vocabulary.hpp"
+
+namespace zhunru {
+
+/// Why a project file or a builder call was refused.
+struct ProjectError {
+  std::string fact;       // the fact or member concerned ("capacity", "units[1]"); "" for the file as a whole
+  LocalizedText message;
+};
+
+/// A unit the project lies in, as given.
+struct ProjectUnit {
+  std::string code;               // ZH50010320001
+  std::string district;           // 500103, from the code
+  UnitClass unit_class = UnitClass::general;
+  std::optional<double> share;    // of the site in this unit, when known
+};
+
+class Project {
+ public:
+  struct Data;  // fact values by slot (private)
+  explicit Project(std::shared_ptr<const Data> data);
+
+  [[nodiscard]] const std::vector<ProjectUnit>& units() const;
+  [[nodiscard]] const Data& data() const { return *data_; }
+
+ private:
+  std::shared_ptr<const Data> data_;
+};
+
+using ProjectResult = Expected<Project, std::vector<ProjectError>>;
+
+/// Builds a project fact by fact, checking each against the ruleset's
+/// declarations. Errors are collected; build() returns all of them.
+class FactsBuilder {
+ public:
+  explicit FactsBuilder(const Ruleset& ruleset);
+  ~FactsBuilder();
+  FactsBuilder(FactsBuilder&&) noexcept;
+  FactsBuilder& operator=(FactsBuilder&&) noexcept;
+
+  /// A yes/no fact.
+  FactsBuilder& set_bool(std::string_view fact, bool value);
+  /// A number fact, or a quantity in the fact's declared unit.
+  FactsBuilder& set_number(std::string_view fact, double value);
+  /// Any fact as text, read by its type: an enum value or label ("new",
+  /// "新建"), an industry code ("C2614"), a quantity with its unit
+  /// ("30万吨/年"; without a unit: the declared unit), a date (2024-07-01),
+  /// "true"/"false", a number.
+  FactsBuilder& set_text(std::string_view fact, std::string_view value);
+  /// States that the fact is unknown (the same as not setting it).
+  FactsBuilder& set_unknown(std::string_view fact);
+  /// A unit the project lies in; `share` in [0, 1] when known.
+  FactsBuilder& add_unit(std::string_view code, std::optional<double> share = std::nullopt);
+
+  /// Free-form JSON describing the project (name, applicant, …): not judged,
+  /// echoed in the decision's `project` member.
+  FactsBuilder& set_metadata(std::string json);
+
+  /// The project, or every error found.
+  ProjectResult build() &&;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// Reads a project file (LANGUAGE.md §5, docs/project-files.md): a JSON object
+/// of facts, with the reserved members `units`, `site` and `project`.
+ProjectResult load_project_json(const Ruleset& ruleset, std::string_view json_text);
+
+}  // namespace zhunru

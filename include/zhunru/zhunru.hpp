@@ -1,0 +1,9 @@
+// Everything a program embedding zhunru needs.
+#pragma once
+
+#include "zhunru/decision.hpp"
+#include "zhunru/diagnostic.hpp"
+#include "zhunru/project.hpp"
+#include "zhunru/quantity.hpp"
+#include "zhunru/ruleset.hpp"
+#include "zhunru/vocabulary.hpp"

@@ -1,0 +1,144 @@
+// compile_directory / compile_sources: the whole pipeline, sources → parse →
+// check → lower → index, returning diagnostics instead of throwing.
+#include <algorithm>
+
+#include "api/content_hash.hpp"
+#include "api/ruleset_data.hpp"
+#include "base/file_io.hpp"
+#include "base/source_file.hpp"
+#include "check/check.hpp"
+#include "compile/lower.hpp"
+#include "diagnostics/render.hpp"
+#include "syntax/parse.hpp"
+
+namespace zhunru {
+namespace {
+
+Diagnostic file_error(const std::string& path, LocalizedText message) {
+  Diagnostic d;
+  d.code = "io.read";
+  d.location.file = path;
+  d.message = std::move(message);
+  return d;
+}
+
+std::size_t count_rules(const ast::File& file) {
+  std::size_t n = 0;
+  for (const ast::Item& item : file.items) {
+    if (const auto* tier = std::get_if<ast::TierBlock>(&item)) {
+      for (const ast::Section& s : tier->sections) n += s.rules.size();
+    }
+  }
+  return n;
+}
+
+/// Parses, checks and compiles sources already loaded into `result.sources`.
+void compile_loaded(CompileResult& result, const std::vector<std::pair<std::string, std::string>>& hashed,
+                    const CompileOptions& options) {
+  const SourceSet& sources = *result.sources;
+  std::vector<syntax::ParseResult> parsed;
+  syntax::ParseOptions parse_options;
+  parse_options.max_errors = options.max_errors;
+  bool syntax_ok = true;
+  for (FileId id = 0; id < sources.size(); ++id) {
+    parsed.push_back(syntax::parse(*sources.find(id), parse_options));
+    result.rule_count += count_rules(parsed.back().file);
+    syntax_ok = syntax_ok && !has_errors(parsed.back().diagnostics);
+    for (Diagnostic& d : parsed.back().diagnostics) result.diagnostics.push_back(std::move(d));
+  }
+  // Names are global to a ruleset: checking files with syntax errors would
+  // report every name they failed to declare. Fix the syntax first.
+  if (!syntax_ok || has_errors(result.diagnostics)) return;
+  std::vector<check::ParsedFile> files;
+  for (FileId id = 0; id < sources.size(); ++id) {
+    files.push_back({sources.find(id), &parsed[id].file, parsed[id].keyword_lang});
+  }
+  check::CheckResult checked = check::check(files, {options.strict, options.max_errors});
+  const bool ok = !has_errors(checked.diagnostics);
+  for (Diagnostic& d : checked.diagnostics) result.diagnostics.push_back(std::move(d));
+  if (!ok) return;
+  auto data = std::make_unique<Ruleset::Data>();
+  data->model = std::move(checked.model);
+  ir::Lowered lowered = ir::lower(data->model);
+  data->program = std::move(lowered.program);
+  data->rules = std::move(lowered.rules);
+  data->index = ir::RuleIndex(data->model, data->rules);
+  data->hash = content_hash(hashed);
+  result.ruleset = std::make_shared<const Ruleset>(std::move(data));
+}
+
+}  // namespace
+
+CompileResult compile_sources(const std::vector<SourceText>& sources, const CompileOptions& options) {
+  CompileResult result;
+  auto set = std::make_shared<SourceSet>();
+  std::vector<std::pair<std::string, std::string>> hashed;
+  for (const SourceText& s : sources) {
+    set->add(s.path, s.text);
+    hashed.emplace_back(s.path, s.text);
+  }
+  result.sources = set;
+  result.file_count = sources.size();
+  compile_loaded(result, hashed, options);
+  return result;
+}
+
+CompileResult compile_directory(const std::filesystem::path& directory, const CompileOptions& options) {
+  CompileResult result;
+  auto set = std::make_shared<SourceSet>();
+  result.sources = set;
+  const auto files = find_rule_files(directory);
+  if (!files) {
+    result.diagnostics.push_back(file_error(directory.string(), files.error()));
+    return result;
+  }
+  if (files->empty()) {
+    result.diagnostics.push_back(file_error(directory.string(), {"no .rules files here", "此处没有 .rules 文件"}));
+    return result;
+  }
+  const std::filesystem::path root = std::filesystem::is_directory(directory) ? directory : directory.parent_path();
+  std::vector<std::pair<std::string, std::string>> hashed;
+  for (const auto& path : *files) {
+    auto bytes = read_file(path);
+    if (!bytes) {
+      result.diagnostics.push_back(file_error(path.string(), bytes.error()));
+      continue;
+    }
+    set->add(path.string(), *bytes);
+    hashed.emplace_back(path.lexically_relative(root).generic_string(), *bytes);
+  }
+  result.file_count = files->size();
+  if (has_errors(result.diagnostics)) return result;
+  compile_loaded(result, hashed, options);
+  return result;
+}
+
+std::string CompileResult::render(Lang lang) const {
+  const SourceSet none;
+  const SourceSet& lines = sources ? *sources : none;
+  std::string out;
+  for (const Diagnostic& d : diagnostics) out += zhunru::render(d, lines, lang);
+  return out;
+}
+
+Ruleset::Ruleset(std::unique_ptr<const Data> data) : data_(std::move(data)) {}
+Ruleset::~Ruleset() = default;
+const std::string& Ruleset::title() const { return data_->model.title; }
+const std::string& Ruleset::version() const { return data_->model.version; }
+const std::string& Ruleset::hash() const { return data_->hash; }
+std::optional<std::chrono::year_month_day> Ruleset::effective_from() const { return data_->model.effective_from; }
+std::optional<std::chrono::year_month_day> Ruleset::effective_until() const { return data_->model.effective_until; }
+std::size_t Ruleset::rule_count() const { return data_->model.rules.size(); }
+
+std::vector<FactInfo> Ruleset::facts() const {
+  static const char* const kTypes[] = {"bool", "number", "quantity", "one of", "industry", "text", "date"};
+  std::vector<FactInfo> out;
+  for (const model::Fact& f : data_->model.facts) {
+    FactInfo info{f.name, f.label, kTypes[static_cast<int>(f.kind)], f.unit.text, {}};
+    for (const auto& v : f.values) info.values.push_back(v.name);
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+}  // namespace zhunru

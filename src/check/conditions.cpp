@@ -1,0 +1,509 @@
+#include "check/conditions.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "base/edit_distance.hpp"
+#include "model/codes.hpp"
+
+namespace zhunru::check {
+
+using model::FactKind;
+
+/// One side of a comparison or the subject of `in`, classified before typing.
+struct ConditionChecker::Operand {
+  enum class Form { fact, word, string, boolean, other } form = Form::other;
+  ast::ExprId expr = 0;
+  Span span;
+  std::optional<model::FactId> fact;
+  std::string text;     // word or string
+  bool value = false;   // boolean
+};
+
+namespace {
+
+LocalizedText kind_of(const model::Fact& f) {
+  switch (f.kind) {
+    case FactKind::boolean: return {"a yes/no fact", "布尔事实"};
+    case FactKind::number: return {"a number", "数值"};
+    case FactKind::quantity: return {"a quantity in " + f.unit.text, "以 " + f.unit.text + " 计的数量"};
+    case FactKind::enumeration: return {"one of a list of values", "枚举值"};
+    case FactKind::industry: return {"an industry code", "行业代码"};
+    case FactKind::text: return {"text", "文本"};
+    case FactKind::date: return {"a date", "日期"};
+  }
+  return {};
+}
+
+std::string value_list(const model::Fact& f) {
+  std::string out;
+  for (const auto& v : f.values) {
+    if (!out.empty()) out += ", ";
+    out += v.name;
+    if (!v.label.empty()) out += " \"" + v.label + "\"";
+  }
+  return out;
+}
+
+ast::CompareOp mirror(ast::CompareOp op) {
+  switch (op) {
+    case ast::CompareOp::lt: return ast::CompareOp::gt;
+    case ast::CompareOp::le: return ast::CompareOp::ge;
+    case ast::CompareOp::gt: return ast::CompareOp::lt;
+    case ast::CompareOp::ge: return ast::CompareOp::le;
+    default: return op;
+  }
+}
+
+bool is_equality(ast::CompareOp op) { return op == ast::CompareOp::eq || op == ast::CompareOp::ne; }
+
+double days_of(const std::chrono::year_month_day& date) {
+  return static_cast<double>(std::chrono::sys_days(date).time_since_epoch().count());
+}
+
+LocalizedText dimension_text(const Dimension& d) {
+  const LocalizedText name = d.name();
+  if (d.is_dimensionless()) return {"a plain number", "无单位的数"};
+  return {"a " + name.en + " (" + d.canonical_unit() + ")", name.zh + "（" + d.canonical_unit() + "）"};
+}
+
+}  // namespace
+
+ConditionChecker::Operand ConditionChecker::operand(ast::ExprId id) {
+  const ast::Expr& e = file_.expr(id);
+  Operand o;
+  o.expr = id;
+  o.span = e.span;
+  if (const auto* ref = std::get_if<ast::NameRef>(&e.node)) {
+    const auto symbol = ctx_.lookup(ref->name.text);
+    if (symbol && symbol->kind == Symbol::Kind::fact) {
+      o.form = Operand::Form::fact;
+      o.fact = symbol->index;
+    } else {
+      o.form = Operand::Form::word;
+    }
+    o.text = ref->name.text;
+  } else if (const auto* s = std::get_if<ast::StringExpr>(&e.node)) {
+    o.form = Operand::Form::string;
+    o.text = s->literal.value;
+  } else if (const auto* b = std::get_if<ast::BoolExpr>(&e.node)) {
+    o.form = Operand::Form::boolean;
+    o.value = b->value;
+  }
+  return o;
+}
+
+std::optional<model::CondId> ConditionChecker::condition(ast::ExprId id) {
+  const ast::Expr& e = file_.expr(id);
+  return std::visit(
+      [&](const auto& node) -> std::optional<model::CondId> {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, ast::NameRef>) {
+          return name_alone(node.name);
+        } else if constexpr (std::is_same_v<T, ast::BoolExpr>) {
+          return ctx_.add(model::BoolConst{node.value});
+        } else if constexpr (std::is_same_v<T, ast::CompareExpr>) {
+          return compare(node);
+        } else if constexpr (std::is_same_v<T, ast::MemberExpr>) {
+          return member(node);
+        } else if constexpr (std::is_same_v<T, ast::UnaryExpr>) {
+          return unary(node, e.span);
+        } else if constexpr (std::is_same_v<T, ast::LogicExpr>) {
+          return logic(node);
+        } else if constexpr (std::is_same_v<T, ast::IsKindExpr>) {
+          return is_kind(node);
+        } else if constexpr (std::is_same_v<T, ast::SiteExpr>) {
+          return spatial(node.spatial);
+        } else {
+          ctx_.error("check.not-a-condition", e.span,
+                     {"this is a value, not a condition; compare it with a fact, e.g. `capacity > 10 t/a`",
+                      "此处是一个值而不是条件；应与事实比较，如“capacity > 10 t/a”"});
+          return std::nullopt;
+        }
+      },
+      e.node);
+}
+
+std::optional<model::CondId> ConditionChecker::name_alone(const ast::Name& name) {
+  const auto symbol = ctx_.lookup(name.text);
+  if (symbol && symbol->kind == Symbol::Kind::fact) {
+    const model::Fact& fact = ctx_.model.facts[symbol->index];
+    if (fact.kind == FactKind::boolean) return ctx_.add(model::BoolFact{symbol->index});
+    ctx_.error("check.not-a-condition", name.span,
+               {q(name.text) + " is " + kind_of(fact).en + ", not a condition; compare it with a value",
+                qz(name.text) + " 是" + kind_of(fact).zh + "而不是条件；应与某个值比较"});
+    return std::nullopt;
+  }
+  if (symbol && symbol->kind == Symbol::Kind::kind) {
+    ctx_.error("check.kind-needs-is", name.span,
+               {q(name.text) + " is a kind; a condition tests it with `is`", qz(name.text) + " 是类别；条件中应写“是”"},
+               {"write `is " + name.text + "`", "应写“是 " + name.text + "”"});
+    return std::nullopt;
+  }
+  if (symbol && symbol->kind == Symbol::Kind::layer) {
+    ctx_.error("check.layer-needs-site", name.span,
+               {q(name.text) + " is a layer; a condition tests the site against it",
+                qz(name.text) + " 是图层；条件中应以选址与之比较"},
+               {"write `site inside " + name.text + "` or `site within 1 km of " + name.text + "`",
+                "应写“选址 在 " + name.text + " 内”或“选址 距 " + name.text + " 1 km 范围内”"});
+    return std::nullopt;
+  }
+  const auto adj = ctx_.adjectives.find(name.text);
+  if (adj != ctx_.adjectives.end() && adj->second.front().fact) {
+    const model::Fact& fact = ctx_.model.facts[*adj->second.front().fact];
+    const std::string value = fact.values[adj->second.front().value].name;
+    ctx_.error("check.value-alone", name.span,
+               {q(name.text) + " is a value of " + q(fact.name) + ", not a condition",
+                qz(name.text) + " 是 " + qz(fact.name) + " 的取值而不是条件"},
+               {"write `" + fact.name + " = " + value + "`", "应写“" + fact.name + " = " + value + "”"});
+    return std::nullopt;
+  }
+  ctx_.error("check.unknown-name", name.span, {q(name.text) + " is not declared", qz(name.text) + " 未声明"},
+             ctx_.suggest(name.text));
+  return std::nullopt;
+}
+
+std::optional<model::CondId> ConditionChecker::is_kind(const ast::IsKindExpr& e) {
+  const auto symbol = ctx_.lookup(e.kind.text);
+  if (symbol && symbol->kind == Symbol::Kind::kind) return ctx_.add(model::IsKind{symbol->index});
+  if (symbol) {
+    ctx_.error("check.not-a-kind", e.kind.span,
+               {q(e.kind.text) + " is not a kind; `is` tests a kind declared with `kind`",
+                qz(e.kind.text) + " 不是类别；“是”只能用于以“类别”声明的名称"});
+    return std::nullopt;
+  }
+  ctx_.error("check.unknown-name", e.kind.span, {q(e.kind.text) + " is not declared", qz(e.kind.text) + " 未声明"},
+             ctx_.suggest(e.kind.text));
+  return std::nullopt;
+}
+
+std::optional<model::CondId> ConditionChecker::spatial(const ast::Spatial& s) {
+  const auto symbol = ctx_.lookup(s.layer.text);
+  if (!symbol || symbol->kind != Symbol::Kind::layer) {
+    if (symbol) {
+      ctx_.error("check.not-a-layer", s.layer.span,
+                 {q(s.layer.text) + " is not a layer; declare it with `layer NAME from \"PATH\"`",
+                  qz(s.layer.text) + " 不是图层；应以“图层 名称 来自 \"路径\"”声明"});
+    } else {
+      ctx_.error("check.unknown-name", s.layer.span,
+                 {"layer " + q(s.layer.text) + " is not declared", "图层" + qz(s.layer.text) + "未声明"},
+                 ctx_.suggest(s.layer.text));
+    }
+    return std::nullopt;
+  }
+  model::SiteSpatial node{s.op, symbol->index, 0.0};
+  if (s.distance) node.distance_m = s.distance->quantity.value;
+  return ctx_.add(node);
+}
+
+std::optional<model::CondId> ConditionChecker::unary(const ast::UnaryExpr& e, const Span& span) {
+  for (ast::UnaryOp op : e.ops) {
+    if (op == ast::UnaryOp::negate) {
+      ctx_.error("check.not-a-condition", span,
+                 {"a negative number is not a condition", "负数不是条件"});
+      return std::nullopt;
+    }
+  }
+  auto operand = condition(e.operand);
+  if (!operand) return std::nullopt;
+  for (std::size_t i = 0; i < e.ops.size(); ++i) operand = ctx_.add(model::Not{*operand});
+  return operand;
+}
+
+std::optional<model::CondId> ConditionChecker::logic(const ast::LogicExpr& e) {
+  std::vector<model::CondId> operands;
+  bool ok = true;
+  for (ast::ExprId id : e.operands) {
+    const auto c = condition(id);
+    ok = ok && c.has_value();
+    if (c) operands.push_back(*c);
+  }
+  if (!ok) return std::nullopt;
+  if (e.op == ast::LogicOp::logical_and) return ctx_.add(model::All{std::move(operands)});
+  return ctx_.add(model::Any{std::move(operands)});
+}
+
+std::optional<std::uint32_t> ConditionChecker::enum_value(const model::Fact& fact, const std::string& text,
+                                                           const Span& span) {
+  if (const auto v = fact.find_value(text)) return v;
+  std::vector<std::string_view> names;
+  for (const auto& v : fact.values) names.push_back(v.name);
+  const auto best = closest_near_miss(text, names);
+  ctx_.error("check.unknown-value", span,
+             {q(text) + " is not a value of " + q(fact.name) + " (" + value_list(fact) + ")",
+              qz(text) + " 不是 " + qz(fact.name) + " 的取值（" + value_list(fact) + "）"},
+             best ? LocalizedText{"did you mean " + q(fact.values[*best].name) + "?",
+                                  "是否应为" + qz(fact.values[*best].name) + "？"}
+                  : LocalizedText{});
+  return std::nullopt;
+}
+
+std::optional<std::string> ConditionChecker::industry_code(const std::string& text, const Span& span) {
+  if (model::is_industry_code(text)) return text;
+  ctx_.error("check.industry-code", span,
+             {q(text) + " is not a GB/T 4754-2017 industry code: a section letter A–T, alone or followed by two, "
+                        "three or four digits (C, C26, C261, C2614)",
+              qz(text) + " 不是 GB/T 4754-2017 行业代码：门类字母 A–T，可后接两位、三位或四位数字（C、C26、C261、C2614）"});
+  return std::nullopt;
+}
+
+std::optional<model::CondId> ConditionChecker::compare(const ast::CompareExpr& e) {
+  const Operand lhs = operand(e.lhs);
+  const Operand rhs = operand(e.rhs);
+  const Span span = cover(lhs.span, rhs.span);
+  // Non-numeric facts compare with a literal of their own type; put the fact first.
+  for (const auto& [f, other, op] : {std::tuple{lhs, rhs, e.op}, std::tuple{rhs, lhs, mirror(e.op)}}) {
+    if (f.form != Operand::Form::fact) continue;
+    const model::Fact& fact = ctx_.model.facts[*f.fact];
+    const bool numeric = fact.kind == FactKind::number || fact.kind == FactKind::quantity ||
+                         fact.kind == FactKind::date;
+    if (!numeric) return compare_fact(fact, *f.fact, op, other, span);
+  }
+  return compare_numbers(e.lhs, e.op, e.rhs);
+}
+
+std::optional<model::CondId> ConditionChecker::compare_fact(const model::Fact& fact, model::FactId id,
+                                                            ast::CompareOp op, const Operand& other,
+                                                            const Span& span) {
+  if (!is_equality(op)) {
+    ctx_.error("check.order-on-non-number", span,
+               {q(fact.name) + " is " + kind_of(fact).en + "; only numbers, quantities and dates compare with `<`, `>`",
+                qz(fact.name) + " 是" + kind_of(fact).zh + "；只有数值、数量和日期可用“<”“>”比较"},
+               fact.kind == FactKind::industry
+                   ? LocalizedText{"to match a class of industries write `" + fact.name + " in [C26]`",
+                                   "匹配一类行业应写“" + fact.name + " 属于 [C26]”"}
+                   : LocalizedText{});
+    return std::nullopt;
+  }
+  std::optional<model::CondId> result;
+  const bool same_fact = other.form == Operand::Form::fact && other.fact == id;
+  if (same_fact) {
+    result = ctx_.add(model::BoolConst{true});
+  } else if (fact.kind == FactKind::enumeration && (other.form == Operand::Form::word || other.form == Operand::Form::string)) {
+    if (const auto v = enum_value(fact, other.text, other.span)) result = ctx_.add(model::EnumIn{id, {*v}});
+    else return std::nullopt;
+  } else if (fact.kind == FactKind::industry &&
+             (other.form == Operand::Form::word || other.form == Operand::Form::string)) {
+    if (const auto code = industry_code(other.text, other.span)) result = ctx_.add(model::IndustryIn{id, {*code}, true});
+    else return std::nullopt;
+  } else if (fact.kind == FactKind::text && other.form == Operand::Form::string) {
+    result = ctx_.add(model::TextIn{id, {other.text}});
+  } else if (fact.kind == FactKind::boolean && other.form == Operand::Form::boolean) {
+    result = ctx_.add(model::BoolFact{id});
+    if (!other.value) result = ctx_.add(model::Not{*result});
+  } else {
+    LocalizedText help;
+    if (fact.kind == FactKind::text && other.form == Operand::Form::word) {
+      help = {"text is written in quotes: `\"" + other.text + "\"`", "文本值应加引号：“\"" + other.text + "\"”"};
+    } else if (fact.kind == FactKind::enumeration) {
+      help = {"its values: " + value_list(fact), "其取值：" + value_list(fact)};
+    }
+    ctx_.error("check.type-mismatch", span,
+               {q(fact.name) + " is " + kind_of(fact).en + " and cannot be compared with this",
+                qz(fact.name) + " 是" + kind_of(fact).zh + "，不能与此比较"},
+               help);
+    return std::nullopt;
+  }
+  if (op == ast::CompareOp::ne) result = ctx_.add(model::Not{*result});
+  return result;
+}
+
+bool ConditionChecker::same_dimension(const Num& a, const Num& b, const Span& span, std::string_view what) {
+  if (a.date != b.date) {
+    ctx_.error("check.dimension-mismatch", span,
+               {std::string(what) + " a date with something that is not a date",
+                std::string(what == "compares" ? "将日期与非日期比较" : "日期不能与非日期运算")});
+    return false;
+  }
+  if (a.dimension == b.dimension) return true;
+  // A bare number next to a quantity: the author left out the unit.
+  const Num* bare = a.bare_number ? &a : b.bare_number ? &b : nullptr;
+  const Num* other = bare == &a ? &b : &a;
+  if (bare && bare->dimension.is_dimensionless()) {
+    const std::string unit = other->dimension.canonical_unit();
+    ctx_.error("check.missing-unit", bare->span,
+               {"this number has no unit, but it " + std::string(what == "compares" ? "is compared with" : "meets") +
+                    " " + dimension_text(other->dimension).en,
+                "此数没有单位，但与之" + std::string(what == "compares" ? "比较" : "运算") + "的是" +
+                    dimension_text(other->dimension).zh},
+               {"write the unit, e.g. `… " + unit + "`", "请写明单位，如“… " + unit + "”"});
+    return false;
+  }
+  ctx_.error("check.dimension-mismatch", span,
+             {std::string(what) + " " + dimension_text(a.dimension).en + " with " + dimension_text(b.dimension).en,
+              "量纲不一致：" + dimension_text(a.dimension).zh + "与" + dimension_text(b.dimension).zh});
+  return false;
+}
+
+std::optional<model::CondId> ConditionChecker::compare_numbers(ast::ExprId lhs_id, ast::CompareOp op,
+                                                               ast::ExprId rhs_id) {
+  const auto lhs = number(lhs_id);
+  const auto rhs = number(rhs_id);
+  if (!lhs || !rhs) return std::nullopt;
+  if (!same_dimension(*lhs, *rhs, cover(lhs->span, rhs->span), "compares")) return std::nullopt;
+  return ctx_.add(model::Compare{op, lhs->id, rhs->id});
+}
+
+std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
+  const ast::Expr& e = file_.expr(id);
+  if (const auto* q_expr = std::get_if<ast::QuantityExpr>(&e.node)) {
+    const Quantity& qty = q_expr->literal.quantity;
+    return Num{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(), e.span};
+  }
+  if (const auto* d = std::get_if<ast::DateExpr>(&e.node)) {
+    return Num{ctx_.add(model::NumConst{days_of(d->literal.date)}), {}, true, false, e.span};
+  }
+  if (const auto* a = std::get_if<ast::ArithExpr>(&e.node)) return arith(*a, e.span);
+  if (const auto* u = std::get_if<ast::UnaryExpr>(&e.node)) {
+    if (std::all_of(u->ops.begin(), u->ops.end(), [](ast::UnaryOp op) { return op == ast::UnaryOp::negate; })) {
+      auto n = number(u->operand);
+      if (!n) return std::nullopt;
+      for (std::size_t i = 0; i < u->ops.size(); ++i) n->id = ctx_.add(model::NumNeg{n->id});
+      n->span = e.span;
+      return n;
+    }
+  }
+  if (const auto* ref = std::get_if<ast::NameRef>(&e.node)) {
+    const auto symbol = ctx_.lookup(ref->name.text);
+    if (!symbol) {
+      ctx_.error("check.unknown-name", e.span, {q(ref->name.text) + " is not declared", qz(ref->name.text) + " 未声明"},
+                 ctx_.suggest(ref->name.text));
+      return std::nullopt;
+    }
+    if (symbol->kind == Symbol::Kind::fact) {
+      const model::Fact& fact = ctx_.model.facts[symbol->index];
+      const model::NumId nid = ctx_.add(model::NumFact{symbol->index});
+      if (fact.kind == FactKind::number) return Num{nid, {}, false, false, e.span};
+      if (fact.kind == FactKind::quantity) return Num{nid, fact.unit.dimension, false, false, e.span};
+      if (fact.kind == FactKind::date) return Num{nid, {}, true, false, e.span};
+      ctx_.error("check.not-a-number", e.span,
+                 {q(fact.name) + " is " + kind_of(fact).en + ", not a number",
+                  qz(fact.name) + " 是" + kind_of(fact).zh + "，不是数值"});
+      return std::nullopt;
+    }
+  }
+  ctx_.error("check.not-a-number", e.span, {"expected a number, quantity or date here", "此处应为数值、数量或日期"});
+  return std::nullopt;
+}
+
+std::optional<ConditionChecker::Num> ConditionChecker::arith(const ast::ArithExpr& e, const Span& span) {
+  auto acc = number(e.operands.front());
+  bool ok = acc.has_value();
+  for (std::size_t i = 0; i < e.ops.size(); ++i) {
+    const auto next = number(e.operands[i + 1]);
+    if (!ok || !next) {
+      ok = false;
+      continue;
+    }
+    const ast::ArithOp op = e.ops[i];
+    if (acc->date || next->date) {
+      ctx_.error("check.date-arithmetic", span, {"dates do not take part in arithmetic", "日期不能参与运算"});
+      return std::nullopt;
+    }
+    Dimension dim = acc->dimension;
+    if (op == ast::ArithOp::add || op == ast::ArithOp::sub) {
+      if (!same_dimension(*acc, *next, span, "adds")) return std::nullopt;
+    } else {
+      dim = op == ast::ArithOp::mul ? acc->dimension * next->dimension : acc->dimension / next->dimension;
+    }
+    const auto model_op = static_cast<model::ArithOp>(static_cast<int>(op));
+    acc = Num{ctx_.add(model::NumArith{model_op, acc->id, next->id}), dim, false,
+              acc->bare_number && next->bare_number, span};
+  }
+  if (!ok) return std::nullopt;
+  return acc;
+}
+
+std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) {
+  const Operand subject = operand(e.subject);
+  if (subject.form != Operand::Form::fact) {
+    ctx_.error("check.member-subject", subject.span,
+               {"`in` tests a fact against a list; this is not a fact", "“属于”用于以事实对照列表；此处不是事实"},
+               subject.form == Operand::Form::word ? ctx_.suggest(subject.text) : LocalizedText{});
+    return std::nullopt;
+  }
+  const model::FactId id = *subject.fact;
+  const model::Fact& fact = ctx_.model.facts[id];
+  bool ok = true;
+  if (fact.kind == FactKind::enumeration) {
+    model::EnumIn node{id, {}};
+    for (ast::ExprId item : e.items) {
+      const Operand o = operand(item);
+      const auto v = (o.form == Operand::Form::word || o.form == Operand::Form::string)
+                         ? enum_value(fact, o.text, o.span)
+                         : (ctx_.error("check.type-mismatch", o.span,
+                                       {"expected a value of " + q(fact.name) + " (" + value_list(fact) + ")",
+                                        "此处应为 " + qz(fact.name) + " 的取值（" + value_list(fact) + "）"}),
+                            std::optional<std::uint32_t>{});
+      if (v) node.values.push_back(*v);
+      ok = ok && v.has_value();
+    }
+    return ok ? std::optional(ctx_.add(std::move(node))) : std::nullopt;
+  }
+  if (fact.kind == FactKind::industry || fact.kind == FactKind::text) {
+    std::vector<std::string> values;
+    for (ast::ExprId item : e.items) {
+      const Operand o = operand(item);
+      const bool word_ok = o.form == Operand::Form::string || (fact.kind == FactKind::industry && o.form == Operand::Form::word);
+      if (!word_ok) {
+        ctx_.error("check.type-mismatch", o.span,
+                   fact.kind == FactKind::industry
+                       ? LocalizedText{"expected an industry code such as C26", "此处应为行业代码，如 C26"}
+                       : LocalizedText{"expected text in quotes", "此处应为带引号的文本"});
+        ok = false;
+        continue;
+      }
+      if (fact.kind == FactKind::industry) {
+        const auto code = industry_code(o.text, o.span);
+        ok = ok && code.has_value();
+        if (code) values.push_back(*code);
+      } else {
+        values.push_back(o.text);
+      }
+    }
+    if (!ok) return std::nullopt;
+    if (fact.kind == FactKind::industry) return ctx_.add(model::IndustryIn{id, std::move(values), false});
+    return ctx_.add(model::TextIn{id, std::move(values)});
+  }
+  if (fact.kind == FactKind::boolean) {
+    ctx_.error("check.type-mismatch", subject.span,
+               {q(fact.name) + " is a yes/no fact; test it alone or with `= true`",
+                qz(fact.name) + " 是布尔事实；应单独使用或写“= 真”"});
+    return std::nullopt;
+  }
+  // Numbers, quantities, dates: membership is equality with one of the items.
+  std::vector<model::CondId> any;
+  for (ast::ExprId item : e.items) {
+    const auto c = compare_numbers(e.subject, ast::CompareOp::eq, item);
+    ok = ok && c.has_value();
+    if (c) any.push_back(*c);
+  }
+  return ok ? std::optional(ctx_.add(model::Any{std::move(any)})) : std::nullopt;
+}
+
+std::optional<model::CondId> ConditionChecker::limit(const ast::LimitClause& limit) {
+  const auto symbol = ctx_.lookup(limit.fact.text);
+  if (!symbol || symbol->kind != Symbol::Kind::fact) {
+    ctx_.error("check.unknown-name", limit.fact.span,
+               {"fact " + q(limit.fact.text) + " is not declared", "事实" + qz(limit.fact.text) + "未声明"},
+               ctx_.suggest(limit.fact.text));
+    return std::nullopt;
+  }
+  const model::Fact& fact = ctx_.model.facts[symbol->index];
+  if (fact.kind != FactKind::quantity && fact.kind != FactKind::number) {
+    ctx_.error("check.limit-fact", limit.fact.span,
+               {"`limit` bounds a number or quantity; " + q(fact.name) + " is " + kind_of(fact).en,
+                "“限制”只用于数值或数量；" + qz(fact.name) + " 是" + kind_of(fact).zh});
+    return std::nullopt;
+  }
+  const Num lhs{ctx_.add(model::NumFact{symbol->index}),
+                fact.kind == FactKind::quantity ? fact.unit.dimension : Dimension{}, false, false, limit.fact.span};
+  const Quantity& qty = limit.bound.quantity;
+  const Num rhs{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(),
+                limit.bound.span};
+  if (!same_dimension(lhs, rhs, cover(limit.fact.span, limit.bound.span), "compares")) return std::nullopt;
+  return ctx_.add(model::Compare{limit.at_least ? ast::CompareOp::ge : ast::CompareOp::le, lhs.id, rhs.id});
+}
+
+}  // namespace zhunru::check

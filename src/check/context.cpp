@@ -1,0 +1,70 @@
+#include "check/context.hpp"
+
+#include <algorithm>
+
+#include "base/edit_distance.hpp"
+
+namespace zhunru::check {
+
+Context::Context(const std::vector<ParsedFile>& files, const CheckOptions& opts) : options(opts) {
+  for (const ParsedFile& f : files) sources_.emplace(f.source->id(), f.source);
+}
+
+DiagnosticSink& Context::sink(FileId file) {
+  auto it = sinks_.find(file);
+  if (it == sinks_.end()) it = sinks_.emplace(file, DiagnosticSink(*sources_.at(file), options.max_errors)).first;
+  return it->second;
+}
+
+SourceLocation Context::locate(const Span& span) const {
+  const auto it = sources_.find(span.file);
+  return it == sources_.end() ? SourceLocation{} : it->second->locate(span);
+}
+
+Diagnostic& Context::error(std::string code, const Span& span, LocalizedText message, LocalizedText help) {
+  return sink(span.file).error(std::move(code), span, std::move(message), std::move(help));
+}
+
+Diagnostic& Context::warning(std::string code, const Span& span, LocalizedText message, LocalizedText help) {
+  return sink(span.file).warning(std::move(code), span, std::move(message), std::move(help));
+}
+
+void Context::note(Diagnostic& on, const Span& span, LocalizedText message) {
+  on.notes.push_back({locate(span), std::move(message)});
+}
+
+std::vector<Diagnostic> Context::take_diagnostics() {
+  std::vector<Diagnostic> all;
+  for (auto& [file, sink] : sinks_) {
+    for (Diagnostic& d : sink.take()) all.push_back(std::move(d));
+  }
+  return all;
+}
+
+model::CondId Context::add(model::CondNode node) {
+  model.conds.push_back(std::move(node));
+  return static_cast<model::CondId>(model.conds.size() - 1);
+}
+
+model::NumId Context::add(model::NumNode node) {
+  model.nums.push_back(node);
+  return static_cast<model::NumId>(model.nums.size() - 1);
+}
+
+std::optional<Symbol> Context::lookup(const std::string& name) const {
+  const auto it = symbols.find(name);
+  if (it == symbols.end()) return std::nullopt;
+  return it->second;
+}
+
+LocalizedText Context::suggest(const std::string& name) const {
+  std::vector<std::string> names;
+  for (const auto& [n, symbol] : symbols) names.push_back(n);
+  std::sort(names.begin(), names.end());
+  const std::vector<std::string_view> views(names.begin(), names.end());
+  const auto best = closest_near_miss(name, views);
+  if (!best) return {};
+  return {"did you mean " + q(names[*best]) + "?", "是否应为" + qz(names[*best]) + "？"};
+}
+
+}  // namespace zhunru::check

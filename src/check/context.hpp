@@ -1,0 +1,64 @@
+// State shared by the checker's passes: the model under construction, the
+// symbol tables, and one diagnostic sink per file.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "check/check.hpp"
+#include "diagnostics/sink.hpp"
+#include "model/model.hpp"
+
+namespace zhunru::check {
+
+/// What a name in a condition or subject refers to.
+struct Symbol {
+  enum class Kind { fact, kind, layer } kind;
+  std::uint32_t index;
+};
+
+/// An adjective of a subject: a kind, or a value of an enumerated fact.
+struct Adjective {
+  std::optional<model::KindId> kind;
+  std::optional<model::FactId> fact;
+  std::uint32_t value = 0;
+};
+
+class Context {
+ public:
+  Context(const std::vector<ParsedFile>& files, const CheckOptions& options);
+
+  model::Model model;
+  std::unordered_map<std::string, Symbol> symbols;         // facts, kinds and layers share one namespace
+  std::unordered_map<std::string, std::vector<Adjective>> adjectives;
+  std::unordered_map<std::string, Span> declared_at;       // where each name was first declared
+  const CheckOptions& options;
+
+  DiagnosticSink& sink(FileId file);
+  [[nodiscard]] SourceLocation locate(const Span& span) const;
+  Diagnostic& error(std::string code, const Span& span, LocalizedText message, LocalizedText help = {});
+  Diagnostic& warning(std::string code, const Span& span, LocalizedText message, LocalizedText help = {});
+  void note(Diagnostic& on, const Span& span, LocalizedText message);
+  [[nodiscard]] std::vector<Diagnostic> take_diagnostics();
+
+  model::CondId add(model::CondNode node);
+  model::NumId add(model::NumNode node);
+
+  [[nodiscard]] std::optional<Symbol> lookup(const std::string& name) const;
+  /// "did you mean `x`?" among every declared name, or empty help.
+  [[nodiscard]] LocalizedText suggest(const std::string& name) const;
+
+ private:
+  std::map<FileId, DiagnosticSink> sinks_;
+  std::map<FileId, const SourceFile*> sources_;
+};
+
+/// `name` in backquotes for English, in 「」-free Chinese quotes for Chinese.
+inline std::string q(const std::string& s) { return "`" + s + "`"; }
+inline std::string qz(const std::string& s) { return "“" + s + "”"; }
+
+}  // namespace zhunru::check

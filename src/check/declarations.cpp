@@ -1,0 +1,168 @@
+// Pass 1: declarations. Names of facts, kinds and layers share one namespace,
+// because a condition refers to all three by bare name.
+#include <chrono>
+
+#include "check/passes.hpp"
+
+namespace zhunru::check {
+namespace {
+
+// Members of a project file that are not facts.
+struct Reserved {
+  std::string_view name;
+  LocalizedText use;
+};
+const Reserved kReserved[] = {
+    {"site", {"site geometry", "选址几何"}},
+    {"units", {"unit codes", "所在单元编码"}},
+    {"project", {"free-form description", "项目说明"}},
+};
+
+bool declare_name(Context& ctx, const ast::Name& name, Symbol symbol) {
+  for (const Reserved& r : kReserved) {
+    if (name.text != r.name) continue;
+    ctx.error("check.reserved-name", name.span,
+              {q(name.text) + " is reserved: a project file uses it for the project's " + r.use.en,
+               qz(name.text) + " 是保留名：项目文件用它表示" + r.use.zh},
+              {"choose another name", "请换一个名称"});
+    return false;
+  }
+  const auto [it, inserted] = ctx.symbols.emplace(name.text, symbol);
+  if (!inserted) {
+    Diagnostic& d = ctx.error("check.duplicate-name", name.span,
+                              {q(name.text) + " is declared twice", qz(name.text) + " 重复声明"},
+                              {"names of facts, kinds and layers are global to the ruleset and must differ",
+                               "事实、类别和图层的名称在整个清单中共用，不得重复"});
+    ctx.note(d, ctx.declared_at.at(name.text), {"first declared here", "首次声明于此"});
+    return false;
+  }
+  ctx.declared_at.emplace(name.text, name.span);
+  return true;
+}
+
+void add_adjective(Context& ctx, const std::string& word, Adjective adjective) {
+  auto& list = ctx.adjectives[word];
+  for (const Adjective& a : list) {
+    if (a.kind == adjective.kind && a.fact == adjective.fact && a.value == adjective.value) return;
+  }
+  list.push_back(adjective);
+}
+
+void declare_ruleset(Context& ctx, const ast::RulesetDecl& decl, const ast::RulesetDecl*& first) {
+  if (first) {
+    Diagnostic& d = ctx.error("check.duplicate-ruleset", decl.span,
+                              {"a ruleset has one `ruleset` declaration; this is a second",
+                               "一个清单只能有一条“清单”声明，此处为第二条"});
+    ctx.note(d, first->span, {"the first is here", "第一条在此"});
+    return;
+  }
+  first = &decl;
+  model::Model& m = ctx.model;
+  m.title = decl.title.value;
+  m.version = decl.version ? decl.version->value : "";
+  if (decl.effective) {
+    m.effective_from = decl.effective->from.date;
+    if (decl.effective->until) {
+      m.effective_until = decl.effective->until->date;
+      if (*m.effective_until < *m.effective_from) {
+        ctx.error("check.effective-order", decl.effective->span,
+                  {"the ruleset ends before it takes effect", "清单的失效日期早于生效日期"});
+      }
+    }
+  }
+}
+
+model::FactKind fact_kind(ast::FactTypeKind kind) {
+  switch (kind) {
+    case ast::FactTypeKind::boolean: return model::FactKind::boolean;
+    case ast::FactTypeKind::number: return model::FactKind::number;
+    case ast::FactTypeKind::quantity: return model::FactKind::quantity;
+    case ast::FactTypeKind::one_of: return model::FactKind::enumeration;
+    case ast::FactTypeKind::industry: return model::FactKind::industry;
+    case ast::FactTypeKind::text: return model::FactKind::text;
+    case ast::FactTypeKind::date: return model::FactKind::date;
+  }
+  return model::FactKind::text;
+}
+
+constexpr std::size_t kMaxEnumValues = 64;
+
+void declare_fact(Context& ctx, const ast::FactDecl& decl) {
+  const auto id = static_cast<model::FactId>(ctx.model.facts.size());
+  if (!declare_name(ctx, decl.name, {Symbol::Kind::fact, id})) return;
+  model::Fact fact;
+  fact.name = decl.name.text;
+  fact.label = decl.label ? decl.label->value : "";
+  fact.kind = fact_kind(decl.type.kind);
+  if (decl.type.unit) fact.unit = *decl.type.unit;
+  fact.source = ctx.locate(decl.span);
+  std::unordered_map<std::string, Span> seen;
+  for (const ast::EnumValue& v : decl.type.values) {
+    const std::string label = v.label ? v.label->value : "";
+    const std::string words[] = {v.name.text, label == v.name.text ? std::string() : label};
+    for (const std::string& word : words) {
+      if (word.empty()) continue;
+      const auto [it, inserted] = seen.emplace(word, v.name.span);
+      if (!inserted) {
+        Diagnostic& d = ctx.error("check.duplicate-value", v.name.span,
+                                  {q(fact.name) + " has two values named or labelled " + q(word),
+                                   qz(fact.name) + " 有两个取值的名称或标签都是" + qz(word)});
+        ctx.note(d, it->second, {"the other is here", "另一个在此"});
+      }
+    }
+    fact.values.push_back({v.name.text, label});
+  }
+  if (fact.values.size() > kMaxEnumValues) {
+    ctx.error("check.too-many-values", decl.type.span,
+              {"an enumerated fact may have at most 64 values", "枚举事实最多 64 个取值"});
+  }
+  for (std::uint32_t i = 0; i < fact.values.size(); ++i) {
+    add_adjective(ctx, fact.values[i].name, {std::nullopt, id, i});
+    if (!fact.values[i].label.empty()) add_adjective(ctx, fact.values[i].label, {std::nullopt, id, i});
+  }
+  ctx.model.facts.push_back(std::move(fact));
+}
+
+void declare_kind(Context& ctx, const ast::KindDecl& decl) {
+  const auto id = static_cast<model::KindId>(ctx.model.kinds.size());
+  if (!declare_name(ctx, decl.name, {Symbol::Kind::kind, id})) return;
+  ctx.model.kinds.push_back({decl.name.text, decl.label ? decl.label->value : "", 0, ctx.locate(decl.span)});
+  add_adjective(ctx, decl.name.text, {id, std::nullopt, 0});
+}
+
+void declare_layer(Context& ctx, const ast::LayerDecl& decl) {
+  const auto id = static_cast<model::LayerId>(ctx.model.layers.size());
+  if (!declare_name(ctx, decl.name, {Symbol::Kind::layer, id})) return;
+  ctx.model.layers.push_back({decl.name.text, decl.label ? decl.label->value : "", decl.path.value,
+                              ctx.locate(decl.span)});
+}
+
+void declare_units(Context& ctx, const ast::UnitsDecl& decl, const ast::UnitsDecl*& first) {
+  if (first) {
+    Diagnostic& d = ctx.error("check.duplicate-units", decl.span,
+                              {"a ruleset has one unit map; `units from` appears twice",
+                               "一个清单只能有一张单元图；“单元图 来自”出现了两次"});
+    ctx.note(d, first->span, {"the first is here", "第一条在此"});
+    return;
+  }
+  first = &decl;
+  ctx.model.units_path = decl.path.value;
+}
+
+}  // namespace
+
+void declare(Context& ctx, const std::vector<ParsedFile>& files) {
+  const ast::RulesetDecl* ruleset = nullptr;
+  const ast::UnitsDecl* units = nullptr;
+  for (const ParsedFile& f : files) {
+    for (const ast::Item& item : f.file->items) {
+      if (const auto* r = std::get_if<ast::RulesetDecl>(&item)) declare_ruleset(ctx, *r, ruleset);
+      if (const auto* fact = std::get_if<ast::FactDecl>(&item)) declare_fact(ctx, *fact);
+      if (const auto* kind = std::get_if<ast::KindDecl>(&item)) declare_kind(ctx, *kind);
+      if (const auto* layer = std::get_if<ast::LayerDecl>(&item)) declare_layer(ctx, *layer);
+      if (const auto* u = std::get_if<ast::UnitsDecl>(&item)) declare_units(ctx, *u, units);
+    }
+  }
+}
+
+}  // namespace zhunru::check

@@ -1,0 +1,25 @@
+// The checker's passes, in the order check() runs them.
+#pragma once
+
+#include <vector>
+
+#include "check/context.hpp"
+
+namespace zhunru::check {
+
+/// `ruleset`, `fact`, `kind` (names only), `layer`, `units from`: duplicates,
+/// reserved names, enumerations; fills the symbol and adjective tables.
+void declare(Context& ctx, const std::vector<ParsedFile>& files);
+
+/// Types each kind's condition, then refuses cycles among kinds.
+void check_kinds(Context& ctx, const std::vector<ParsedFile>& files);
+
+/// Merges tier blocks by code and links each tier to the one it refines.
+/// Returns, per file and block, the tier it belongs to.
+std::vector<std::vector<model::TierId>> link_tiers(Context& ctx, const std::vector<ParsedFile>& files);
+
+/// Every rule: subject, scope, conditions, metadata, id.
+void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
+                 const std::vector<std::vector<model::TierId>>& block_tiers);
+
+}  // namespace zhunru::check

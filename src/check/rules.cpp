@@ -1,0 +1,271 @@
+// Pass 4: rules. Subjects become conditions over kinds and enumerated facts,
+// scopes become unit classes, unit lists and spatial conditions; every rule
+// gets an id (its own, or a stable generated one).
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "base/edit_distance.hpp"
+#include "check/conditions.hpp"
+#include "check/passes.hpp"
+#include "check/rule_id.hpp"
+#include "format/printer.hpp"
+#include "model/codes.hpp"
+
+namespace zhunru::check {
+namespace {
+
+class RuleChecker {
+ public:
+  RuleChecker(Context& ctx, const ParsedFile& file)
+      : ctx_(ctx), file_(file), conditions_(ctx, *file.file), printer_(*file.file, file.keyword_lang),
+        english_(*file.file, Lang::en) {}
+
+  std::optional<model::Rule> rule(const ast::Rule& r, model::TierId tier, ast::ControlDimension dimension);
+
+ private:
+  std::optional<model::CondId> subject(const ast::Subject& s);
+  std::optional<model::CondId> adjective_set(const std::vector<ast::Name>& set);
+  bool scope(const std::vector<ast::ScopeTerm>& terms, const model::Tier& tier, model::Rule& rule);
+  bool metadata(const ast::Metadata& m, model::Rule& rule);
+  std::optional<model::CondId> optional_condition(const std::optional<ast::ExprId>& e, bool& ok);
+  void texts(const ast::Rule& r, model::Rule& rule) const;
+
+  Context& ctx_;
+  const ParsedFile& file_;
+  ConditionChecker conditions_;
+  format::Printer printer_;
+  format::Printer english_;
+};
+
+std::optional<model::CondId> RuleChecker::adjective_set(const std::vector<ast::Name>& set) {
+  std::vector<model::CondId> any;
+  std::map<model::FactId, std::vector<std::uint32_t>> values_by_fact;  // `new or expansion`: one EnumIn
+  bool ok = true;
+  for (const ast::Name& name : set) {
+    const auto it = ctx_.adjectives.find(name.text);
+    if (it == ctx_.adjectives.end()) {
+      const auto symbol = ctx_.lookup(name.text);
+      if (symbol) {
+        ctx_.error("check.not-an-adjective", name.span,
+                   {q(name.text) + " is a " + (symbol->kind == Symbol::Kind::fact ? "fact" : "layer") +
+                        "; a subject is made of kinds and values of enumerated facts",
+                    qz(name.text) + " 是" + (symbol->kind == Symbol::Kind::fact ? "事实" : "图层") +
+                        "；主语只能由类别和枚举事实的取值组成"},
+                   {"put conditions on facts after `where`", "对事实的条件应写在“当”之后"});
+      } else {
+        std::vector<std::string> words;
+        for (const auto& [w, list] : ctx_.adjectives) words.push_back(w);
+        std::sort(words.begin(), words.end());
+        const std::vector<std::string_view> views(words.begin(), words.end());
+        const auto best = closest_near_miss(name.text, views);
+        ctx_.error("check.unknown-adjective", name.span,
+                   {q(name.text) + " is neither a kind nor a value of an enumerated fact",
+                    qz(name.text) + " 既不是类别，也不是枚举事实的取值"},
+                   best ? LocalizedText{"did you mean " + q(words[*best]) + "?", "是否应为" + qz(words[*best]) + "？"}
+                        : LocalizedText{});
+      }
+      ok = false;
+      continue;
+    }
+    if (it->second.size() > 1) {
+      std::string en, zh;
+      for (const Adjective& a : it->second) {
+        if (!en.empty()) en += ", ", zh += "、";
+        if (a.kind) {
+          en += "kind " + q(ctx_.model.kinds[*a.kind].name);
+          zh += "类别" + qz(ctx_.model.kinds[*a.kind].name);
+        } else {
+          en += "a value of " + q(ctx_.model.facts[*a.fact].name);
+          zh += qz(ctx_.model.facts[*a.fact].name) + "的取值";
+        }
+      }
+      ctx_.error("check.ambiguous-adjective", name.span,
+                 {q(name.text) + " names more than one thing: " + en, qz(name.text) + " 指代不唯一：" + zh},
+                 {"rename one of them, or write the condition after `where`", "请重命名其一，或将条件写在“当”之后"});
+      ok = false;
+      continue;
+    }
+    const Adjective& a = it->second.front();
+    if (a.kind) {
+      any.push_back(ctx_.add(model::IsKind{*a.kind}));
+    } else {
+      auto& values = values_by_fact[*a.fact];
+      if (std::find(values.begin(), values.end(), a.value) == values.end()) values.push_back(a.value);
+    }
+  }
+  if (!ok) return std::nullopt;
+  for (auto& [fact, values] : values_by_fact) any.push_back(ctx_.add(model::EnumIn{fact, std::move(values)}));
+  if (any.size() == 1) return any.front();
+  return ctx_.add(model::Any{std::move(any)});
+}
+
+std::optional<model::CondId> RuleChecker::subject(const ast::Subject& s) {
+  std::vector<model::CondId> all;
+  bool ok = true;
+  for (const auto& set : s.adjective_sets) {
+    const auto c = adjective_set(set);
+    ok = ok && c.has_value();
+    if (c) all.push_back(*c);
+  }
+  if (!ok) return std::nullopt;
+  if (all.empty()) return ctx_.add(model::BoolConst{true});
+  if (all.size() == 1) return all.front();
+  return ctx_.add(model::All{std::move(all)});
+}
+
+bool RuleChecker::scope(const std::vector<ast::ScopeTerm>& terms, const model::Tier& tier, model::Rule& rule) {
+  bool ok = true;
+  bool have_classes = false;
+  bool have_units = false;
+  for (const ast::ScopeTerm& term : terms) {
+    if (const auto* c = std::get_if<ast::ClassScope>(&term)) {
+      std::vector<model::UnitClass> classes = c->classes;
+      if (have_classes) {  // `in priority units and in key units`: both must hold
+        std::erase_if(classes, [&](model::UnitClass k) {
+          return std::find(rule.classes.begin(), rule.classes.end(), k) == rule.classes.end();
+        });
+      }
+      rule.classes = std::move(classes);
+      have_classes = true;
+    } else if (const auto* u = std::get_if<ast::UnitListScope>(&term)) {
+      std::vector<std::string> codes;
+      for (const ast::Code& code : u->units) {
+        const auto unit = model::parse_unit_code(code.text);
+        if (!unit) continue;  // reported by the parser
+        const std::string prefix = model::territory_prefix(tier);
+        if (!unit->code.starts_with(prefix) && !unit->district.starts_with(prefix)) {
+          ctx_.warning("check.unit-outside-tier", code.span,
+                       {"unit " + code.text + " lies outside " + tier.code + "; this rule can never apply there",
+                        "单元 " + code.text + " 不在 " + tier.code + " 范围内，本条规则对其永不适用"});
+        }
+        if (!have_units || std::find(rule.units.begin(), rule.units.end(), code.text) != rule.units.end()) {
+          codes.push_back(code.text);
+        }
+      }
+      rule.units = std::move(codes);
+      have_units = true;
+    } else {
+      const auto cond = conditions_.spatial(std::get<ast::Spatial>(term));
+      ok = ok && cond.has_value();
+      if (cond) rule.spatial.push_back(*cond);
+    }
+  }
+  return ok;
+}
+
+bool RuleChecker::metadata(const ast::Metadata& m, model::Rule& rule) {
+  bool ok = true;
+  if (m.because) rule.because = m.because->value;
+  for (const ast::StringLit& cite : m.cites) rule.cites.push_back(cite.value);
+  if (m.weight) {
+    if (!(m.weight->value > 0.0) || !std::isfinite(m.weight->value)) {
+      ctx_.error("check.weight", m.weight->span,
+                 {"a weight is a positive number; found " + m.weight->text, "权重应为正数；此处为 " + m.weight->text});
+      ok = false;
+    }
+    rule.weight = m.weight->value;
+  }
+  if (m.effective) {
+    rule.effective_from = m.effective->from.date;
+    if (m.effective->until) {
+      rule.effective_until = m.effective->until->date;
+      if (*rule.effective_until < *rule.effective_from) {
+        ctx_.error("check.effective-order", m.effective->span,
+                   {"the rule ends before it takes effect", "规则的失效日期早于生效日期"});
+        ok = false;
+      }
+    }
+  }
+  return ok;
+}
+
+std::optional<model::CondId> RuleChecker::optional_condition(const std::optional<ast::ExprId>& e, bool& ok) {
+  if (!e) return std::nullopt;
+  const auto c = conditions_.condition(*e);
+  ok = ok && c.has_value();
+  return c;
+}
+
+void RuleChecker::texts(const ast::Rule& r, model::Rule& rule) const {
+  rule.texts.subject = printer_.subject(r.subject);
+  rule.texts.scope = printer_.scope(r.scope);
+  if (r.where) rule.texts.where = printer_.expr(*r.where);
+  if (r.unless) rule.texts.unless = printer_.expr(*r.unless);
+  if (r.requirement) rule.texts.requirement = printer_.expr(*r.requirement);
+  if (r.limit) {
+    rule.texts.requirement = r.limit->fact.text + (r.limit->at_least ? " >= " : " <= ") +
+                             format::Printer::quantity(r.limit->bound.quantity);
+  }
+}
+
+std::optional<model::Rule> RuleChecker::rule(const ast::Rule& r, model::TierId tier, ast::ControlDimension dimension) {
+  model::Rule rule;
+  rule.form = r.form;
+  rule.dimension = dimension;
+  rule.tier = tier;
+  rule.source = ctx_.locate(r.span);
+  bool ok = true;
+  rule.subject = subject(r.subject);
+  ok = ok && rule.subject.has_value();
+  ok = scope(r.scope, ctx_.model.tiers[tier], rule) && ok;
+  rule.where = optional_condition(r.where, ok);
+  rule.unless = optional_condition(r.unless, ok);
+  rule.requirement = optional_condition(r.requirement, ok);
+  if (r.limit) {
+    rule.requirement = conditions_.limit(*r.limit);
+    ok = ok && rule.requirement.has_value();
+  }
+  ok = metadata(r.metadata, rule) && ok;
+  texts(r, rule);
+  if (r.id) {
+    rule.id = r.id->text;
+  } else {
+    rule.id = generated_rule_id(ctx_.model.tiers[tier], dimension, english_, r);
+    rule.generated_id = true;
+    if (ctx_.options.strict) {
+      ctx_.error("check.missing-id", r.form_span,
+                 {"strict checking: this rule has no id", "严格检查：此规则没有编号"},
+                 {"write an id before the rule, e.g. `CQ-01: " + printer_.form(r.form) + " …`",
+                  "请在规则前写编号，如“CQ-01: " + printer_.form(r.form) + " …”"});
+    }
+  }
+  if (!ok) return std::nullopt;
+  return rule;
+}
+
+}  // namespace
+
+void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
+                 const std::vector<std::vector<model::TierId>>& block_tiers) {
+  std::map<std::string, Span> ids;
+  for (std::size_t fi = 0; fi < files.size(); ++fi) {
+    RuleChecker checker(ctx, files[fi]);
+    std::size_t block = 0;
+    for (const ast::Item& item : files[fi].file->items) {
+      const auto* tier = std::get_if<ast::TierBlock>(&item);
+      if (!tier) continue;
+      const model::TierId tier_id = block_tiers[fi][block++];
+      for (const ast::Section& section : tier->sections) {
+        for (const ast::Rule& r : section.rules) {
+          auto rule = checker.rule(r, tier_id, section.dimension);
+          if (!rule) continue;
+          if (!rule->generated_id) {
+            const auto [it, inserted] = ids.emplace(rule->id, r.id->span);
+            if (!inserted) {
+              Diagnostic& d = ctx.error("check.duplicate-id", r.id->span,
+                                        {"rule id " + q(rule->id) + " is used twice", "规则编号" + qz(rule->id) + "重复"},
+                                        {"rule ids are unique in the ruleset", "规则编号在整个清单中必须唯一"});
+              ctx.note(d, it->second, {"first used here", "首次使用于此"});
+              continue;
+            }
+          }
+          ctx.model.rules.push_back(std::move(*rule));
+        }
+      }
+    }
+  }
+  disambiguate_generated_ids(ctx.model.rules);
+}
+
+}  // namespace zhunru::check

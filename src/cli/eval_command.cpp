@@ -1,0 +1,70 @@
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "base/file_io.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_code.hpp"
+#include "zhunru/decision.hpp"
+
+namespace zhunru::cli {
+namespace {
+
+std::optional<std::chrono::year_month_day> parse_as_of(const std::string& text) {
+  int y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+}  // namespace
+
+int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
+  const auto say = [&](const LocalizedText& message) { err << "zhunru eval: " << message.in(options.lang) << '\n'; };
+  EvaluateOptions eval_options;
+  if (options.as_of) {
+    const auto date = parse_as_of(*options.as_of);
+    if (!date) {
+      say({"--as-of must be a date such as 2025-01-01; found `" + *options.as_of + "`",
+           "--as-of 应为日期，如 2025-01-01；此处为“" + *options.as_of + "”"});
+      return kBadInput;
+    }
+    eval_options.as_of = *date;
+  }
+  if (const auto files = find_rule_files(options.ruleset); !files) {
+    say(files.error());
+    return kBadInput;
+  }
+  const CompileResult compiled = compile_directory(options.ruleset);
+  err << compiled.render(options.lang);
+  if (!compiled.ok()) {
+    say({"the ruleset has errors; nothing was evaluated", "清单有错误，未进行判定"});
+    return kRuleErrors;
+  }
+  const auto text = read_file(options.project);
+  if (!text) {
+    say(text.error());
+    return kBadInput;
+  }
+  const ProjectResult project = load_project_json(*compiled.ruleset, *text);
+  if (!project) {
+    for (const ProjectError& e : project.error()) {
+      err << "zhunru eval: " << options.project << ": " << (e.fact.empty() ? "" : e.fact + ": ")
+          << e.message.in(options.lang) << '\n';
+    }
+    return kBadInput;
+  }
+  const auto decision = evaluate(*compiled.ruleset, *project, eval_options);
+  if (!decision) {
+    say(decision.error());
+    return kBadInput;
+  }
+  out << (options.json ? to_json(*decision) : to_text(*decision, options.lang));
+  return kSuccess;
+}
+
+}  // namespace zhunru::cli

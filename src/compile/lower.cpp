@@ -1,0 +1,168 @@
+#include "compile/lower.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <cstring>
+#include <map>
+
+namespace zhunru::ir {
+namespace {
+
+std::int32_t days_of(const std::chrono::year_month_day& d) {
+  return static_cast<std::int32_t>(std::chrono::sys_days(d).time_since_epoch().count());
+}
+
+/// Builds the DAG, giving structurally equal nodes one id.
+class Lowerer {
+ public:
+  explicit Lowerer(const model::Model& m) : m_(m) {}
+
+  NodeId cond(model::CondId id);
+  NumId num(model::NumId id);
+  Program take() { return std::move(p_); }
+  Program& program() { return p_; }
+
+ private:
+  NodeId intern(Node node, const std::vector<NodeId>& children = {});
+  std::uint32_t strings(std::vector<std::string> set);
+
+  const model::Model& m_;
+  Program p_;
+  std::map<std::string, NodeId> node_ids_;
+  std::map<std::string, NumId> num_ids_;
+  std::map<std::vector<std::string>, std::uint32_t> set_ids_;
+  std::map<model::CondId, NodeId> cond_memo_;
+};
+
+std::string key_of(const void* data, std::size_t size) { return std::string(static_cast<const char*>(data), size); }
+
+NodeId Lowerer::intern(Node node, const std::vector<NodeId>& children) {
+  if (!children.empty()) {
+    // Look the child list up first so equal lists share storage and key.
+    node.a = static_cast<std::uint32_t>(p_.children.size());
+    node.b = static_cast<std::uint32_t>(children.size());
+  }
+  std::string key;
+  key += static_cast<char>(node.op);
+  key += static_cast<char>(node.cmp);
+  if (children.empty()) {
+    key += key_of(&node.a, sizeof node.a) + key_of(&node.b, sizeof node.b);
+  } else {
+    key += key_of(children.data(), children.size() * sizeof(NodeId));
+  }
+  key += key_of(&node.mask, sizeof node.mask);
+  const auto it = node_ids_.find(key);
+  if (it != node_ids_.end()) return it->second;
+  p_.children.insert(p_.children.end(), children.begin(), children.end());
+  p_.nodes.push_back(node);
+  const auto id = static_cast<NodeId>(p_.nodes.size() - 1);
+  node_ids_.emplace(std::move(key), id);
+  return id;
+}
+
+std::uint32_t Lowerer::strings(std::vector<std::string> set) {
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
+  const auto it = set_ids_.find(set);
+  if (it != set_ids_.end()) return it->second;
+  p_.string_sets.push_back(set);
+  const auto id = static_cast<std::uint32_t>(p_.string_sets.size() - 1);
+  set_ids_.emplace(std::move(set), id);
+  return id;
+}
+
+NumId Lowerer::num(model::NumId id) {
+  NumNode n = std::visit(
+      [&](const auto& node) -> NumNode {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, model::NumConst>) return {NumOp::constant, 0, 0, node.value};
+        if constexpr (std::is_same_v<T, model::NumFact>) return {NumOp::fact, node.fact, 0, 0.0};
+        if constexpr (std::is_same_v<T, model::NumNeg>) return {NumOp::neg, num(node.operand), 0, 0.0};
+        if constexpr (std::is_same_v<T, model::NumArith>) {
+          const auto op = static_cast<NumOp>(static_cast<int>(NumOp::add) + static_cast<int>(node.op));
+          return {op, num(node.lhs), num(node.rhs), 0.0};
+        }
+      },
+      m_.num(id));
+  const std::string key = key_of(&n.op, 1) + key_of(&n.a, 4) + key_of(&n.b, 4) + key_of(&n.value, 8);
+  const auto it = num_ids_.find(key);
+  if (it != num_ids_.end()) return it->second;
+  p_.nums.push_back(n);
+  const auto nid = static_cast<NumId>(p_.nums.size() - 1);
+  num_ids_.emplace(key, nid);
+  return nid;
+}
+
+NodeId Lowerer::cond(model::CondId id) {
+  if (const auto it = cond_memo_.find(id); it != cond_memo_.end()) return it->second;
+  const NodeId result = std::visit(
+      [&](const auto& node) -> NodeId {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, model::BoolConst>) return intern({Op::constant, 0, node.value ? 1u : 0u, 0, 0});
+        if constexpr (std::is_same_v<T, model::BoolFact>) return intern({Op::bool_fact, 0, node.fact, 0, 0});
+        if constexpr (std::is_same_v<T, model::Compare>) {
+          return intern({Op::compare, static_cast<std::uint8_t>(node.op), num(node.lhs), num(node.rhs), 0});
+        }
+        if constexpr (std::is_same_v<T, model::EnumIn>) {
+          std::uint64_t mask = 0;
+          for (std::uint32_t v : node.values) mask |= std::uint64_t{1} << v;
+          return intern({Op::enum_in, 0, node.fact, 0, mask});
+        }
+        if constexpr (std::is_same_v<T, model::IndustryIn>) {
+          return intern({Op::industry_in, static_cast<std::uint8_t>(node.exact), node.fact, strings(node.codes), 0});
+        }
+        if constexpr (std::is_same_v<T, model::TextIn>) {
+          return intern({Op::text_in, 0, node.fact, strings(node.values), 0});
+        }
+        if constexpr (std::is_same_v<T, model::Not>) return intern({Op::negate, 0, cond(node.operand), 0, 0});
+        if constexpr (std::is_same_v<T, model::All> || std::is_same_v<T, model::Any>) {
+          std::vector<NodeId> children;
+          for (model::CondId c : node.operands) children.push_back(cond(c));
+          if (children.size() == 1) return children.front();
+          if (children.empty()) return intern({Op::constant, 0, std::is_same_v<T, model::All> ? 1u : 0u, 0, 0});
+          return intern({std::is_same_v<T, model::All> ? Op::all : Op::any, 0, 0, 0, 0}, children);
+        }
+        if constexpr (std::is_same_v<T, model::IsKind>) return intern({Op::is_kind, 0, node.kind, 0, 0});
+        if constexpr (std::is_same_v<T, model::SiteSpatial>) {
+          return intern({Op::spatial, static_cast<std::uint8_t>(node.op), node.layer, 0,
+                         std::bit_cast<std::uint64_t>(node.distance_m)});
+        }
+      },
+      m_.cond(id));
+  cond_memo_.emplace(id, result);
+  return result;
+}
+
+Rule lower_rule(Lowerer& l, const model::Rule& r, std::uint32_t index) {
+  Rule out;
+  out.model_rule = index;
+  if (r.subject) out.subject = l.cond(*r.subject);
+  if (r.where) out.where = l.cond(*r.where);
+  if (r.unless) out.unless = l.cond(*r.unless);
+  if (r.requirement) out.requirement = l.cond(*r.requirement);
+  for (model::CondId c : r.spatial) out.spatial.push_back(l.cond(c));
+  out.units = r.units;
+  std::sort(out.units.begin(), out.units.end());
+  if (!r.classes.empty()) {
+    out.class_mask = 0;
+    for (UnitClass c : r.classes) out.class_mask |= static_cast<std::uint8_t>(1u << static_cast<int>(c));
+  }
+  if (r.effective_from) out.from_day = days_of(*r.effective_from);
+  if (r.effective_until) out.until_day = days_of(*r.effective_until);
+  return out;
+}
+
+}  // namespace
+
+Lowered lower(const model::Model& model) {
+  Lowerer l(model);
+  Lowered out;
+  for (const model::Kind& k : model.kinds) l.program().kinds.push_back(l.cond(k.condition));
+  for (std::uint32_t i = 0; i < model.rules.size(); ++i) out.rules.push_back(lower_rule(l, model.rules[i], i));
+  out.program = l.take();
+  out.program.slot_count = model.facts.size();
+  return out;
+}
+
+}  // namespace zhunru::ir

@@ -1,0 +1,78 @@
+// The compiled IR: conditions as a flat, hash-consed expression DAG over fact
+// slots, and rules as references into it.
+//
+// Lowering from the checked model shares identical sub-expressions (every
+// rule that says `new chemical projects` points at one node), resolves facts
+// to slots and kinds to indices, and precomputes enum sets as bit masks, so
+// evaluation does no string look-ups except for industry and text codes.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace zhunru::ir {
+
+using NodeId = std::uint32_t;
+using NumId = std::uint32_t;
+using Slot = std::uint32_t;   // a fact's index in a project's values
+inline constexpr NodeId kNone = std::numeric_limits<NodeId>::max();
+
+enum class NumOp : std::uint8_t { constant, fact, add, sub, mul, div, neg };
+
+struct NumNode {
+  NumOp op = NumOp::constant;
+  std::uint32_t a = 0;   // fact: slot; arithmetic: left operand; neg: operand
+  std::uint32_t b = 0;   // arithmetic: right operand
+  double value = 0.0;    // constant
+};
+
+enum class Op : std::uint8_t {
+  constant,      // a: 0 or 1
+  bool_fact,     // a: slot
+  compare,       // a, b: NumIds; cmp
+  enum_in,       // a: slot; mask
+  industry_in,   // a: slot; b: string set; cmp 1 = exact match, 0 = prefix
+  text_in,       // a: slot; b: string set
+  negate,        // a: operand
+  all,           // children [a, a + b)
+  any,           // children [a, a + b)
+  is_kind,       // a: kind
+  spatial,       // a: layer; cmp: SpatialOp; mask: the distance in metres (bits of a double)
+};
+
+struct Node {
+  Op op = Op::constant;
+  std::uint8_t cmp = 0;
+  std::uint32_t a = 0;
+  std::uint32_t b = 0;
+  std::uint64_t mask = 0;
+};
+
+struct Program {
+  std::vector<Node> nodes;
+  std::vector<NumNode> nums;
+  std::vector<NodeId> children;
+  std::vector<std::vector<std::string>> string_sets;
+  std::vector<NodeId> kinds;        // each kind's condition
+  std::size_t slot_count = 0;       // facts
+};
+
+/// A rule as the evaluator runs it. Parts absent from the rule are kNone.
+struct Rule {
+  std::uint32_t model_rule = 0;     // index into Model::rules
+  NodeId subject = kNone;
+  NodeId where = kNone;
+  NodeId unless = kNone;
+  NodeId requirement = kNone;
+  std::vector<NodeId> spatial;
+  std::vector<std::string> units;   // scope `in units [...]`, sorted; empty: any unit
+  std::uint8_t class_mask = 0b111;  // bit i: UnitClass i
+  std::int32_t from_day = std::numeric_limits<std::int32_t>::min();  // effective period, days since 1970
+  std::int32_t until_day = std::numeric_limits<std::int32_t>::max(); // inclusive
+};
+
+}  // namespace zhunru::ir

@@ -1,0 +1,137 @@
+#include "eval/conditions.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace zhunru::eval {
+namespace {
+
+Truth truth(bool b) { return b ? Truth::is_true : Truth::is_false; }
+
+bool compare(std::uint8_t op, double l, double r) {
+  switch (static_cast<ast::CompareOp>(op)) {
+    case ast::CompareOp::eq: return l == r;
+    case ast::CompareOp::ne: return l != r;
+    case ast::CompareOp::lt: return l < r;
+    case ast::CompareOp::le: return l <= r;
+    case ast::CompareOp::gt: return l > r;
+    case ast::CompareOp::ge: return l >= r;
+  }
+  return false;
+}
+
+}  // namespace
+
+ConditionEvaluator::ConditionEvaluator(const ir::Program& program, const Project::Data& project)
+    : p_(program), project_(project), kind_state_(program.kinds.size(), 0), kind_missing_(program.kinds.size()) {}
+
+const FactValue* ConditionEvaluator::known(ir::Slot slot) {
+  const FactValue& v = project_.values[slot];
+  if (v.known) return &v;
+  missing_.push_back(slot);
+  return nullptr;
+}
+
+Truth ConditionEvaluator::eval(ir::NodeId node) {
+  const std::size_t mark = missing_.size();
+  const Truth t = eval_node(p_.nodes[node]);
+  if (t != Truth::unknown) missing_.resize(mark);
+  return t;
+}
+
+Truth ConditionEvaluator::kind(std::uint32_t k) {
+  if (kind_state_[k] != 0) {
+    const auto t = static_cast<Truth>(kind_state_[k] - 1);
+    if (t == Truth::unknown) missing_.insert(missing_.end(), kind_missing_[k].begin(), kind_missing_[k].end());
+    return t;
+  }
+  const std::size_t mark = missing_.size();
+  const Truth t = eval(p_.kinds[k]);
+  kind_state_[k] = static_cast<std::uint8_t>(static_cast<int>(t) + 1);
+  if (t == Truth::unknown) {
+    kind_missing_[k].assign(missing_.begin() + static_cast<std::ptrdiff_t>(mark), missing_.end());
+  }
+  return t;
+}
+
+std::optional<double> ConditionEvaluator::num(ir::NumId id) {
+  const ir::NumNode& n = p_.nums[id];
+  if (n.op == ir::NumOp::constant) return n.value;
+  if (n.op == ir::NumOp::fact) {
+    const FactValue* v = known(n.a);
+    return v ? std::optional(v->number) : std::nullopt;
+  }
+  const auto a = num(n.a);
+  if (n.op == ir::NumOp::neg) return a ? std::optional(-*a) : std::nullopt;
+  const auto b = num(n.b);
+  if (!a || !b) return std::nullopt;
+  double r = 0.0;
+  switch (n.op) {
+    case ir::NumOp::add: r = *a + *b; break;
+    case ir::NumOp::sub: r = *a - *b; break;
+    case ir::NumOp::mul: r = *a * *b; break;
+    case ir::NumOp::div: r = *a / *b; break;
+    default: break;
+  }
+  // Division by zero decides nothing: the comparison is unknown, not false.
+  if (!std::isfinite(r)) return std::nullopt;
+  return r;
+}
+
+Truth ConditionEvaluator::eval_node(const ir::Node& n) {
+  switch (n.op) {
+    case ir::Op::constant: return truth(n.a != 0);
+    case ir::Op::bool_fact: {
+      const FactValue* v = known(n.a);
+      return v ? truth(v->number != 0.0) : Truth::unknown;
+    }
+    case ir::Op::compare: {
+      const auto l = num(n.a);
+      const auto r = num(n.b);
+      return l && r ? truth(compare(n.cmp, *l, *r)) : Truth::unknown;
+    }
+    case ir::Op::enum_in: {
+      const FactValue* v = known(n.a);
+      return v ? truth((n.mask >> static_cast<unsigned>(v->number)) & 1u) : Truth::unknown;
+    }
+    case ir::Op::industry_in: {
+      const FactValue* v = known(n.a);
+      if (!v) return Truth::unknown;
+      const auto& codes = p_.string_sets[n.b];
+      const bool exact = n.cmp != 0;
+      return truth(std::any_of(codes.begin(), codes.end(), [&](const std::string& c) {
+        return exact ? v->text == c : v->text.starts_with(c);
+      }));
+    }
+    case ir::Op::text_in: {
+      const FactValue* v = known(n.a);
+      if (!v) return Truth::unknown;
+      const auto& values = p_.string_sets[n.b];
+      return truth(std::binary_search(values.begin(), values.end(), v->text));
+    }
+    case ir::Op::negate: {
+      const Truth t = eval(n.a);
+      return t == Truth::unknown ? t : truth(t == Truth::is_false);
+    }
+    case ir::Op::all:
+    case ir::Op::any: {
+      const Truth decisive = n.op == ir::Op::all ? Truth::is_false : Truth::is_true;
+      Truth result = n.op == ir::Op::all ? Truth::is_true : Truth::is_false;
+      for (std::uint32_t i = 0; i < n.b; ++i) {
+        const Truth t = eval(p_.children[n.a + i]);
+        if (t == decisive) return t;
+        if (t == Truth::unknown) result = Truth::unknown;
+      }
+      return result;
+    }
+    case ir::Op::is_kind: return kind(n.a);
+    case ir::Op::spatial:
+      // Sites arrive with the spatial issue; until then a spatial condition
+      // is unknown and the site is what would decide it.
+      missing_.push_back(site_slot(p_));
+      return Truth::unknown;
+  }
+  return Truth::unknown;
+}
+
+}  // namespace zhunru::eval

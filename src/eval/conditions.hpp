@@ -1,0 +1,39 @@
+// Three-valued (Kleene) evaluation of IR conditions for one project, with
+// the facts whose absence left a condition unknown.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "compile/program.hpp"
+#include "eval/project_data.hpp"
+#include "zhunru/decision.hpp"
+
+namespace zhunru::eval {
+
+/// The slot standing for the project's site in `missing` lists.
+inline ir::Slot site_slot(const ir::Program& p) { return static_cast<ir::Slot>(p.slot_count); }
+
+class ConditionEvaluator {
+ public:
+  ConditionEvaluator(const ir::Program& program, const Project::Data& project);
+
+  /// The value of `node`. When it is unknown, the slots that made it so are
+  /// appended to missing(); when it is known, nothing is appended.
+  Truth eval(ir::NodeId node);
+  [[nodiscard]] std::vector<ir::Slot>& missing() { return missing_; }
+
+ private:
+  Truth eval_node(const ir::Node& n);
+  Truth kind(std::uint32_t k);
+  std::optional<double> num(ir::NumId id);
+  const FactValue* known(ir::Slot slot);
+
+  const ir::Program& p_;
+  const Project::Data& project_;
+  std::vector<std::uint8_t> kind_state_;             // 0: not yet; else Truth + 1
+  std::vector<std::vector<ir::Slot>> kind_missing_;
+  std::vector<ir::Slot> missing_;
+};
+
+}  // namespace zhunru::eval

@@ -1,0 +1,136 @@
+// The decision for a person at a glance: the verdict first (in Chinese and
+// English), then what must change, then rule by rule with citations.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "zhunru/decision.hpp"
+
+namespace zhunru {
+namespace {
+
+struct Words {
+  Lang lang;
+  [[nodiscard]] std::string operator()(std::string_view en, std::string_view zh) const {
+    return std::string(lang == Lang::zh ? zh : en);
+  }
+};
+
+std::string date_text(const std::chrono::year_month_day& d) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+std::string score_text(const std::optional<double>& s) { return s ? fmt::format("{:.0f}", *s) : "—"; }
+
+std::string status_text(Status s, const Words& w) {
+  switch (s) {
+    case Status::satisfied: return w("satisfied", "满足");
+    case Status::violated: return w("violated", "违反");
+    case Status::unknown: return w("unknown", "待定");
+    case Status::not_applicable: return w("n/a", "不适用");
+  }
+  return "";
+}
+
+std::string verdict_text(Verdict v, const Words& w) {
+  return w.lang == Lang::zh ? std::string(name_zh(v)) : std::string(name_of(v));
+}
+
+std::string tier_text(const Finding& f, const Words& w) {
+  return w.lang == Lang::zh ? fmt::format("{} {}", name_zh(f.tier), f.tier_code)
+                            : fmt::format("{} {}", name_of(f.tier), f.tier_code);
+}
+
+std::string dimension_text(ControlDimension d, const Words& w) {
+  return w.lang == Lang::zh ? std::string(name_zh(d)) : std::string(name_of(d));
+}
+
+/// One line saying what a violated or unknown rule asks of the project.
+std::string demand(const Finding& f, const Words& w) {
+  const std::string id = fmt::format("{} ({}, {})", f.rule, tier_text(f, w), dimension_text(f.dimension, w));
+  if (f.form == RuleForm::ban) {
+    std::string what;
+    for (const TraceStep& s : f.trace) {
+      if (s.part != "unless") what += (what.empty() ? "" : "; ") + s.text;
+    }
+    return f.status == Status::violated ? fmt::format("{} {}: {}", id, w("bans this project", "禁止本项目"), what)
+                                        : fmt::format("{} {}: {}", id, w("may ban this project", "可能禁止本项目"), what);
+  }
+  return fmt::format("{} {}: {}", id, w("requires", "要求"), f.requirement);
+}
+
+void section_demands(std::string& out, const Decision& d, const Words& w) {
+  std::vector<std::string> lines;
+  for (const Finding& f : d.findings) {
+    if (f.status != Status::violated) continue;
+    std::string line = fmt::format("  ✗ {}\n", demand(f, w));
+    if (!f.because.empty()) line += fmt::format("      {} {}\n", w("because", "理由："), f.because);
+    if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);  // once across units
+  }
+  if (lines.empty()) return;
+  out += w("What must change\n", "需要整改\n");
+  for (const auto& l : lines) out += l;
+  out += '\n';
+}
+
+void section_missing(std::string& out, const Decision& d, const Words& w) {
+  if (d.missing.empty()) return;
+  std::string list;
+  for (const auto& m : d.missing) list += (list.empty() ? "" : ", ") + m;
+  out += fmt::format("{} {}\n", w("Facts needed to decide:", "尚需补充的事实："), list);
+  if (d.best != d.worst) {
+    out += fmt::format("{} {} … {}\n", w("Possible verdicts:", "可能的结论："), verdict_text(d.best, w),
+                       verdict_text(d.worst, w));
+  }
+  out += '\n';
+}
+
+void section_rules(std::string& out, const Decision& d, const Words& w) {
+  out += w("Rule by rule\n", "逐条结果\n");
+  std::string unit;
+  for (const Finding& f : d.findings) {
+    if (f.unit != unit) {
+      unit = f.unit;
+      out += fmt::format("  {} {}\n", w("unit", "单元"), unit);
+    }
+    out += fmt::format("    {:<9} {}  {}  {}  {}\n", status_text(f.status, w), f.rule, tier_text(f, w),
+                       dimension_text(f.dimension, w), f.source);
+    for (const auto& c : f.cites) out += fmt::format("              {} {}\n", w("cite:", "依据："), c);
+    for (const TraceStep& s : f.trace) {
+      out += fmt::format("              {} {} → {}\n", s.part, s.text, name_of(s.value));
+    }
+    if (!f.missing.empty()) {
+      std::string list;
+      for (const auto& m : f.missing) list += (list.empty() ? "" : ", ") + m;
+      out += fmt::format("              {} {}\n", w("missing:", "缺少："), list);
+    }
+  }
+  if (d.findings.empty()) out += w("  (no rule applies)\n", "  （没有适用的规则）\n");
+  out += '\n';
+}
+
+}  // namespace
+
+std::string to_text(const Decision& d, Lang lang) {
+  const Words w{lang};
+  std::string out = fmt::format("{} · {}\n", name_zh(d.verdict), name_of(d.verdict));
+  out += fmt::format("{} {} {} ({}), {} {}\n", d.ruleset_title, w("version", "版本"), d.ruleset_version,
+                     d.ruleset_hash.substr(0, 19), w("as of", "判定日期"), date_text(d.as_of));
+  for (const UnitDecision& u : d.units) {
+    const std::string share = u.share ? fmt::format(", {} {:.0f}%", w("share", "占比"), *u.share * 100.0) : "";
+    out += fmt::format("  {} {} {}{}: {}\n", u.code,
+                       lang == Lang::zh ? std::string(name_zh(u.unit_class)) : std::string(name_of(u.unit_class)) + " unit",
+                       lang == Lang::zh ? "区县 " + u.district : "district " + u.district, share, verdict_text(u.verdict, w));
+  }
+  out += '\n';
+  section_demands(out, d, w);
+  section_missing(out, d, w);
+  section_rules(out, d, w);
+  out += fmt::format("{} {} · {} {} · {} {} · {} {}\n", w("Score", "得分"), score_text(d.score.overall),
+                     w("city", "市级"), score_text(d.score.tiers[0]), w("district", "区县"), score_text(d.score.tiers[1]),
+                     w("unit", "单元"), score_text(d.score.tiers[2]));
+  return out;
+}
+
+}  // namespace zhunru

@@ -1,0 +1,139 @@
+// Project files (docs/project-files.md): a JSON object of facts by name, plus
+// the reserved members `units`, `site` and `project`. JSON is parsed by
+// nlohmann-json; every member is either used or refused, never ignored.
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "api/ruleset_data.hpp"
+#include "eval/project_data.hpp"
+#include "zhunru/project.hpp"
+
+namespace zhunru {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string type_name(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "a list";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "true/false";
+    case Json::value_t::null: return "null";
+    default: return "a number";
+  }
+}
+
+/// Parses `text`, refusing duplicate member names (a JSON parser would
+/// otherwise keep the last one silently).
+Expected<Json, ProjectError> parse_json(std::string_view text) {
+  std::vector<std::set<std::string>> keys;  // per open object
+  std::string duplicate;
+  const Json::parser_callback_t callback = [&](int, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::object_start) keys.emplace_back();
+    if (event == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+    if (event == Json::parse_event_t::key && !keys.empty() && !keys.back().insert(parsed.get<std::string>()).second &&
+        duplicate.empty()) {
+      duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
+  Json j = Json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    // Parse again with exceptions only to learn where it failed.
+    try {
+      [[maybe_unused]] const Json again = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+      return Expected<Json, ProjectError>::failure(
+          {"", {std::string("not valid JSON: ") + e.what(), std::string("不是有效的 JSON：") + e.what()}});
+    }
+    return Expected<Json, ProjectError>::failure({"", {"not valid JSON", "不是有效的 JSON"}});
+  }
+  if (!duplicate.empty()) {
+    return Expected<Json, ProjectError>::failure(
+        {duplicate, {"`" + duplicate + "` is given twice", "“" + duplicate + "”重复给出"}});
+  }
+  return j;
+}
+
+void read_units(const Json& units, FactsBuilder& builder, std::vector<ProjectError>& errors) {
+  if (!units.is_array() || units.empty()) {
+    errors.push_back({"units", {"expected a non-empty list of unit codes, found " + type_name(units),
+                                "应为非空的单元编码列表，实为" + type_name(units)}});
+    return;
+  }
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const Json& u = units[i];
+    const std::string where = "units[" + std::to_string(i) + "]";
+    if (u.is_string()) {
+      builder.add_unit(u.get<std::string>());
+      continue;
+    }
+    if (u.is_object() && u.contains("code") && u["code"].is_string()) {
+      std::optional<double> share;
+      bool ok = true;
+      for (const auto& [key, value] : u.items()) {
+        if (key == "code") continue;
+        if (key == "share" && value.is_number()) {
+          share = value.get<double>();
+        } else {
+          errors.push_back({where, {"unexpected member `" + key + "` (a unit is {\"code\": …, \"share\": 0–1})",
+                                    "多余的成员“" + key + "”（单元写作 {\"code\": …, \"share\": 0–1}）"}});
+          ok = false;
+        }
+      }
+      if (ok) builder.add_unit(u["code"].get<std::string>(), share);
+      continue;
+    }
+    errors.push_back({where, {"expected a unit code or {\"code\": …, \"share\": …}, found " + type_name(u),
+                              "应为单元编码或 {\"code\": …, \"share\": …}，实为" + type_name(u)}});
+  }
+}
+
+}  // namespace
+
+ProjectResult load_project_json(const Ruleset& ruleset, std::string_view json_text) {
+  auto parsed = parse_json(json_text);
+  if (!parsed) return ProjectResult::failure({parsed.error()});
+  const Json& root = *parsed;
+  if (!root.is_object()) {
+    return ProjectResult::failure({{"", {"a project file is a JSON object of facts, found " + type_name(root),
+                                         "项目文件应为由事实组成的 JSON 对象，实为" + type_name(root)}}});
+  }
+  FactsBuilder builder(ruleset);
+  std::vector<ProjectError> errors;
+  std::string metadata;
+  for (const auto& [key, value] : root.items()) {
+    if (key == "units") {
+      read_units(value, builder, errors);
+    } else if (key == "site") {
+      errors.push_back({"site", {"project sites (GeoJSON geometry) are not supported by this version; give the unit "
+                                 "codes in `units`",
+                                 "本版本尚不支持项目选址（GeoJSON 几何）；请在 `units` 中给出单元编码"}});
+    } else if (key == "project") {
+      metadata = value.dump();  // free-form description, echoed in the decision
+    } else if (value.is_null()) {
+      builder.set_unknown(key);
+    } else if (value.is_boolean()) {
+      builder.set_bool(key, value.get<bool>());
+    } else if (value.is_number()) {
+      builder.set_number(key, value.get<double>());
+    } else if (value.is_string()) {
+      builder.set_text(key, value.get<std::string>());
+    } else {
+      if (!ruleset.data().model.find_fact(key)) {
+        builder.set_unknown(key);  // reports the unknown name, with a suggestion
+        continue;
+      }
+      errors.push_back({key, {"expected a single value, found " + type_name(value), "应为单个值，实为" + type_name(value)}});
+    }
+  }
+  builder.set_metadata(std::move(metadata));
+  auto built = std::move(builder).build();
+  if (!built) errors.insert(errors.begin(), built.error().begin(), built.error().end());
+  if (!errors.empty()) return ProjectResult::failure(std::move(errors));
+  return built;
+}
+
+}  // namespace zhunru

@@ -1,0 +1,112 @@
+#include "eval/rule_outcome.hpp"
+
+#include <algorithm>
+
+namespace zhunru::eval {
+namespace {
+
+Truth both(Truth a, Truth b) {
+  if (a == Truth::is_false || b == Truth::is_false) return Truth::is_false;
+  if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
+  return Truth::is_true;
+}
+
+Truth either(Truth a, Truth b) {
+  if (a == Truth::is_true || b == Truth::is_true) return Truth::is_true;
+  if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
+  return Truth::is_false;
+}
+
+/// The scope beyond the unit class (which the index has already matched).
+Truth scope(const ir::Rule& rule, const ProjectUnit& unit, ConditionEvaluator& conditions) {
+  if (!rule.units.empty() && !std::binary_search(rule.units.begin(), rule.units.end(), unit.code)) {
+    return Truth::is_false;
+  }
+  Truth t = Truth::is_true;
+  for (ir::NodeId n : rule.spatial) {
+    t = both(t, conditions.eval(n));
+    if (t == Truth::is_false) break;
+  }
+  return t;
+}
+
+std::vector<std::string> missing_names(const model::Model& model, std::vector<ir::Slot> slots) {
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  std::vector<std::string> names;
+  for (ir::Slot s : slots) names.push_back(s < model.facts.size() ? model.facts[s].name : "site");
+  return names;
+}
+
+Finding describe(const model::Model& model, const model::Rule& r, const ProjectUnit& unit) {
+  Finding f;
+  f.rule = r.id;
+  const model::Tier& tier = model.tiers[r.tier];
+  f.tier = tier.level;
+  f.tier_code = tier.code;
+  f.dimension = r.dimension;
+  f.form = r.form;
+  f.unit = unit.code;
+  f.cites = r.cites;
+  f.because = r.because;
+  f.source = r.source.file + ":" + std::to_string(r.source.line);
+  f.weight = r.weight;
+  f.requirement = r.texts.requirement;
+  return f;
+}
+
+}  // namespace
+
+Finding judge_rule(const model::Model& model, const ir::Rule& rule, const ProjectUnit& unit,
+                   ConditionEvaluator& conditions) {
+  const model::Rule& r = model.rules[rule.model_rule];
+  Finding f = describe(model, r, unit);
+  conditions.missing().clear();
+  auto step = [&](std::string part, const std::string& text, Truth value) {
+    f.trace.push_back({std::move(part), text, value});
+    return value;
+  };
+
+  // Applicability: subject, scope, where.
+  Truth applies = Truth::is_true;
+  if (r.subject && !std::holds_alternative<model::BoolConst>(model.cond(*r.subject))) {  // not `projects` alone
+    applies = step("subject", r.texts.subject, conditions.eval(rule.subject));
+  }
+  if (applies != Truth::is_false && !r.texts.scope.empty()) {
+    applies = both(applies, step("scope", r.texts.scope, scope(rule, unit, conditions)));
+  }
+  if (applies != Truth::is_false && rule.where != ir::kNone) {
+    applies = both(applies, step("where", r.texts.where, conditions.eval(rule.where)));
+  }
+  if (applies == Truth::is_false) {
+    f.status = Status::not_applicable;
+    f.applies = false;
+    return f;
+  }
+  f.applies = applies == Truth::unknown ? std::nullopt : std::optional(true);
+
+  // Compliance: `to have` (require, limit) or `unless`.
+  const bool positive = r.form == RuleForm::allow || r.form == RuleForm::encourage;
+  Truth complies = positive ? Truth::is_true : Truth::is_false;
+  if (rule.requirement != ir::kNone) {
+    complies = step("requirement", r.texts.requirement, conditions.eval(rule.requirement));
+  }
+  if (complies != Truth::is_true && rule.unless != ir::kNone) {
+    complies = either(complies, step("unless", r.texts.unless, conditions.eval(rule.unless)));
+  }
+
+  if (positive) {
+    // A positive-list entry is reported only when it matches; it never decides anything.
+    f.status = applies == Truth::is_true ? Status::satisfied : Status::not_applicable;
+  } else if (complies == Truth::is_true) {
+    f.status = Status::satisfied;
+  } else if (complies == Truth::is_false && applies == Truth::is_true) {
+    f.status = Status::violated;
+  } else {
+    f.status = Status::unknown;
+  }
+  if (f.status == Status::unknown) f.missing = missing_names(model, conditions.missing());
+  return f;
+}
+
+}  // namespace zhunru::eval

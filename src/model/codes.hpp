@@ -1,0 +1,27 @@
+// The codes the domain speaks in: environmental control unit codes
+// (ZH50010320001) and GB/T 4754-2017 industry codes (C, C26, C261, C2614).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ast/ast.hpp"
+
+namespace zhunru::model {
+
+/// A unit named by its code: ZH + six-digit district + class digit + four digits.
+struct UnitCode {
+  std::string code;
+  std::string district;           // the six digits after ZH
+  ast::UnitClass unit_class = ast::UnitClass::general;
+};
+
+/// Reads a unit code; nullopt when it does not follow the national pattern.
+std::optional<UnitCode> parse_unit_code(std::string_view code);
+
+/// True for a section letter A–T alone or followed by the two-, three- or
+/// four-digit division, group or class: `C`, `C26`, `C261`, `C2614`.
+bool is_industry_code(std::string_view code);
+
+}  // namespace zhunru::model

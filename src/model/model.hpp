@@ -1,0 +1,163 @@
+// The checked model: a ruleset with every name resolved, every condition
+// typed and unit-checked, and every tier linked to its parent.
+//
+// The checker builds it from ASTs; the compiler lowers it to the IR the
+// evaluator runs, and the auditor reasons over it. Nothing here refers to
+// source text except through locations kept for messages.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ast/ast.hpp"
+#include "zhunru/diagnostic.hpp"
+#include "zhunru/quantity.hpp"
+
+namespace zhunru::model {
+
+using FactId = std::uint32_t;
+using KindId = std::uint32_t;
+using LayerId = std::uint32_t;
+using CondId = std::uint32_t;
+using NumId = std::uint32_t;
+using TierId = std::uint32_t;
+
+using ast::CompareOp;
+using ast::ControlDimension;
+using ast::RuleForm;
+using ast::SpatialOp;
+using ast::TierLevel;
+using ast::UnitClass;
+
+enum class FactKind { boolean, number, quantity, enumeration, industry, text, date };
+
+struct EnumValue {
+  std::string name;
+  std::string label;  // "" when none was given
+};
+
+struct Fact {
+  std::string name;
+  std::string label;
+  FactKind kind = FactKind::boolean;
+  Unit unit;                       // quantity: the declared unit (numbers in project files are in it)
+  std::vector<EnumValue> values;   // enumeration
+  SourceLocation source;
+
+  /// The value named or labelled `text` ("new" or "新建").
+  [[nodiscard]] std::optional<std::uint32_t> find_value(std::string_view text) const;
+};
+
+struct Kind {
+  std::string name;
+  std::string label;
+  CondId condition = 0;
+  SourceLocation source;
+};
+
+struct Layer {
+  std::string name;
+  std::string label;
+  std::string path;
+  SourceLocation source;
+};
+
+// ---- numeric expressions: quantities in canonical units, dates as days -----
+
+enum class ArithOp { add, sub, mul, div };
+
+struct NumConst { double value; };
+struct NumFact { FactId fact; };  // a number, quantity (canonical), date (days) or bool (0/1) fact
+struct NumArith { ArithOp op; NumId lhs; NumId rhs; };
+struct NumNeg { NumId operand; };
+using NumNode = std::variant<NumConst, NumFact, NumArith, NumNeg>;
+
+// ---- conditions ---------------------------------------------------------------
+
+struct BoolConst { bool value; };
+struct BoolFact { FactId fact; };
+struct Compare { CompareOp op; NumId lhs; NumId rhs; };
+/// The fact's value is one of `values` (indices into Fact::values).
+struct EnumIn { FactId fact; std::vector<std::uint32_t> values; };
+/// The industry code starts with one of `codes` (`exact`: equals one of them).
+struct IndustryIn { FactId fact; std::vector<std::string> codes; bool exact = false; };
+struct TextIn { FactId fact; std::vector<std::string> values; };
+struct Not { CondId operand; };
+struct All { std::vector<CondId> operands; };
+struct Any { std::vector<CondId> operands; };
+struct IsKind { KindId kind; };
+/// `site inside L`, `outside L`, `within D of L`: needs the project's site.
+struct SiteSpatial { SpatialOp op; LayerId layer; double distance_m = 0.0; };
+
+using CondNode = std::variant<BoolConst, BoolFact, Compare, EnumIn, IndustryIn, TextIn, Not, All, Any, IsKind,
+                              SiteSpatial>;
+
+// ---- tiers and rules ------------------------------------------------------------
+
+struct Tier {
+  TierLevel level = TierLevel::city;
+  std::string code;                 // 500000, 500103, ZH50010320001
+  std::string name;
+  std::optional<TierId> parent;     // the tier it refines
+  SourceLocation source;            // its first block
+};
+
+/// The source text of a rule's parts, in the file's own keywords, for traces.
+struct RuleTexts {
+  std::string subject;
+  std::string scope;
+  std::string where;
+  std::string unless;
+  std::string requirement;
+};
+
+struct Rule {
+  std::string id;
+  bool generated_id = false;
+  RuleForm form = RuleForm::ban;
+  ControlDimension dimension = ControlDimension::spatial_layout;
+  TierId tier = 0;
+  std::optional<CondId> subject;            // none: every project
+  std::vector<UnitClass> classes;           // scope `in ... units`; empty: any class
+  std::vector<std::string> units;           // scope `in units [...]`; empty: any unit
+  std::vector<CondId> spatial;              // scope terms on layers (SiteSpatial)
+  std::optional<CondId> where;
+  std::optional<CondId> unless;
+  std::optional<CondId> requirement;        // require/limit: what must hold
+  double weight = 1.0;
+  std::string because;
+  std::vector<std::string> cites;
+  std::optional<std::chrono::year_month_day> effective_from;
+  std::optional<std::chrono::year_month_day> effective_until;  // inclusive
+  SourceLocation source;
+  RuleTexts texts;
+};
+
+struct Model {
+  std::string title;
+  std::string version;
+  std::optional<std::chrono::year_month_day> effective_from;
+  std::optional<std::chrono::year_month_day> effective_until;
+  std::vector<Fact> facts;
+  std::vector<Kind> kinds;
+  std::vector<Layer> layers;
+  std::optional<std::string> units_path;
+  std::vector<Tier> tiers;
+  std::vector<Rule> rules;
+  std::vector<CondNode> conds;
+  std::vector<NumNode> nums;
+
+  [[nodiscard]] const CondNode& cond(CondId id) const { return conds[id]; }
+  [[nodiscard]] const NumNode& num(NumId id) const { return nums[id]; }
+  [[nodiscard]] std::optional<FactId> find_fact(std::string_view name) const;
+};
+
+/// Where a tier's territory begins: city 500000 → "50", 320100 → "3201";
+/// a district its six digits; a unit its whole code.
+std::string territory_prefix(const Tier& tier);
+
+}  // namespace zhunru::model
