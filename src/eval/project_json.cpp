@@ -44,7 +44,7 @@ Expected<Json, ProjectError> parse_json(std::string_view text) {
     // Parse again with exceptions only to learn where it failed.
     try {
       [[maybe_unused]] const Json again = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {
       return Expected<Json, ProjectError>::failure(
           {"", {std::string("not valid JSON: ") + e.what(), std::string("不是有效的 JSON：") + e.what()}});
     }

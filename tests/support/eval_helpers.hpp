@@ -1,0 +1,103 @@
+// Helpers for tests that compile rulesets from text and judge projects.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "zhunru/decision.hpp"
+#include "zhunru/project.hpp"
+#include "zhunru/ruleset.hpp"
+
+namespace zhunru::testing {
+
+/// Declarations most evaluation tests share (tiers are added per test).
+inline const char* const kSchema = R"(
+ruleset "测试清单" version "1.0" effective 2024-01-01 until 2030-12-31;
+fact industry : industry "国民经济行业类别";
+fact nature : one of { new "新建", rebuild "改建", expansion "扩建" } "建设性质";
+fact capacity : quantity t/a "设计产能";
+fact grade : one of { A, B, C, D } "环保绩效等级";
+fact low-voc : bool "使用低VOCs原辅材料";
+fact voc : quantity t/a "VOCs排放量";
+fact opened : date "投产日期";
+fact note : text;
+kind chemical "化工项目" = industry in [C26];
+kind two-high "两高项目" = industry in [C25, C26, C30];
+kind industrial = industry in [B, C, D];
+layer shore "长江岸线" from "maps/shore.geojson";
+)";
+
+inline std::shared_ptr<const Ruleset> compile_ok(const std::vector<SourceText>& sources) {
+  const CompileResult r = compile_sources(sources);
+  INFO(r.render(Lang::en));
+  REQUIRE(r.ok());
+  return r.ruleset;
+}
+
+/// kSchema plus `tiers`, as two files.
+inline std::shared_ptr<const Ruleset> ruleset_with(const std::string& tiers) {
+  return compile_ok({{"schema.rules", kSchema}, {"tiers.rules", tiers}});
+}
+
+/// The diagnostics of compiling kSchema plus `text`: "line:col code".
+inline std::vector<std::string> check_codes(const std::string& text, bool strict = false) {
+  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"t.rules", text}}, {strict, 50});
+  std::vector<std::string> out;
+  for (const Diagnostic& d : r.diagnostics) {
+    out.push_back(std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + " " + d.code);
+  }
+  return out;
+}
+
+/// The messages of compiling kSchema plus `text`, in English.
+inline std::string check_messages(const std::string& text) {
+  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"t.rules", text}});
+  std::string out;
+  for (const Diagnostic& d : r.diagnostics) out += d.code + ": " + d.message.en + " | " + d.help.en + "\n";
+  return out;
+}
+
+inline std::chrono::year_month_day day(int y, unsigned m, unsigned d) {
+  return std::chrono::year_month_day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
+
+inline Project project_ok(const Ruleset& rs, const std::string& json) {
+  const ProjectResult p = load_project_json(rs, json);
+  if (!p) {
+    std::string errors;
+    for (const auto& e : p.error()) errors += e.fact + ": " + e.message.en + "\n";
+    INFO(errors);
+    REQUIRE(p.has_value());
+  }
+  return *p;
+}
+
+inline Decision decide(const Ruleset& rs, const std::string& json, std::chrono::year_month_day as_of = day(2025, 6, 1)) {
+  const Project p = project_ok(rs, json);
+  const auto d = evaluate(rs, p, {as_of});
+  INFO((d ? std::string() : d.error().en));
+  REQUIRE(d.has_value());
+  return *d;
+}
+
+/// The finding for `rule` in `unit` (or the only one for `rule`), or null.
+inline const Finding* finding(const Decision& d, const std::string& rule, const std::string& unit = "") {
+  for (const Finding& f : d.findings) {
+    if (f.rule == rule && (unit.empty() || f.unit == unit)) return &f;
+  }
+  return nullptr;
+}
+
+/// The errors of loading a project file: "fact: message".
+inline std::vector<std::string> project_errors(const Ruleset& rs, const std::string& json) {
+  const ProjectResult p = load_project_json(rs, json);
+  std::vector<std::string> out;
+  if (p) return out;
+  for (const auto& e : p.error()) out.push_back(e.fact + ": " + e.message.en);
+  return out;
+}
+
+}  // namespace zhunru::testing

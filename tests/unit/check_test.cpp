@@ -1,0 +1,145 @@
+// The checker: every problem is a located diagnostic with a stable code.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "support/eval_helpers.hpp"
+
+using namespace zhunru;
+using namespace zhunru::testing;
+
+namespace {
+
+std::string tier(const std::string& rules) { return "city 500000 {\n  spatial-layout {\n" + rules + "\n  }\n}\n"; }
+
+std::string joined(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) out += c + "; ";
+  return out;
+}
+
+bool contains(const std::vector<std::string>& codes, const std::string& expected) {
+  return std::find(codes.begin(), codes.end(), expected) != codes.end();
+}
+
+}  // namespace
+
+// Whether the diagnostics of `text` include `expected` ("line:col code"); shows them all when not.
+#define CHECK_HAS(codes_expr, expected)      \
+  do {                                       \
+    const auto codes_ = (codes_expr);        \
+    INFO("diagnostics: ", joined(codes_));   \
+    CHECK(contains(codes_, expected));       \
+  } while (false)
+
+namespace {
+
+}  // namespace
+
+TEST_CASE("the bundled example and the spec fixtures check clean") {
+  CHECK(compile_directory(ZHUNRU_SOURCE_DIR "/rules/examples").ok());
+  CHECK(compile_directory(ZHUNRU_FIXTURES "/spec").ok());
+  CHECK(compile_directory(ZHUNRU_FIXTURES "/zh").ok());
+  CHECK(compile_directory(ZHUNRU_FIXTURES "/zh-all").ok());
+}
+
+TEST_CASE("unknown names, with suggestions") {
+  CHECK_HAS(check_codes(tier("    X: ban projects where capacty > 1 t/a;")), "3:27 check.unknown-name");
+  CHECK(check_messages(tier("    X: ban projects where capacty > 1 t/a;")).find("did you mean `capacity`?") !=
+        std::string::npos);
+  CHECK_HAS(check_codes(tier("    X: ban chemcial projects;")), "3:12 check.unknown-adjective");
+  CHECK(check_messages(tier("    X: ban projects where is chemcal;")).find("did you mean `chemical`") !=
+        std::string::npos);
+  CHECK_HAS(check_codes(tier("    X: ban projects within 1 km of shores;")), "3:36 check.unknown-name");
+}
+
+TEST_CASE("types: enums compare with their values, only numbers and dates are ordered") {
+  CHECK(check_codes(tier("    X: ban projects where grade = A and nature != 新建;")).empty());
+  CHECK_HAS(check_codes(tier("    X: ban projects where grade = E;")), "3:35 check.unknown-value");
+  CHECK_HAS(check_codes(tier("    X: ban projects where grade < B;")), "3:27 check.order-on-non-number");
+  CHECK_HAS(check_codes(tier("    X: ban projects where industry > C26;")), "3:27 check.order-on-non-number");
+  CHECK_HAS(check_codes(tier("    X: ban projects where industry in [C2];")), "3:40 check.industry-code");
+  CHECK_HAS(check_codes(tier("    X: ban projects where note = 淘汰;")), "3:27 check.type-mismatch");
+  CHECK_HAS(check_codes(tier("    X: ban projects where capacity;")), "3:27 check.not-a-condition");
+  CHECK_HAS(check_codes(tier("    X: ban projects where chemical;")), "3:27 check.kind-needs-is");
+  CHECK_HAS(check_codes(tier("    X: ban projects where new;")), "3:27 check.value-alone");
+  CHECK_HAS(check_codes(tier("    X: ban projects where shore;")), "3:27 check.layer-needs-site");
+}
+
+TEST_CASE("units: comparing incompatible dimensions, or a bare number with a quantity, is an error") {
+  CHECK(check_codes(tier("    X: ban projects where capacity > 3万 吨/年 and voc * 2 < capacity;")).empty());
+  CHECK_HAS(check_codes(tier("    X: ban projects where capacity > 1 km;")), "3:27 check.dimension-mismatch");
+  CHECK_HAS(check_codes(tier("    X: ban projects where capacity > 10;")), "3:38 check.missing-unit");
+  CHECK(check_messages(tier("    X: ban projects where capacity > 10;")).find("write the unit, e.g. `… t/a`") !=
+        std::string::npos);
+  CHECK_HAS(check_codes(tier("    X: limit capacity to 5 km for projects;")), "3:14 check.dimension-mismatch");
+  CHECK_HAS(check_codes(tier("    X: limit grade to 5 t/a for projects;")), "3:14 check.limit-fact");
+  CHECK_HAS(check_codes(tier("    X: ban projects where opened < 2020-01-01 + 1;")), "3:36 check.date-arithmetic");
+}
+
+TEST_CASE("adjectives: a kind or an enum value; one naming two things is an error") {
+  const std::string twice = "fact stage : one of { new, old };\n" + tier("    X: ban new projects;");
+  CHECK_HAS(check_codes(twice), "4:12 check.ambiguous-adjective");
+  CHECK_HAS(check_codes(tier("    X: ban capacity projects;")), "3:12 check.not-an-adjective");
+}
+
+TEST_CASE("kinds may use kinds; cycles are errors") {
+  CHECK(check_codes("kind a = is b;\nkind b = is chemical;\n").empty());
+  const auto codes = check_codes("kind a = is b;\nkind b = is c or is chemical;\nkind c = is a;\n");
+  CHECK(codes == std::vector<std::string>{"1:6 check.kind-cycle"});
+  CHECK(check_messages("kind a = is a;\n").find("a → a") != std::string::npos);
+}
+
+TEST_CASE("declarations: duplicates and reserved names") {
+  CHECK_HAS(check_codes("fact capacity : number;\n"), "1:6 check.duplicate-name");
+  CHECK_HAS(check_codes("kind capacity = is chemical;\n"), "1:6 check.duplicate-name");
+  CHECK_HAS(check_codes("fact project : bool;\n"), "1:6 check.reserved-name");
+  CHECK_HAS(check_codes("ruleset \"again\";\n"), "1:1 check.duplicate-ruleset");
+  CHECK_HAS(check_codes("fact f : one of { a \"x\", b \"x\" };\n"), "1:26 check.duplicate-value");
+}
+
+TEST_CASE("rule ids: unique; generated ones are stable; strict mode requires them") {
+  CHECK_HAS(check_codes(tier("    X: ban projects;\n    X: ban chemical projects;")), "4:5 check.duplicate-id");
+  const std::string unnamed = tier("    ban chemical projects;\n    ban chemical projects;");
+  CHECK(check_codes(unnamed).empty());
+  CHECK(check_codes(unnamed, true) ==
+        std::vector<std::string>{"3:5 check.missing-id", "4:5 check.missing-id"});
+  const auto a = compile_ok({{"s.rules", kSchema}, {"t.rules", unnamed}});
+  const auto b = compile_ok({{"s.rules", kSchema}, {"t.rules", "# moved and reformatted\n" + tier("ban   chemical\n projects;\nban chemical projects;")}});
+  const Decision da = decide(*a, R"({"industry": "C26", "units": ["ZH50010320001"]})");
+  const Decision db = decide(*b, R"({"industry": "C26", "units": ["ZH50010320001"]})");
+  REQUIRE(da.findings.size() == 2);
+  CHECK(da.findings[0].rule.starts_with("500000-SL-"));
+  CHECK(da.findings[0].rule.size() == std::string("500000-SL-").size() + 6);
+  CHECK(da.findings[1].rule == da.findings[0].rule + "-2");
+  CHECK(da.findings[0].rule == db.findings[0].rule);
+}
+
+TEST_CASE("tiers: districts within their city, units within their district") {
+  CHECK(check_codes("city 500000 { }\ndistrict 500103 { }\nunit ZH50010320001 { }\n").empty());
+  CHECK_HAS(check_codes("city 500000 { }\ndistrict 320102 { }\n"), "2:10 check.tier-outside");
+  CHECK_HAS(check_codes("city 500000 \"重庆市\" { }\ncity 500000 \"別名\" { }\n"), "2:13 check.tier-name");
+  CHECK_HAS(check_codes("city 500000 { spatial-layout { X: ban projects in units [ZH32010220001]; } }\n"),
+            "1:58 check.unit-outside-tier");
+}
+
+TEST_CASE("metadata: weights are positive, effective periods run forwards") {
+  CHECK_HAS(check_codes(tier("    X: ban projects weight 0;")), "3:28 check.weight");
+  CHECK_HAS(check_codes(tier("    X: ban projects effective 2025-01-01 until 2024-01-01;")), "3:48 syntax.effective-range");
+}
+
+TEST_CASE("checking stops at syntax errors instead of cascading") {
+  const CompileResult r = compile_sources({{"a.rules", "fact x : bool"}, {"b.rules", "kind k = x;"}});
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].location.file == "a.rules");
+  CHECK_FALSE(r.ok());
+}
+
+TEST_CASE("messages are in English and Chinese") {
+  const CompileResult r =
+      compile_sources({{"schema.rules", kSchema}, {"t.rules", tier("    X: ban projects where capacity > 1 km;")}});
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message.en.find("mass rate") != std::string::npos);
+  CHECK(r.diagnostics[0].message.zh.find("量纲不一致") != std::string::npos);
+  CHECK(r.render(Lang::zh).find("t.rules:3:27: 错误") != std::string::npos);
+}
