@@ -1,0 +1,206 @@
+// Properties of evaluation over generated rulesets and projects (fixed
+// seeds, so a failure reproduces): monotonicity in violations, monotonicity
+// in knowledge, independence of rule and file order, and thread safety.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <thread>
+
+#include "support/eval_helpers.hpp"
+
+using namespace zhunru;
+using namespace zhunru::testing;
+
+namespace {
+
+template <class T, std::size_t N>
+const T& pick(std::mt19937& rng, const T (&items)[N]) {
+  return items[std::uniform_int_distribution<std::size_t>(0, N - 1)(rng)];
+}
+
+bool chance(std::mt19937& rng, double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; }
+
+std::string condition(std::mt19937& rng) {
+  static const char* const atoms[] = {"capacity > 20 t/a", "capacity <= 50 t/a", "low-voc", "not low-voc", "grade = A",
+                                      "grade in {C, D}", "industry in [C26]", "voc <= 3 t/a", "is chemical",
+                                      "nature != new", "industry = C3011"};
+  std::string c = pick(rng, atoms);
+  if (chance(rng, 0.4)) c += std::string(chance(rng, 0.5) ? " and " : " or ") + pick(rng, atoms);
+  return c;
+}
+
+std::string rule(std::mt19937& rng, int n) {
+  static const char* const subjects[] = {"projects", "new projects", "chemical projects",
+                                         "new or expansion two-high projects", "industrial projects"};
+  static const char* const scopes[] = {"", " in priority units", " in key or general units"};
+  static const char* const dims[] = {"spatial-layout", "emission-control", "risk-control", "resource-efficiency"};
+  const std::string id = "R" + std::to_string(n);
+  std::string body;
+  switch (std::uniform_int_distribution<int>(0, 3)(rng)) {
+    case 0:
+      body = std::string("ban ") + pick(rng, subjects) + pick(rng, scopes);
+      if (chance(rng, 0.6)) body += " where " + condition(rng);
+      if (chance(rng, 0.2)) body += " unless " + condition(rng);
+      break;
+    case 1: body = std::string("require ") + pick(rng, subjects) + pick(rng, scopes) + " to have " + condition(rng); break;
+    case 2:
+      body = "limit voc to " + std::to_string(1 + n % 7) + " t/a for " + pick(rng, subjects) + pick(rng, scopes);
+      break;
+    default: body = std::string("allow ") + pick(rng, subjects) + " where " + condition(rng); break;
+  }
+  if (chance(rng, 0.3)) body += " weight " + std::to_string(1 + n % 3);
+  return std::string(pick(rng, dims)) + " { " + id + ": " + body + "; }";
+}
+
+/// Rules spread over the city, a district and a unit; one line per rule so they can be shuffled.
+std::vector<std::string> rules(std::mt19937& rng, int count) {
+  static const char* const tiers[] = {"city 500000", "district 500103", "unit ZH50010320001", "district 500112"};
+  std::vector<std::string> out;
+  for (int i = 0; i < count; ++i) out.push_back(std::string(pick(rng, tiers)) + " { " + rule(rng, i) + " }");
+  return out;
+}
+
+std::string join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+std::string project(std::mt19937& rng) {
+  static const char* const industries[] = {"\"C2614\"", "\"C3011\"", "\"D4411\"", "\"C26\"", "\"A0111\""};
+  static const char* const natures[] = {"\"new\"", "\"扩建\"", "\"rebuild\""};
+  static const char* const grades[] = {"\"A\"", "\"B\"", "\"C\"", "\"D\""};
+  static const char* const capacities[] = {"10", "\"30 t/a\"", "\"60000 kg/a\"", "100"};
+  static const char* const vocs[] = {"1", "\"2.5 t/a\"", "5", "\"9000 kg/a\""};
+  static const char* const units[] = {"\"ZH50010320001\"", "\"ZH50010310002\"", "\"ZH50011230003\""};
+  std::string out = "{";
+  auto member = [&](const char* name, const std::string& value) {
+    if (chance(rng, 0.7)) out += std::string("\"") + name + "\": " + value + ", ";
+  };
+  member("industry", pick(rng, industries));
+  member("nature", pick(rng, natures));
+  member("capacity", pick(rng, capacities));
+  member("grade", pick(rng, grades));
+  member("low-voc", chance(rng, 0.5) ? "true" : "false");
+  member("voc", pick(rng, vocs));
+  out += "\"units\": [" + std::string(pick(rng, units));
+  if (chance(rng, 0.4)) out += ", \"ZH50010330004\"";
+  return out + "]}";
+}
+
+/// Strictness of a verdict range: a violation may only move both ends up.
+bool no_better(const Decision& after, const Decision& before) {
+  return after.best >= before.best && after.worst >= before.worst;
+}
+
+bool score_no_higher(const std::optional<double>& after, const std::optional<double>& before) {
+  return !after || !before || *after <= *before + 1e-9;
+}
+
+/// Everything of a decision that must not depend on rule or file order.
+std::string order_free(const Decision& d) {
+  std::string out = std::string(name_of(d.verdict)) + " " + std::string(name_of(d.best)) + " " + std::string(name_of(d.worst));
+  for (const auto& m : d.missing) out += " " + m;
+  for (const Finding& f : d.findings) out += "|" + f.rule + "@" + f.unit + "=" + std::string(name_of(f.status));
+  for (const auto& s : {d.score.overall, d.score.tiers[0], d.score.tiers[1], d.score.tiers[2]}) {
+    out += s ? std::to_string(*s) : "null";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("property: adding a violated rule never raises a score or improves a verdict") {
+  std::mt19937 rng(20261121);
+  for (int round = 0; round < 60; ++round) {
+    const std::string base = join(rules(rng, 12));
+    const auto rs = ruleset_with(base);
+    const std::string added = chance(rng, 0.5) ? "city 500000 { spatial-layout { ADDED: ban projects; } }"
+                                               : "city 500000 { emission-control { ADDED: require projects to have false; } }";
+    const auto more = ruleset_with(base + added + "\n");
+    for (int p = 0; p < 10; ++p) {
+      const std::string json = project(rng);
+      const Decision before = decide(*rs, json);
+      const Decision after = decide(*more, json);
+      INFO(base, added, "\n", json);
+      CHECK(no_better(after, before));
+      CHECK(score_no_higher(after.score.overall, before.score.overall));
+      for (std::size_t t = 0; t < 3; ++t) CHECK(score_no_higher(after.score.tiers[t], before.score.tiers[t]));
+      for (std::size_t k = 0; k < 4; ++k) CHECK(score_no_higher(after.score.dimensions[k], before.score.dimensions[k]));
+    }
+  }
+}
+
+TEST_CASE("property: providing a missing fact never turns a known status unknown") {
+  std::mt19937 rng(4754);
+  const char* const extra[][2] = {{"industry", "\"C2614\""}, {"nature", "\"new\""}, {"capacity", "40"},
+                                  {"grade", "\"C\""},        {"low-voc", "false"},  {"voc", "4"}};
+  for (int round = 0; round < 60; ++round) {
+    const auto rs = ruleset_with(join(rules(rng, 12)));
+    for (int p = 0; p < 10; ++p) {
+      const std::string json = project(rng);
+      const auto& [fact, value] = extra[std::uniform_int_distribution<int>(0, 5)(rng)];
+      if (json.find(std::string("\"") + fact + "\"") != std::string::npos) continue;  // already known
+      const std::string fuller = "{\"" + std::string(fact) + "\": " + value + ", " + json.substr(1);
+      const Decision before = decide(*rs, json);
+      const Decision after = decide(*rs, fuller);
+      INFO(json, "\n+ ", fact);
+      for (const Finding& f : before.findings) {
+        if (f.status == Status::unknown || f.form == RuleForm::allow) continue;
+        const Finding* g = finding(after, f.rule, f.unit);
+        CHECK((g == nullptr || g->status != Status::unknown));
+        if (f.status == Status::violated) CHECK((g != nullptr && g->status == Status::violated));
+      }
+      // Rules that did not apply still do not.
+      for (const Finding& g : after.findings) {
+        if (g.form != RuleForm::allow) CHECK(finding(before, g.rule, g.unit) != nullptr);
+      }
+    }
+  }
+}
+
+TEST_CASE("property: a decision never depends on rule order or file order") {
+  std::mt19937 rng(500103);
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> lines = rules(rng, 16);
+    const auto rs = ruleset_with(join(lines));
+    std::shuffle(lines.begin(), lines.end(), rng);
+    const std::size_t half = lines.size() / 2;
+    const std::vector<std::string> first(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(half));
+    const std::vector<std::string> second(lines.begin() + static_cast<std::ptrdiff_t>(half), lines.end());
+    // Shuffled rules, split over two files given in the other order, schema last.
+    const auto shuffled = compile_ok({{"z.rules", join(second)}, {"a.rules", join(first)}, {"schema.rules", kSchema}});
+    for (int p = 0; p < 10; ++p) {
+      const std::string json = project(rng);
+      CHECK(order_free(decide(*rs, json)) == order_free(decide(*shuffled, json)));
+    }
+  }
+}
+
+TEST_CASE("property: 8 threads evaluating one compiled ruleset give byte-identical JSON to one thread") {
+  std::mt19937 rng(8);
+  const auto rs = ruleset_with(join(rules(rng, 200)));
+  std::vector<Project> projects;
+  for (int p = 0; p < 200; ++p) projects.push_back(project_ok(*rs, project(rng)));
+  const EvaluateOptions options{day(2025, 6, 1)};
+  std::vector<std::string> expected;
+  for (const Project& p : projects) expected.push_back(to_json(*evaluate(*rs, p, options)));
+  std::vector<std::vector<std::string>> results(8);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t i = 0; i < projects.size(); ++i) {
+        // Each thread walks the projects from a different starting point.
+        const Project& p = projects[(i + t * 25) % projects.size()];
+        results[t].push_back(to_json(*evaluate(*rs, p, options)));
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (std::size_t t = 0; t < 8; ++t) {
+    for (std::size_t i = 0; i < projects.size(); ++i) {
+      CHECK(results[t][i] == expected[(i + t * 25) % projects.size()]);
+    }
+  }
+}
