@@ -46,6 +46,15 @@ std::string dimension_text(ControlDimension d, const Words& w) {
   return w.lang == Lang::zh ? std::string(name_zh(d)) : std::string(name_of(d));
 }
 
+std::string part_text(const std::string& part, const Words& w) {
+  if (w.lang == Lang::en) return part;
+  if (part == "subject") return "主体";
+  if (part == "scope") return "范围";
+  if (part == "where") return "条件";
+  if (part == "unless") return "除非";
+  return "要求";
+}
+
 /// One line saying what a violated or unknown rule asks of the project.
 std::string demand(const Finding& f, const Words& w) {
   const std::string id = fmt::format("{} ({}, {})", f.rule, tier_text(f, w), dimension_text(f.dimension, w));
@@ -54,10 +63,12 @@ std::string demand(const Finding& f, const Words& w) {
     for (const TraceStep& s : f.trace) {
       if (s.part != "unless") what += (what.empty() ? "" : "; ") + s.text;
     }
-    return f.status == Status::violated ? fmt::format("{} {}: {}", id, w("bans this project", "禁止本项目"), what)
-                                        : fmt::format("{} {}: {}", id, w("may ban this project", "可能禁止本项目"), what);
+    return fmt::format("{} {}{}{}", id,
+                       f.status == Status::violated ? w("bans this project", "禁止本项目")
+                                                    : w("may ban this project", "可能禁止本项目"),
+                       w(": ", "："), what);
   }
-  return fmt::format("{} {}: {}", id, w("requires", "要求"), f.requirement);
+  return fmt::format("{} {}{}{}", id, w("requires", "要求"), w(": ", "："), f.requirement);
 }
 
 void section_demands(std::string& out, const Decision& d, const Words& w) {
@@ -65,7 +76,7 @@ void section_demands(std::string& out, const Decision& d, const Words& w) {
   for (const Finding& f : d.findings) {
     if (f.status != Status::violated) continue;
     std::string line = fmt::format("  ✗ {}\n", demand(f, w));
-    if (!f.because.empty()) line += fmt::format("      {} {}\n", w("because", "理由："), f.because);
+    if (!f.because.empty()) line += fmt::format("      {}{}\n", w("because ", "理由："), f.because);
     if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);  // once across units
   }
   if (lines.empty()) return;
@@ -98,7 +109,7 @@ void section_rules(std::string& out, const Decision& d, const Words& w) {
                        dimension_text(f.dimension, w), f.source);
     for (const auto& c : f.cites) out += fmt::format("              {} {}\n", w("cite:", "依据："), c);
     for (const TraceStep& s : f.trace) {
-      out += fmt::format("              {} {} → {}\n", s.part, s.text, name_of(s.value));
+      out += fmt::format("              {} {} → {}\n", part_text(s.part, w), s.text, name_of(s.value));
     }
     if (!f.missing.empty()) {
       std::string list;
@@ -119,7 +130,7 @@ std::string to_text(const Decision& d, Lang lang) {
                      d.ruleset_hash.substr(0, 19), w("as of", "判定日期"), date_text(d.as_of));
   for (const UnitDecision& u : d.units) {
     const std::string share = u.share ? fmt::format(", {} {:.0f}%", w("share", "占比"), *u.share * 100.0) : "";
-    out += fmt::format("  {} {} {}{}: {}\n", u.code,
+    out += fmt::format("  {} {}, {}{}: {}\n", u.code,
                        lang == Lang::zh ? std::string(name_zh(u.unit_class)) : std::string(name_of(u.unit_class)) + " unit",
                        lang == Lang::zh ? "区县 " + u.district : "district " + u.district, share, verdict_text(u.verdict, w));
   }
