@@ -1,0 +1,16 @@
+# Installs the build tree ${BUILD} into ${WORK}/prefix, builds
+# examples/embedding against it as a separate project, and runs it.
+file(REMOVE_RECURSE "${WORK}")
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+endfunction()
+run("${CMAKE_COMMAND}" --install "${BUILD}" --prefix "${WORK}/prefix")
+run("${CMAKE_COMMAND}" -S "${SOURCE}/examples/embedding" -B "${WORK}/build" -G Ninja
+    "-DCMAKE_PREFIX_PATH=${WORK}/prefix" -DCMAKE_BUILD_TYPE=Release)
+run("${CMAKE_COMMAND}" --build "${WORK}/build")
+run("${WORK}/build/judge_project" "${SOURCE}/rules/examples" 2025-06-01)
+message("${out}")
