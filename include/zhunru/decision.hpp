@@ -97,6 +97,9 @@ struct EvaluateOptions {
   /// The date the project is judged as of. Default: today (UTC).
   std::chrono::year_month_day as_of = std::chrono::year_month_day(
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  /// false: verdicts, missing facts and scores only — no findings or traces.
+  /// For bulk screening; the verdict is the same either way.
+  bool findings = true;
 };
 
 /// Judges `project` against `ruleset`. Fails (with a message) when the

@@ -2,7 +2,7 @@
 // there, then verdicts (per unit, overall: the strictest), best and worst
 // cases, missing facts and scores (LANGUAGE.md §5).
 #include <algorithm>
-#include <map>
+#include <cstdio>
 #include <set>
 
 #include "api/ruleset_data.hpp"
@@ -26,24 +26,22 @@ std::int32_t days_of(const std::chrono::year_month_day& d) {
   return static_cast<std::int32_t>(std::chrono::sys_days(d).time_since_epoch().count());
 }
 
-/// The verdict a set of findings implies if each unknown goes one way.
-Verdict verdict_if(const std::vector<Finding>& findings, std::size_t begin, bool unknown_is_violated) {
-  Verdict v = Verdict::admit;
-  for (std::size_t i = begin; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    const bool violated = f.status == Status::violated || (unknown_is_violated && f.status == Status::unknown);
-    if (!violated || f.form == RuleForm::allow || f.form == RuleForm::encourage) continue;
-    v = std::max(v, f.form == RuleForm::ban ? Verdict::reject : Verdict::conditional);
-  }
-  return v;
-}
+bool is_positive(RuleForm form) { return form == RuleForm::allow || form == RuleForm::encourage; }
+
+/// One rule judged in one unit.
+struct Outcome {
+  std::uint32_t rule = 0;   // index into Ruleset::Data::rules
+  std::uint32_t unit = 0;   // index into the project's units
+  eval::Judgement judgement;
+  std::vector<TraceStep> trace;
+};
 
 Verdict settle(Verdict best, Verdict worst) { return best == worst ? best : Verdict::incomplete; }
 
 std::optional<LocalizedText> check_as_of(const model::Model& m, const std::chrono::year_month_day& as_of) {
   if (m.effective_from && as_of < *m.effective_from) {
-    return LocalizedText{"the ruleset takes effect on " + date_text(*m.effective_from) + "; it does not judge projects as of " +
-                             date_text(as_of),
+    return LocalizedText{"the ruleset takes effect on " + date_text(*m.effective_from) +
+                             "; it does not judge projects as of " + date_text(as_of),
                          "本清单自 " + date_text(*m.effective_from) + " 起施行，不适用于 " + date_text(as_of) + " 的判定"};
   }
   if (m.effective_until && *m.effective_until < as_of) {
@@ -54,34 +52,106 @@ std::optional<LocalizedText> check_as_of(const model::Model& m, const std::chron
   return std::nullopt;
 }
 
-/// Scores: per rule, its strictest status over the units (a rule that applies
-/// in three units counts once); applicable rules of known status only.
-Scores score(const std::vector<Finding>& findings) {
+class Evaluation {
+ public:
+  Evaluation(const Ruleset::Data& rs, const Project::Data& project, const EvaluateOptions& options)
+      : rs_(rs), project_(project), options_(options), conditions_(rs.program, project) {}
+
+  Expected<Decision, LocalizedText> run();
+
+ private:
+  std::optional<LocalizedText> judge_unit(std::uint32_t unit_index, UnitDecision& out);
+  void collect_missing(Decision& d) const;
+  Scores score() const;
+  Finding finding(const Outcome& o) const;
+  const model::Rule& rule_of(const Outcome& o) const { return rs_.model.rules[rs_.rules[o.rule].model_rule]; }
+
+  const Ruleset::Data& rs_;
+  const Project::Data& project_;
+  const EvaluateOptions& options_;
+  eval::ConditionEvaluator conditions_;
+  std::vector<Outcome> outcomes_;     // every rule that is not not-applicable
+  std::vector<std::uint32_t> candidates_;
+};
+
+std::optional<LocalizedText> Evaluation::judge_unit(std::uint32_t unit_index, UnitDecision& out) {
+  const ProjectUnit& unit = project_.units[unit_index];
+  const auto tiers = rs_.index.tiers_for(*model::parse_unit_code(unit.code));
+  if (tiers.empty()) {
+    return LocalizedText{"unit " + unit.code + " (district " + unit.district +
+                             ") lies outside the territory this ruleset covers",
+                         "单元 " + unit.code + "（区县 " + unit.district + "）不在本清单管辖范围内"};
+  }
+  const std::string* industry = nullptr;
+  if (const auto f = rs_.index.industry_fact(); f && project_.values[*f].known) industry = &project_.values[*f].text;
+  const std::int32_t today = days_of(options_.as_of);
+  out = {unit.code, unit.unit_class, unit.district, unit.share, Verdict::admit, Verdict::admit, Verdict::admit};
+  for (model::TierId tier : tiers) {
+    candidates_.clear();
+    rs_.index.candidates(tier, unit.unit_class, industry, candidates_);
+    for (std::uint32_t i : candidates_) {
+      const ir::Rule& rule = rs_.rules[i];
+      if (today < rule.from_day || today > rule.until_day) continue;  // not in effect
+      Outcome o{i, unit_index, {}, {}};
+      o.judgement = eval::judge_rule(rs_.model, rule, unit, conditions_, options_.findings ? &o.trace : nullptr);
+      const Status s = o.judgement.status;
+      if (s == Status::not_applicable) continue;
+      const RuleForm form = rs_.model.rules[rule.model_rule].form;
+      if (!is_positive(form) && (s == Status::violated || s == Status::unknown)) {
+        const Verdict v = form == RuleForm::ban ? Verdict::reject : Verdict::conditional;
+        if (s == Status::violated) out.best = std::max(out.best, v);
+        out.worst = std::max(out.worst, v);
+      }
+      outcomes_.push_back(std::move(o));
+    }
+  }
+  out.verdict = settle(out.best, out.worst);
+  return std::nullopt;
+}
+
+void Evaluation::collect_missing(Decision& d) const {
+  std::set<ir::Slot> slots;
+  for (const Outcome& o : outcomes_) {
+    if (o.judgement.status == Status::unknown && !is_positive(rule_of(o).form)) {
+      slots.insert(o.judgement.missing.begin(), o.judgement.missing.end());
+    }
+  }
+  std::set<std::string> names;
+  for (ir::Slot s : slots) names.insert(s < rs_.model.facts.size() ? rs_.model.facts[s].name : "site");
+  d.missing.assign(names.begin(), names.end());
+}
+
+/// Per rule, its strictest status over the units (a rule that applies in
+/// three units counts once); only rules known to apply with a known status.
+Scores Evaluation::score() const {
   struct Tally {
     double satisfied = 0.0;
     double total = 0.0;
   };
-  std::map<std::string, const Finding*> decisive;  // rule id → its strictest finding
-  auto rank = [](const Finding& f) {
-    if (f.status == Status::violated) return 3;
-    if (f.status == Status::unknown) return 2;
-    return f.applies == true ? 1 : 0;
+  auto rank = [](const eval::Judgement& j) {
+    if (j.status == Status::violated) return 3;
+    if (j.status == Status::unknown) return 2;
+    return j.applies == true ? 1 : 0;
   };
-  for (const Finding& f : findings) {
-    if (f.form == RuleForm::allow || f.form == RuleForm::encourage) continue;
-    auto [it, inserted] = decisive.emplace(f.rule, &f);
-    if (!inserted && rank(f) > rank(*it->second)) it->second = &f;
+  std::vector<std::pair<std::uint32_t, int>> by_rule;
+  for (const Outcome& o : outcomes_) {
+    if (!is_positive(rule_of(o).form)) by_rule.emplace_back(o.rule, rank(o.judgement));
   }
+  std::sort(by_rule.begin(), by_rule.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;  // strictest first
+  });
   Tally overall;
   std::array<Tally, 3> tiers{};
   std::array<Tally, 4> dims{};
-  for (const auto& [id, f] : decisive) {
-    const int r = rank(*f);
+  for (std::size_t i = 0; i < by_rule.size(); ++i) {
+    if (i > 0 && by_rule[i].first == by_rule[i - 1].first) continue;
+    const int r = by_rule[i].second;
     if (r != 3 && r != 1) continue;  // unknown, or not known to apply
-    const double ok = r == 1 ? f->weight : 0.0;
-    for (Tally* t : {&overall, &tiers[static_cast<std::size_t>(f->tier)], &dims[static_cast<std::size_t>(f->dimension)]}) {
-      t->satisfied += ok;
-      t->total += f->weight;
+    const model::Rule& rule = rs_.model.rules[rs_.rules[by_rule[i].first].model_rule];
+    const auto tier = static_cast<std::size_t>(rs_.model.tiers[rule.tier].level);
+    for (Tally* t : {&overall, &tiers[tier], &dims[static_cast<std::size_t>(rule.dimension)]}) {
+      t->satisfied += r == 1 ? rule.weight : 0.0;
+      t->total += rule.weight;
     }
   }
   auto pct = [](const Tally& t) -> std::optional<double> {
@@ -93,6 +163,61 @@ Scores score(const std::vector<Finding>& findings) {
   for (std::size_t i = 0; i < 3; ++i) s.tiers[i] = pct(tiers[i]);
   for (std::size_t i = 0; i < 4; ++i) s.dimensions[i] = pct(dims[i]);
   return s;
+}
+
+Finding Evaluation::finding(const Outcome& o) const {
+  const model::Rule& r = rule_of(o);
+  const model::Tier& tier = rs_.model.tiers[r.tier];
+  Finding f;
+  f.rule = r.id;
+  f.tier = tier.level;
+  f.tier_code = tier.code;
+  f.dimension = r.dimension;
+  f.form = r.form;
+  f.status = o.judgement.status;
+  f.applies = o.judgement.applies;
+  f.unit = project_.units[o.unit].code;
+  f.cites = r.cites;
+  f.because = r.because;
+  f.source = r.source.file + ":" + std::to_string(r.source.line);
+  f.weight = r.weight;
+  f.requirement = r.texts.requirement;
+  std::set<ir::Slot> slots(o.judgement.missing.begin(), o.judgement.missing.end());
+  for (ir::Slot s : slots) f.missing.push_back(s < rs_.model.facts.size() ? rs_.model.facts[s].name : "site");
+  f.trace = o.trace;
+  return f;
+}
+
+Expected<Decision, LocalizedText> Evaluation::run() {
+  using Result = Expected<Decision, LocalizedText>;
+  Decision d;
+  d.as_of = options_.as_of;
+  d.ruleset_title = rs_.model.title;
+  d.ruleset_version = rs_.model.version;
+  d.ruleset_hash = rs_.hash;
+  d.project_json = project_.metadata_json;
+  d.units.resize(project_.units.size());
+  for (std::uint32_t u = 0; u < project_.units.size(); ++u) {
+    if (auto problem = judge_unit(u, d.units[u])) return Result::failure(std::move(*problem));
+    d.best = std::max(d.best, d.units[u].best);
+    d.worst = std::max(d.worst, d.units[u].worst);
+  }
+  d.verdict = settle(d.best, d.worst);
+  collect_missing(d);
+  d.score = score();
+  if (options_.findings) {
+    for (const Outcome& o : outcomes_) d.findings.push_back(finding(o));
+    // Units in the order given; within a unit, tier (city first), then rule id — never file order.
+    std::stable_sort(d.findings.begin(), d.findings.end(), [&](const Finding& a, const Finding& b) {
+      return std::tie(a.tier, a.rule) < std::tie(b.tier, b.rule);
+    });
+    std::stable_sort(d.findings.begin(), d.findings.end(), [&](const Finding& a, const Finding& b) {
+      const auto ua = std::find_if(d.units.begin(), d.units.end(), [&](const UnitDecision& u) { return u.code == a.unit; });
+      const auto ub = std::find_if(d.units.begin(), d.units.end(), [&](const UnitDecision& u) { return u.code == b.unit; });
+      return ua < ub;
+    });
+  }
+  return d;
 }
 
 }  // namespace
@@ -111,58 +236,7 @@ Expected<Decision, LocalizedText> evaluate(const Ruleset& ruleset, const Project
                             "项目未给出所在单元：请提供 `units`（单元编码，如 ZH50010320001）"});
   }
   if (auto problem = check_as_of(rs.model, options.as_of)) return Result::failure(*problem);
-
-  Decision d;
-  d.as_of = options.as_of;
-  d.ruleset_title = rs.model.title;
-  d.ruleset_version = rs.model.version;
-  d.ruleset_hash = rs.hash;
-  d.project_json = pd.metadata_json;
-  const std::int32_t today = days_of(options.as_of);
-  const std::string* industry = nullptr;
-  if (const auto f = rs.index.industry_fact(); f && pd.values[*f].known) industry = &pd.values[*f].text;
-
-  eval::ConditionEvaluator conditions(rs.program, pd);
-  std::vector<std::uint32_t> candidates;
-  for (const ProjectUnit& unit : pd.units) {
-    const auto code = model::parse_unit_code(unit.code);
-    const auto tiers = rs.index.tiers_for(*code);
-    if (tiers.empty()) {
-      return Result::failure({"unit " + unit.code + " (district " + unit.district +
-                                  ") lies outside the territory this ruleset covers",
-                              "单元 " + unit.code + "（区县 " + unit.district + "）不在本清单管辖范围内"});
-    }
-    const std::size_t first = d.findings.size();
-    for (model::TierId tier : tiers) {
-      candidates.clear();
-      rs.index.candidates(tier, unit.unit_class, industry, candidates);
-      for (std::uint32_t i : candidates) {
-        const ir::Rule& rule = rs.rules[i];
-        if (today < rule.from_day || today > rule.until_day) continue;  // not in effect
-        Finding f = eval::judge_rule(rs.model, rule, unit, conditions);
-        if (f.status != Status::not_applicable) d.findings.push_back(std::move(f));
-      }
-    }
-    // Order within a unit: tier (city first), then rule id — never file order.
-    std::sort(d.findings.begin() + static_cast<std::ptrdiff_t>(first), d.findings.end(),
-              [](const Finding& a, const Finding& b) { return std::tie(a.tier, a.rule) < std::tie(b.tier, b.rule); });
-    UnitDecision u{unit.code, unit.unit_class, unit.district, unit.share, Verdict::admit, Verdict::admit, Verdict::admit};
-    u.best = verdict_if(d.findings, first, false);
-    u.worst = verdict_if(d.findings, first, true);
-    u.verdict = settle(u.best, u.worst);
-    d.best = std::max(d.best, u.best);
-    d.worst = std::max(d.worst, u.worst);
-    d.units.push_back(std::move(u));
-  }
-  d.verdict = settle(d.best, d.worst);
-  std::set<std::string> missing;
-  for (const Finding& f : d.findings) {
-    if (f.status != Status::unknown || f.form == RuleForm::allow || f.form == RuleForm::encourage) continue;
-    missing.insert(f.missing.begin(), f.missing.end());
-  }
-  d.missing.assign(missing.begin(), missing.end());
-  d.score = score(d.findings);
-  return d;
+  return Evaluation(rs, pd, options).run();
 }
 
 }  // namespace zhunru

@@ -30,40 +30,15 @@ Truth scope(const ir::Rule& rule, const ProjectUnit& unit, ConditionEvaluator& c
   return t;
 }
 
-std::vector<std::string> missing_names(const model::Model& model, std::vector<ir::Slot> slots) {
-  std::sort(slots.begin(), slots.end());
-  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-  std::vector<std::string> names;
-  for (ir::Slot s : slots) names.push_back(s < model.facts.size() ? model.facts[s].name : "site");
-  return names;
-}
-
-Finding describe(const model::Model& model, const model::Rule& r, const ProjectUnit& unit) {
-  Finding f;
-  f.rule = r.id;
-  const model::Tier& tier = model.tiers[r.tier];
-  f.tier = tier.level;
-  f.tier_code = tier.code;
-  f.dimension = r.dimension;
-  f.form = r.form;
-  f.unit = unit.code;
-  f.cites = r.cites;
-  f.because = r.because;
-  f.source = r.source.file + ":" + std::to_string(r.source.line);
-  f.weight = r.weight;
-  f.requirement = r.texts.requirement;
-  return f;
-}
-
 }  // namespace
 
-Finding judge_rule(const model::Model& model, const ir::Rule& rule, const ProjectUnit& unit,
-                   ConditionEvaluator& conditions) {
+Judgement judge_rule(const model::Model& model, const ir::Rule& rule, const ProjectUnit& unit,
+                     ConditionEvaluator& conditions, std::vector<TraceStep>* trace) {
   const model::Rule& r = model.rules[rule.model_rule];
-  Finding f = describe(model, r, unit);
+  Judgement j;
   conditions.missing().clear();
-  auto step = [&](std::string part, const std::string& text, Truth value) {
-    f.trace.push_back({std::move(part), text, value});
+  auto step = [&](const char* part, const std::string& text, Truth value) {
+    if (trace) trace->push_back({part, text, value});
     return value;
   };
 
@@ -79,11 +54,10 @@ Finding judge_rule(const model::Model& model, const ir::Rule& rule, const Projec
     applies = both(applies, step("where", r.texts.where, conditions.eval(rule.where)));
   }
   if (applies == Truth::is_false) {
-    f.status = Status::not_applicable;
-    f.applies = false;
-    return f;
+    j.applies = false;
+    return j;
   }
-  f.applies = applies == Truth::unknown ? std::nullopt : std::optional(true);
+  if (applies == Truth::is_true) j.applies = true;
 
   // Compliance: `to have` (require, limit) or `unless`.
   const bool positive = r.form == RuleForm::allow || r.form == RuleForm::encourage;
@@ -97,16 +71,16 @@ Finding judge_rule(const model::Model& model, const ir::Rule& rule, const Projec
 
   if (positive) {
     // A positive-list entry is reported only when it matches; it never decides anything.
-    f.status = applies == Truth::is_true ? Status::satisfied : Status::not_applicable;
+    j.status = applies == Truth::is_true ? Status::satisfied : Status::not_applicable;
   } else if (complies == Truth::is_true) {
-    f.status = Status::satisfied;
+    j.status = Status::satisfied;
   } else if (complies == Truth::is_false && applies == Truth::is_true) {
-    f.status = Status::violated;
+    j.status = Status::violated;
   } else {
-    f.status = Status::unknown;
+    j.status = Status::unknown;
+    j.missing = conditions.missing();
   }
-  if (f.status == Status::unknown) f.missing = missing_names(model, conditions.missing());
-  return f;
+  return j;
 }
 
 }  // namespace zhunru::eval

@@ -204,3 +204,17 @@ TEST_CASE("property: 8 threads evaluating one compiled ruleset give byte-identic
     }
   }
 }
+
+TEST_CASE("property: verdict-only evaluation agrees with full evaluation") {
+  std::mt19937 rng(2017);
+  const auto rs = ruleset_with(join(rules(rng, 100)));
+  for (int p = 0; p < 100; ++p) {
+    const Project project = project_ok(*rs, project(rng));
+    const Decision full = *evaluate(*rs, project, {day(2025, 6, 1), true});
+    const Decision lean = *evaluate(*rs, project, {day(2025, 6, 1), false});
+    CHECK(lean.findings.empty());
+    CHECK(order_free(lean) == order_free(Decision{full.verdict, full.best, full.worst, full.missing, {}, {}, full.score,
+                                                  full.as_of, {}, {}, {}, {}}));
+    for (std::size_t u = 0; u < full.units.size(); ++u) CHECK(lean.units[u].verdict == full.units[u].verdict);
+  }
+}
