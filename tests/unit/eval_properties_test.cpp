@@ -209,9 +209,9 @@ TEST_CASE("property: verdict-only evaluation agrees with full evaluation") {
   std::mt19937 rng(2017);
   const auto rs = ruleset_with(join(rules(rng, 100)));
   for (int p = 0; p < 100; ++p) {
-    const Project project = project_ok(*rs, project(rng));
-    const Decision full = *evaluate(*rs, project, {day(2025, 6, 1), true});
-    const Decision lean = *evaluate(*rs, project, {day(2025, 6, 1), false});
+    const Project subject = project_ok(*rs, project(rng));
+    const Decision full = *evaluate(*rs, subject, {day(2025, 6, 1), true});
+    const Decision lean = *evaluate(*rs, subject, {day(2025, 6, 1), false});
     CHECK(lean.findings.empty());
     CHECK(order_free(lean) == order_free(Decision{full.verdict, full.best, full.worst, full.missing, {}, {}, full.score,
                                                   full.as_of, {}, {}, {}, {}}));
