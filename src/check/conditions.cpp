@@ -70,6 +70,14 @@ LocalizedText dimension_text(const Dimension& d) {
 
 }  // namespace
 
+void ConditionChecker::not_binds_tighter(const Span& span) {
+  ctx_.error("check.not-precedence", span,
+             {"`not` applies only to the name right after it, and a fact alone is not a yes/no condition here",
+              "“非”只作用于紧随其后的名称，此处单独的事实不是是/否条件"},
+             {"put the comparison in parentheses: `not (catalogue = eliminated)`",
+              "请给比较加括号：“非 (catalogue = eliminated)”"});
+}
+
 ConditionChecker::Operand ConditionChecker::operand(ast::ExprId id) {
   const ast::Expr& e = file_.expr(id);
   Operand o;
@@ -249,6 +257,11 @@ std::optional<std::string> ConditionChecker::industry_code(const std::string& te
 }
 
 std::optional<model::CondId> ConditionChecker::compare(const ast::CompareExpr& e) {
+  if (const auto* u = std::get_if<ast::UnaryExpr>(&file_.expr(e.lhs).node);
+      u && !u->ops.empty() && u->ops.front() == ast::UnaryOp::logical_not) {
+    not_binds_tighter(cover(file_.expr(e.lhs).span, file_.expr(e.rhs).span));
+    return std::nullopt;
+  }
   const Operand lhs = operand(e.lhs);
   const Operand rhs = operand(e.rhs);
   const Span span = cover(lhs.span, rhs.span);
@@ -278,8 +291,15 @@ std::optional<model::CondId> ConditionChecker::compare_fact(const model::Fact& f
   }
   std::optional<model::CondId> result;
   const bool same_fact = other.form == Operand::Form::fact && other.fact == id;
-  if (same_fact) {
-    result = ctx_.add(model::BoolConst{true});
+  if (fact.kind == FactKind::enumeration && other.form == Operand::Form::fact && !same_fact &&
+      fact.find_value(other.text)) {
+    // `nature = upgrade` where `upgrade` is also a fact: next to an enum, a value is meant.
+    Operand value = other;
+    value.form = Operand::Form::word;
+    return compare_fact(fact, id, op, value, span);
+  }
+  if (same_fact) {  // `nature = nature`: true when known, unknown when not
+    result = ctx_.add(model::Compare{ast::CompareOp::eq, ctx_.add(model::NumFact{id}), ctx_.add(model::NumFact{id})});
   } else if (fact.kind == FactKind::enumeration && (other.form == Operand::Form::word || other.form == Operand::Form::string)) {
     if (const auto v = enum_value(fact, other.text, other.span)) result = ctx_.add(model::EnumIn{id, {*v}});
     else return std::nullopt;
@@ -356,7 +376,11 @@ std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
   }
   if (const auto* a = std::get_if<ast::ArithExpr>(&e.node)) return arith(*a, e.span);
   if (const auto* u = std::get_if<ast::UnaryExpr>(&e.node)) {
-    if (std::all_of(u->ops.begin(), u->ops.end(), [](ast::UnaryOp op) { return op == ast::UnaryOp::negate; })) {
+    if (!std::all_of(u->ops.begin(), u->ops.end(), [](ast::UnaryOp op) { return op == ast::UnaryOp::negate; })) {
+      not_binds_tighter(e.span);
+      return std::nullopt;
+    }
+    {
       auto n = number(u->operand);
       if (!n) return std::nullopt;
       for (std::size_t i = 0; i < u->ops.size(); ++i) n->id = ctx_.add(model::NumNeg{n->id});
@@ -406,6 +430,11 @@ std::optional<ConditionChecker::Num> ConditionChecker::arith(const ast::ArithExp
       if (!same_dimension(*acc, *next, span, "adds")) return std::nullopt;
     } else {
       dim = op == ast::ArithOp::mul ? acc->dimension * next->dimension : acc->dimension / next->dimension;
+      const auto* divisor = std::get_if<ast::QuantityExpr>(&file_.expr(e.operands[i + 1]).node);
+      if (op == ast::ArithOp::div && divisor && divisor->literal.quantity.value == 0.0) {
+        ctx_.error("check.divide-by-zero", file_.expr(e.operands[i + 1]).span, {"division by zero", "除数为零"});
+        return std::nullopt;
+      }
     }
     const auto model_op = static_cast<model::ArithOp>(static_cast<int>(op));
     acc = Num{ctx_.add(model::NumArith{model_op, acc->id, next->id}), dim, false,
@@ -417,6 +446,12 @@ std::optional<ConditionChecker::Num> ConditionChecker::arith(const ast::ArithExp
 
 std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) {
   const Operand subject = operand(e.subject);
+  if (std::holds_alternative<ast::UnaryExpr>(file_.expr(e.subject).node) &&
+      !std::get<ast::UnaryExpr>(file_.expr(e.subject).node).ops.empty() &&
+      std::get<ast::UnaryExpr>(file_.expr(e.subject).node).ops.front() == ast::UnaryOp::logical_not) {
+    not_binds_tighter(subject.span);
+    return std::nullopt;
+  }
   if (subject.form != Operand::Form::fact) {
     ctx_.error("check.member-subject", subject.span,
                {"`in` tests a fact against a list; this is not a fact", "“属于”用于以事实对照列表；此处不是事实"},

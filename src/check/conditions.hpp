@@ -44,6 +44,7 @@ class ConditionChecker {
   std::optional<std::uint32_t> enum_value(const model::Fact& fact, const std::string& text, const Span& span);
   std::optional<std::string> industry_code(const std::string& text, const Span& span);
   Operand operand(ast::ExprId id);
+  void not_binds_tighter(const Span& span);
 
   Context& ctx_;
   const ast::File& file_;

@@ -1,13 +1,14 @@
 // Pass 2: kinds. Each kind's condition is typed; a kind that uses itself,
 // directly or through others, is refused (its meaning would be undefined).
 #include <algorithm>
-#include <functional>
 
 #include "check/conditions.hpp"
 #include "check/passes.hpp"
 
 namespace zhunru::check {
 namespace {
+
+constexpr std::size_t kMaxKindDepth = 64;
 
 /// The kinds a condition uses directly.
 void kinds_used(const model::Model& m, model::CondId id, std::vector<model::KindId>& out) {
@@ -44,35 +45,56 @@ void check_kinds(Context& ctx, const std::vector<ParsedFile>& files) {
       }
     }
   }
-  // Depth-first search for cycles; each cycle is reported once, at its first kind.
+  // Depth-first search, iterative so that no ruleset can exhaust the stack:
+  // refuses cycles (each once, at the kind that closes it) and chains of
+  // kinds deeper than kMaxKindDepth (which later stages walk recursively).
+  const std::size_t n = ctx.model.kinds.size();
+  std::vector<std::vector<model::KindId>> uses(n);
+  for (model::KindId k = 0; k < n; ++k) {
+    if (typed[k]) kinds_used(ctx.model, ctx.model.kinds[k].condition, uses[k]);
+  }
   enum class Mark { none, active, done };
-  std::vector<Mark> mark(ctx.model.kinds.size(), Mark::none);
-  std::vector<model::KindId> path;
-  std::function<void(model::KindId)> visit = [&](model::KindId k) {
-    if (mark[k] == Mark::done) return;
-    if (mark[k] == Mark::active) {
-      const auto start = std::find(path.begin(), path.end(), k);
-      std::string cycle;
-      for (auto it = start; it != path.end(); ++it) cycle += ctx.model.kinds[*it].name + " → ";
-      cycle += ctx.model.kinds[k].name;
-      ctx.error("check.kind-cycle", spans[k],
-                {"kind " + q(ctx.model.kinds[k].name) + " is defined in terms of itself: " + cycle,
-                 "类别" + qz(ctx.model.kinds[k].name) + "的定义引用了自身：" + cycle});
-      return;
-    }
-    if (!typed[k]) {
+  std::vector<Mark> mark(n, Mark::none);
+  std::vector<std::size_t> depth(n, 1);
+  std::vector<std::pair<model::KindId, std::size_t>> stack;  // kind, next use to visit
+  for (model::KindId root = 0; root < n; ++root) {
+    if (mark[root] != Mark::none) continue;
+    mark[root] = Mark::active;
+    stack.push_back({root, 0});
+    while (!stack.empty()) {
+      auto& [k, next] = stack.back();
+      if (next < uses[k].size()) {
+        const model::KindId u = uses[k][next++];
+        if (mark[u] == Mark::active) {
+          std::string cycle;
+          bool in_cycle = false;
+          for (const auto& [s, i] : stack) {
+            in_cycle = in_cycle || s == u;
+            if (in_cycle) cycle += ctx.model.kinds[s].name + " → ";
+          }
+          cycle += ctx.model.kinds[u].name;
+          ctx.error("check.kind-cycle", spans[u],
+                    {"kind " + q(ctx.model.kinds[u].name) + " is defined in terms of itself: " + cycle,
+                     "类别" + qz(ctx.model.kinds[u].name) + "的定义引用了自身：" + cycle});
+        } else if (mark[u] == Mark::none) {
+          mark[u] = Mark::active;
+          stack.push_back({u, 0});
+        }
+        continue;
+      }
+      for (model::KindId u : uses[k]) depth[k] = std::max(depth[k], depth[u] + 1);
+      if (depth[k] == kMaxKindDepth + 1) {
+        ctx.error("check.kind-depth", spans[k],
+                  {"kind " + q(ctx.model.kinds[k].name) + " is built on a chain of more than " +
+                       std::to_string(kMaxKindDepth) + " kinds",
+                   "类别" + qz(ctx.model.kinds[k].name) + "所依赖的类别链超过 " + std::to_string(kMaxKindDepth) + " 层"},
+                  {"flatten the chain: a kind may name its industries directly",
+                   "请缩短依赖链：类别可以直接列出行业代码"});
+      }
       mark[k] = Mark::done;
-      return;
+      stack.pop_back();
     }
-    mark[k] = Mark::active;
-    path.push_back(k);
-    std::vector<model::KindId> used;
-    kinds_used(ctx.model, ctx.model.kinds[k].condition, used);
-    for (model::KindId u : used) visit(u);
-    path.pop_back();
-    mark[k] = Mark::done;
-  };
-  for (model::KindId k = 0; k < ctx.model.kinds.size(); ++k) visit(k);
+  }
 }
 
 }  // namespace zhunru::check

@@ -116,18 +116,21 @@ std::optional<model::CondId> RuleChecker::subject(const ast::Subject& s) {
 
 bool RuleChecker::scope(const std::vector<ast::ScopeTerm>& terms, const model::Tier& tier, model::Rule& rule) {
   bool ok = true;
-  bool have_classes = false;
-  bool have_units = false;
+  auto never_applies = [&](const Span& span) {
+    ctx_.warning("check.empty-scope", span,
+                 {"no unit lies in all of these scopes at once; the rule can never apply",
+                  "没有单元同时满足这些范围，本条规则永不适用"});
+  };
   for (const ast::ScopeTerm& term : terms) {
     if (const auto* c = std::get_if<ast::ClassScope>(&term)) {
       std::vector<model::UnitClass> classes = c->classes;
-      if (have_classes) {  // `in priority units and in key units`: both must hold
+      if (rule.classes) {  // `in priority units and in key units`: both must hold
         std::erase_if(classes, [&](model::UnitClass k) {
-          return std::find(rule.classes.begin(), rule.classes.end(), k) == rule.classes.end();
+          return std::find(rule.classes->begin(), rule.classes->end(), k) == rule.classes->end();
         });
       }
       rule.classes = std::move(classes);
-      have_classes = true;
+      if (rule.classes->empty()) never_applies(c->span);
     } else if (const auto* u = std::get_if<ast::UnitListScope>(&term)) {
       std::vector<std::string> codes;
       for (const ast::Code& code : u->units) {
@@ -139,12 +142,12 @@ bool RuleChecker::scope(const std::vector<ast::ScopeTerm>& terms, const model::T
                        {"unit " + code.text + " lies outside " + tier.code + "; this rule can never apply there",
                         "单元 " + code.text + " 不在 " + tier.code + " 范围内，本条规则对其永不适用"});
         }
-        if (!have_units || std::find(rule.units.begin(), rule.units.end(), code.text) != rule.units.end()) {
+        if (!rule.units || std::find(rule.units->begin(), rule.units->end(), code.text) != rule.units->end()) {
           codes.push_back(code.text);
         }
       }
       rule.units = std::move(codes);
-      have_units = true;
+      if (rule.units->empty()) never_applies(u->span);
     } else {
       const auto cond = conditions_.spatial(std::get<ast::Spatial>(term));
       ok = ok && cond.has_value();
@@ -159,9 +162,10 @@ bool RuleChecker::metadata(const ast::Metadata& m, model::Rule& rule) {
   if (m.because) rule.because = m.because->value;
   for (const ast::StringLit& cite : m.cites) rule.cites.push_back(cite.value);
   if (m.weight) {
-    if (!(m.weight->value > 0.0) || !std::isfinite(m.weight->value)) {
+    if (!(m.weight->value > 0.0) || !(m.weight->value <= 1e6)) {
       ctx_.error("check.weight", m.weight->span,
-                 {"a weight is a positive number; found " + m.weight->text, "权重应为正数；此处为 " + m.weight->text});
+                 {"a weight is a positive number up to 1000000; found " + m.weight->text,
+                  "权重应为不超过 1000000 的正数；此处为 " + m.weight->text});
       ok = false;
     }
     rule.weight = m.weight->value;
@@ -248,19 +252,17 @@ void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
       const model::TierId tier_id = block_tiers[fi][block++];
       for (const ast::Section& section : tier->sections) {
         for (const ast::Rule& r : section.rules) {
-          auto rule = checker.rule(r, tier_id, section.dimension);
-          if (!rule) continue;
-          if (!rule->generated_id) {
-            const auto [it, inserted] = ids.emplace(rule->id, r.id->span);
+          if (r.id) {
+            const auto [it, inserted] = ids.emplace(r.id->text, r.id->span);
             if (!inserted) {
               Diagnostic& d = ctx.error("check.duplicate-id", r.id->span,
-                                        {"rule id " + q(rule->id) + " is used twice", "规则编号" + qz(rule->id) + "重复"},
+                                        {"rule id " + q(r.id->text) + " is used twice", "规则编号" + qz(r.id->text) + "重复"},
                                         {"rule ids are unique in the ruleset", "规则编号在整个清单中必须唯一"});
               ctx.note(d, it->second, {"first used here", "首次使用于此"});
-              continue;
             }
           }
-          ctx.model.rules.push_back(std::move(*rule));
+          auto rule = checker.rule(r, tier_id, section.dimension);
+          if (rule) ctx.model.rules.push_back(std::move(*rule));
         }
       }
     }

@@ -66,6 +66,16 @@ void link(Context& ctx, model::TierId id, const Span& span, bool has_city) {
 }  // namespace
 
 std::vector<std::vector<model::TierId>> link_tiers(Context& ctx, const std::vector<ParsedFile>& files) {
+  for (const ParsedFile& f : files) {
+    for (const ast::Item& item : f.file->items) {
+      const auto* block = std::get_if<ast::TierBlock>(&item);
+      if (block && block->level == model::TierLevel::city && block->code.text.starts_with("00")) {
+        ctx.error("check.city-code", block->code.span,
+                  {"city " + block->code.text + " has no territory: a city code begins with its province's two digits",
+                   "市级 " + block->code.text + " 没有辖区：市级代码以省级两位数字开头"});
+      }
+    }
+  }
   std::map<std::pair<model::TierLevel, std::string>, model::TierId> by_code;
   std::map<model::TierId, const ast::TierBlock*> first_block;
   std::vector<std::vector<model::TierId>> block_tiers(files.size());

@@ -15,6 +15,9 @@ std::optional<std::chrono::year_month_day> parse_as_of(const std::string& text) 
   unsigned m = 0;
   unsigned d = 0;
   char tail = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i == 4 || i == 7 ? text[i] != '-' : (text[i] < '0' || text[i] > '9')) return std::nullopt;
+  }
   if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
   const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
   if (!date.ok()) return std::nullopt;

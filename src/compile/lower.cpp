@@ -142,11 +142,14 @@ Rule lower_rule(Lowerer& l, const model::Rule& r, std::uint32_t index) {
   if (r.unless) out.unless = l.cond(*r.unless);
   if (r.requirement) out.requirement = l.cond(*r.requirement);
   for (model::CondId c : r.spatial) out.spatial.push_back(l.cond(c));
-  out.units = r.units;
-  std::sort(out.units.begin(), out.units.end());
-  if (!r.classes.empty()) {
+  if (r.units) {
+    out.has_units = true;
+    out.units = *r.units;
+    std::sort(out.units.begin(), out.units.end());
+  }
+  if (r.classes) {
     out.class_mask = 0;
-    for (UnitClass c : r.classes) out.class_mask |= static_cast<std::uint8_t>(1u << static_cast<int>(c));
+    for (UnitClass c : *r.classes) out.class_mask |= static_cast<std::uint8_t>(1u << static_cast<int>(c));
   }
   if (r.effective_from) out.from_day = days_of(*r.effective_from);
   if (r.effective_until) out.until_day = days_of(*r.effective_until);

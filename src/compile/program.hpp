@@ -69,7 +69,8 @@ struct Rule {
   NodeId unless = kNone;
   NodeId requirement = kNone;
   std::vector<NodeId> spatial;
-  std::vector<std::string> units;   // scope `in units [...]`, sorted; empty: any unit
+  bool has_units = false;           // scope `in units [...]` given (possibly empty: no unit)
+  std::vector<std::string> units;   // its codes, sorted
   std::uint8_t class_mask = 0b111;  // bit i: UnitClass i
   std::int32_t from_day = std::numeric_limits<std::int32_t>::min();  // effective period, days since 1970
   std::int32_t until_day = std::numeric_limits<std::int32_t>::max(); // inclusive

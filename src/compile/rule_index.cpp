@@ -4,20 +4,31 @@
 
 namespace zhunru::ir {
 
-std::optional<std::vector<std::string>> industry_requirement(const model::Model& m, model::CondId id,
-                                                             model::FactId fact) {
+namespace {
+
+void dedupe(std::vector<std::string>& codes) {
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+}
+
+}  // namespace
+
+IndustryCodes industry_requirement(const model::Model& m, model::CondId id, model::FactId fact,
+                                   std::vector<std::optional<IndustryCodes>>& cache) {
   return std::visit(
-      [&](const auto& node) -> std::optional<std::vector<std::string>> {
+      [&](const auto& node) -> IndustryCodes {
         using T = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<T, model::IndustryIn>) {
           if (node.fact == fact) return node.codes;
         } else if constexpr (std::is_same_v<T, model::IsKind>) {
-          return industry_requirement(m, m.kinds[node.kind].condition, fact);
+          auto& memo = cache[node.kind];
+          if (!memo) memo = industry_requirement(m, m.kinds[node.kind].condition, fact, cache);
+          return *memo;
         } else if constexpr (std::is_same_v<T, model::All>) {
           // Every operand holds, so any operand's requirement does: keep the narrowest.
           std::optional<std::vector<std::string>> best;
           for (model::CondId c : node.operands) {
-            auto r = industry_requirement(m, c, fact);
+            auto r = industry_requirement(m, c, fact, cache);
             if (r && (!best || r->size() < best->size())) best = std::move(r);
           }
           return best;
@@ -25,10 +36,11 @@ std::optional<std::vector<std::string>> industry_requirement(const model::Model&
           // Some operand holds: the union, if every operand requires codes.
           std::vector<std::string> all;
           for (model::CondId c : node.operands) {
-            auto r = industry_requirement(m, c, fact);
+            auto r = industry_requirement(m, c, fact, cache);
             if (!r) return std::nullopt;
             all.insert(all.end(), r->begin(), r->end());
           }
+          dedupe(all);
           return all;
         }
         return std::nullopt;
@@ -38,18 +50,15 @@ std::optional<std::vector<std::string>> industry_requirement(const model::Model&
 
 namespace {
 
-std::optional<std::vector<std::string>> rule_industries(const model::Model& m, const model::Rule& r,
-                                                        model::FactId fact) {
-  std::optional<std::vector<std::string>> best;
+IndustryCodes rule_industries(const model::Model& m, const model::Rule& r, model::FactId fact,
+                              std::vector<std::optional<IndustryCodes>>& cache) {
+  IndustryCodes best;
   for (const auto& part : {r.subject, r.where}) {
     if (!part) continue;
-    auto codes = industry_requirement(m, *part, fact);
+    auto codes = industry_requirement(m, *part, fact, cache);
     if (codes && (!best || codes->size() < best->size())) best = std::move(codes);
   }
-  if (best) {
-    std::sort(best->begin(), best->end());
-    best->erase(std::unique(best->begin(), best->end()), best->end());
-  }
+  if (best) dedupe(*best);
   return best;
 }
 
@@ -67,9 +76,10 @@ RuleIndex::RuleIndex(const model::Model& model, const std::vector<Rule>& rules) 
       case TierLevel::unit: units_.emplace(tier.code, t); break;
     }
   }
+  std::vector<std::optional<IndustryCodes>> kind_cache(model.kinds.size());
   for (std::uint32_t i = 0; i < rules.size(); ++i) {
     const model::Rule& r = model.rules[rules[i].model_rule];
-    const auto industries = industry_fact_ ? rule_industries(model, r, *industry_fact_) : std::nullopt;
+    const auto industries = industry_fact_ ? rule_industries(model, r, *industry_fact_, kind_cache) : std::nullopt;
     for (int c = 0; c < 3; ++c) {
       if (!(rules[i].class_mask & (1u << c))) continue;
       ClassBucket& bucket = tiers_[r.tier].classes[static_cast<std::size_t>(c)];

@@ -53,7 +53,9 @@ class RuleIndex {
 
 /// The industry codes a condition requires (true ⇒ the industry starts with
 /// one of them), or nullopt when it requires none that can be read off.
-std::optional<std::vector<std::string>> industry_requirement(const model::Model& model, model::CondId cond,
-                                                             model::FactId industry_fact);
+/// `kind_cache` memoises each kind's answer (size it to the kinds, empty).
+using IndustryCodes = std::optional<std::vector<std::string>>;
+IndustryCodes industry_requirement(const model::Model& model, model::CondId cond, model::FactId industry_fact,
+                                   std::vector<std::optional<IndustryCodes>>& kind_cache);
 
 }  // namespace zhunru::ir

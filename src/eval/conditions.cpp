@@ -8,14 +8,19 @@ namespace {
 
 Truth truth(bool b) { return b ? Truth::is_true : Truth::is_false; }
 
+/// Equal up to rounding: `9 kg/a` converted to t/a is 0.009000000000000001,
+/// and must still equal a limit of 0.009 t/a. Twelve significant digits are
+/// far beyond any measured quantity in a project file.
+bool same(double l, double r) { return std::fabs(l - r) <= 1e-12 * std::max(std::fabs(l), std::fabs(r)); }
+
 bool compare(std::uint8_t op, double l, double r) {
   switch (static_cast<ast::CompareOp>(op)) {
-    case ast::CompareOp::eq: return l == r;
-    case ast::CompareOp::ne: return l != r;
-    case ast::CompareOp::lt: return l < r;
-    case ast::CompareOp::le: return l <= r;
-    case ast::CompareOp::gt: return l > r;
-    case ast::CompareOp::ge: return l >= r;
+    case ast::CompareOp::eq: return same(l, r);
+    case ast::CompareOp::ne: return !same(l, r);
+    case ast::CompareOp::lt: return l < r && !same(l, r);
+    case ast::CompareOp::le: return l < r || same(l, r);
+    case ast::CompareOp::gt: return l > r && !same(l, r);
+    case ast::CompareOp::ge: return l > r || same(l, r);
   }
   return false;
 }

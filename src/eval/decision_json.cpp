@@ -83,7 +83,7 @@ std::string to_json(const Decision& d) {
   score["dimensions"] = std::move(dims);
   j["score"] = std::move(score);
   j["ruleset"] = {{"title", d.ruleset_title}, {"version", d.ruleset_version}, {"hash", d.ruleset_hash}};
-  Json project = d.project_json.empty() ? Json(nullptr) : Json::parse(d.project_json, nullptr, false);
+  Json project = d.project_json.empty() ? Json(nullptr) : Json::parse(d.project_json, nullptr, false);  // ordered
   if (project.is_discarded()) project = d.project_json;  // set by an embedder as plain text
   j["project"] = std::move(project);
   return j.dump(2) + "\n";

@@ -89,7 +89,11 @@ void section_missing(std::string& out, const Decision& d, const Words& w) {
   if (d.missing.empty()) return;
   std::string list;
   for (const auto& m : d.missing) list += (list.empty() ? "" : ", ") + m;
-  out += fmt::format("{} {}\n", w("Facts needed to decide:", "尚需补充的事实："), list);
+  if (d.verdict == Verdict::incomplete) {
+    out += fmt::format("{} {}\n", w("Facts needed to decide:", "尚需补充的事实："), list);
+  } else {
+    out += fmt::format("{} {}\n", w("Not given (they would not change the verdict):", "未提供（不影响结论）："), list);
+  }
   if (d.best != d.worst) {
     out += fmt::format("{} {} … {}\n", w("Possible verdicts:", "可能的结论："), verdict_text(d.best, w),
                        verdict_text(d.worst, w));

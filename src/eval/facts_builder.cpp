@@ -72,12 +72,15 @@ std::optional<double> parse_number(std::string_view text) {
 
 std::string fmt_number(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
+  std::snprintf(buf, sizeof buf, "%.15g", v);
   return buf;
 }
 
 std::optional<double> parse_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
   const auto y = parse_number(text.substr(0, 4));
   const auto m = parse_number(text.substr(5, 2));
   const auto d = parse_number(text.substr(8, 2));
@@ -148,6 +151,7 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
       }
       if (q->unit.text.empty()) {
         v.number = q->value * fact.unit.factor;  // a bare number is in the declared unit
+        if (!std::isfinite(v.number)) return error(fact.name, {"the number is too large", "数值过大"});
       } else if (q->dimension() == fact.unit.dimension) {
         v.number = q->value;
       } else {
@@ -221,6 +225,8 @@ FactsBuilder& FactsBuilder::set_number(std::string_view name, double value) {
     state_->error(fact->name, {"the number is not finite", "数值不是有限数"});
   } else if (fact->kind == model::FactKind::number) {
     state_->set(id, {true, value, {}});
+  } else if (fact->kind == model::FactKind::quantity && !std::isfinite(value * fact->unit.factor)) {
+    state_->error(fact->name, {"the number is too large", "数值过大"});
   } else if (fact->kind == model::FactKind::quantity) {
     state_->set(id, {true, value * fact->unit.factor, {}});
   } else {

@@ -12,7 +12,7 @@
 namespace zhunru {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;  // keeps the `project` member's order when echoed
 
 std::string type_name(const Json& j) {
   switch (j.type()) {
@@ -30,12 +30,20 @@ std::string type_name(const Json& j) {
 Expected<Json, ProjectError> parse_json(std::string_view text) {
   std::vector<std::set<std::string>> keys;  // per open object
   std::string duplicate;
-  const Json::parser_callback_t callback = [&](int, Json::parse_event_t event, Json& parsed) {
+  std::string member;  // the top-level member being read
+  bool nested = false;
+  std::string duplicate_in;  // the top-level member holding the duplicate
+  const Json::parser_callback_t callback = [&](int depth, Json::parse_event_t event, Json& parsed) {
     if (event == Json::parse_event_t::object_start) keys.emplace_back();
     if (event == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
-    if (event == Json::parse_event_t::key && !keys.empty() && !keys.back().insert(parsed.get<std::string>()).second &&
-        duplicate.empty()) {
-      duplicate = parsed.get<std::string>();
+    if (event == Json::parse_event_t::key) {
+      const std::string key = parsed.get<std::string>();
+      if (depth == 1) member = key;
+      if (!keys.empty() && !keys.back().insert(key).second && duplicate.empty()) {
+        duplicate = key;
+        nested = depth > 1;
+        duplicate_in = member;
+      }
     }
     return true;
   };
@@ -50,6 +58,10 @@ Expected<Json, ProjectError> parse_json(std::string_view text) {
     }
     return Expected<Json, ProjectError>::failure({"", {"not valid JSON", "不是有效的 JSON"}});
   }
+  if (!duplicate.empty() && nested) {
+    return Expected<Json, ProjectError>::failure(
+        {duplicate_in, {"`" + duplicate + "` is given twice in the same object", "同一对象中“" + duplicate + "”重复给出"}});
+  }
   if (!duplicate.empty()) {
     return Expected<Json, ProjectError>::failure(
         {duplicate, {"`" + duplicate + "` is given twice", "“" + duplicate + "”重复给出"}});
@@ -59,8 +71,9 @@ Expected<Json, ProjectError> parse_json(std::string_view text) {
 
 void read_units(const Json& units, FactsBuilder& builder, std::vector<ProjectError>& errors) {
   if (!units.is_array() || units.empty()) {
-    errors.push_back({"units", {"expected a non-empty list of unit codes, found " + type_name(units),
-                                "应为非空的单元编码列表，实为" + type_name(units)}});
+    const std::string found = units.is_array() ? "an empty list" : type_name(units);
+    errors.push_back({"units", {"expected a non-empty list of unit codes, found " + found,
+                                "应为非空的单元编码列表，实为" + (units.is_array() ? std::string("空列表") : type_name(units))}});
     return;
   }
   for (std::size_t i = 0; i < units.size(); ++i) {
@@ -77,6 +90,10 @@ void read_units(const Json& units, FactsBuilder& builder, std::vector<ProjectErr
         if (key == "code") continue;
         if (key == "share" && value.is_number()) {
           share = value.get<double>();
+        } else if (key == "share") {
+          errors.push_back({where, {"`share` must be a number between 0 and 1, found " + type_name(value),
+                                    "`share` 应为 0 到 1 之间的数，实为" + type_name(value)}});
+          ok = false;
         } else {
           errors.push_back({where, {"unexpected member `" + key + "` (a unit is {\"code\": …, \"share\": 0–1})",
                                     "多余的成员“" + key + "”（单元写作 {\"code\": …, \"share\": 0–1}）"}});

@@ -19,7 +19,7 @@ Truth either(Truth a, Truth b) {
 
 /// The scope beyond the unit class (which the index has already matched).
 Truth scope(const ir::Rule& rule, const ProjectUnit& unit, ConditionEvaluator& conditions) {
-  if (!rule.units.empty() && !std::binary_search(rule.units.begin(), rule.units.end(), unit.code)) {
+  if (rule.has_units && !std::binary_search(rule.units.begin(), rule.units.end(), unit.code)) {
     return Truth::is_false;
   }
   Truth t = Truth::is_true;
@@ -59,9 +59,19 @@ Judgement judge_rule(const model::Model& model, const ir::Rule& rule, const Proj
   }
   if (applies == Truth::is_true) j.applies = true;
 
+  // A positive-list entry is reported only when it matches (and its `unless`
+  // does not hold); it never decides anything.
+  if (r.form == RuleForm::allow || r.form == RuleForm::encourage) {
+    Truth excepted = Truth::is_false;
+    if (applies == Truth::is_true && rule.unless != ir::kNone) {
+      excepted = step("unless", r.texts.unless, conditions.eval(rule.unless));
+    }
+    j.status = applies == Truth::is_true && excepted == Truth::is_false ? Status::satisfied : Status::not_applicable;
+    return j;
+  }
+
   // Compliance: `to have` (require, limit) or `unless`.
-  const bool positive = r.form == RuleForm::allow || r.form == RuleForm::encourage;
-  Truth complies = positive ? Truth::is_true : Truth::is_false;
+  Truth complies = Truth::is_false;
   if (rule.requirement != ir::kNone) {
     complies = step("requirement", r.texts.requirement, conditions.eval(rule.requirement));
   }
@@ -69,10 +79,7 @@ Judgement judge_rule(const model::Model& model, const ir::Rule& rule, const Proj
     complies = either(complies, step("unless", r.texts.unless, conditions.eval(rule.unless)));
   }
 
-  if (positive) {
-    // A positive-list entry is reported only when it matches; it never decides anything.
-    j.status = applies == Truth::is_true ? Status::satisfied : Status::not_applicable;
-  } else if (complies == Truth::is_true) {
+  if (complies == Truth::is_true) {
     j.status = Status::satisfied;
   } else if (complies == Truth::is_false && applies == Truth::is_true) {
     j.status = Status::violated;

@@ -122,8 +122,9 @@ struct Rule {
   ControlDimension dimension = ControlDimension::spatial_layout;
   TierId tier = 0;
   std::optional<CondId> subject;            // none: every project
-  std::vector<UnitClass> classes;           // scope `in ... units`; empty: any class
-  std::vector<std::string> units;           // scope `in units [...]`; empty: any unit
+  std::optional<std::vector<UnitClass>> classes;    // scope `in ... units`; none: any class
+  std::optional<std::vector<std::string>> units;    // scope `in units [...]`; none: any unit
+  // (present but empty: `in priority units and in key units` — no unit at all)
   std::vector<CondId> spatial;              // scope terms on layers (SiteSpatial)
   std::optional<CondId> where;
   std::optional<CondId> unless;

@@ -143,3 +143,51 @@ TEST_CASE("messages are in English and Chinese") {
   CHECK(r.diagnostics[0].message.zh.find("量纲不一致") != std::string::npos);
   CHECK(r.render(Lang::zh).find("t.rules:3:27: 错误") != std::string::npos);
 }
+
+TEST_CASE("regressions: scopes that no unit satisfies warn, and never apply") {
+  CHECK_HAS(check_codes(tier("    X: ban projects in priority units and in key units;")), "3:43 check.empty-scope");
+  const auto rs = ruleset_with(tier(R"(    X: ban projects in priority units and in key units;
+    Y: ban projects in units [ZH50010320001] and in units [ZH50010320002];)"));
+  const Decision d = decide(*rs, R"({"units": ["ZH50010320001", "ZH50010310002", "ZH50010330003"]})");
+  CHECK(d.verdict == Verdict::admit);
+}
+
+TEST_CASE("regressions: deep or branching chains of kinds neither hang nor crash") {
+  std::string branching;
+  for (int i = 0; i < 40; ++i) {
+    branching += "kind k" + std::to_string(i) + " = is k" + std::to_string(i + 1) + " or is k" + std::to_string(i + 1) + ";\n";
+  }
+  branching += "kind k40 = industry in [C26];\n" + tier("    X: ban k0 projects;");
+  CHECK(check_codes(branching).empty());
+  std::string chain;
+  for (int i = 0; i < 20000; ++i) chain += "kind c" + std::to_string(i) + " = is c" + std::to_string(i + 1) + ";\n";
+  chain += "kind c20000 = industry in [C26];\n";
+  const auto codes = check_codes(chain);
+  REQUIRE(codes.size() == 1);
+  CHECK(codes[0].ends_with("check.kind-depth"));
+}
+
+TEST_CASE("regressions: a city needs a territory; `not` before a comparison gets a hint; constant division by zero") {
+  CHECK_HAS(check_codes("city 000000 { spatial-layout { N: ban projects; } }\n"), "1:6 check.city-code");
+  CHECK(check_codes(tier("    X: ban projects where not grade = A;")) ==
+        std::vector<std::string>{"3:27 check.not-precedence"});
+  CHECK(check_messages(tier("    X: ban projects where not industry in [C26];")).find("not (catalogue = eliminated)") !=
+        std::string::npos);
+  CHECK_HAS(check_codes(tier("    X: ban projects where capacity > 5 t/a / 0;")), "3:46 check.divide-by-zero");
+  CHECK(check_codes(tier("    X: ban projects where not (grade = A);")).empty());
+}
+
+TEST_CASE("regressions: duplicate ids are reported even when a rule has other errors") {
+  const auto codes = check_codes(tier("    D: ban chemcal projects;\n    D: ban two-high projects;"));
+  CHECK_HAS(codes, "3:12 check.unknown-adjective");
+  CHECK_HAS(codes, "4:5 check.duplicate-id");
+}
+
+TEST_CASE("regressions: an enum value that is also a fact's name; self-comparison; huge weights") {
+  CHECK(check_codes("fact upgrade : bool;\n" + tier("    X: ban projects where grade = A and nature != upgrade;"))
+            .size() == 1);  // `upgrade` is not a value of nature in the schema: reported as such
+  CHECK(check_codes("fact rebuild : bool;\n" + tier("    X: ban projects where nature = rebuild;")).empty());
+  const auto rs = ruleset_with(tier("    X: ban projects where nature = nature;"));
+  CHECK(decide(*rs, R"({"units": ["ZH50010320001"]})").verdict == Verdict::incomplete);
+  CHECK_HAS(check_codes(tier("    X: ban projects weight 10000000;")), "3:28 check.weight");
+}

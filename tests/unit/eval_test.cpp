@@ -289,3 +289,19 @@ TEST_CASE("a project without units is refused") {
   REQUIRE_FALSE(d.has_value());
   CHECK(d.error().en.find("names no unit") != std::string::npos);
 }
+
+TEST_CASE("regressions: a value exactly at a limit is at the limit whatever unit it is written in") {
+  const auto rs = ruleset_with(R"(
+    city 500000 { emission-control { L1: limit voc to 0.009 t/a for projects; E1: ban projects where voc = 0.009 t/a; } })");
+  const Decision d = decide(*rs, project(R"("voc": "9 kg/a")"));
+  CHECK(finding(d, "L1")->status == Status::satisfied);
+  CHECK(finding(d, "E1"));
+  CHECK(finding(decide(*rs, project(R"("voc": "9.001 kg/a")")), "L1")->status == Status::violated);
+}
+
+TEST_CASE("regressions: allow and encourage honour `unless`") {
+  const auto rs = ruleset_with(R"(district 500103 { spatial-layout { A1: allow chemical projects unless low-voc; } })");
+  CHECK(finding(decide(*rs, project(R"("industry": "C26", "low-voc": false)")), "A1"));
+  CHECK(finding(decide(*rs, project(R"("industry": "C26", "low-voc": true)")), "A1") == nullptr);
+  CHECK(finding(decide(*rs, project(R"("industry": "C26")")), "A1") == nullptr);
+}

@@ -89,3 +89,13 @@ TEST_CASE("a project is judged only by the ruleset it was built for") {
   const auto other = ruleset_with("city 500000 { spatial-layout { B2: ban two-high projects; } }");
   CHECK_FALSE(evaluate(*other, p, {day(2025, 6, 1)}).has_value());
 }
+
+TEST_CASE("regressions: dates are read strictly; scaled numbers must stay finite; nested duplicates") {
+  CHECK(errors(R"("opened": "2019-1.-05")").size() == 1);
+  CHECK(errors(R"("opened": "1e03-01-01")").size() == 1);
+  CHECK(errors(R"("opened": "2019-01-05")").empty());
+  CHECK(project_errors(*rules(), R"({"project": {"a": 1, "a": 2}, "units": ["ZH50010320001"]})") ==
+        std::vector<std::string>{"project: `a` is given twice in the same object"});
+  CHECK(project_errors(*rules(), R"({"units": []})") ==
+        std::vector<std::string>{"units: expected a non-empty list of unit codes, found an empty list"});
+}

@@ -1,0 +1,341 @@
+// Evaluation speed: decisions per second.
+//
+//   BM_Table20_Zhunru*   a 20-rule table (city, two districts, two units) judged
+//                        by zhunru, verdict only and with full findings;
+//   BM_Table20_HandWritten  the same 20 rules as a hand-written C++ function
+//                        over a plain struct: the floor to compare with;
+//   BM_Large100k         a generated 100,000-rule ruleset (1 city, 38 districts,
+//                        1,000 units) whose rules are filed by industry code:
+//                        a decision costs what its applicable rules cost.
+//
+// Run: build/bench/zhunru_bench_eval --benchmark_repetitions=10 --benchmark_report_aggregates_only=true
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "zhunru/decision.hpp"
+#include "zhunru/project.hpp"
+#include "zhunru/ruleset.hpp"
+
+namespace {
+
+using namespace zhunru;
+
+const char* const kSchema = R"(
+ruleset "基准测试清单" version "1" effective 2024-01-01;
+fact industry : industry;
+fact nature : one of { new "新建", rebuild "改建", expansion "扩建", upgrade "技术改造" };
+fact catalogue : one of { encouraged, permitted, restricted, eliminated };
+fact efficiency : one of { benchmark, baseline, below };
+fact grade : one of { A, B, C, D };
+fact capacity : quantity t/a;
+fact voc : quantity t/a;
+fact so2 : quantity t/a;
+fact noise : quantity dB;
+fact low-voc : bool;
+fact in-park : bool;
+fact risk-plan : bool;
+kind two-high = industry in [C25, C26, C30, C31, C32, D44];
+kind chemical = industry in [C26];
+kind industrial = industry in [B, C, D];
+)";
+
+const char* const kTable20 = R"(
+city 500000 {
+  spatial-layout {
+    C01: ban two-high projects in priority units;
+    C02: ban projects where catalogue = eliminated;
+    C03: ban new chemical projects in priority units;
+    C04: ban new or expansion two-high projects where not in-park;
+  }
+  emission-control {
+    C05: require new industrial projects to have low-voc;
+    C06: limit voc to 10 t/a for industrial projects;
+    C07: limit so2 to 50 t/a for two-high projects;
+  }
+  risk-control { C08: require chemical projects to have risk-plan; }
+  resource-efficiency {
+    C09: require new or rebuild or expansion two-high projects to have efficiency = benchmark and grade = A;
+    C10: limit capacity to 100万 t/a for chemical projects;
+  }
+}
+district 500103 {
+  spatial-layout { D01: ban new industrial projects; }
+  emission-control { D02: limit voc to 5 t/a for new projects in key units; }
+  risk-control { D03: limit noise to 55 dB for projects in general units; }
+}
+district 500112 {
+  spatial-layout { D04: ban chemical projects where capacity > 50万 t/a; }
+  resource-efficiency { D05: require two-high projects to have grade in {A, B}; }
+  emission-control { D06: encourage projects where low-voc; }
+}
+unit ZH50010320001 {
+  emission-control { U01: require new projects to have low-voc; U02: limit voc to 3 t/a for projects; }
+}
+unit ZH50011210001 {
+  spatial-layout { U03: ban industrial projects; U04: allow projects where is industrial and in-park; }
+}
+)";
+
+// ---- the hand-written baseline --------------------------------------------------
+
+enum class Nature { new_, rebuild, expansion, upgrade };
+enum class Catalogue { encouraged, permitted, restricted, eliminated };
+
+struct Facts {
+  std::string industry;
+  Nature nature;
+  Catalogue catalogue;
+  int efficiency;  // 0 benchmark
+  char grade;
+  double capacity, voc, so2, noise;
+  bool low_voc, in_park, risk_plan;
+  std::string unit;  // ZH…
+};
+
+bool starts(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+/// The 20 rules above, written by hand for fully known facts. Returns
+/// 0 admit, 1 conditional, 2 reject.
+int judge_by_hand(const Facts& f) {
+  const bool two_high = starts(f.industry, "C25") || starts(f.industry, "C26") || starts(f.industry, "C30") ||
+                        starts(f.industry, "C31") || starts(f.industry, "C32") || starts(f.industry, "D44");
+  const bool chemical = starts(f.industry, "C26");
+  const bool industrial = starts(f.industry, "B") || starts(f.industry, "C") || starts(f.industry, "D");
+  const char cls = f.unit[8];
+  const std::string district = f.unit.substr(2, 6);
+  const bool is_new = f.nature == Nature::new_;
+  bool ban = false;
+  bool require = false;
+  ban |= two_high && cls == '1';
+  ban |= f.catalogue == Catalogue::eliminated;
+  ban |= is_new && chemical && cls == '1';
+  ban |= (is_new || f.nature == Nature::expansion) && two_high && !f.in_park;
+  require |= is_new && industrial && !f.low_voc;
+  require |= industrial && f.voc > 10;
+  require |= two_high && f.so2 > 50;
+  require |= chemical && !f.risk_plan;
+  require |= (is_new || f.nature == Nature::rebuild || f.nature == Nature::expansion) && two_high &&
+             !(f.efficiency == 0 && f.grade == 'A');
+  require |= chemical && f.capacity > 1e6;
+  if (district == "500103") {
+    ban |= is_new && industrial;
+    require |= is_new && cls == '2' && f.voc > 5;
+    require |= cls == '3' && f.noise > 55;
+  }
+  if (district == "500112") {
+    ban |= chemical && f.capacity > 5e5;
+    require |= two_high && !(f.grade == 'A' || f.grade == 'B');
+  }
+  if (f.unit == "ZH50010320001") require |= (is_new && !f.low_voc) || f.voc > 3;
+  if (f.unit == "ZH50011210001") ban |= industrial;
+  return ban ? 2 : require ? 1 : 0;
+}
+
+// ---- shared inputs --------------------------------------------------------------------
+
+const char* const kIndustries[] = {"C2614", "C3011", "D4411", "C2511", "I6510", "C1311", "B0610", "K7010"};
+const char* const kUnits[] = {"ZH50010320001", "ZH50010310002", "ZH50010330003", "ZH50011210001", "ZH50011220002",
+                              "ZH50011530004"};
+const char* const kNatures[] = {"new", "rebuild", "expansion", "upgrade"};
+
+std::vector<Facts> make_facts(std::size_t n) {
+  std::mt19937 rng(20);
+  auto any = [&](auto const& list) { return list[std::uniform_int_distribution<std::size_t>(0, std::size(list) - 1)(rng)]; };
+  auto num = [&](double lo, double hi) { return std::round(std::uniform_real_distribution<double>(lo, hi)(rng)); };
+  std::vector<Facts> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    Facts f;
+    f.industry = any(kIndustries);
+    f.nature = static_cast<Nature>(rng() % 4);
+    f.catalogue = static_cast<Catalogue>(rng() % 4 == 0 ? 3 : 1);
+    f.efficiency = static_cast<int>(rng() % 3);
+    f.grade = static_cast<char>('A' + rng() % 4);
+    f.capacity = num(0, 2e6);
+    f.voc = num(0, 12);
+    f.so2 = num(0, 80);
+    f.noise = num(40, 70);
+    f.low_voc = rng() % 2 == 0;
+    f.in_park = rng() % 2 == 0;
+    f.risk_plan = rng() % 2 == 0;
+    f.unit = any(kUnits);
+    out.push_back(f);
+  }
+  return out;
+}
+
+Project to_project(const Ruleset& rs, const Facts& f) {
+  static const char* const catalogues[] = {"encouraged", "permitted", "restricted", "eliminated"};
+  static const char* const efficiencies[] = {"benchmark", "baseline", "below"};
+  FactsBuilder b(rs);
+  b.set_text("industry", f.industry)
+      .set_text("nature", kNatures[static_cast<int>(f.nature)])
+      .set_text("catalogue", catalogues[static_cast<int>(f.catalogue)])
+      .set_text("efficiency", efficiencies[f.efficiency])
+      .set_text("grade", std::string(1, f.grade))
+      .set_number("capacity", f.capacity)
+      .set_number("voc", f.voc)
+      .set_number("so2", f.so2)
+      .set_number("noise", f.noise)
+      .set_bool("low-voc", f.low_voc)
+      .set_bool("in-park", f.in_park)
+      .set_bool("risk-plan", f.risk_plan)
+      .add_unit(f.unit);
+  return *std::move(b).build();
+}
+
+const EvaluateOptions kAsOf{std::chrono::year_month_day{std::chrono::year(2025), std::chrono::month(6), std::chrono::day(1)}};
+
+std::shared_ptr<const Ruleset> compile(const std::string& tiers) {
+  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"tiers.rules", tiers}});
+  if (!r.ok()) throw std::runtime_error(r.render(Lang::en));
+  return r.ruleset;
+}
+
+struct Table20 {
+  std::shared_ptr<const Ruleset> rules = compile(kTable20);
+  std::vector<Facts> facts = make_facts(256);
+  std::vector<Project> projects;
+  bool agree = true;
+  Table20() {
+    for (const Facts& f : facts) {
+      projects.push_back(to_project(*rules, f));
+      const Verdict v = evaluate(*rules, projects.back(), kAsOf)->verdict;
+      agree = agree && static_cast<int>(v) == judge_by_hand(f);
+    }
+  }
+};
+
+const Table20& table20() {
+  static const Table20 t;
+  return t;
+}
+
+void zhunru_table(benchmark::State& state, bool findings) {
+  const Table20& t = table20();
+  if (!t.agree) state.SkipWithError("zhunru and the hand-written function disagree on a verdict");
+  EvaluateOptions options = kAsOf;
+  options.findings = findings;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    auto d = evaluate(*t.rules, t.projects[i++ % t.projects.size()], options);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void BM_Table20_ZhunruVerdict(benchmark::State& state) { zhunru_table(state, false); }
+void BM_Table20_ZhunruFindings(benchmark::State& state) { zhunru_table(state, true); }
+
+void BM_Table20_HandWritten(benchmark::State& state) {
+  const Table20& t = table20();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    int v = judge_by_hand(t.facts[i++ % t.facts.size()]);
+    benchmark::DoNotOptimize(v);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+// ---- 100,000 rules -----------------------------------------------------------------
+
+/// 1 city (2,000 rules), 38 districts (2,000 each), 1,000 units (22 each):
+/// 100,000 rules, each about one of 400 industry classes (a tenth about a
+/// whole division), in all three rule forms.
+std::string large_ruleset(std::vector<std::string>& classes, std::vector<std::string>& units) {
+  std::mt19937 rng(100000);
+  for (int division = 13; division <= 43 && classes.size() < 400; ++division) {
+    for (int c = 11; c <= 23; ++c) classes.push_back("C" + std::to_string(division) + std::to_string(c));
+  }
+  classes.resize(400);
+  std::vector<std::string> districts;
+  for (int d = 0; d < 38; ++d) districts.push_back(std::to_string(500101 + d));
+  for (int u = 0; u < 1000; ++u) {
+    units.push_back("ZH" + districts[static_cast<std::size_t>(u) % 38] + std::to_string(1 + u % 3) +
+                    std::to_string(1000 + u));
+  }
+  std::size_t n = 0;
+  auto rule = [&]() {
+    const std::string& cls = classes[rng() % classes.size()];
+    const std::string code = rng() % 10 == 0 ? cls.substr(0, 3) : cls;
+    const std::string id = "L" + std::to_string(n++);
+    switch (rng() % 3) {
+      case 0: return id + ": ban projects where industry in [" + code + "] and capacity > " + std::to_string(rng() % 100) + "万 t/a;";
+      case 1: return id + ": require projects to have grade in {A, B} and low-voc where industry in [" + code + "];";
+      default: return id + ": limit voc to " + std::to_string(1 + rng() % 20) + " t/a for projects where industry in [" + code + "];";
+    }
+  };
+  auto block = [&](const std::string& head, std::size_t count) {
+    static const char* const dims[] = {"spatial-layout", "emission-control", "risk-control", "resource-efficiency"};
+    std::string out = head + " {\n";
+    for (std::size_t i = 0; i < count; ++i) {
+      out += std::string("  ") + dims[i % 4] + " { " + rule() + " }\n";
+    }
+    return out + "}\n";
+  };
+  std::string text = block("city 500000", 2000);
+  for (const auto& d : districts) text += block("district " + d, 2000);
+  for (const auto& u : units) text += block("unit " + u, 22);
+  return text;
+}
+
+struct Large {
+  std::vector<std::string> classes;
+  std::vector<std::string> units;
+  std::shared_ptr<const Ruleset> rules;
+  std::vector<Project> projects;
+  double compile_seconds = 0.0;
+  Large() {
+    const std::string text = large_ruleset(classes, units);
+    const auto start = std::chrono::steady_clock::now();
+    rules = compile(text);
+    compile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::mt19937 rng(7);
+    for (int p = 0; p < 256; ++p) {
+      FactsBuilder b(*rules);
+      b.set_text("industry", classes[rng() % classes.size()])
+          .set_number("capacity", static_cast<double>(rng() % 1000000))
+          .set_text("grade", std::string(1, static_cast<char>('A' + rng() % 4)))
+          .set_bool("low-voc", rng() % 2 == 0)
+          .set_number("voc", static_cast<double>(rng() % 25))
+          .add_unit(units[rng() % units.size()]);
+      projects.push_back(*std::move(b).build());
+    }
+  }
+};
+
+const Large& large() {
+  static const Large l;
+  return l;
+}
+
+void BM_Large100k(benchmark::State& state) {
+  const Large& l = large();
+  EvaluateOptions options = kAsOf;
+  options.findings = state.range(0) != 0;
+  std::size_t i = 0;
+  std::size_t applicable = 0;
+  std::size_t decisions = 0;
+  for (auto _ : state) {
+    auto d = evaluate(*l.rules, l.projects[i++ % l.projects.size()], options);
+    if (options.findings) applicable += d->findings.size();
+    ++decisions;
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.counters["rules"] = static_cast<double>(l.rules->rule_count());
+  state.counters["compile_s"] = l.compile_seconds;
+  if (options.findings) state.counters["applicable_per_decision"] = static_cast<double>(applicable) / decisions;
+}
+
+BENCHMARK(BM_Table20_HandWritten);
+BENCHMARK(BM_Table20_ZhunruVerdict);
+BENCHMARK(BM_Table20_ZhunruFindings);
+BENCHMARK(BM_Large100k)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
