@@ -93,16 +93,16 @@ RuleIndex::RuleIndex(const model::Model& model, const std::vector<Rule>& rules) 
   }
 }
 
-std::vector<model::TierId> RuleIndex::tiers_for(const model::UnitCode& unit) const {
-  std::vector<model::TierId> out;
+void RuleIndex::tiers_for(const std::string& code, const std::string& district,
+                          std::vector<model::TierId>& out) const {
+  out.clear();
   // City prefixes are 2 or 4 digits (codes end in 00 or 0000); nested cities all apply.
-  for (std::size_t len = 2; len <= 6; len += 2) {
-    const auto it = cities_by_prefix_.find(unit.district.substr(0, len));
+  for (std::size_t len = 2; len <= 4; len += 2) {
+    const auto it = cities_by_prefix_.find(district.substr(0, len));
     if (it != cities_by_prefix_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   }
-  if (const auto it = districts_.find(unit.district); it != districts_.end()) out.push_back(it->second);
-  if (const auto it = units_.find(unit.code); it != units_.end()) out.push_back(it->second);
-  return out;
+  if (const auto it = districts_.find(district); it != districts_.end()) out.push_back(it->second);
+  if (const auto it = units_.find(code); it != units_.end()) out.push_back(it->second);
 }
 
 void RuleIndex::candidates(model::TierId tier, UnitClass c, const std::string* industry,

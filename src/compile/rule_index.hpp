@@ -26,8 +26,9 @@ class RuleIndex {
   RuleIndex() = default;
   RuleIndex(const model::Model& model, const std::vector<Rule>& rules);
 
-  /// The tiers whose rules apply in `unit`, outermost first.
-  [[nodiscard]] std::vector<model::TierId> tiers_for(const model::UnitCode& unit) const;
+  /// Replaces `out` with the tiers whose rules apply in the unit `code` of
+  /// district `district`, outermost first.
+  void tiers_for(const std::string& code, const std::string& district, std::vector<model::TierId>& out) const;
   /// Appends, in ascending order, the rules of `tier` that may apply in a unit
   /// of class `c` to a project of industry `industry` (null: unknown).
   void candidates(model::TierId tier, UnitClass c, const std::string* industry, std::vector<std::uint32_t>& out) const;

@@ -28,7 +28,9 @@ bool compare(std::uint8_t op, double l, double r) {
 }  // namespace
 
 ConditionEvaluator::ConditionEvaluator(const ir::Program& program, const Project::Data& project)
-    : p_(program), project_(project), kind_state_(program.kinds.size(), 0), kind_missing_(program.kinds.size()) {}
+    : p_(program), project_(project), kinds_(program.kinds.size()) {
+  missing_.reserve(16);
+}
 
 const FactValue* ConditionEvaluator::known(ir::Slot slot) {
   const FactValue& v = project_.values[slot];
@@ -45,16 +47,24 @@ Truth ConditionEvaluator::eval(ir::NodeId node) {
 }
 
 Truth ConditionEvaluator::kind(std::uint32_t k) {
-  if (kind_state_[k] != 0) {
-    const auto t = static_cast<Truth>(kind_state_[k] - 1);
-    if (t == Truth::unknown) missing_.insert(missing_.end(), kind_missing_[k].begin(), kind_missing_[k].end());
+  KindMemo& memo = kinds_[k];
+  if (memo.state != 0) {
+    const auto t = static_cast<Truth>(memo.state - 1);
+    if (t == Truth::unknown) {
+      missing_.insert(missing_.end(), kind_missing_.begin() + memo.missing_begin,
+                      kind_missing_.begin() + memo.missing_end);
+    }
     return t;
   }
   const std::size_t mark = missing_.size();
   const Truth t = eval(p_.kinds[k]);
-  kind_state_[k] = static_cast<std::uint8_t>(static_cast<int>(t) + 1);
+  // Re-index: evaluating the kind may have memoised others.
+  KindMemo& done = kinds_[k];
+  done.state = static_cast<std::uint8_t>(static_cast<int>(t) + 1);
   if (t == Truth::unknown) {
-    kind_missing_[k].assign(missing_.begin() + static_cast<std::ptrdiff_t>(mark), missing_.end());
+    done.missing_begin = static_cast<std::uint32_t>(kind_missing_.size());
+    kind_missing_.insert(kind_missing_.end(), missing_.begin() + static_cast<std::ptrdiff_t>(mark), missing_.end());
+    done.missing_end = static_cast<std::uint32_t>(kind_missing_.size());
   }
   return t;
 }

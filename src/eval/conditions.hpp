@@ -31,8 +31,13 @@ class ConditionEvaluator {
 
   const ir::Program& p_;
   const Project::Data& project_;
-  std::vector<std::uint8_t> kind_state_;             // 0: not yet; else Truth + 1
-  std::vector<std::vector<ir::Slot>> kind_missing_;
+  struct KindMemo {
+    std::uint8_t state = 0;                 // 0: not yet; else Truth + 1
+    std::uint32_t missing_begin = 0;        // unknown: its slots in kind_missing_
+    std::uint32_t missing_end = 0;
+  };
+  std::vector<KindMemo> kinds_;
+  std::vector<ir::Slot> kind_missing_;
   std::vector<ir::Slot> missing_;
 };
 

@@ -55,7 +55,11 @@ std::optional<LocalizedText> check_as_of(const model::Model& m, const std::chron
 class Evaluation {
  public:
   Evaluation(const Ruleset::Data& rs, const Project::Data& project, const EvaluateOptions& options)
-      : rs_(rs), project_(project), options_(options), conditions_(rs.program, project) {}
+      : rs_(rs), project_(project), options_(options), conditions_(rs.program, project) {
+    outcomes_.reserve(32);
+    candidates_.reserve(64);
+    tiers_.reserve(4);
+  }
 
   Expected<Decision, LocalizedText> run();
 
@@ -72,12 +76,13 @@ class Evaluation {
   eval::ConditionEvaluator conditions_;
   std::vector<Outcome> outcomes_;     // every rule that is not not-applicable
   std::vector<std::uint32_t> candidates_;
+  std::vector<model::TierId> tiers_;
 };
 
 std::optional<LocalizedText> Evaluation::judge_unit(std::uint32_t unit_index, UnitDecision& out) {
   const ProjectUnit& unit = project_.units[unit_index];
-  const auto tiers = rs_.index.tiers_for(*model::parse_unit_code(unit.code));
-  if (tiers.empty()) {
+  rs_.index.tiers_for(unit.code, unit.district, tiers_);
+  if (tiers_.empty()) {
     return LocalizedText{"unit " + unit.code + " (district " + unit.district +
                              ") lies outside the territory this ruleset covers",
                          "单元 " + unit.code + "（区县 " + unit.district + "）不在本清单管辖范围内"};
@@ -86,7 +91,7 @@ std::optional<LocalizedText> Evaluation::judge_unit(std::uint32_t unit_index, Un
   if (const auto f = rs_.index.industry_fact(); f && project_.values[*f].known) industry = &project_.values[*f].text;
   const std::int32_t today = days_of(options_.as_of);
   out = {unit.code, unit.unit_class, unit.district, unit.share, Verdict::admit, Verdict::admit, Verdict::admit};
-  for (model::TierId tier : tiers) {
+  for (model::TierId tier : tiers_) {
     candidates_.clear();
     rs_.index.candidates(tier, unit.unit_class, industry, candidates_);
     for (std::uint32_t i : candidates_) {
@@ -110,6 +115,9 @@ std::optional<LocalizedText> Evaluation::judge_unit(std::uint32_t unit_index, Un
 }
 
 void Evaluation::collect_missing(Decision& d) const {
+  const bool any_unknown = std::any_of(outcomes_.begin(), outcomes_.end(),
+                                       [](const Outcome& o) { return o.judgement.status == Status::unknown; });
+  if (!any_unknown) return;
   std::set<ir::Slot> slots;
   for (const Outcome& o : outcomes_) {
     if (o.judgement.status == Status::unknown && !is_positive(rule_of(o).form)) {
@@ -134,6 +142,7 @@ Scores Evaluation::score() const {
     return j.applies == true ? 1 : 0;
   };
   std::vector<std::pair<std::uint32_t, int>> by_rule;
+  by_rule.reserve(outcomes_.size());
   for (const Outcome& o : outcomes_) {
     if (!is_positive(rule_of(o).form)) by_rule.emplace_back(o.rule, rank(o.judgement));
   }
