@@ -1,9 +1,9 @@
 #include "check/conditions.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
+#include "base/dates.hpp"
 #include "base/edit_distance.hpp"
 #include "model/codes.hpp"
 
@@ -57,10 +57,6 @@ ast::CompareOp mirror(ast::CompareOp op) {
 }
 
 bool is_equality(ast::CompareOp op) { return op == ast::CompareOp::eq || op == ast::CompareOp::ne; }
-
-double days_of(const std::chrono::year_month_day& date) {
-  return static_cast<double>(std::chrono::sys_days(date).time_since_epoch().count());
-}
 
 LocalizedText dimension_text(const Dimension& d) {
   const LocalizedText name = d.name();
@@ -372,7 +368,7 @@ std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
     return Num{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(), e.span};
   }
   if (const auto* d = std::get_if<ast::DateExpr>(&e.node)) {
-    return Num{ctx_.add(model::NumConst{days_of(d->literal.date)}), {}, true, false, e.span};
+    return Num{ctx_.add(model::NumConst{static_cast<double>(days_since_epoch(d->literal.date))}), {}, true, false, e.span};
   }
   if (const auto* a = std::get_if<ast::ArithExpr>(&e.node)) return arith(*a, e.span);
   if (const auto* u = std::get_if<ast::UnaryExpr>(&e.node)) {

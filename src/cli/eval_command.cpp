@@ -2,35 +2,19 @@
 
 #include <ostream>
 
+#include "base/dates.hpp"
 #include "base/file_io.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru::cli {
-namespace {
-
-std::optional<std::chrono::year_month_day> parse_as_of(const std::string& text) {
-  int y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  char tail = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i == 4 || i == 7 ? text[i] != '-' : (text[i] < '0' || text[i] > '9')) return std::nullopt;
-  }
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!date.ok()) return std::nullopt;
-  return date;
-}
-
-}  // namespace
 
 int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
   const auto say = [&](const LocalizedText& message) { err << "zhunru eval: " << message.in(options.lang) << '\n'; };
   EvaluateOptions eval_options;
   if (options.as_of) {
-    const auto date = parse_as_of(*options.as_of);
+    const auto date = parse_iso_date(*options.as_of);
     if (!date) {
       say({"--as-of must be a date such as 2025-01-01; found `" + *options.as_of + "`",
            "--as-of 应为日期，如 2025-01-01；此处为“" + *options.as_of + "”"});

@@ -2,16 +2,13 @@
 
 #include <algorithm>
 #include <bit>
-#include <chrono>
 #include <cstring>
 #include <map>
 
+#include "base/dates.hpp"
+
 namespace zhunru::ir {
 namespace {
-
-std::int32_t days_of(const std::chrono::year_month_day& d) {
-  return static_cast<std::int32_t>(std::chrono::sys_days(d).time_since_epoch().count());
-}
 
 /// Builds the DAG, giving structurally equal nodes one id.
 class Lowerer {
@@ -151,8 +148,8 @@ Rule lower_rule(Lowerer& l, const model::Rule& r, std::uint32_t index) {
     out.class_mask = 0;
     for (UnitClass c : *r.classes) out.class_mask |= static_cast<std::uint8_t>(1u << static_cast<int>(c));
   }
-  if (r.effective_from) out.from_day = days_of(*r.effective_from);
-  if (r.effective_until) out.until_day = days_of(*r.effective_until);
+  if (r.effective_from) out.from_day = days_since_epoch(*r.effective_from);
+  if (r.effective_until) out.until_day = days_since_epoch(*r.effective_until);
   return out;
 }
 

@@ -3,21 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <cstdio>
 
+#include "base/dates.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string date_text(const std::chrono::year_month_day& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
-}
 
 /// Scores to two decimals: stable text, no spurious precision.
 Json score_value(const std::optional<double>& s) {
@@ -58,7 +51,7 @@ std::string to_json(const Decision& d) {
   j["best"] = name_of(d.best);
   j["worst"] = name_of(d.worst);
   j["missing"] = d.missing;
-  j["as_of"] = date_text(d.as_of);
+  j["as_of"] = iso_date(d.as_of);
   Json units = Json::array();
   for (const UnitDecision& u : d.units) {
     units.push_back({{"code", u.code},

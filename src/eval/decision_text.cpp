@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/dates.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru {
@@ -15,11 +16,6 @@ struct Words {
     return std::string(lang == Lang::zh ? zh : en);
   }
 };
-
-std::string date_text(const std::chrono::year_month_day& d) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                     static_cast<unsigned>(d.day()));
-}
 
 std::string score_text(const std::optional<double>& s) { return s ? fmt::format("{:.0f}", *s) : "—"; }
 
@@ -131,7 +127,7 @@ std::string to_text(const Decision& d, Lang lang) {
   const Words w{lang};
   std::string out = fmt::format("{} · {}\n", name_zh(d.verdict), name_of(d.verdict));
   out += fmt::format("{} {} {} ({}), {} {}\n", d.ruleset_title, w("version", "版本"), d.ruleset_version,
-                     d.ruleset_hash.substr(0, 19), w("as of", "判定日期"), date_text(d.as_of));
+                     d.ruleset_hash.substr(0, 19), w("as of", "判定日期"), iso_date(d.as_of));
   for (const UnitDecision& u : d.units) {
     const std::string share = u.share ? fmt::format(", {} {:.0f}%", w("share", "占比"), *u.share * 100.0) : "";
     out += fmt::format("  {} {}, {}{}: {}\n", u.code,

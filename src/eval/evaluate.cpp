@@ -2,29 +2,17 @@
 // there, then verdicts (per unit, overall: the strictest), best and worst
 // cases, missing facts and scores (LANGUAGE.md §5).
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "api/ruleset_data.hpp"
+#include "base/dates.hpp"
 #include "eval/conditions.hpp"
 #include "eval/project_data.hpp"
 #include "eval/rule_outcome.hpp"
-#include "model/codes.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru {
 namespace {
-
-std::string date_text(const std::chrono::year_month_day& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
-}
-
-std::int32_t days_of(const std::chrono::year_month_day& d) {
-  return static_cast<std::int32_t>(std::chrono::sys_days(d).time_since_epoch().count());
-}
 
 bool is_positive(RuleForm form) { return form == RuleForm::allow || form == RuleForm::encourage; }
 
@@ -40,14 +28,14 @@ Verdict settle(Verdict best, Verdict worst) { return best == worst ? best : Verd
 
 std::optional<LocalizedText> check_as_of(const model::Model& m, const std::chrono::year_month_day& as_of) {
   if (m.effective_from && as_of < *m.effective_from) {
-    return LocalizedText{"the ruleset takes effect on " + date_text(*m.effective_from) +
-                             "; it does not judge projects as of " + date_text(as_of),
-                         "本清单自 " + date_text(*m.effective_from) + " 起施行，不适用于 " + date_text(as_of) + " 的判定"};
+    return LocalizedText{"the ruleset takes effect on " + iso_date(*m.effective_from) +
+                             "; it does not judge projects as of " + iso_date(as_of),
+                         "本清单自 " + iso_date(*m.effective_from) + " 起施行，不适用于 " + iso_date(as_of) + " 的判定"};
   }
   if (m.effective_until && *m.effective_until < as_of) {
-    return LocalizedText{"the ruleset ceased to apply after " + date_text(*m.effective_until) +
-                             "; it does not judge projects as of " + date_text(as_of),
-                         "本清单已于 " + date_text(*m.effective_until) + " 后失效，不适用于 " + date_text(as_of) + " 的判定"};
+    return LocalizedText{"the ruleset ceased to apply after " + iso_date(*m.effective_until) +
+                             "; it does not judge projects as of " + iso_date(as_of),
+                         "本清单已于 " + iso_date(*m.effective_until) + " 后失效，不适用于 " + iso_date(as_of) + " 的判定"};
   }
   return std::nullopt;
 }
@@ -89,7 +77,7 @@ std::optional<LocalizedText> Evaluation::judge_unit(std::uint32_t unit_index, Un
   }
   const std::string* industry = nullptr;
   if (const auto f = rs_.index.industry_fact(); f && project_.values[*f].known) industry = &project_.values[*f].text;
-  const std::int32_t today = days_of(options_.as_of);
+  const std::int32_t today = days_since_epoch(options_.as_of);
   out = {unit.code, unit.unit_class, unit.district, unit.share, Verdict::admit, Verdict::admit, Verdict::admit};
   for (model::TierId tier : tiers_) {
     candidates_.clear();

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "api/ruleset_data.hpp"
+#include "base/dates.hpp"
 #include "base/edit_distance.hpp"
 #include "eval/project_data.hpp"
 #include "model/codes.hpp"
@@ -74,22 +75,6 @@ std::string fmt_number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.15g", v);
   return buf;
-}
-
-std::optional<double> parse_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  }
-  const auto y = parse_number(text.substr(0, 4));
-  const auto m = parse_number(text.substr(5, 2));
-  const auto d = parse_number(text.substr(8, 2));
-  if (!y || !m || !d) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(*y)),
-                                         std::chrono::month(static_cast<unsigned>(*m)),
-                                         std::chrono::day(static_cast<unsigned>(*d))};
-  if (!date.ok()) return std::nullopt;
-  return static_cast<double>(std::chrono::sys_days(date).time_since_epoch().count());
 }
 
 }  // namespace
@@ -185,9 +170,9 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
       v.text = std::string(text);
       break;
     case model::FactKind::date: {
-      const auto days = parse_date(text);
-      if (!days) return wrong_type(fact, quoted, quoted);
-      v.number = *days;
+      const auto date = parse_iso_date(text);
+      if (!date) return wrong_type(fact, quoted, quoted);
+      v.number = days_since_epoch(*date);
       break;
     }
   }

@@ -1,5 +1,7 @@
 #include "format/printer.hpp"
 
+#include "base/dates.hpp"
+
 #include <fmt/format.h>
 
 namespace zhunru::format {
@@ -49,10 +51,7 @@ std::string Printer::string_literal(const std::string& value) {
   return out + '"';
 }
 
-std::string Printer::date(const ast::DateLit& d) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.date.year()), static_cast<unsigned>(d.date.month()),
-                     static_cast<unsigned>(d.date.day()));
-}
+std::string Printer::date(const ast::DateLit& d) { return iso_date(d.date); }
 
 std::string Printer::effectivity(const ast::Effectivity& e) const {
   std::string out = keyword(Keyword::effective) + " " + date(e.from);

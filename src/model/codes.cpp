@@ -18,7 +18,7 @@ std::optional<UnitCode> parse_unit_code(std::string_view code) {
   UnitCode unit;
   unit.code = std::string(code);
   unit.district = std::string(code.substr(2, 6));
-  unit.unit_class = static_cast<ast::UnitClass>(class_digit - '1');
+  unit.unit_class = static_cast<UnitClass>(class_digit - '1');
   return unit;
 }
 

@@ -1,12 +1,13 @@
 // The codes the domain speaks in: environmental control unit codes
 // (ZH50010320001) and GB/T 4754-2017 industry codes (C, C26, C261, C2614).
+// A leaf: the parser checks codes with it too.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "ast/ast.hpp"
+#include "zhunru/vocabulary.hpp"
 
 namespace zhunru::model {
 
@@ -14,7 +15,7 @@ namespace zhunru::model {
 struct UnitCode {
   std::string code;
   std::string district;           // the six digits after ZH
-  ast::UnitClass unit_class = ast::UnitClass::general;
+  UnitClass unit_class = UnitClass::general;
 };
 
 /// Reads a unit code; nullopt when it does not follow the national pattern.

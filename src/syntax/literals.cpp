@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/utf8.hpp"
+#include "model/codes.hpp"
 
 namespace zhunru::syntax {
 namespace {
@@ -111,9 +112,7 @@ void check_tier_code(ast::TierLevel level, const ast::Code& code, DiagnosticSink
 
 void check_unit_code(const ast::Code& code, DiagnosticSink& sink) {
   const std::string& c = code.text;
-  const bool ok = c.size() == 13 && c.starts_with("ZH") && all_digits(std::string_view(c).substr(2)) &&
-                  c[8] >= '1' && c[8] <= '3';
-  if (!ok) {
+  if (!model::parse_unit_code(c)) {
     sink.error("syntax.unit-code", code.span,
                {"a unit code is ZH, the six-digit district code, the class digit (1 priority, 2 key, 3 general) and "
                 "four digits, such as ZH50010320001; found `" + c + "`",
