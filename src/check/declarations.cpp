@@ -48,27 +48,32 @@ void add_adjective(Context& ctx, const std::string& word, Adjective adjective) {
   list.push_back(adjective);
 }
 
-void declare_ruleset(Context& ctx, const ast::RulesetDecl& decl, const ast::RulesetDecl*& first) {
+/// A declaration a ruleset has at most once: true for the first, an error
+/// pointing at the first for any other.
+template <class Decl>
+bool first_of_its_kind(Context& ctx, const Decl& decl, const Decl*& first, std::string code, LocalizedText message) {
   if (first) {
-    Diagnostic& d = ctx.error("check.duplicate-ruleset", decl.span,
-                              {"a ruleset has one `ruleset` declaration; this is a second",
-                               "一个清单只能有一条“清单”声明，此处为第二条"});
+    Diagnostic& d = ctx.error(std::move(code), decl.span, std::move(message));
     ctx.note(d, first->span, {"the first is here", "第一条在此"});
-    return;
+    return false;
   }
   first = &decl;
+  return true;
+}
+
+// (`effective … until …` running backwards is refused by the parser.)
+void declare_ruleset(Context& ctx, const ast::RulesetDecl& decl, const ast::RulesetDecl*& first) {
+  if (!first_of_its_kind(ctx, decl, first, "check.duplicate-ruleset",
+                         {"a ruleset has one `ruleset` declaration; this is a second",
+                          "一个清单只能有一条“清单”声明，此处为第二条"})) {
+    return;
+  }
   model::Model& m = ctx.model;
   m.title = decl.title.value;
   m.version = decl.version ? decl.version->value : "";
   if (decl.effective) {
     m.effective_from = decl.effective->from.date;
-    if (decl.effective->until) {
-      m.effective_until = decl.effective->until->date;
-      if (*m.effective_until < *m.effective_from) {
-        ctx.error("check.effective-order", decl.effective->span,
-                  {"the ruleset ends before it takes effect", "清单的失效日期早于生效日期"});
-      }
-    }
+    if (decl.effective->until) m.effective_until = decl.effective->until->date;
   }
 }
 
@@ -138,15 +143,11 @@ void declare_layer(Context& ctx, const ast::LayerDecl& decl) {
 }
 
 void declare_units(Context& ctx, const ast::UnitsDecl& decl, const ast::UnitsDecl*& first) {
-  if (first) {
-    Diagnostic& d = ctx.error("check.duplicate-units", decl.span,
-                              {"a ruleset has one unit map; `units from` appears twice",
-                               "一个清单只能有一张单元图；“单元图 来自”出现了两次"});
-    ctx.note(d, first->span, {"the first is here", "第一条在此"});
-    return;
+  if (first_of_its_kind(ctx, decl, first, "check.duplicate-units",
+                        {"a ruleset has one unit map; `units from` appears twice",
+                         "一个清单只能有一张单元图；“单元图 来自”出现了两次"})) {
+    ctx.model.units_path = decl.path.value;
   }
-  first = &decl;
-  ctx.model.units_path = decl.path.value;
 }
 
 }  // namespace

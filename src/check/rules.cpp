@@ -170,16 +170,9 @@ bool RuleChecker::metadata(const ast::Metadata& m, model::Rule& rule) {
     }
     rule.weight = m.weight->value;
   }
-  if (m.effective) {
+  if (m.effective) {  // (a period running backwards is refused by the parser)
     rule.effective_from = m.effective->from.date;
-    if (m.effective->until) {
-      rule.effective_until = m.effective->until->date;
-      if (*rule.effective_until < *rule.effective_from) {
-        ctx_.error("check.effective-order", m.effective->span,
-                   {"the rule ends before it takes effect", "规则的失效日期早于生效日期"});
-        ok = false;
-      }
-    }
+    if (m.effective->until) rule.effective_until = m.effective->until->date;
   }
   return ok;
 }

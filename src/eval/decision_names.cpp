@@ -1,44 +1,21 @@
+#include "base/enum_names.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru {
+namespace {
 
-std::string_view name_of(Verdict v) {
-  switch (v) {
-    case Verdict::admit: return "admit";
-    case Verdict::conditional: return "conditional";
-    case Verdict::reject: return "reject";
-    case Verdict::incomplete: return "incomplete";
-  }
-  return "incomplete";
-}
+constexpr EnumName kVerdicts[] = {
+    {"admit", "判定通过"}, {"conditional", "受限准入"}, {"reject", "判定不通过"}, {"incomplete", "待补充信息"}};
+constexpr EnumName kStatuses[] = {
+    {"satisfied", "满足"}, {"violated", "违反"}, {"unknown", "待定"}, {"not-applicable", "不适用"}};
+constexpr EnumName kTruths[] = {{"false", ""}, {"true", ""}, {"unknown", ""}};  // JSON names only
 
-std::string_view name_zh(Verdict v) {
-  switch (v) {
-    case Verdict::admit: return "判定通过";
-    case Verdict::conditional: return "受限准入";
-    case Verdict::reject: return "判定不通过";
-    case Verdict::incomplete: return "待补充信息";
-  }
-  return "待补充信息";
-}
+}  // namespace
 
-std::string_view name_of(Status s) {
-  switch (s) {
-    case Status::satisfied: return "satisfied";
-    case Status::violated: return "violated";
-    case Status::unknown: return "unknown";
-    case Status::not_applicable: return "not-applicable";
-  }
-  return "unknown";
-}
-
-std::string_view name_of(Truth t) {
-  switch (t) {
-    case Truth::is_false: return "false";
-    case Truth::is_true: return "true";
-    case Truth::unknown: return "unknown";
-  }
-  return "unknown";
-}
+std::string_view name_of(Verdict v) { return enum_name(v, kVerdicts).en; }
+std::string_view name_zh(Verdict v) { return enum_name(v, kVerdicts).zh; }
+std::string_view name_of(Status s) { return enum_name(s, kStatuses).en; }
+std::string_view name_zh(Status s) { return enum_name(s, kStatuses).zh; }
+std::string_view name_of(Truth t) { return enum_name(t, kTruths).en; }
 
 }  // namespace zhunru

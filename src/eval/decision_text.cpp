@@ -15,32 +15,16 @@ struct Words {
   [[nodiscard]] std::string operator()(std::string_view en, std::string_view zh) const {
     return std::string(lang == Lang::zh ? zh : en);
   }
+  /// A verdict, status, tier, dimension or unit class in this language.
+  template <class E>
+  [[nodiscard]] std::string name(E value) const {
+    return (*this)(name_of(value), name_zh(value));
+  }
 };
 
 std::string score_text(const std::optional<double>& s) { return s ? fmt::format("{:.0f}", *s) : "—"; }
 
-std::string status_text(Status s, const Words& w) {
-  switch (s) {
-    case Status::satisfied: return w("satisfied", "满足");
-    case Status::violated: return w("violated", "违反");
-    case Status::unknown: return w("unknown", "待定");
-    case Status::not_applicable: return w("n/a", "不适用");
-  }
-  return "";
-}
-
-std::string verdict_text(Verdict v, const Words& w) {
-  return w.lang == Lang::zh ? std::string(name_zh(v)) : std::string(name_of(v));
-}
-
-std::string tier_text(const Finding& f, const Words& w) {
-  return w.lang == Lang::zh ? fmt::format("{} {}", name_zh(f.tier), f.tier_code)
-                            : fmt::format("{} {}", name_of(f.tier), f.tier_code);
-}
-
-std::string dimension_text(ControlDimension d, const Words& w) {
-  return w.lang == Lang::zh ? std::string(name_zh(d)) : std::string(name_of(d));
-}
+std::string tier_text(const Finding& f, const Words& w) { return w.name(f.tier) + " " + f.tier_code; }
 
 std::string part_text(const std::string& part, const Words& w) {
   if (w.lang == Lang::en) return part;
@@ -53,7 +37,7 @@ std::string part_text(const std::string& part, const Words& w) {
 
 /// One line saying what a violated or unknown rule asks of the project.
 std::string demand(const Finding& f, const Words& w) {
-  const std::string id = fmt::format("{} ({}, {})", f.rule, tier_text(f, w), dimension_text(f.dimension, w));
+  const std::string id = fmt::format("{} ({}, {})", f.rule, tier_text(f, w), w.name(f.dimension));
   if (f.form == RuleForm::ban) {
     std::string what;
     for (const TraceStep& s : f.trace) {
@@ -91,8 +75,8 @@ void section_missing(std::string& out, const Decision& d, const Words& w) {
     out += fmt::format("{} {}\n", w("Not given (they would not change the verdict):", "未提供（不影响结论）："), list);
   }
   if (d.best != d.worst) {
-    out += fmt::format("{} {} … {}\n", w("Possible verdicts:", "可能的结论："), verdict_text(d.best, w),
-                       verdict_text(d.worst, w));
+    out += fmt::format("{} {} … {}\n", w("Possible verdicts:", "可能的结论："), w.name(d.best),
+                       w.name(d.worst));
   }
   out += '\n';
 }
@@ -105,8 +89,8 @@ void section_rules(std::string& out, const Decision& d, const Words& w) {
       unit = f.unit;
       out += fmt::format("  {} {}\n", w("unit", "单元"), unit);
     }
-    out += fmt::format("    {:<9} {}  {}  {}  {}\n", status_text(f.status, w), f.rule, tier_text(f, w),
-                       dimension_text(f.dimension, w), f.source);
+    out += fmt::format("    {:<9} {}  {}  {}  {}\n", w.name(f.status), f.rule, tier_text(f, w),
+                       w.name(f.dimension), f.source);
     for (const auto& c : f.cites) out += fmt::format("              {} {}\n", w("cite:", "依据："), c);
     for (const TraceStep& s : f.trace) {
       out += fmt::format("              {} {} → {}\n", part_text(s.part, w), s.text, name_of(s.value));
@@ -131,8 +115,8 @@ std::string to_text(const Decision& d, Lang lang) {
   for (const UnitDecision& u : d.units) {
     const std::string share = u.share ? fmt::format(", {} {:.0f}%", w("share", "占比"), *u.share * 100.0) : "";
     out += fmt::format("  {} {}, {}{}: {}\n", u.code,
-                       lang == Lang::zh ? std::string(name_zh(u.unit_class)) : std::string(name_of(u.unit_class)) + " unit",
-                       lang == Lang::zh ? "区县 " + u.district : "district " + u.district, share, verdict_text(u.verdict, w));
+                       w.name(u.unit_class) + w(" unit", ""), w("district ", "区县 ") + u.district, share,
+                       w.name(u.verdict));
   }
   out += '\n';
   section_demands(out, d, w);

@@ -28,31 +28,22 @@ struct FactsBuilder::State {
 
 namespace {
 
-std::string type_en(const model::Fact& f) {
+/// What a project file must give for `f`, for messages.
+LocalizedText expected_value(const model::Fact& f) {
+  const std::string& u = f.unit.text;
   switch (f.kind) {
-    case model::FactKind::boolean: return "true or false";
-    case model::FactKind::number: return "a number";
-    case model::FactKind::quantity: return "a quantity in " + f.unit.text + " (a number in " + f.unit.text +
-                                           ", or a string with its unit such as \"30万吨/年\")";
-    case model::FactKind::enumeration: return "one of its values";
-    case model::FactKind::industry: return "a GB/T 4754-2017 industry code such as \"C2614\"";
-    case model::FactKind::text: return "text";
-    case model::FactKind::date: return "a date such as \"2024-07-01\"";
+    case model::FactKind::boolean: return {"true or false", "true 或 false"};
+    case model::FactKind::number: return {"a number", "数值"};
+    case model::FactKind::quantity:
+      return {"a quantity in " + u + " (a number in " + u + ", or a string with its unit such as \"30万吨/年\")",
+              "以 " + u + " 计的数量（" + u + " 下的数值，或带单位的字符串，如 \"30万吨/年\"）"};
+    case model::FactKind::enumeration: return {"one of its values", "其取值之一"};
+    case model::FactKind::industry:
+      return {"a GB/T 4754-2017 industry code such as \"C2614\"", "GB/T 4754-2017 行业代码，如 \"C2614\""};
+    case model::FactKind::text: return {"text", "文本"};
+    case model::FactKind::date: return {"a date such as \"2024-07-01\"", "日期，如 \"2024-07-01\""};
   }
-  return "";
-}
-
-std::string type_zh(const model::Fact& f) {
-  switch (f.kind) {
-    case model::FactKind::boolean: return "true 或 false";
-    case model::FactKind::number: return "数值";
-    case model::FactKind::quantity: return "以 " + f.unit.text + " 计的数量（" + f.unit.text + " 下的数值，或带单位的字符串，如 \"30万吨/年\"）";
-    case model::FactKind::enumeration: return "其取值之一";
-    case model::FactKind::industry: return "GB/T 4754-2017 行业代码，如 \"C2614\"";
-    case model::FactKind::text: return "文本";
-    case model::FactKind::date: return "日期，如 \"2024-07-01\"";
-  }
-  return "";
+  return {};
 }
 
 std::string values_of(const model::Fact& f) {
@@ -108,7 +99,8 @@ void FactsBuilder::State::set(model::FactId id, FactValue value) {
 }
 
 void FactsBuilder::State::wrong_type(const model::Fact& fact, const std::string& found_en, const std::string& found_zh) {
-  error(fact.name, {"expected " + type_en(fact) + ", found " + found_en, "应为" + type_zh(fact) + "，实为" + found_zh});
+  const LocalizedText expected = expected_value(fact);
+  error(fact.name, {"expected " + expected.en + ", found " + found_en, "应为" + expected.zh + "，实为" + found_zh});
 }
 
 void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, std::string_view text) {

@@ -1,48 +1,28 @@
 #include "zhunru/vocabulary.hpp"
 
+#include "base/enum_names.hpp"
+
 namespace zhunru {
 namespace {
 
-template <class E, std::size_t N>
-std::string_view pick(E value, const std::string_view (&names)[N]) {
-  const auto i = static_cast<std::size_t>(value);
-  return i < N ? names[i] : std::string_view("?");
-}
+constexpr EnumName kUnitClasses[] = {{"priority", "优先保护单元"}, {"key", "重点管控单元"}, {"general", "一般管控单元"}};
+constexpr EnumName kRuleForms[] = {
+    {"ban", "禁止"}, {"require", "应当"}, {"limit", "限制"}, {"allow", "允许"}, {"encourage", "鼓励"}};
+constexpr EnumName kDimensions[] = {{"spatial-layout", "空间布局约束"},
+                                    {"emission-control", "污染物排放管控"},
+                                    {"risk-control", "环境风险防控"},
+                                    {"resource-efficiency", "资源开发效率要求"}};
+constexpr EnumName kTierLevels[] = {{"city", "市级"}, {"district", "区县"}, {"unit", "单元"}};
 
 }  // namespace
 
-std::string_view name_of(UnitClass v) {
-  static const std::string_view names[] = {"priority", "key", "general"};
-  return pick(v, names);
-}
-std::string_view name_of(RuleForm v) {
-  static const std::string_view names[] = {"ban", "require", "limit", "allow", "encourage"};
-  return pick(v, names);
-}
-std::string_view name_of(ControlDimension v) {
-  static const std::string_view names[] = {"spatial-layout", "emission-control", "risk-control",
-                                           "resource-efficiency"};
-  return pick(v, names);
-}
-std::string_view name_of(TierLevel v) {
-  static const std::string_view names[] = {"city", "district", "unit"};
-  return pick(v, names);
-}
-std::string_view name_zh(UnitClass v) {
-  static const std::string_view names[] = {"优先保护单元", "重点管控单元", "一般管控单元"};
-  return pick(v, names);
-}
-std::string_view name_zh(RuleForm v) {
-  static const std::string_view names[] = {"禁止", "应当", "限制", "允许", "鼓励"};
-  return pick(v, names);
-}
-std::string_view name_zh(ControlDimension v) {
-  static const std::string_view names[] = {"空间布局约束", "污染物排放管控", "环境风险防控", "资源开发效率要求"};
-  return pick(v, names);
-}
-std::string_view name_zh(TierLevel v) {
-  static const std::string_view names[] = {"市级", "区县", "单元"};
-  return pick(v, names);
-}
+std::string_view name_of(UnitClass v) { return enum_name(v, kUnitClasses).en; }
+std::string_view name_of(RuleForm v) { return enum_name(v, kRuleForms).en; }
+std::string_view name_of(ControlDimension v) { return enum_name(v, kDimensions).en; }
+std::string_view name_of(TierLevel v) { return enum_name(v, kTierLevels).en; }
+std::string_view name_zh(UnitClass v) { return enum_name(v, kUnitClasses).zh; }
+std::string_view name_zh(RuleForm v) { return enum_name(v, kRuleForms).zh; }
+std::string_view name_zh(ControlDimension v) { return enum_name(v, kDimensions).zh; }
+std::string_view name_zh(TierLevel v) { return enum_name(v, kTierLevels).zh; }
 
 }  // namespace zhunru
