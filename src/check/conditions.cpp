@@ -66,6 +66,11 @@ LocalizedText dimension_text(const Dimension& d) {
 
 }  // namespace
 
+bool ConditionChecker::starts_with_not(ast::ExprId id) const {
+  const auto* u = std::get_if<ast::UnaryExpr>(&file_.expr(id).node);
+  return u && !u->ops.empty() && u->ops.front() == ast::UnaryOp::logical_not;
+}
+
 void ConditionChecker::not_binds_tighter(const Span& span) {
   ctx_.error("check.not-precedence", span,
              {"`not` applies only to the name right after it, and a fact alone is not a yes/no condition here",
@@ -253,8 +258,7 @@ std::optional<std::string> ConditionChecker::industry_code(const std::string& te
 }
 
 std::optional<model::CondId> ConditionChecker::compare(const ast::CompareExpr& e) {
-  if (const auto* u = std::get_if<ast::UnaryExpr>(&file_.expr(e.lhs).node);
-      u && !u->ops.empty() && u->ops.front() == ast::UnaryOp::logical_not) {
+  if (starts_with_not(e.lhs)) {
     not_binds_tighter(cover(file_.expr(e.lhs).span, file_.expr(e.rhs).span));
     return std::nullopt;
   }
@@ -376,13 +380,11 @@ std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
       not_binds_tighter(e.span);
       return std::nullopt;
     }
-    {
-      auto n = number(u->operand);
-      if (!n) return std::nullopt;
-      for (std::size_t i = 0; i < u->ops.size(); ++i) n->id = ctx_.add(model::NumNeg{n->id});
-      n->span = e.span;
-      return n;
-    }
+    auto n = number(u->operand);
+    if (!n) return std::nullopt;
+    for (std::size_t i = 0; i < u->ops.size(); ++i) n->id = ctx_.add(model::NumNeg{n->id});
+    n->span = e.span;
+    return n;
   }
   if (const auto* ref = std::get_if<ast::NameRef>(&e.node)) {
     const auto symbol = ctx_.lookup(ref->name.text);
@@ -442,9 +444,7 @@ std::optional<ConditionChecker::Num> ConditionChecker::arith(const ast::ArithExp
 
 std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) {
   const Operand subject = operand(e.subject);
-  if (std::holds_alternative<ast::UnaryExpr>(file_.expr(e.subject).node) &&
-      !std::get<ast::UnaryExpr>(file_.expr(e.subject).node).ops.empty() &&
-      std::get<ast::UnaryExpr>(file_.expr(e.subject).node).ops.front() == ast::UnaryOp::logical_not) {
+  if (starts_with_not(e.subject)) {
     not_binds_tighter(subject.span);
     return std::nullopt;
   }
@@ -461,12 +461,14 @@ std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) 
     model::EnumIn node{id, {}};
     for (ast::ExprId item : e.items) {
       const Operand o = operand(item);
-      const auto v = (o.form == Operand::Form::word || o.form == Operand::Form::string)
-                         ? enum_value(fact, o.text, o.span)
-                         : (ctx_.error("check.type-mismatch", o.span,
-                                       {"expected a value of " + q(fact.name) + " (" + value_list(fact) + ")",
-                                        "此处应为 " + qz(fact.name) + " 的取值（" + value_list(fact) + "）"}),
-                            std::optional<std::uint32_t>{});
+      std::optional<std::uint32_t> v;
+      if (o.form == Operand::Form::word || o.form == Operand::Form::string) {
+        v = enum_value(fact, o.text, o.span);
+      } else {
+        ctx_.error("check.type-mismatch", o.span,
+                   {"expected a value of " + q(fact.name) + " (" + value_list(fact) + ")",
+                    "此处应为 " + qz(fact.name) + " 的取值（" + value_list(fact) + "）"});
+      }
       if (v) node.values.push_back(*v);
       ok = ok && v.has_value();
     }

@@ -44,6 +44,8 @@ class ConditionChecker {
   std::optional<std::uint32_t> enum_value(const model::Fact& fact, const std::string& text, const Span& span);
   std::optional<std::string> industry_code(const std::string& text, const Span& span);
   Operand operand(ast::ExprId id);
+  /// `not x` where a comparison operand was meant: `not` binds to the name alone.
+  [[nodiscard]] bool starts_with_not(ast::ExprId id) const;
   void not_binds_tighter(const Span& span);
 
   Context& ctx_;

@@ -57,7 +57,7 @@ class Context {
   std::map<FileId, const SourceFile*> sources_;
 };
 
-/// `name` in backquotes for English, in 「」-free Chinese quotes for Chinese.
+/// A name quoted in an English message (`name`) and in a Chinese one (“name”).
 inline std::string q(const std::string& s) { return "`" + s + "`"; }
 inline std::string qz(const std::string& s) { return "“" + s + "”"; }
 

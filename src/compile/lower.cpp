@@ -36,7 +36,7 @@ std::string key_of(const void* data, std::size_t size) { return std::string(stat
 
 NodeId Lowerer::intern(Node node, const std::vector<NodeId>& children) {
   if (!children.empty()) {
-    // Look the child list up first so equal lists share storage and key.
+    // Where the children will go if the node is new; the key uses the children themselves.
     node.a = static_cast<std::uint32_t>(p_.children.size());
     node.b = static_cast<std::uint32_t>(children.size());
   }
@@ -131,10 +131,9 @@ NodeId Lowerer::cond(model::CondId id) {
   return result;
 }
 
-Rule lower_rule(Lowerer& l, const model::Rule& r, std::uint32_t index) {
+Rule lower_rule(Lowerer& l, const model::Model& m, const model::Rule& r) {
   Rule out;
-  out.model_rule = index;
-  if (r.subject) out.subject = l.cond(*r.subject);
+  if (r.subject && !std::holds_alternative<model::BoolConst>(m.cond(*r.subject))) out.subject = l.cond(*r.subject);
   if (r.where) out.where = l.cond(*r.where);
   if (r.unless) out.unless = l.cond(*r.unless);
   if (r.requirement) out.requirement = l.cond(*r.requirement);
@@ -159,7 +158,7 @@ Lowered lower(const model::Model& model) {
   Lowerer l(model);
   Lowered out;
   for (const model::Kind& k : model.kinds) l.program().kinds.push_back(l.cond(k.condition));
-  for (std::uint32_t i = 0; i < model.rules.size(); ++i) out.rules.push_back(lower_rule(l, model.rules[i], i));
+  for (const model::Rule& r : model.rules) out.rules.push_back(lower_rule(l, model, r));
   out.program = l.take();
   out.program.slot_count = model.facts.size();
   return out;

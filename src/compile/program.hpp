@@ -61,9 +61,10 @@ struct Program {
   std::size_t slot_count = 0;       // facts
 };
 
-/// A rule as the evaluator runs it. Parts absent from the rule are kNone.
+/// A rule as the evaluator runs it; `Lowered::rules[i]` is `Model::rules[i]`.
+/// Parts absent from the rule are kNone (so is the subject `projects`, which
+/// every project matches).
 struct Rule {
-  std::uint32_t model_rule = 0;     // index into Model::rules
   NodeId subject = kNone;
   NodeId where = kNone;
   NodeId unless = kNone;

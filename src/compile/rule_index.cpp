@@ -78,7 +78,7 @@ RuleIndex::RuleIndex(const model::Model& model, const std::vector<Rule>& rules) 
   }
   std::vector<std::optional<IndustryCodes>> kind_cache(model.kinds.size());
   for (std::uint32_t i = 0; i < rules.size(); ++i) {
-    const model::Rule& r = model.rules[rules[i].model_rule];
+    const model::Rule& r = model.rules[i];
     const auto industries = industry_fact_ ? rule_industries(model, r, *industry_fact_, kind_cache) : std::nullopt;
     for (int c = 0; c < 3; ++c) {
       if (!(rules[i].class_mask & (1u << c))) continue;

@@ -43,7 +43,9 @@ std::optional<LocalizedText> check_as_of(const model::Model& m, const std::chron
 class Evaluation {
  public:
   Evaluation(const Ruleset::Data& rs, const Project::Data& project, const EvaluateOptions& options)
-      : rs_(rs), project_(project), options_(options), conditions_(rs.program, project) {
+      : rs_(rs), project_(project), options_(options), conditions_(rs.program, project),
+        today_(days_since_epoch(options.as_of)) {
+    if (const auto f = rs.index.industry_fact(); f && project.values[*f].known) industry_ = &project.values[*f].text;
     outcomes_.reserve(32);
     candidates_.reserve(64);
     tiers_.reserve(4);
@@ -56,12 +58,17 @@ class Evaluation {
   void collect_missing(Decision& d) const;
   Scores score() const;
   Finding finding(const Outcome& o) const;
-  const model::Rule& rule_of(const Outcome& o) const { return rs_.model.rules[rs_.rules[o.rule].model_rule]; }
+  void sort_for_findings();
+  const model::Rule& rule_of(const Outcome& o) const { return rs_.model.rules[o.rule]; }
+  /// A fact's name, or "site" for the site's slot.
+  std::string slot_name(ir::Slot s) const { return s < rs_.model.facts.size() ? rs_.model.facts[s].name : "site"; }
 
   const Ruleset::Data& rs_;
   const Project::Data& project_;
   const EvaluateOptions& options_;
   eval::ConditionEvaluator conditions_;
+  const std::int32_t today_;                // the as-of date, in days
+  const std::string* industry_ = nullptr;   // the project's industry code, when known (for the index)
   std::vector<Outcome> outcomes_;     // every rule that is not not-applicable
   std::vector<std::uint32_t> candidates_;
   std::vector<model::TierId> tiers_;
@@ -75,21 +82,19 @@ std::optional<LocalizedText> Evaluation::judge_unit(std::uint32_t unit_index, Un
                              ") lies outside the territory this ruleset covers",
                          "单元 " + unit.code + "（区县 " + unit.district + "）不在本清单管辖范围内"};
   }
-  const std::string* industry = nullptr;
-  if (const auto f = rs_.index.industry_fact(); f && project_.values[*f].known) industry = &project_.values[*f].text;
-  const std::int32_t today = days_since_epoch(options_.as_of);
   out = {unit.code, unit.unit_class, unit.district, unit.share, Verdict::admit, Verdict::admit, Verdict::admit};
   for (model::TierId tier : tiers_) {
     candidates_.clear();
-    rs_.index.candidates(tier, unit.unit_class, industry, candidates_);
+    rs_.index.candidates(tier, unit.unit_class, industry_, candidates_);
     for (std::uint32_t i : candidates_) {
       const ir::Rule& rule = rs_.rules[i];
-      if (today < rule.from_day || today > rule.until_day) continue;  // not in effect
+      if (today_ < rule.from_day || today_ > rule.until_day) continue;  // not in effect
+      const model::Rule& r = rs_.model.rules[i];
       Outcome o{i, unit_index, {}, {}};
-      o.judgement = eval::judge_rule(rs_.model, rule, unit, conditions_, options_.findings ? &o.trace : nullptr);
+      o.judgement = eval::judge_rule(r, rule, unit, conditions_, options_.findings ? &o.trace : nullptr);
       const Status s = o.judgement.status;
       if (s == Status::not_applicable) continue;
-      const RuleForm form = rs_.model.rules[rule.model_rule].form;
+      const RuleForm form = r.form;
       if (!is_positive(form) && (s == Status::violated || s == Status::unknown)) {
         const Verdict v = form == RuleForm::ban ? Verdict::reject : Verdict::conditional;
         if (s == Status::violated) out.best = std::max(out.best, v);
@@ -113,7 +118,7 @@ void Evaluation::collect_missing(Decision& d) const {
     }
   }
   std::set<std::string> names;
-  for (ir::Slot s : slots) names.insert(s < rs_.model.facts.size() ? rs_.model.facts[s].name : "site");
+  for (ir::Slot s : slots) names.insert(slot_name(s));
   d.missing.assign(names.begin(), names.end());
 }
 
@@ -144,7 +149,7 @@ Scores Evaluation::score() const {
     if (i > 0 && by_rule[i].first == by_rule[i - 1].first) continue;
     const int r = by_rule[i].second;
     if (r != 3 && r != 1) continue;  // unknown, or not known to apply
-    const model::Rule& rule = rs_.model.rules[rs_.rules[by_rule[i].first].model_rule];
+    const model::Rule& rule = rs_.model.rules[by_rule[i].first];
     const auto tier = static_cast<std::size_t>(rs_.model.tiers[rule.tier].level);
     for (Tally* t : {&overall, &tiers[tier], &dims[static_cast<std::size_t>(rule.dimension)]}) {
       t->satisfied += r == 1 ? rule.weight : 0.0;
@@ -160,6 +165,16 @@ Scores Evaluation::score() const {
   for (std::size_t i = 0; i < 3; ++i) s.tiers[i] = pct(tiers[i]);
   for (std::size_t i = 0; i < 4; ++i) s.dimensions[i] = pct(dims[i]);
   return s;
+}
+
+/// Units in the order given; within a unit, tier (city first), then rule id —
+/// never file order. (Rule ids are unique, so the order is total.)
+void Evaluation::sort_for_findings() {
+  auto key = [this](const Outcome& o) {
+    const model::Rule& r = rule_of(o);
+    return std::tie(o.unit, rs_.model.tiers[r.tier].level, r.id);
+  };
+  std::sort(outcomes_.begin(), outcomes_.end(), [&](const Outcome& a, const Outcome& b) { return key(a) < key(b); });
 }
 
 Finding Evaluation::finding(const Outcome& o) const {
@@ -180,7 +195,7 @@ Finding Evaluation::finding(const Outcome& o) const {
   f.weight = r.weight;
   f.requirement = r.texts.requirement;
   std::set<ir::Slot> slots(o.judgement.missing.begin(), o.judgement.missing.end());
-  for (ir::Slot s : slots) f.missing.push_back(s < rs_.model.facts.size() ? rs_.model.facts[s].name : "site");
+  for (ir::Slot s : slots) f.missing.push_back(slot_name(s));
   f.trace = o.trace;
   return f;
 }
@@ -203,16 +218,8 @@ Expected<Decision, LocalizedText> Evaluation::run() {
   collect_missing(d);
   d.score = score();
   if (options_.findings) {
+    sort_for_findings();
     for (const Outcome& o : outcomes_) d.findings.push_back(finding(o));
-    // Units in the order given; within a unit, tier (city first), then rule id — never file order.
-    std::stable_sort(d.findings.begin(), d.findings.end(), [&](const Finding& a, const Finding& b) {
-      return std::tie(a.tier, a.rule) < std::tie(b.tier, b.rule);
-    });
-    std::stable_sort(d.findings.begin(), d.findings.end(), [&](const Finding& a, const Finding& b) {
-      const auto ua = std::find_if(d.units.begin(), d.units.end(), [&](const UnitDecision& u) { return u.code == a.unit; });
-      const auto ub = std::find_if(d.units.begin(), d.units.end(), [&](const UnitDecision& u) { return u.code == b.unit; });
-      return ua < ub;
-    });
   }
   return d;
 }

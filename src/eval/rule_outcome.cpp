@@ -32,9 +32,8 @@ Truth scope(const ir::Rule& rule, const ProjectUnit& unit, ConditionEvaluator& c
 
 }  // namespace
 
-Judgement judge_rule(const model::Model& model, const ir::Rule& rule, const ProjectUnit& unit,
+Judgement judge_rule(const model::Rule& r, const ir::Rule& rule, const ProjectUnit& unit,
                      ConditionEvaluator& conditions, std::vector<TraceStep>* trace) {
-  const model::Rule& r = model.rules[rule.model_rule];
   Judgement j;
   conditions.missing().clear();
   auto step = [&](const char* part, const std::string& text, Truth value) {
@@ -44,7 +43,7 @@ Judgement judge_rule(const model::Model& model, const ir::Rule& rule, const Proj
 
   // Applicability: subject, scope, where.
   Truth applies = Truth::is_true;
-  if (r.subject && !std::holds_alternative<model::BoolConst>(model.cond(*r.subject))) {  // not `projects` alone
+  if (rule.subject != ir::kNone) {
     applies = step("subject", r.texts.subject, conditions.eval(rule.subject));
   }
   if (applies != Truth::is_false && !r.texts.scope.empty()) {

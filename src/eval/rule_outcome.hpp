@@ -24,7 +24,7 @@ struct Judgement {
 /// violated otherwise. A ban has nothing to comply with but its `unless`.
 /// Evaluation stops at the first part that is false. `trace`, when given,
 /// receives each part evaluated and its value.
-Judgement judge_rule(const model::Model& model, const ir::Rule& rule, const ProjectUnit& unit,
+Judgement judge_rule(const model::Rule& r, const ir::Rule& rule, const ProjectUnit& unit,
                      ConditionEvaluator& conditions, std::vector<TraceStep>* trace);
 
 }  // namespace zhunru::eval
