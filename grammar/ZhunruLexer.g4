@@ -23,6 +23,7 @@ LAYER     : 'layer' | '图层' ;
 UNITS     : 'units' | '单元图' ;   // the unit map: `units from` / `单元图 来自`
 UNIT      : 'unit' | '单元' ;
 FROM      : 'from' | '来自' ;
+REPAIR    : 'repair' | '修复' ;   // soft: `units from "…" repair;`
 ONE       : 'one' ;
 OF        : 'of' ;
 ENUM_ZH   : '枚举' ;            // `one of` in Chinese

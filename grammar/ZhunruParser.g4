@@ -40,8 +40,8 @@ oneOf     : ONE OF | ENUM_ZH ;
 enumValue : name STRING? ;
 
 kindDecl  : KIND name STRING? EQ expr SEMI ;
-layerDecl : LAYER name STRING? FROM STRING SEMI ;
-unitsDecl : UNITS FROM STRING SEMI ;
+layerDecl : LAYER name STRING? FROM STRING REPAIR? SEMI ;
+unitsDecl : UNITS FROM STRING REPAIR? SEMI ;   // REPAIR: MakeValid the map's invalid features
 unitsWord : UNITS | UNIT ;      // `in units [...]` is `在 单元 [...]` in Chinese
 
 // ---- tiers ----------------------------------------------------------------------
@@ -136,6 +136,6 @@ unit     : ID unitWord* | PERCENT ;
 // A name: identifiers, and the soft keywords that are also common fact names.
 name
   : ID
-  | VERSION | WEIGHT
+  | VERSION | WEIGHT | REPAIR
   | BOOL_TYPE | NUMBER_TYPE | QUANTITY_TYPE | INDUSTRY_TYPE | TEXT_TYPE | DATE_TYPE
   ;

@@ -12,6 +12,8 @@ packages=(
   libboost-dev
   # project files (JSON) and the ruleset content hash (SHA-256)
   nlohmann-json3-dev libssl-dev
+  # maps and sites: GEOS (C++ API) for geometry, PROJ (+ its EPSG database) for metres
+  libgeos-dev libgeos++-dev libproj-dev proj-data
   # command line, formatting, tests, benchmarks
   libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
 )

@@ -63,6 +63,7 @@ struct Finding {
 
 struct UnitDecision {
   std::string code;
+  std::string name;               // from the unit map; "" without one
   UnitClass unit_class = UnitClass::general;
   std::string district;
   std::optional<double> share;
@@ -92,6 +93,7 @@ struct Decision {
   std::string ruleset_version;
   std::string ruleset_hash;
   std::string project_json;          // the project file's `project` member as given; "" when none
+  std::vector<LocalizedText> notes;  // where the project is: outside shares, repaired map features used
 };
 
 struct EvaluateOptions {

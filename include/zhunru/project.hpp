@@ -32,12 +32,14 @@ struct ProjectError {
   LocalizedText message;
 };
 
-/// A unit the project lies in, as given.
+/// A unit the project lies in: given in `units`, or found by locating its site.
 struct ProjectUnit {
   std::string code;               // ZH50010320001
   std::string district;           // 500103, from the code
   UnitClass unit_class = UnitClass::general;
   std::optional<double> share;    // of the site in this unit, when known
+  std::string name;               // from the unit map, when the ruleset has one
+  bool located = false;           // found by locating the site on the unit map
 };
 
 class Project {
@@ -46,6 +48,10 @@ class Project {
   explicit Project(std::shared_ptr<const Data> data);
 
   [[nodiscard]] const std::vector<ProjectUnit>& units() const;
+  [[nodiscard]] bool has_site() const;
+  /// Things the answer must say about where the project is: the share of the
+  /// site outside every unit, unit boundaries that were repaired.
+  [[nodiscard]] const std::vector<LocalizedText>& notes() const;
   [[nodiscard]] const Data& data() const { return *data_; }
 
  private:
@@ -74,8 +80,13 @@ class FactsBuilder {
   FactsBuilder& set_text(std::string_view fact, std::string_view value);
   /// States that the fact is unknown (the same as not setting it).
   FactsBuilder& set_unknown(std::string_view fact);
-  /// A unit the project lies in; `share` in [0, 1] when known.
+  /// A unit the project lies in; `share` in [0, 1] when known. With a unit
+  /// map, the code must be in it.
   FactsBuilder& add_unit(std::string_view code, std::optional<double> share = std::nullopt);
+  /// The project's site: the text of one GeoJSON geometry in lon/lat. With a
+  /// unit map, build() locates it (docs/spatial.md); units given as well
+  /// must be among those it touches.
+  FactsBuilder& set_site(std::string_view geojson);
 
   /// Free-form JSON describing the project (name, applicant, …): not judged,
   /// echoed in the decision's `project` member.

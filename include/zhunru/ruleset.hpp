@@ -43,12 +43,15 @@ class Ruleset {
 
   [[nodiscard]] const std::string& title() const;
   [[nodiscard]] const std::string& version() const;
-  /// "sha256:…" over every .rules file (path relative to the ruleset, and bytes).
+  /// "sha256:…" over every .rules file and every map it loads (path relative
+  /// to the ruleset, and bytes).
   [[nodiscard]] const std::string& hash() const;
   [[nodiscard]] std::optional<std::chrono::year_month_day> effective_from() const;
   [[nodiscard]] std::optional<std::chrono::year_month_day> effective_until() const;
   [[nodiscard]] std::size_t rule_count() const;
   [[nodiscard]] std::vector<FactInfo> facts() const;
+  /// Units in the ruleset's unit map (0 when it declares none).
+  [[nodiscard]] std::size_t map_unit_count() const;
 
   [[nodiscard]] const Data& data() const { return *data_; }
 
@@ -59,10 +62,12 @@ class Ruleset {
 struct CompileOptions {
   bool strict = false;             // require an explicit id on every rule
   std::size_t max_errors = 50;     // per file
+  bool repair_maps = false;        // make invalid map features valid, as if every map said `repair`
 };
 
-/// A .rules source held in memory. `path` names it in messages and in the
-/// content hash.
+/// A source held in memory: a .rules file, or a map (.geojson/.json) that a
+/// `units from`/`layer … from` path names. `path` names it in messages and
+/// in the content hash; map paths resolve against these paths.
 struct SourceText {
   std::string path;
   std::string text;
@@ -80,9 +85,11 @@ struct CompileResult {
   [[nodiscard]] std::string render(Lang lang) const;
 };
 
-/// Compiles every `.rules` file under `directory` (or the one file named).
+/// Compiles every `.rules` file under `directory` (or the one file named),
+/// loading the maps they declare from files under `directory`.
 CompileResult compile_directory(const std::filesystem::path& directory, const CompileOptions& options = {});
-/// Compiles sources held in memory, as one ruleset.
+/// Compiles sources held in memory, as one ruleset; maps come only from
+/// `sources`, never from disk.
 CompileResult compile_sources(const std::vector<SourceText>& sources, const CompileOptions& options = {});
 
 }  // namespace zhunru

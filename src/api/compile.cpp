@@ -9,6 +9,7 @@
 #include "check/check.hpp"
 #include "compile/lower.hpp"
 #include "diagnostics/render.hpp"
+#include "maps/load_maps.hpp"
 #include "syntax/parse.hpp"
 
 namespace zhunru {
@@ -32,8 +33,62 @@ std::size_t count_rules(const ast::File& file) {
   return n;
 }
 
-/// Parses, checks and compiles sources already loaded into `result.sources`.
-void compile_loaded(CompileResult& result, const std::vector<std::pair<std::string, std::string>>& hashed,
+bool is_map_path(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  return ext == ".geojson" || ext == ".json";
+}
+
+/// The directory of the sources named: their common parent.
+std::filesystem::path common_parent(const std::vector<SourceText>& sources) {
+  std::optional<std::filesystem::path> common;
+  for (const SourceText& s : sources) {
+    if (is_map_path(s.path)) continue;
+    const auto dir = std::filesystem::path(s.path).lexically_normal().parent_path();
+    if (!common) {
+      common = dir;
+      continue;
+    }
+    std::filesystem::path shared;
+    for (auto a = common->begin(), b = dir.begin(); a != common->end() && b != dir.end() && *a == *b; ++a, ++b) {
+      shared /= *a;
+    }
+    common = shared;
+  }
+  return common.value_or(std::filesystem::path());
+}
+
+/// Map files read from disk under `root`; a symlink may not lead outside it.
+maps::MapFiles disk_maps(const std::filesystem::path& root) {
+  return [root](const std::filesystem::path& relative) -> Expected<std::string, LocalizedText> {
+    const auto path = root / relative;
+    std::error_code ec;
+    const auto real = std::filesystem::weakly_canonical(path, ec);
+    const auto real_root = std::filesystem::weakly_canonical(root, ec);
+    const auto inside = real.lexically_relative(real_root);
+    if (!ec && (inside.empty() || *inside.begin() == "..")) {
+      return Expected<std::string, LocalizedText>::failure(
+          {path.generic_string() + " leads outside the ruleset directory", path.generic_string() + " 指向清单目录之外"});
+    }
+    return read_file(path);
+  };
+}
+
+/// Map files among in-memory sources.
+maps::MapFiles memory_maps(const std::vector<SourceText>& sources, const std::filesystem::path& root) {
+  return [&sources, root](const std::filesystem::path& relative) -> Expected<std::string, LocalizedText> {
+    const auto wanted = (root / relative).lexically_normal();
+    for (const SourceText& s : sources) {
+      if (std::filesystem::path(s.path).lexically_normal() == wanted) return s.text;
+    }
+    return Expected<std::string, LocalizedText>::failure(
+        {wanted.generic_string() + " is not among the sources given", wanted.generic_string() + " 不在所给的源中"});
+  };
+}
+
+/// Parses, checks and compiles sources already loaded into `result.sources`,
+/// then loads the maps they declare.
+void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, std::string>> hashed,
+                    const std::filesystem::path& root, const maps::MapFiles& map_files,
                     const CompileOptions& options) {
   const SourceSet& sources = *result.sources;
   std::vector<syntax::ParseResult> parsed;
@@ -57,8 +112,13 @@ void compile_loaded(CompileResult& result, const std::vector<std::pair<std::stri
   const bool ok = !has_errors(checked.diagnostics);
   for (Diagnostic& d : checked.diagnostics) result.diagnostics.push_back(std::move(d));
   if (!ok) return;
+  maps::LoadedMaps loaded =
+      maps::load_maps(checked.model, root, map_files, {options.repair_maps, options.max_errors}, result.diagnostics);
+  if (has_errors(result.diagnostics)) return;
+  hashed.insert(hashed.end(), loaded.files.begin(), loaded.files.end());
   auto data = std::make_unique<Ruleset::Data>();
   data->model = std::move(checked.model);
+  data->maps = std::move(loaded.maps);
   ir::Lowered lowered = ir::lower(data->model);
   data->program = std::move(lowered.program);
   data->rules = std::move(lowered.rules);
@@ -74,12 +134,14 @@ CompileResult compile_sources(const std::vector<SourceText>& sources, const Comp
   auto set = std::make_shared<SourceSet>();
   std::vector<std::pair<std::string, std::string>> hashed;
   for (const SourceText& s : sources) {
+    if (is_map_path(s.path)) continue;
     set->add(s.path, s.text);
     hashed.emplace_back(s.path, s.text);
   }
   result.sources = set;
-  result.file_count = sources.size();
-  compile_loaded(result, hashed, options);
+  result.file_count = set->size();
+  const auto root = common_parent(sources);
+  compile_loaded(result, std::move(hashed), root, memory_maps(sources, root), options);
   return result;
 }
 
@@ -109,7 +171,7 @@ CompileResult compile_directory(const std::filesystem::path& directory, const Co
   }
   result.file_count = files->size();
   if (has_errors(result.diagnostics)) return result;
-  compile_loaded(result, hashed, options);
+  compile_loaded(result, std::move(hashed), root, disk_maps(root), options);
   return result;
 }
 
@@ -129,6 +191,7 @@ const std::string& Ruleset::hash() const { return data_->hash; }
 std::optional<std::chrono::year_month_day> Ruleset::effective_from() const { return data_->model.effective_from; }
 std::optional<std::chrono::year_month_day> Ruleset::effective_until() const { return data_->model.effective_until; }
 std::size_t Ruleset::rule_count() const { return data_->model.rules.size(); }
+std::size_t Ruleset::map_unit_count() const { return data_->maps.units ? data_->maps.units->size() : 0; }
 
 std::vector<FactInfo> Ruleset::facts() const {
   static const char* const kTypes[] = {"bool", "number", "quantity", "one of", "industry", "text", "date"};

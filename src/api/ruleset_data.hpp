@@ -8,6 +8,7 @@
 
 #include "compile/program.hpp"
 #include "compile/rule_index.hpp"
+#include "maps/maps.hpp"
 #include "model/model.hpp"
 #include "zhunru/ruleset.hpp"
 
@@ -18,6 +19,7 @@ struct Ruleset::Data {
   ir::Program program;
   std::vector<ir::Rule> rules;   // parallel to model.rules
   ir::RuleIndex index;
+  maps::Maps maps;               // the unit map and the layers, by model::LayerId
   std::string hash;
 };
 

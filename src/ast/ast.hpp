@@ -213,11 +213,13 @@ struct LayerDecl {
   Name name;
   std::optional<StringLit> label;
   StringLit path;
+  bool repair = false;   // `repair`: invalid features are made valid (and said so)
   Span span;
 };
 
 struct UnitsDecl {
   StringLit path;
+  bool repair = false;
   Span span;
 };
 

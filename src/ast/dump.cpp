@@ -105,12 +105,12 @@ class Dumper {
     opt_str("label", d.label);
     out_ += " (from ";
     str(d.path.value);
-    out_ += "))";
+    out_ += d.repair ? ") repair)" : "))";
   }
   void item(const UnitsDecl& d) {
     out_ += "(units-from ";
     str(d.path.value);
-    out_ += ')';
+    out_ += d.repair ? " repair)" : ")";
   }
   void item(const TierBlock& t) {
     out_ += fmt::format("({} {}", name_of(kTier, t.level), t.code.text);

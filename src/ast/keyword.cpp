@@ -17,6 +17,7 @@ constexpr std::array<Spelling, static_cast<std::size_t>(Keyword::count_)> kSpell
     {"units", "单元"},     // `in units [...]`
     {"unit", "单元"},
     {"from", "来自"},
+    {"repair", "修复"},
     {"one of", "枚举"},
     {"bool", "布尔"},
     {"number", "数值"},

@@ -138,7 +138,7 @@ void declare_kind(Context& ctx, const ast::KindDecl& decl) {
 void declare_layer(Context& ctx, const ast::LayerDecl& decl) {
   const auto id = static_cast<model::LayerId>(ctx.model.layers.size());
   if (!declare_name(ctx, decl.name, {Symbol::Kind::layer, id})) return;
-  ctx.model.layers.push_back({decl.name.text, decl.label ? decl.label->value : "", decl.path.value,
+  ctx.model.layers.push_back({decl.name.text, decl.label ? decl.label->value : "", decl.path.value, decl.repair,
                               ctx.locate(decl.span)});
 }
 
@@ -146,7 +146,7 @@ void declare_units(Context& ctx, const ast::UnitsDecl& decl, const ast::UnitsDec
   if (first_of_its_kind(ctx, decl, first, "check.duplicate-units",
                         {"a ruleset has one unit map; `units from` appears twice",
                          "一个清单只能有一张单元图；“单元图 来自”出现了两次"})) {
-    ctx.model.units_path = decl.path.value;
+    ctx.model.units_map = model::UnitsMapDecl{decl.path.value, decl.repair, ctx.locate(decl.span)};
   }
 }
 

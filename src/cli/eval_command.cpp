@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "base/dates.hpp"
@@ -27,10 +28,19 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
     return kBadInput;
   }
   const CompileResult compiled = compile_directory(options.ruleset);
-  err << compiled.render(options.lang);
   if (!compiled.ok()) {
+    err << compiled.render(options.lang);
     say({"the ruleset has errors; nothing was evaluated", "清单有错误，未进行判定"});
     return kRuleErrors;
+  }
+  // Warnings are the rule author's business (`zhunru check` shows them);
+  // an applicant's answer mentions only that there are some.
+  const auto warnings = std::count_if(compiled.diagnostics.begin(), compiled.diagnostics.end(),
+                                      [](const Diagnostic& d) { return d.severity == Severity::warning; });
+  if (warnings > 0) {
+    say({"the ruleset has " + std::to_string(warnings) + " warning(s); `zhunru check " + options.ruleset +
+             "` shows them",
+         "清单有 " + std::to_string(warnings) + " 条警告；运行 `zhunru check " + options.ruleset + "` 查看"});
   }
   const auto text = read_file(options.project);
   if (!text) {

@@ -1,6 +1,7 @@
 #include "eval/conditions.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace zhunru::eval {
@@ -27,9 +28,19 @@ bool compare(std::uint8_t op, double l, double r) {
 
 }  // namespace
 
-ConditionEvaluator::ConditionEvaluator(const ir::Program& program, const Project::Data& project)
-    : p_(program), project_(project), kinds_(program.kinds.size()) {
+ConditionEvaluator::ConditionEvaluator(const ir::Program& program, const Project::Data& project,
+                                       spatial::SiteOracle& oracle)
+    : p_(program), project_(project), oracle_(oracle), kinds_(program.kinds.size()) {
   missing_.reserve(16);
+}
+
+void ConditionEvaluator::set_unit(std::uint32_t u) {
+  if (u == unit_) return;
+  unit_ = u;
+  // Kinds that test the site have another value in another unit.
+  for (KindMemo& memo : kinds_) {
+    if (memo.spatial) memo = KindMemo{};
+  }
 }
 
 const FactValue* ConditionEvaluator::known(ir::Slot slot) {
@@ -57,10 +68,14 @@ Truth ConditionEvaluator::kind(std::uint32_t k) {
     return t;
   }
   const std::size_t mark = missing_.size();
+  const bool seen_before = spatial_seen_;
+  spatial_seen_ = false;
   const Truth t = eval(p_.kinds[k]);
   // Re-index: evaluating the kind may have memoised others.
   KindMemo& done = kinds_[k];
   done.state = static_cast<std::uint8_t>(static_cast<int>(t) + 1);
+  done.spatial = spatial_seen_;
+  spatial_seen_ = spatial_seen_ || seen_before;
   if (t == Truth::unknown) {
     done.missing_begin = static_cast<std::uint32_t>(kind_missing_.size());
     kind_missing_.insert(kind_missing_.end(), missing_.begin() + static_cast<std::ptrdiff_t>(mark), missing_.end());
@@ -140,11 +155,14 @@ Truth ConditionEvaluator::eval_node(const ir::Node& n) {
       return result;
     }
     case ir::Op::is_kind: return kind(n.a);
-    case ir::Op::spatial:
-      // Sites arrive with the spatial issue; until then a spatial condition
-      // is unknown and the site is what would decide it.
-      missing_.push_back(site_slot(p_));
-      return Truth::unknown;
+    case ir::Op::spatial: {
+      spatial_seen_ = true;
+      const auto distance = std::bit_cast<double>(n.mask);
+      const geo::Geometry* part = unit_ < project_.parts.size() ? project_.parts[unit_].get() : nullptr;
+      const Truth t = oracle_.test(static_cast<ast::SpatialOp>(n.cmp), n.a, distance, part, unit_);
+      if (t == Truth::unknown) missing_.push_back(site_slot(p_));
+      return t;
+    }
   }
   return Truth::unknown;
 }

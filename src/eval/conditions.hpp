@@ -7,6 +7,7 @@
 
 #include "compile/program.hpp"
 #include "eval/project_data.hpp"
+#include "spatial/site_oracle.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru::eval {
@@ -16,7 +17,10 @@ inline ir::Slot site_slot(const ir::Program& p) { return static_cast<ir::Slot>(p
 
 class ConditionEvaluator {
  public:
-  ConditionEvaluator(const ir::Program& program, const Project::Data& project);
+  ConditionEvaluator(const ir::Program& program, const Project::Data& project, spatial::SiteOracle& oracle);
+
+  /// Spatial conditions from now on test the site's part in unit `u`.
+  void set_unit(std::uint32_t u);
 
   /// The value of `node`. When it is unknown, the slots that made it so are
   /// appended to missing(); when it is known, nothing is appended.
@@ -31,10 +35,14 @@ class ConditionEvaluator {
 
   const ir::Program& p_;
   const Project::Data& project_;
+  spatial::SiteOracle& oracle_;
+  std::uint32_t unit_ = 0;
+  bool spatial_seen_ = false;   // a spatial node was evaluated (its value depends on the unit)
   struct KindMemo {
     std::uint8_t state = 0;                 // 0: not yet; else Truth + 1
     std::uint32_t missing_begin = 0;        // unknown: its slots in kind_missing_
     std::uint32_t missing_end = 0;
+    bool spatial = false;                   // depends on the unit: forgotten when the unit changes
   };
   std::vector<KindMemo> kinds_;
   std::vector<ir::Slot> kind_missing_;

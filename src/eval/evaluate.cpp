@@ -9,6 +9,7 @@
 #include "eval/conditions.hpp"
 #include "eval/project_data.hpp"
 #include "eval/rule_outcome.hpp"
+#include "spatial/site_oracle.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru {
@@ -43,7 +44,7 @@ std::optional<LocalizedText> check_as_of(const model::Model& m, const std::chron
 class Evaluation {
  public:
   Evaluation(const Ruleset::Data& rs, const Project::Data& project, const EvaluateOptions& options)
-      : rs_(rs), project_(project), options_(options), conditions_(rs.program, project),
+      : rs_(rs), project_(project), options_(options), oracle_(rs.maps), conditions_(rs.program, project, oracle_),
         today_(days_since_epoch(options.as_of)) {
     if (const auto f = rs.index.industry_fact(); f && project.values[*f].known) industry_ = &project.values[*f].text;
     outcomes_.reserve(32);
@@ -59,6 +60,7 @@ class Evaluation {
   Scores score() const;
   Finding finding(const Outcome& o) const;
   void sort_for_findings();
+  void note_repaired_layers(Decision& d) const;
   const model::Rule& rule_of(const Outcome& o) const { return rs_.model.rules[o.rule]; }
   /// A fact's name, or "site" for the site's slot.
   std::string slot_name(ir::Slot s) const { return s < rs_.model.facts.size() ? rs_.model.facts[s].name : "site"; }
@@ -66,6 +68,7 @@ class Evaluation {
   const Ruleset::Data& rs_;
   const Project::Data& project_;
   const EvaluateOptions& options_;
+  spatial::SiteOracle oracle_;
   eval::ConditionEvaluator conditions_;
   const std::int32_t today_;                // the as-of date, in days
   const std::string* industry_ = nullptr;   // the project's industry code, when known (for the index)
@@ -82,7 +85,9 @@ std::optional<LocalizedText> Evaluation::judge_unit(std::uint32_t unit_index, Un
                              ") lies outside the territory this ruleset covers",
                          "单元 " + unit.code + "（区县 " + unit.district + "）不在本清单管辖范围内"};
   }
-  out = {unit.code, unit.unit_class, unit.district, unit.share, Verdict::admit, Verdict::admit, Verdict::admit};
+  out = {unit.code, unit.name, unit.unit_class, unit.district, unit.share, Verdict::admit, Verdict::admit,
+         Verdict::admit};
+  conditions_.set_unit(unit_index);
   for (model::TierId tier : tiers_) {
     candidates_.clear();
     rs_.index.candidates(tier, unit.unit_class, industry_, candidates_);
@@ -200,6 +205,16 @@ Finding Evaluation::finding(const Outcome& o) const {
   return f;
 }
 
+void Evaluation::note_repaired_layers(Decision& d) const {
+  for (const auto& [layer, feature] : oracle_.repaired_used()) {
+    const maps::GeoLayer& l = *rs_.maps.layers[layer];
+    const maps::MapFeature& f = l.feature(feature);
+    const LocalizedText what = f.describe(l.path());
+    d.notes.push_back({"layer " + l.name() + " used a repaired feature (" + what.en + "): " + f.repairs.front().en,
+                       "图层 " + l.name() + " 使用了经修复的要素（" + what.zh + "）：" + f.repairs.front().zh});
+  }
+}
+
 Expected<Decision, LocalizedText> Evaluation::run() {
   using Result = Expected<Decision, LocalizedText>;
   Decision d;
@@ -214,7 +229,10 @@ Expected<Decision, LocalizedText> Evaluation::run() {
     d.best = std::max(d.best, d.units[u].best);
     d.worst = std::max(d.worst, d.units[u].worst);
   }
+  if (const auto& failed = oracle_.failure()) return Result::failure(*failed);
   d.verdict = settle(d.best, d.worst);
+  d.notes = project_.notes;
+  note_repaired_layers(d);
   collect_missing(d);
   d.score = score();
   if (options_.findings) {
@@ -236,8 +254,9 @@ Expected<Decision, LocalizedText> evaluate(const Ruleset& ruleset, const Project
                             "该项目是针对另一份清单构建的，请针对本清单重新载入"});
   }
   if (pd.units.empty()) {
-    return Result::failure({"the project names no unit: give `units` (unit codes such as ZH50010320001)",
-                            "项目未给出所在单元：请提供 `units`（单元编码，如 ZH50010320001）"});
+    return Result::failure({"the project names no unit: give its `site` (with a ruleset that has a unit map) or "
+                            "`units` (unit codes such as ZH50010320001)",
+                            "项目未给出所在单元：请提供 `site`（清单须有单元图）或 `units`（单元编码，如 ZH50010320001）"});
   }
   if (auto problem = check_as_of(rs.model, options.as_of)) return Result::failure(*problem);
   return Evaluation(rs, pd, options).run();

@@ -8,6 +8,7 @@
 #include "base/dates.hpp"
 #include "base/edit_distance.hpp"
 #include "eval/project_data.hpp"
+#include "eval/project_site.hpp"
 #include "model/codes.hpp"
 #include "zhunru/project.hpp"
 
@@ -245,7 +246,37 @@ FactsBuilder& FactsBuilder::add_unit(std::string_view code, std::optional<double
       return *this;
     }
   }
-  state_->data.units.push_back({unit->code, unit->district, unit->unit_class, share});
+  std::string name;
+  if (const maps::UnitMap* map = state_->ruleset->maps.units.get()) {
+    const auto found = map->find(unit->code);
+    if (!found) {
+      LocalizedText message{"unit " + unit->code + " is not in the unit map " + map->path(),
+                            "单元 " + unit->code + " 不在单元图 " + map->path() + " 中"};
+      const auto codes = map->codes();
+      if (const auto near = closest_near_miss(unit->code, codes)) {
+        message.en += "; did you mean " + std::string(codes[*near]) + "?";
+        message.zh += "；是否应为 " + std::string(codes[*near]) + "？";
+      }
+      state_->error(where, std::move(message));
+      return *this;
+    }
+    name = map->unit(*found).name;
+  }
+  state_->data.units.push_back({unit->code, unit->district, unit->unit_class, share, name, false});
+  return *this;
+}
+
+FactsBuilder& FactsBuilder::set_site(std::string_view geojson) {
+  if (state_->data.site) {
+    state_->error("site", {"the site is given twice", "选址重复给出"});
+    return *this;
+  }
+  auto site = spatial::read_site(geojson);
+  if (!site) {
+    state_->error("site", site.error());
+    return *this;
+  }
+  state_->data.site = std::move(site).value();
   return *this;
 }
 
@@ -256,10 +287,15 @@ FactsBuilder& FactsBuilder::set_metadata(std::string json) {
 
 ProjectResult FactsBuilder::build() && {
   if (!state_->errors.empty()) return ProjectResult::failure(std::move(state_->errors));
+  state_->data.parts.resize(state_->data.units.size());
+  eval::place_site(*state_->ruleset, state_->data, state_->errors);
+  if (!state_->errors.empty()) return ProjectResult::failure(std::move(state_->errors));
   return Project(std::make_shared<const Project::Data>(std::move(state_->data)));
 }
 
 Project::Project(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
 const std::vector<ProjectUnit>& Project::units() const { return data_->units; }
+bool Project::has_site() const { return data_->site != nullptr; }
+const std::vector<LocalizedText>& Project::notes() const { return data_->notes; }
 
 }  // namespace zhunru

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "geo/geos.hpp"
+#include "spatial/site.hpp"
 #include "zhunru/project.hpp"
 
 namespace zhunru {
@@ -21,6 +23,9 @@ struct Project::Data {
   std::string ruleset_hash;          // the ruleset the values were checked against
   std::vector<FactValue> values;     // by fact slot
   std::vector<ProjectUnit> units;
+  std::shared_ptr<const spatial::Site> site;   // null when no site was given
+  std::vector<geo::GeometryPtr> parts;         // by unit: the site's part in it; null when unknown
+  std::vector<LocalizedText> notes;
   std::string metadata_json;         // the file's `project` member, echoed in decisions
 };
 

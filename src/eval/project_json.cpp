@@ -125,9 +125,7 @@ ProjectResult load_project_json(const Ruleset& ruleset, std::string_view json_te
     if (key == "units") {
       read_units(value, builder, errors);
     } else if (key == "site") {
-      errors.push_back({"site", {"project sites (GeoJSON geometry) are not supported by this version; give the unit "
-                                 "codes in `units`",
-                                 "本版本尚不支持项目选址（GeoJSON 几何）；请在 `units` 中给出单元编码"}});
+      builder.set_site(value.dump());
     } else if (key == "project") {
       metadata = value.dump();  // free-form description, echoed in the decision
     } else if (value.is_null()) {

@@ -151,11 +151,14 @@ class Formatter {
     const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
     statement(d.span, 0,
               kw(Keyword::layer) + " " + d.name.text + label + " " + kw(Keyword::from) + " " +
-                  Printer::string_literal(d.path.value) + ";");
+                  Printer::string_literal(d.path.value) + repair(d.repair) + ";");
   }
 
+  std::string repair(bool on) const { return on ? " " + kw(Keyword::repair) : ""; }
+
   void item(const ast::UnitsDecl& d) {
-    statement(d.span, 0, kw(Keyword::units) + " " + kw(Keyword::from) + " " + Printer::string_literal(d.path.value) + ";");
+    statement(d.span, 0, kw(Keyword::units) + " " + kw(Keyword::from) + " " + Printer::string_literal(d.path.value) +
+                             repair(d.repair) + ";");
   }
 
   void item(const ast::TierBlock& t) {

@@ -62,7 +62,15 @@ struct Kind {
 struct Layer {
   std::string name;
   std::string label;
+  std::string path;      // as written, relative to the declaring file
+  bool repair = false;   // `repair`: make invalid features valid
+  SourceLocation source;
+};
+
+/// `units from "PATH" [repair];`
+struct UnitsMapDecl {
   std::string path;
+  bool repair = false;
   SourceLocation source;
 };
 
@@ -146,7 +154,7 @@ struct Model {
   std::vector<Fact> facts;
   std::vector<Kind> kinds;
   std::vector<Layer> layers;
-  std::optional<std::string> units_path;
+  std::optional<UnitsMapDecl> units_map;
   std::vector<Tier> tiers;
   std::vector<Rule> rules;
   std::vector<CondNode> conds;

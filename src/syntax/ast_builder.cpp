@@ -87,7 +87,7 @@ class Builder {
     if (auto* c = ctx->factDecl()) return fact(c);
     if (auto* c = ctx->kindDecl()) return kind(c);
     if (auto* c = ctx->layerDecl()) return layer(c);
-    if (auto* c = ctx->unitsDecl()) return ast::UnitsDecl{string(c->STRING()), span(c)};
+    if (auto* c = ctx->unitsDecl()) return ast::UnitsDecl{string(c->STRING()), c->REPAIR() != nullptr, span(c)};
     return std::nullopt;
   }
 
@@ -131,7 +131,8 @@ class Builder {
     const bool labelled = ctx->STRING().size() > 1;
     std::optional<ast::StringLit> label;
     if (labelled) label = string(ctx->STRING(0));
-    return ast::LayerDecl{word(ctx->name()), std::move(label), string(ctx->STRING(labelled ? 1 : 0)), span(ctx)};
+    return ast::LayerDecl{word(ctx->name()), std::move(label), string(ctx->STRING(labelled ? 1 : 0)),
+                          ctx->REPAIR() != nullptr, span(ctx)};
   }
 
   // ---- tiers ------------------------------------------------------------------------

@@ -52,7 +52,7 @@ struct Group {
 };
 
 const std::vector<std::size_t>& name_tokens() {
-  static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::BOOL_TYPE,
+  static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::REPAIR,    L::BOOL_TYPE,
                                                L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE,
                                                L::TEXT_TYPE,   L::DATE_TYPE};
   return kNames;
@@ -152,6 +152,7 @@ TokenWord token_word(std::size_t type) {
     case L::UNITS: return en_only("units");
     case L::UNIT: return both(Keyword::unit_tier);
     case L::FROM: return both(Keyword::from);
+    case L::REPAIR: return both(Keyword::repair);
     case L::ONE: return en_only("one of");
     case L::OF: return en_only("of");
     case L::ENUM_ZH: return zh_only("枚举");

@@ -30,6 +30,19 @@ kind industrial = industry in [B, C, D];
 layer shore "长江岸线" from "maps/shore.geojson";
 )";
 
+/// The `shore` layer of kSchema: a synthetic line along latitude 30°N from
+/// 106°E to 107°E.
+inline const char* const kShoreMap = R"({"type": "FeatureCollection", "features": [
+  {"type": "Feature", "properties": {"name": "synthetic shore"},
+   "geometry": {"type": "LineString", "coordinates": [[106.0, 30.0], [107.0, 30.0]]}}]})";
+
+/// kSchema with its map, then `more`.
+inline std::vector<SourceText> schema_and(std::vector<SourceText> more) {
+  std::vector<SourceText> all{{"schema.rules", kSchema}, {"maps/shore.geojson", kShoreMap}};
+  all.insert(all.end(), more.begin(), more.end());
+  return all;
+}
+
 inline std::shared_ptr<const Ruleset> compile_ok(const std::vector<SourceText>& sources) {
   const CompileResult r = compile_sources(sources);
   INFO(r.render(Lang::en));
@@ -39,12 +52,12 @@ inline std::shared_ptr<const Ruleset> compile_ok(const std::vector<SourceText>& 
 
 /// kSchema plus `tiers`, as two files.
 inline std::shared_ptr<const Ruleset> ruleset_with(const std::string& tiers) {
-  return compile_ok({{"schema.rules", kSchema}, {"tiers.rules", tiers}});
+  return compile_ok(schema_and({{"tiers.rules", tiers}}));
 }
 
 /// The diagnostics of compiling kSchema plus `text`: "line:col code".
 inline std::vector<std::string> check_codes(const std::string& text, bool strict = false) {
-  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"t.rules", text}}, {strict, 50});
+  const CompileResult r = compile_sources(schema_and({{"t.rules", text}}), {strict, 50});
   std::vector<std::string> out;
   for (const Diagnostic& d : r.diagnostics) {
     out.push_back(std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + " " + d.code);
@@ -54,7 +67,7 @@ inline std::vector<std::string> check_codes(const std::string& text, bool strict
 
 /// The messages of compiling kSchema plus `text`, in English.
 inline std::string check_messages(const std::string& text) {
-  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"t.rules", text}});
+  const CompileResult r = compile_sources(schema_and({{"t.rules", text}}));
   std::string out;
   for (const Diagnostic& d : r.diagnostics) out += d.code + ": " + d.message.en + " | " + d.help.en + "\n";
   return out;

@@ -137,7 +137,7 @@ TEST_CASE("checking stops at syntax errors instead of cascading") {
 
 TEST_CASE("messages are in English and Chinese") {
   const CompileResult r =
-      compile_sources({{"schema.rules", kSchema}, {"t.rules", tier("    X: ban projects where capacity > 1 km;")}});
+      compile_sources(schema_and({{"t.rules", tier("    X: ban projects where capacity > 1 km;")}}));
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].message.en.find("mass rate") != std::string::npos);
   CHECK(r.diagnostics[0].message.zh.find("量纲不一致") != std::string::npos);

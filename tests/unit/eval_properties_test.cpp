@@ -170,7 +170,8 @@ TEST_CASE("property: a decision never depends on rule order or file order") {
     const std::vector<std::string> first(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(half));
     const std::vector<std::string> second(lines.begin() + static_cast<std::ptrdiff_t>(half), lines.end());
     // Shuffled rules, split over two files given in the other order, schema last.
-    const auto shuffled = compile_ok({{"z.rules", join(second)}, {"a.rules", join(first)}, {"schema.rules", kSchema}});
+    const auto shuffled = compile_ok(
+        {{"z.rules", join(second)}, {"a.rules", join(first)}, {"schema.rules", kSchema}, {"maps/shore.geojson", kShoreMap}});
     for (int p = 0; p < 10; ++p) {
       const std::string json = project(rng);
       CHECK(order_free(decide(*rs, json)) == order_free(decide(*shuffled, json)));
@@ -214,7 +215,7 @@ TEST_CASE("property: verdict-only evaluation agrees with full evaluation") {
     const Decision lean = *evaluate(*rs, subject, {day(2025, 6, 1), false});
     CHECK(lean.findings.empty());
     CHECK(order_free(lean) == order_free(Decision{full.verdict, full.best, full.worst, full.missing, {}, {}, full.score,
-                                                  full.as_of, {}, {}, {}, {}}));
+                                                  full.as_of, {}, {}, {}, {}, {}}));
     for (std::size_t u = 0; u < full.units.size(); ++u) CHECK(lean.units[u].verdict == full.units[u].verdict);
   }
 }

@@ -66,11 +66,6 @@ TEST_CASE("units: codes in the national pattern, shares in [0, 1]") {
   CHECK(*p.units()[0].share == doctest::Approx(0.25));
 }
 
-TEST_CASE("a site is refused with a clear message until sites are supported") {
-  CHECK(project_errors(*rules(), R"({"site": {"type": "Point", "coordinates": [106.577, 29.557]}})").front().starts_with(
-      "site: project sites (GeoJSON geometry) are not supported by this version"));
-}
-
 TEST_CASE("the facts builder checks as it goes and reports every error") {
   FactsBuilder b(*rules());
   b.set_text("industry", "C2614").set_number("capacity", 5).set_bool("capacity", true).set_text("nope", "1");

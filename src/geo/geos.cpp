@@ -1,0 +1,89 @@
+#include "geo/geos.hpp"
+
+#include <geos/geom/Polygon.h>
+#include <geos/geom/CoordinateSequence.h>
+#include <geos/geom/GeometryCollection.h>
+#include <geos/geom/LineString.h>
+#include <geos/geom/LinearRing.h>
+#include <geos/geom/MultiLineString.h>
+#include <geos/geom/MultiPoint.h>
+#include <geos/geom/MultiPolygon.h>
+#include <geos/geom/Point.h>
+
+#include <vector>
+
+namespace zhunru::geo {
+
+void warm_envelopes(const Geometry& g) {
+  (void)g.getEnvelopeInternal();
+  for (std::size_t i = 0; i < g.getNumGeometries(); ++i) {
+    const Geometry* part = g.getGeometryN(i);
+    if (part != &g) warm_envelopes(*part);
+  }
+  if (const auto* polygon = dynamic_cast<const geos::geom::Polygon*>(&g)) {
+    (void)polygon->getExteriorRing()->getEnvelopeInternal();
+    for (std::size_t i = 0; i < polygon->getNumInteriorRing(); ++i) {
+      (void)polygon->getInteriorRingN(i)->getEnvelopeInternal();
+    }
+  }
+}
+
+namespace {
+
+std::unique_ptr<geos::geom::LinearRing> ring_to(const geos::geom::LinearRing& r, const GeometryFactory& f) {
+  return f.createLinearRing(r.getCoordinatesRO()->clone());
+}
+
+}  // namespace
+
+GeometryPtr copy_to(const Geometry& g, const GeometryFactory& f) {
+  using namespace geos::geom;
+  switch (g.getGeometryTypeId()) {
+    case GEOS_POINT:
+      if (g.isEmpty()) return f.createPoint();
+      return GeometryPtr(f.createPoint(*g.getCoordinate()));
+    case GEOS_LINESTRING:
+      return f.createLineString(static_cast<const LineString&>(g).getCoordinatesRO()->clone());
+    case GEOS_LINEARRING: return ring_to(static_cast<const LinearRing&>(g), f);
+    case GEOS_POLYGON: {
+      const auto& p = static_cast<const Polygon&>(g);
+      if (p.isEmpty()) return f.createPolygon();
+      std::vector<std::unique_ptr<LinearRing>> holes;
+      for (std::size_t i = 0; i < p.getNumInteriorRing(); ++i) holes.push_back(ring_to(*p.getInteriorRingN(i), f));
+      return f.createPolygon(ring_to(*p.getExteriorRing(), f), std::move(holes));
+    }
+    default: {  // collections
+      std::vector<GeometryPtr> parts;
+      for (std::size_t i = 0; i < g.getNumGeometries(); ++i) parts.push_back(copy_to(*g.getGeometryN(i), f));
+      switch (g.getGeometryTypeId()) {
+        case GEOS_MULTIPOINT: return f.createMultiPoint(std::move(parts));
+        case GEOS_MULTILINESTRING: return f.createMultiLineString(std::move(parts));
+        case GEOS_MULTIPOLYGON: return f.createMultiPolygon(std::move(parts));
+        default: return f.createGeometryCollection(std::move(parts));
+      }
+    }
+  }
+}
+
+namespace {
+
+void collect(const Geometry& g, int dimension, std::vector<GeometryPtr>& out) {
+  if (g.isEmpty()) return;
+  if (g.getGeometryTypeId() >= geos::geom::GEOS_MULTIPOINT) {  // any collection
+    for (std::size_t i = 0; i < g.getNumGeometries(); ++i) collect(*g.getGeometryN(i), dimension, out);
+    return;
+  }
+  if (static_cast<int>(g.getDimension()) == dimension) out.push_back(g.clone());
+}
+
+}  // namespace
+
+GeometryPtr parts_of_dimension(const Geometry& g, int dimension) {
+  std::vector<GeometryPtr> parts;
+  collect(g, dimension, parts);
+  if (parts.empty()) return nullptr;
+  if (parts.size() == 1) return std::move(parts.front());
+  return g.getFactory()->buildGeometry(std::move(parts));
+}
+
+}  // namespace zhunru::geo

@@ -1,0 +1,241 @@
+#include "maps/load_maps.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "geo/geojson_geometry.hpp"
+#include "maps/map_report.hpp"
+#include "maps/unit_attributes.hpp"
+
+namespace zhunru::maps {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+/// What every map declaration has in common.
+struct Declared {
+  std::string path;          // as written
+  bool repair = false;
+  SourceLocation source;     // the declaration
+};
+
+/// The declared path relative to the ruleset root, or why it is refused.
+Expected<fs::path, LocalizedText> resolve(const Declared& d, const fs::path& root) {
+  using R = Expected<fs::path, LocalizedText>;
+  const fs::path written(d.path);
+  if (written.empty() || written.is_absolute()) {
+    return R::failure({"map path \"" + d.path + "\" must be relative to the file that declares it",
+                       "地图路径 \"" + d.path + "\" 须为相对于声明文件的路径"});
+  }
+  const fs::path resolved = (fs::path(d.source.file).parent_path() / written).lexically_normal();
+  const fs::path relative = resolved.lexically_relative(root.lexically_normal());
+  if (relative.empty() || *relative.begin() == "..") {
+    return R::failure({"map path \"" + d.path + "\" leaves the ruleset directory",
+                       "地图路径 \"" + d.path + "\" 超出了清单目录"});
+  }
+  return relative;
+}
+
+/// A feature read from a FeatureCollection: geometry and properties.
+struct Feature {
+  MapFeature feature;
+  const Json* properties = nullptr;
+};
+
+/// The first of `keys` that `j` holds as a string or an integer.
+std::string first_of(const Json* j, std::initializer_list<const char*> keys) {
+  if (!j || !j->is_object()) return "";
+  for (const char* key : keys) {
+    const auto it = j->find(key);
+    if (it == j->end()) continue;
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<long long>());
+  }
+  return "";
+}
+
+/// "500104 大渡口区": the feature's code (or id) and name, for messages.
+std::string label_of(const Json& f) {
+  const Json* props = f.contains("properties") ? &f["properties"] : nullptr;
+  std::string code = first_of(props, {"HJZHGKDYBM", "code"});
+  if (code.empty()) code = first_of(&f, {"id"});
+  const std::string name = first_of(props, {"HJZHGKDYMC", "name"});
+  if (code.empty() || name.empty()) return code + name;
+  return code + " " + name;
+}
+
+/// Every usable feature of the collection `doc`; each bad one reported.
+std::vector<Feature> read_features(const Json& doc, const geo::GeometryFactory& factory, bool repair,
+                                   MapReport& report) {
+  std::vector<Feature> out;
+  const Json& list = doc["features"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Json& f = list[i];
+    const std::string label = f.is_object() ? label_of(f) : "";
+    if (!f.is_object() || !f.contains("geometry") || f["geometry"].is_null()) {
+      report.feature(Severity::error, "map.feature", i, label, {"the feature has no geometry", "要素没有几何"});
+      continue;
+    }
+    geo::ReadGeometry g = geo::read_geojson_geometry(f["geometry"], factory, {repair});
+    if (!g.geometry && g.degenerate) {  // repair mode, and it had no length or area to keep
+      report.feature(Severity::warning, "map.dropped", i, label,
+                     {"dropped: " + g.error->en, "已删除：" + g.error->zh});
+      continue;
+    }
+    if (!g.geometry) {
+      report.feature(Severity::error, "map.feature", i, label, *g.error);
+      continue;
+    }
+    MapFeature feature{i, label, std::move(g.geometry), std::move(g.repairs)};
+    if (feature.repaired()) {
+      LocalizedText what{"repaired: ", "已修复："};
+      for (std::size_t r = 0; r < feature.repairs.size(); ++r) {
+        what.en += (r ? "; " : "") + feature.repairs[r].en;
+        what.zh += (r ? "；" : "") + feature.repairs[r].zh;
+      }
+      report.feature(Severity::warning, "map.repaired", i, label, std::move(what));
+    }
+    const Json* props = f.contains("properties") ? &f["properties"] : nullptr;
+    out.push_back({std::move(feature), props});
+  }
+  return out;
+}
+
+class Loader {
+ public:
+  Loader(const fs::path& root, const MapFiles& files, const MapLoadOptions& options, std::vector<Diagnostic>& diags)
+      : root_(root), files_(files), options_(options), diagnostics_(diags) {}
+
+  std::unique_ptr<const UnitMap> units(const Declared& d, LoadedMaps& out);
+  std::unique_ptr<const GeoLayer> layer(const model::Layer& l, LoadedMaps& out);
+
+ private:
+  /// Reads, parses and checks the collection; null on failure (reported).
+  std::optional<std::vector<Feature>> collection(const Declared& d, MapReport& report, LoadedMaps& out, Json& doc);
+  std::string display(const Declared& d) const;
+
+  const fs::path& root_;
+  const MapFiles& files_;
+  const MapLoadOptions& options_;
+  std::vector<Diagnostic>& diagnostics_;
+  geo::GeometryFactory::Ptr factory_ = geo::make_factory();
+};
+
+std::string Loader::display(const Declared& d) const {
+  return (fs::path(d.source.file).parent_path() / d.path).lexically_normal().generic_string();
+}
+
+std::optional<std::vector<Feature>> Loader::collection(const Declared& d, MapReport& report, LoadedMaps& out,
+                                                       Json& doc) {
+  const auto relative = resolve(d, root_);
+  if (!relative) {
+    report.file("map.path", relative.error());
+    return std::nullopt;
+  }
+  auto bytes = files_(*relative);
+  if (!bytes) {
+    report.file("map.read", bytes.error());
+    return std::nullopt;
+  }
+  doc = Json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
+  out.files.emplace_back(relative->generic_string(), std::move(bytes).value());
+  if (doc.is_discarded()) {
+    report.file("map.json", {"not valid JSON", "不是有效的 JSON"});
+    return std::nullopt;
+  }
+  if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
+      !doc["features"].is_array()) {
+    report.file("map.json", {"a map must be a GeoJSON FeatureCollection with a \"features\" list",
+                             "地图须为带 \"features\" 列表的 GeoJSON FeatureCollection"});
+    return std::nullopt;
+  }
+  auto features = read_features(doc, *factory_, d.repair || options_.repair, report);
+  if (features.empty() && !report.failed()) {
+    report.file("map.empty", {"the map has no features", "地图没有要素"});
+    return std::nullopt;
+  }
+  return features;
+}
+
+std::unique_ptr<const UnitMap> Loader::units(const Declared& d, LoadedMaps& out) {
+  MapReport report(display(d), d.source, options_.max_reported, diagnostics_);
+  Json doc;
+  auto features = collection(d, report, out, doc);
+  if (!features) return nullptr;
+  std::vector<MapFeature> kept;
+  std::vector<MapUnit> units;
+  std::set<std::string> codes;
+  for (Feature& f : *features) {
+    const std::size_t i = f.feature.index;
+    auto unit = read_unit_attributes(f.properties ? *f.properties : Json());
+    if (!unit) {
+      report.feature(Severity::error, "map.attribute", i, f.feature.label, unit.error());
+      continue;
+    }
+    if (f.feature.geometry->getDimension() != geos::geom::Dimension::A) {
+      report.feature(Severity::error, "map.feature", i, f.feature.label,
+                     {"a unit must be a Polygon or MultiPolygon", "单元须为 Polygon 或 MultiPolygon"});
+      continue;
+    }
+    if (!codes.insert(unit->code).second) {
+      report.feature(Severity::error, "map.duplicate-unit", i, f.feature.label,
+                     {"unit " + unit->code + " appears twice in the map", "单元 " + unit->code + " 在地图中出现两次"});
+      continue;
+    }
+    f.feature.label = unit->code;
+    kept.push_back(std::move(f.feature));
+    units.push_back(std::move(unit).value());
+  }
+  if (report.failed()) return nullptr;
+  return std::make_unique<const UnitMap>(report.path(), std::move(kept), std::move(units));
+}
+
+std::unique_ptr<const GeoLayer> Loader::layer(const model::Layer& l, LoadedMaps& out) {
+  const Declared d{l.path, l.repair, l.source};
+  MapReport report(display(d), d.source, options_.max_reported, diagnostics_);
+  Json doc;
+  auto features = collection(d, report, out, doc);
+  if (!features || report.failed()) return nullptr;
+  std::vector<MapFeature> kept;
+  for (Feature& f : *features) kept.push_back(std::move(f.feature));
+  return std::make_unique<const GeoLayer>(l.name, report.path(), std::move(kept));
+}
+
+/// `inside L` / `outside L` need areas: a layer of lines or points has no inside.
+void check_areal_layers(const model::Model& model, const Maps& maps, std::vector<Diagnostic>& diagnostics) {
+  std::set<model::LayerId> tested;
+  for (const model::CondNode& c : model.conds) {
+    const auto* s = std::get_if<model::SiteSpatial>(&c);
+    if (s && s->op != ast::SpatialOp::within) tested.insert(s->layer);
+  }
+  for (model::LayerId id : tested) {
+    const GeoLayer* layer = maps.layers[id].get();
+    if (!layer || layer->has_areas()) continue;
+    Diagnostic d;
+    d.code = "map.no-areas";
+    d.location = model.layers[id].source;
+    d.message = {"layer " + layer->name() + " has no polygons, but rules test `inside`/`outside` it; only `within … "
+                 "of` can measure a distance to lines or points",
+                 "图层 " + layer->name() + " 没有面，但有规则判断是否在其内/外；对线或点只能用“距 … 范围内”"};
+    diagnostics.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+LoadedMaps load_maps(const model::Model& model, const fs::path& root, const MapFiles& files,
+                     const MapLoadOptions& options, std::vector<Diagnostic>& diagnostics) {
+  LoadedMaps out;
+  Loader loader(root, files, options, diagnostics);
+  if (model.units_map) {
+    const auto& u = *model.units_map;
+    out.maps.units = loader.units({u.path, u.repair, u.source}, out);
+  }
+  for (const model::Layer& l : model.layers) out.maps.layers.push_back(loader.layer(l, out));
+  check_areal_layers(model, out.maps, diagnostics);
+  return out;
+}
+
+}  // namespace zhunru::maps

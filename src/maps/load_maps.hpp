@@ -1,0 +1,39 @@
+// Loading the maps a ruleset declares (`units from`, `layer … from`) as part
+// of compiling it: paths are resolved relative to the declaring file and may
+// not leave the ruleset directory; every bad feature is reported (file,
+// feature index, code, reason); invalid ones are repaired only when the
+// declaration says `repair` or the caller asks for it, and then said so.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "maps/maps.hpp"
+#include "model/model.hpp"
+#include "zhunru/diagnostic.hpp"
+#include "zhunru/expected.hpp"
+
+namespace zhunru::maps {
+
+/// A map file's bytes by its path relative to the ruleset directory.
+using MapFiles = std::function<Expected<std::string, LocalizedText>(const std::filesystem::path& relative)>;
+
+struct MapLoadOptions {
+  bool repair = false;              // repair every map, as if each declaration said `repair`
+  std::size_t max_reported = 50;    // bad features reported per map before a summary
+};
+
+struct LoadedMaps {
+  Maps maps;
+  std::vector<std::pair<std::string, std::string>> files;   // (relative path, bytes), for the content hash
+};
+
+/// Loads every map `model` declares. `root` is the ruleset directory as the
+/// declaring files' paths spell it. Problems are appended to `diagnostics`.
+LoadedMaps load_maps(const model::Model& model, const std::filesystem::path& root, const MapFiles& files,
+                     const MapLoadOptions& options, std::vector<Diagnostic>& diagnostics);
+
+}  // namespace zhunru::maps

@@ -1,0 +1,41 @@
+// Diagnostics about one map file: each names the file, the feature (index
+// and code or name) and the reason, with a note at the declaration that
+// brought the map in. After `max_reported` features, one summary.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "zhunru/diagnostic.hpp"
+
+namespace zhunru::maps {
+
+class MapReport {
+ public:
+  MapReport(std::string file, SourceLocation declared_at, std::size_t max_reported,
+            std::vector<Diagnostic>& diagnostics);
+  ~MapReport();
+  MapReport(const MapReport&) = delete;
+  MapReport& operator=(const MapReport&) = delete;
+
+  /// About the file as a whole.
+  void file(std::string code, LocalizedText message);
+  /// About feature `index` (labelled `label`, may be empty).
+  void feature(Severity severity, std::string code, std::size_t index, const std::string& label, LocalizedText message);
+
+  [[nodiscard]] const std::string& path() const { return file_; }
+  [[nodiscard]] bool failed() const { return failed_; }
+
+ private:
+  void add(Severity severity, std::string code, LocalizedText message);
+
+  std::string file_;
+  SourceLocation declared_at_;
+  std::size_t max_reported_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::size_t reported_ = 0;
+  std::size_t held_back_ = 0;
+  bool failed_ = false;
+};
+
+}  // namespace zhunru::maps

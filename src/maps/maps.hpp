@@ -1,0 +1,18 @@
+// The maps a compiled ruleset owns: its unit map and its geometry layers,
+// immutable once compiled and read by every evaluation.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "maps/geo_layer.hpp"
+#include "maps/unit_map.hpp"
+
+namespace zhunru::maps {
+
+struct Maps {
+  std::unique_ptr<const UnitMap> units;                 // null: the ruleset declares no `units from`
+  std::vector<std::unique_ptr<const GeoLayer>> layers;  // by model::LayerId
+};
+
+}  // namespace zhunru::maps

@@ -1,0 +1,37 @@
+// Locating a site on the unit map: every unit it touches, with the share of
+// the site in each — of its points (a point: 1), of its length (lines), of
+// its area (polygons) — measured in metres (geo::LocalMetric).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "geo/local_metric.hpp"
+#include "maps/unit_map.hpp"
+#include "spatial/site.hpp"
+
+namespace zhunru::spatial {
+
+struct UnitPart {
+  std::uint32_t unit = 0;       // in the unit map
+  double share = 0.0;           // 0–1
+  geo::GeometryPtr part;        // the site within the unit, lon/lat, built with the site's factory
+};
+
+struct SiteLocation {
+  std::vector<UnitPart> units;  // largest share first, then by code
+  double outside = 0.0;         // the share of the site in no unit
+};
+
+/// Where `site` lies; an error when it touches no unit (with a hint when
+/// the coordinates look swapped) or when GEOS cannot intersect it.
+Expected<SiteLocation, LocalizedText> locate(const maps::UnitMap& map, const Site& site);
+
+/// The site's size in metres: number of points, length (m) or area (m²).
+double measure(const geo::Geometry& lonlat, int dimension, const geo::LocalMetric& metric,
+               const geo::GeometryFactory& factory);
+
+/// A local metric centred on `g`.
+Expected<geo::LocalMetric, LocalizedText> metric_for(const geo::Geometry& g);
+
+}  // namespace zhunru::spatial

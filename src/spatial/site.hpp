@@ -1,0 +1,25 @@
+// A project's site: a GeoJSON geometry in lon/lat (CGCS2000 ≈ WGS84) — a
+// point, a line for roads and pipelines, a polygon for a plant. Invalid
+// sites are refused with the reason, never repaired behind the applicant's
+// back (docs/spatial.md).
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "geo/geos.hpp"
+#include "zhunru/expected.hpp"
+#include "zhunru/localized.hpp"
+
+namespace zhunru::spatial {
+
+struct Site {
+  geo::GeometryFactory::Ptr factory;   // first: it outlives the geometries built with it
+  geo::GeometryPtr geometry;           // lon/lat, valid, not empty
+  int dimension = 0;                   // 0 points, 1 lines, 2 polygons
+};
+
+/// Reads a site from the GeoJSON text of one geometry object.
+Expected<std::shared_ptr<const Site>, LocalizedText> read_site(std::string_view geojson);
+
+}  // namespace zhunru::spatial

@@ -1,0 +1,54 @@
+// Spatial conditions of one evaluation: `inside L`, `outside L`, `within Q
+// of L` for the part of the site in one unit (LANGUAGE.md §4):
+//   inside  — the whole part lies in the layer's polygons (their boundary counts);
+//   outside — not inside: some of the part lies outside them;
+//   within  — some of the part is at most Q from the layer, in metres on the ground.
+// Containment is tested in lon/lat, where GeoJSON edges are straight;
+// distances in metres (geo::LocalMetric centred on the site).
+//
+// Belongs to one evaluation in one thread: every geometry it computes is
+// built with its own factory; the ruleset's maps are only read.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "geo/local_metric.hpp"
+#include "maps/maps.hpp"
+#include "model/model.hpp"
+#include "zhunru/decision.hpp"
+
+namespace zhunru::spatial {
+
+class SiteOracle {
+ public:
+  explicit SiteOracle(const maps::Maps& maps) : maps_(maps) {}
+
+  /// The test on `part` (lon/lat; null: the site is not known here —
+  /// unknown). `key` identifies the part for memoising.
+  Truth test(ast::SpatialOp op, model::LayerId layer, double distance_m, const geo::Geometry* part, std::uint32_t key);
+
+  /// Layer features that were repaired and took part in some test: (layer, feature).
+  [[nodiscard]] const std::set<std::pair<model::LayerId, std::uint32_t>>& repaired_used() const { return repaired_; }
+  /// Why a test could not be computed (GEOS or PROJ failed), if one could not.
+  [[nodiscard]] const std::optional<LocalizedText>& failure() const { return failure_; }
+
+ private:
+  bool inside(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part);
+  bool within(const maps::GeoLayer& layer, model::LayerId id, double distance_m, const geo::Geometry& part);
+  bool touches_area(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part);
+  const geo::GeometryFactory& factory();
+  const geo::LocalMetric& metric(const geo::Geometry& part);
+  void used(const maps::GeoLayer& layer, model::LayerId id, std::uint32_t feature);
+
+  const maps::Maps& maps_;
+  geo::GeometryFactory::Ptr factory_;
+  std::optional<geo::LocalMetric> metric_;
+  std::map<std::tuple<std::uint32_t, int, model::LayerId, double>, bool> memo_;
+  std::set<std::pair<model::LayerId, std::uint32_t>> repaired_;
+  std::optional<LocalizedText> failure_;
+};
+
+}  // namespace zhunru::spatial

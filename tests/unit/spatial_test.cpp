@@ -1,0 +1,327 @@
+// Maps, sites and spatial scopes on a synthetic world with known distances
+// (tests/support/spatial_helpers.hpp).
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api/ruleset_data.hpp"
+#include "geo/geojson_geometry.hpp"
+#include "spatial/site_oracle.hpp"
+#include "support/spatial_helpers.hpp"
+
+using namespace zhunru;
+using namespace zhunru::testing;
+
+namespace {
+
+const char* const kTiers = R"(
+city 500000 {
+  spatial-layout {
+    W1: ban chemical projects within 1 km of water;
+    P1: ban chemical projects outside parks;
+    I1: require projects inside parks to have low-voc;
+    K1: ban projects in key units and within 500 m of river;
+  }
+}
+)";
+
+std::shared_ptr<const Ruleset> world(const std::string& tiers = kTiers) { return compile_ok(spatial_sources(tiers)); }
+
+std::string with_site(const std::string& site, const std::string& facts = R"("industry": "C2614")") {
+  return "{" + facts + R"(, "site": )" + site + "}";
+}
+
+std::string line(double x0, double y0, double x1, double y1) {
+  return fmt::format(R"({{"type": "LineString", "coordinates": [[{}, {}], [{}, {}]]}})", x0, y0, x1, y1);
+}
+
+std::vector<std::string> map_codes(const std::vector<SourceText>& sources) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : compile_sources(sources).diagnostics) out.push_back(d.code + " " + d.message.en);
+  return out;
+}
+
+bool any_contains(const std::vector<std::string>& v, const std::string& part) {
+  return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.find(part) != std::string::npos; });
+}
+
+/// The verdict and statuses (rule@unit=status) of judging `json`.
+std::string statuses(const Ruleset& rs, const std::string& json) {
+  const Decision d = decide(rs, json);
+  std::string out = std::string(name_of(d.verdict));
+  for (const Finding& f : d.findings) out += " " + f.rule + "@" + f.unit.substr(8) + "=" + std::string(name_of(f.status));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("maps: loaded with the ruleset, their bytes in its content hash") {
+  const auto rs = world();
+  REQUIRE(rs->map_unit_count() == 4);
+  auto sources = spatial_sources(kTiers);
+  sources[5].text = collection({plain_feature(rect(106.52, 29.52, 106.531, 29.53))});
+  CHECK(compile_ok(sources)->hash() != rs->hash());
+}
+
+TEST_CASE("maps: missing files, paths outside the ruleset, and bad files are errors naming the map") {
+  auto sources = spatial_sources(kTiers);
+  sources.pop_back();  // parks.geojson
+  CHECK(any_contains(map_codes(sources), "map.read maps/parks.geojson is not among the sources given"));
+
+  std::string schema = kSpatialSchema;
+  schema.replace(schema.find("maps/parks.geojson"), 18, "../parks.geojson");
+  sources = spatial_sources(kTiers);
+  sources[0].text = schema;
+  CHECK(any_contains(map_codes(sources), "map.path map path \"../parks.geojson\" leaves the ruleset directory"));
+  schema.replace(schema.find("../parks.geojson"), 16, "/etc/passwd");
+  sources[0].text = schema;
+  CHECK(any_contains(map_codes(sources), "must be relative"));
+
+  sources = spatial_sources(kTiers);
+  sources[5].text = "{not json";
+  CHECK(any_contains(map_codes(sources), "map.json not valid JSON"));
+  sources[5].text = R"({"type": "Feature"})";
+  CHECK(any_contains(map_codes(sources), "map.json a map must be a GeoJSON FeatureCollection"));
+  sources[5].text = collection({});
+  CHECK(any_contains(map_codes(sources), "map.empty"));
+  sources[5].text = collection({plain_feature("null")});
+  CHECK(any_contains(map_codes(sources), "map.feature features[0]: the feature has no geometry"));
+}
+
+TEST_CASE("maps: unit attributes — national or plain names, never contradicting each other or the code") {
+  auto with_units = [](const std::vector<std::string>& features) {
+    auto s = spatial_sources(kTiers);
+    s[2].text = collection(features);
+    return map_codes(s);
+  };
+  const std::string square = rect(106.5, 29.5, 106.6, 29.6);
+  auto feature = [&](const std::string& props) {
+    return R"({"type": "Feature", "properties": )" + props + R"(, "geometry": )" + square + "}";
+  };
+  CHECK(with_units({feature(R"({"HJZHGKDYBM": "ZH50010310001", "HJZHGKDYMC": "某单元", "ZHGKDYFL": 1})")}).empty());
+  CHECK(with_units({feature(R"({"code": "ZH50010310001", "class": "优先保护", "district": "500103"})")}).empty());
+  CHECK(any_contains(with_units({feature(R"({"name": "x"})")}), "map.attribute features[0] (x): the unit has no code"));
+  CHECK(any_contains(with_units({feature(R"({"code": "ZH5001031"})")}), "does not follow the national pattern"));
+  CHECK(any_contains(with_units({feature(R"({"code": "ZH50010310001", "ZHGKDYFL": 2})")}),
+                     "class \"2\" contradicts the class digit"));
+  CHECK(any_contains(with_units({feature(R"({"code": "ZH50010310001", "class": "core"})")}), "unknown unit class"));
+  CHECK(any_contains(with_units({feature(R"({"code": "ZH50010310001", "district": "500104"})")}),
+                     "district \"500104\" contradicts"));
+  CHECK(any_contains(with_units({feature(R"({"code": "ZH50010310001", "HJZHGKDYBM": "ZH50010310002"})")}), "disagree"));
+  CHECK(any_contains(with_units({feature(R"({"code": "ZH50010310001"})"), feature(R"({"code": "ZH50010310001"})")}),
+                     "map.duplicate-unit features[1] (ZH50010310001): unit ZH50010310001 appears twice"));
+  CHECK(any_contains(with_units({unit_feature("ZH50010310001", R"({"type": "Point", "coordinates": [106.5, 29.5]})")}),
+                     "a unit must be a Polygon or MultiPolygon"));
+}
+
+TEST_CASE("maps: an invalid feature is an error, unless `repair` (or the option) says to make it valid") {
+  const std::string bowtie =
+      R"({"type": "Polygon", "coordinates": [[[106.5, 29.5], [106.6, 29.6], [106.6, 29.5], [106.5, 29.6], [106.5, 29.5]]]})";
+  auto sources = spatial_sources(kTiers);
+  sources[5].text = collection({plain_feature(bowtie)});
+  CHECK(any_contains(map_codes(sources), "map.feature features[0]: invalid geometry: self-intersection"));
+  std::string schema = kSpatialSchema;
+  schema.replace(schema.find("\"maps/parks.geojson\";"), 21, "\"maps/parks.geojson\" repair;");
+  sources[0].text = schema;
+  const auto repaired = map_codes(sources);
+  CHECK(any_contains(repaired, "map.repaired features[0]: repaired: repaired with GEOS MakeValid: self-intersection"));
+  CHECK(compile_sources(sources).ok());
+  sources[0].text = kSpatialSchema;
+  CompileOptions options;
+  options.repair_maps = true;
+  CHECK(compile_sources(sources, options).ok());
+}
+
+TEST_CASE("maps: `inside`/`outside` a layer without polygons is an error") {
+  auto sources = spatial_sources("city 500000 { spatial-layout { X: ban projects inside river; } }");
+  CHECK(any_contains(map_codes(sources), "map.no-areas layer river has no polygons"));
+}
+
+TEST_CASE("locate: a point lies in its unit with share 1; on a border, in both") {
+  const auto rs = world();
+  Project p = project_ok(*rs, with_site(point(106.52, 29.52)));
+  REQUIRE(p.units().size() == 1);
+  CHECK(p.units()[0].code == "ZH50010310001");
+  CHECK(p.units()[0].unit_class == UnitClass::priority);
+  CHECK(p.units()[0].district == "500103");
+  CHECK(*p.units()[0].share == 1.0);
+  CHECK(p.units()[0].located);
+
+  p = project_ok(*rs, with_site(point(106.55, 29.52)));
+  REQUIRE(p.units().size() == 2);
+  CHECK(p.units()[0].code == "ZH50010310001");
+  CHECK(p.units()[1].code == "ZH50010320001");
+  CHECK(*p.units()[1].share == 1.0);
+
+  p = project_ok(*rs, with_site(R"({"type": "MultiPoint", "coordinates": [[106.52, 29.52], [106.57, 29.52], [106.58, 29.52], [106.62, 29.52]]})"));
+  REQUIRE(p.units().size() == 3);
+  CHECK(p.units()[0].code == "ZH50010320001");
+  CHECK(*p.units()[0].share == 0.5);
+  CHECK(*p.units()[1].share == 0.25);
+}
+
+TEST_CASE("locate: a line's length share and a polygon's area share in each unit, in metres") {
+  const auto rs = world();
+  // Along 29.52°N from 106.54 to 106.58: 1/4 in A, 3/4 in B (a parallel is
+  // uniform in longitude, so the metre shares equal the degree shares).
+  Project p = project_ok(*rs, with_site(line(106.54, 29.52, 106.58, 29.52)));
+  REQUIRE(p.units().size() == 2);
+  CHECK(p.units()[0].code == "ZH50010320001");
+  CHECK(*p.units()[0].share == doctest::Approx(0.75).epsilon(1e-6));
+  CHECK(*p.units()[1].share == doctest::Approx(0.25).epsilon(1e-6));
+
+  // A square over the corner of A, B and C: a quarter in each of A and B,
+  // a half in C — up to the change of metres per degree of longitude with
+  // latitude, about 3e-4 over 0.02°.
+  p = project_ok(*rs, with_site(rect(106.54, 29.54, 106.56, 29.56)));
+  REQUIRE(p.units().size() == 3);
+  CHECK(p.units()[0].code == "ZH50010330001");
+  CHECK(*p.units()[0].share == doctest::Approx(0.5).epsilon(1e-3));
+  CHECK(*p.units()[1].share == doctest::Approx(0.25).epsilon(1e-3));
+  CHECK(*p.units()[2].share == doctest::Approx(0.25).epsilon(1e-3));
+  CHECK(*p.units()[0].share + *p.units()[1].share + *p.units()[2].share == doctest::Approx(1.0).epsilon(1e-9));
+  CHECK(p.notes().empty());
+}
+
+TEST_CASE("locate: a site in no unit is an error, never an admit; a site partly outside says so") {
+  const auto rs = world();
+  auto errors = project_errors(*rs, with_site(point(107.5, 29.5)));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].starts_with("site: the site touches no unit of the unit map maps/units.geojson"));
+  errors = project_errors(*rs, with_site(point(29.52, 106.52 - 77.0)));  // in range, but [lat, lon] of a unit
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("look swapped") == std::string::npos);
+  errors = project_errors(*rs, with_site(R"({"type": "Point", "coordinates": [29.52, 106.52]})"));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("looks like [latitude, longitude]") != std::string::npos);
+
+  const Project p = project_ok(*rs, with_site(line(106.62, 29.55, 106.68, 29.55)));  // half beyond D
+  REQUIRE(p.units().size() == 1);
+  CHECK(*p.units()[0].share == doctest::Approx(0.5).epsilon(1e-6));
+  REQUIRE(p.notes().size() == 1);
+  CHECK(p.notes()[0].en == "50.0% of the site lies in no unit of the map; only the part inside units is judged");
+  CHECK(decide(*rs, with_site(line(106.62, 29.55, 106.68, 29.55))).notes.size() == 1);
+}
+
+TEST_CASE("sites and units together: the site decides, units given must agree with it") {
+  const auto rs = world();
+  const std::string site = R"("site": )" + point(106.52, 29.52);
+  CHECK(project_errors(*rs, R"({"units": ["ZH50010310001"], )" + site + "}").empty());
+  const auto errors = project_errors(*rs, R"({"units": ["ZH50010320001"], )" + site + "}");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "units: unit ZH50010320001 is given in `units`, but the site does not touch it (it lies in "
+                     "ZH50010310001)");
+  CHECK(project_errors(*rs, R"({"units": [{"code": "ZH50010310001", "share": 1}], )" + site + "}").size() == 1);
+  CHECK(project_errors(*rs, R"({"units": ["ZH50010310009"]})")[0] ==
+        "units: unit ZH50010310009 is not in the unit map maps/units.geojson; did you mean ZH50010310001?");
+}
+
+TEST_CASE("bad sites are refused with the reason (exit 2 in the CLI), never repaired") {
+  const auto rs = world();
+  const std::string bowtie =
+      R"({"type": "Polygon", "coordinates": [[[106.51, 29.51], [106.52, 29.52], [106.52, 29.51], [106.51, 29.52], [106.51, 29.51]]]})";
+  auto errors = project_errors(*rs, with_site(bowtie));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].starts_with("site: invalid geometry: self-intersection at (106.515"));
+  CHECK(project_errors(*rs, with_site(R"({"type": "Point", "coordinates": []})"))[0] == "site: the Point is empty");
+  CHECK(project_errors(*rs, with_site(R"("106.5, 29.5")"))[0] == "site: a geometry must be a GeoJSON object");
+  CHECK(project_errors(*rs, with_site(R"({"type": "Point", "coordinates": [1e400, 29.5]})"))[0].find("number overflow") !=
+        std::string::npos);
+}
+
+TEST_CASE("within: distances in metres on the ground, to 1 m against the geodesic, up to 10 km") {
+  const auto rs = world();
+  const auto& maps = rs->data().maps;
+  const auto factory = geo::make_factory();
+  // The water layer is one point; sites at known geodesic distances around it.
+  for (double metres : {30.0, 250.0, 999.0, 2500.0, 7000.0, 10000.0}) {
+    for (double azimuth : {0.0, 45.0, 90.0, 200.0, 300.0}) {
+      const auto [lon, lat] = geodesic_point(106.575, 29.525, azimuth, metres);
+      const auto site = geo::read_geojson_geometry(nlohmann::json::parse(point(lon, lat)), *factory);
+      REQUIRE(site.geometry);
+      CHECK(geodesic_m(lon, lat, 106.575, 29.525) == doctest::Approx(metres).epsilon(1e-9));
+      spatial::SiteOracle oracle(maps);
+      INFO(metres, " m at ", azimuth, "°");
+      CHECK(oracle.test(ast::SpatialOp::within, 0, metres + 1.0, site.geometry.get(), 0) == Truth::is_true);
+      CHECK(oracle.test(ast::SpatialOp::within, 0, metres - 1.0, site.geometry.get(), 0) == Truth::is_false);
+    }
+  }
+}
+
+TEST_CASE("within: to a line, the nearest point of the line, in metres") {
+  const auto rs = world();
+  const auto factory = geo::make_factory();
+  // The river runs along 106.58°E. The nearest point from a site on the same
+  // latitude lies on the meridian: the reference is the geodesic to the
+  // closest of many points sampled along it.
+  for (double lon : {106.575, 106.56, 106.50, 106.49}) {
+    double reference = 1e18;
+    for (int i = -5000; i <= 5000; ++i) reference = std::min(reference, geodesic_m(lon, 29.52, 106.58, 29.52 + i * 1e-6));
+    const auto site = geo::read_geojson_geometry(nlohmann::json::parse(point(lon, 29.52)), *factory);
+    spatial::SiteOracle oracle(rs->data().maps);
+    INFO(lon, " is ", reference, " m from the river");
+    CHECK(oracle.test(ast::SpatialOp::within, 1, reference + 1.0, site.geometry.get(), 0) == Truth::is_true);
+    CHECK(oracle.test(ast::SpatialOp::within, 1, reference - 1.0, site.geometry.get(), 0) == Truth::is_false);
+  }
+}
+
+TEST_CASE("inside/outside: the whole site in the layer's polygons, boundary included") {
+  const auto rs = world();
+  const auto factory = geo::make_factory();
+  auto test = [&](ast::SpatialOp op, const std::string& site) {
+    const auto g = geo::read_geojson_geometry(nlohmann::json::parse(site), *factory);
+    REQUIRE(g.geometry);
+    spatial::SiteOracle oracle(rs->data().maps);
+    return oracle.test(op, 2, 0.0, g.geometry.get(), 0);
+  };
+  CHECK(test(ast::SpatialOp::inside, point(106.525, 29.525)) == Truth::is_true);
+  CHECK(test(ast::SpatialOp::inside, point(106.52, 29.525)) == Truth::is_true);  // on the boundary
+  CHECK(test(ast::SpatialOp::inside, point(106.535, 29.525)) == Truth::is_false);
+  CHECK(test(ast::SpatialOp::inside, rect(106.521, 29.521, 106.529, 29.529)) == Truth::is_true);
+  CHECK(test(ast::SpatialOp::inside, rect(106.52, 29.52, 106.53, 29.53)) == Truth::is_true);  // the park itself
+  CHECK(test(ast::SpatialOp::inside, rect(106.525, 29.525, 106.535, 29.529)) == Truth::is_false);  // half out
+  CHECK(test(ast::SpatialOp::outside, rect(106.525, 29.525, 106.535, 29.529)) == Truth::is_true);
+  CHECK(test(ast::SpatialOp::inside, line(106.521, 29.525, 106.529, 29.525)) == Truth::is_true);
+  CHECK(test(ast::SpatialOp::outside, line(106.521, 29.525, 106.531, 29.525)) == Truth::is_true);
+  // within a polygon layer: 0 m when the site touches it
+  const auto g = geo::read_geojson_geometry(nlohmann::json::parse(line(106.529, 29.525, 106.54, 29.525)), *factory);
+  spatial::SiteOracle oracle(rs->data().maps);
+  CHECK(oracle.test(ast::SpatialOp::within, 2, 1.0, g.geometry.get(), 0) == Truth::is_true);
+}
+
+TEST_CASE("rules with spatial scopes, end to end: per unit, on the part of the site in that unit") {
+  const auto rs = world();
+  // 300 m east of the water point, in unit B (key), 0.3 km from the river at
+  // 106.58 as well: W1 and K1 violated.
+  const auto [lon, lat] = geodesic_point(106.575, 29.525, 90.0, 300.0);
+  CHECK(statuses(*rs, with_site(point(lon, lat))) ==
+        "reject K1@20001=violated P1@20001=violated W1@20001=violated");
+  // Inside the park (unit A): not near water, not outside the park; I1
+  // needs low-voc.
+  CHECK(statuses(*rs, with_site(point(106.525, 29.525))) == "incomplete I1@10001=unknown");
+  CHECK(statuses(*rs, with_site(point(106.525, 29.525), R"("industry": "C2614", "low-voc": false)")) ==
+        "conditional I1@10001=violated");
+  // A line from the park (A) into B near the river: K1 applies in B only,
+  // where the part of the line is within 500 m of the river.
+  const std::string d = statuses(*rs, with_site(line(106.525, 29.525, 106.578, 29.525), R"("industry": "C1311")"));
+  CHECK(d == "reject K1@20001=violated");
+  // Without a site, the spatial scopes are unknown and ask for it.
+  const Decision unknown = decide(*rs, R"({"industry": "C2614", "units": ["ZH50010320001"]})");
+  CHECK(unknown.verdict == Verdict::incomplete);
+  CHECK(unknown.missing == std::vector<std::string>{"low-voc", "site"});
+}
+
+TEST_CASE("sites without a unit map: units given, each judged on the whole site") {
+  const auto rs = compile_ok({{"schema.rules", R"(
+ruleset "无单元图" version "1" effective 2024-01-01;
+fact industry : industry;
+layer water from "maps/water.geojson";
+)"},
+                              {"tiers.rules", "city 500000 { spatial-layout { W: ban projects within 1 km of water; } }"},
+                              {"maps/water.geojson", kWaterMap}});
+  CHECK(statuses(*rs, R"({"units": ["ZH50010320001"], "site": )" + point(106.576, 29.525) + "}") ==
+        "reject W@20001=violated");
+  CHECK(statuses(*rs, R"({"units": ["ZH50010320001"], "site": )" + point(106.676, 29.525) + "}") == "admit");
+  CHECK(project_errors(*rs, R"({"site": )" + point(106.576, 29.525) + "}").empty());
+  CHECK_FALSE(evaluate(*rs, project_ok(*rs, R"({"site": )" + point(106.576, 29.525) + "}"), {day(2025, 1, 1), true}));
+}
