@@ -19,6 +19,7 @@ struct CheckOptions {
   Lang lang = Lang::en;         // of messages
   std::size_t max_errors = 50;  // per file
   bool strict = false;          // every rule must have an explicit id
+  bool repair_maps = false;     // make invalid map features valid (and say so)
 };
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
 
@@ -28,6 +29,7 @@ struct EvalOptions {
   std::optional<std::string> as_of;    // YYYY-MM-DD; default today
   bool json = false;                   // --format json
   Lang lang = Lang::en;                // of messages and of the text form
+  bool repair_maps = false;            // make invalid map features valid (and say so)
 };
 int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err);
 

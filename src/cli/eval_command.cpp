@@ -27,7 +27,9 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
     say(files.error());
     return kBadInput;
   }
-  const CompileResult compiled = compile_directory(options.ruleset);
+  CompileOptions compile_options;
+  compile_options.repair_maps = options.repair_maps;
+  const CompileResult compiled = compile_directory(options.ruleset, compile_options);
   if (!compiled.ok()) {
     err << compiled.render(options.lang);
     say({"the ruleset has errors; nothing was evaluated", "清单有错误，未进行判定"});

@@ -37,17 +37,21 @@ int run(int argc, char** argv) {
   check_cmd->add_option("--max-errors", check.max_errors, "Stop reporting a file after this many errors")
       ->check(CLI::PositiveNumber);
   check_cmd->add_flag("--strict", check.strict, "Require an explicit id on every rule");
+  check_cmd->add_flag("--repair-maps", check.repair_maps,
+                      "Make invalid map features valid with GEOS MakeValid (reported), as if every map said `repair`");
 
   EvalOptions eval;
   eval.lang = language_from_environment();
   std::string eval_format = "text";
-  auto* eval_cmd = app.add_subcommand("eval", "Judge a project (JSON facts and units) against a ruleset");
+  auto* eval_cmd = app.add_subcommand("eval", "Judge a project (JSON facts, site and/or units) against a ruleset");
   eval_cmd->add_option("ruleset", eval.ruleset, "Ruleset directory")->required();
   eval_cmd->add_option("--project", eval.project, "Project file (JSON)")->required();
   eval_cmd->add_option("--as-of", eval.as_of, "Judge as of this date (YYYY-MM-DD); default today");
   eval_cmd->add_option("--format", eval_format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
   eval_cmd->add_option("--lang", eval.lang, "Language of messages and of the text output: en or zh")
       ->transform(CLI::CheckedTransformer(kLanguages));
+  eval_cmd->add_flag("--repair-maps", eval.repair_maps,
+                     "Make invalid map features valid with GEOS MakeValid; every answer that used one says so");
 
   FmtOptions fmt;
   fmt.lang = language_from_environment();

@@ -55,14 +55,18 @@ std::string to_json(const Decision& d) {
   Json units = Json::array();
   for (const UnitDecision& u : d.units) {
     units.push_back({{"code", u.code},
+                     {"name", u.name},
                      {"class", name_of(u.unit_class)},
                      {"district", u.district},
-                     {"share", u.share ? Json(*u.share) : Json(nullptr)},
+                     {"share", u.share ? Json(std::round(*u.share * 1e6) / 1e6) : Json(nullptr)},  // to 1e-6
                      {"verdict", name_of(u.verdict)},
                      {"best", name_of(u.best)},
                      {"worst", name_of(u.worst)}});
   }
   j["units"] = std::move(units);
+  Json notes = Json::array();
+  for (const LocalizedText& n : d.notes) notes.push_back({{"en", n.en}, {"zh", n.zh}});
+  j["notes"] = std::move(notes);
   Json findings = Json::array();
   for (const Finding& f : d.findings) findings.push_back(finding_json(f));
   j["findings"] = std::move(findings);

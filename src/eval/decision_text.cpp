@@ -114,10 +114,12 @@ std::string to_text(const Decision& d, Lang lang) {
                      d.ruleset_hash.substr(0, 19), w("as of", "判定日期"), iso_date(d.as_of));
   for (const UnitDecision& u : d.units) {
     const std::string share = u.share ? fmt::format(", {} {:.0f}%", w("share", "占比"), *u.share * 100.0) : "";
-    out += fmt::format("  {} {}, {}{}: {}\n", u.code,
+    const std::string name = u.name.empty() ? "" : " " + u.name;
+    out += fmt::format("  {}{} {}, {}{}: {}\n", u.code, name,
                        w.name(u.unit_class) + w(" unit", ""), w("district ", "区县 ") + u.district, share,
                        w.name(u.verdict));
   }
+  for (const LocalizedText& note : d.notes) out += fmt::format("  {} {}\n", w("note:", "注："), note.in(w.lang));
   out += '\n';
   section_demands(out, d, w);
   section_missing(out, d, w);

@@ -1,5 +1,7 @@
 #include "maps/map_report.hpp"
 
+#include <algorithm>
+
 namespace zhunru::maps {
 
 MapReport::MapReport(std::string file, SourceLocation declared_at, std::size_t max_reported,
@@ -8,8 +10,12 @@ MapReport::MapReport(std::string file, SourceLocation declared_at, std::size_t m
       diagnostics_(diagnostics) {}
 
 MapReport::~MapReport() {
-  if (held_back_ == 0) return;
-  const std::string n = std::to_string(held_back_);
+  std::stable_sort(features_.begin(), features_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::size_t shown = std::min(features_.size(), max_reported_);
+  for (std::size_t i = 0; i < shown; ++i) diagnostics_.push_back(std::move(features_[i].second));
+  if (shown == features_.size()) return;
+  const std::string n = std::to_string(features_.size() - shown);
   Diagnostic d;
   d.severity = Severity::note;
   d.code = "map.more";
@@ -18,31 +24,30 @@ MapReport::~MapReport() {
   diagnostics_.push_back(std::move(d));
 }
 
-void MapReport::add(Severity severity, std::string code, LocalizedText message) {
-  if (severity == Severity::error) failed_ = true;
+Diagnostic MapReport::make(Severity severity, std::string code, LocalizedText message) const {
   Diagnostic d;
   d.severity = severity;
   d.code = std::move(code);
   d.location.file = file_;
   d.message = std::move(message);
   d.notes.push_back({declared_at_, {"the map is declared here", "地图在此声明"}});
-  diagnostics_.push_back(std::move(d));
+  return d;
 }
 
-void MapReport::file(std::string code, LocalizedText message) { add(Severity::error, std::move(code), std::move(message)); }
+void MapReport::file(std::string code, LocalizedText message) {
+  failed_ = true;
+  diagnostics_.push_back(make(Severity::error, std::move(code), std::move(message)));
+}
 
 void MapReport::feature(Severity severity, std::string code, std::size_t index, const std::string& label,
                         LocalizedText message) {
   if (severity == Severity::error) failed_ = true;
-  if (reported_ >= max_reported_) {
-    ++held_back_;
-    return;
-  }
-  ++reported_;
   const std::string n = std::to_string(index);
   const std::string what = label.empty() ? "" : " (" + label + ")";
-  add(severity, std::move(code), {"features[" + n + "]" + what + ": " + message.en,
-                                  "features[" + n + "]" + what + "：" + message.zh});
+  const std::string what_zh = label.empty() ? "" : "（" + label + "）";
+  features_.emplace_back(index, make(severity, std::move(code),
+                                     {"features[" + n + "]" + what + ": " + message.en,
+                                      "features[" + n + "]" + what_zh + "：" + message.zh}));
 }
 
 }  // namespace zhunru::maps

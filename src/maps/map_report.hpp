@@ -1,6 +1,7 @@
 // Diagnostics about one map file: each names the file, the feature (index
 // and code or name) and the reason, with a note at the declaration that
-// brought the map in. After `max_reported` features, one summary.
+// brought the map in. Feature problems come out in feature order (whichever
+// check found them) when the report ends; after `max_reported`, one summary.
 #pragma once
 
 #include <string>
@@ -27,14 +28,13 @@ class MapReport {
   [[nodiscard]] bool failed() const { return failed_; }
 
  private:
-  void add(Severity severity, std::string code, LocalizedText message);
+  Diagnostic make(Severity severity, std::string code, LocalizedText message) const;
 
   std::string file_;
   SourceLocation declared_at_;
   std::size_t max_reported_;
   std::vector<Diagnostic>& diagnostics_;
-  std::size_t reported_ = 0;
-  std::size_t held_back_ = 0;
+  std::vector<std::pair<std::size_t, Diagnostic>> features_;   // by feature index, flushed at the end
   bool failed_ = false;
 };
 

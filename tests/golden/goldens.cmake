@@ -42,3 +42,12 @@ zhunru_golden(eval-before-effective ARGS eval rules/examples --project ${example
 zhunru_golden(eval-missing-project ARGS eval rules/examples --project ${projects}/no-such.json)
 zhunru_golden(eval-bad-as-of ARGS eval rules/examples --project ${examples}/admit.json --as-of 2023-02-30)
 zhunru_golden(eval-rule-errors ARGS eval tests/fixtures/bad/typos.rules --project ${examples}/admit.json --as-of 2025-06-01)
+
+# Sites (issue #4): located on the example unit map, judged per unit.
+zhunru_golden(eval-site-point ARGS eval rules/examples --project ${examples}/site-point.json --as-of 2025-06-01)
+zhunru_golden(eval-site-point-zh ARGS eval rules/examples --project ${examples}/site-point.json --as-of 2025-06-01 --lang zh)
+zhunru_golden(eval-site-line-json ARGS eval rules/examples --project ${examples}/site-line.json --as-of 2025-06-01 --format json)
+zhunru_golden(eval-bad-site ARGS eval rules/examples --project ${projects}/bad-site.json --as-of 2025-06-01)
+zhunru_golden(eval-site-nowhere ARGS eval rules/examples --project ${projects}/site-nowhere.json --as-of 2025-06-01)
+zhunru_golden(check-bad-maps ARGS check tests/fixtures/bad-maps)
+zhunru_golden(check-bad-maps-zh ARGS check tests/fixtures/bad-maps --lang zh)
