@@ -16,6 +16,15 @@ using Result = Expected<SiteLocation, LocalizedText>;
 SiteLocation locate_points(const maps::UnitMap& map, const Site& site) {
   const geo::Geometry& g = *site.geometry;
   const std::size_t n = g.getNumGeometries();
+  if (g.getGeometryTypeId() == geos::geom::GEOS_POINT) {  // the common case, without the bookkeeping
+    SiteLocation out;
+    const geo::Coordinate& c = *g.getCoordinate();
+    map.index().query(geo::Envelope(c), [&](std::uint32_t u) {
+      if (map.index().locate(u, c) != geos::geom::Location::EXTERIOR) out.units.push_back({u, 1.0, g.clone()});
+    });
+    out.outside = out.units.empty() ? 1.0 : 0.0;
+    return out;
+  }
   std::map<std::uint32_t, std::vector<geo::GeometryPtr>> in_unit;
   std::size_t outside = 0;
   for (std::size_t i = 0; i < n; ++i) {
