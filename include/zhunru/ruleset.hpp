@@ -63,6 +63,7 @@ struct CompileOptions {
   bool strict = false;             // require an explicit id on every rule
   std::size_t max_errors = 50;     // per file
   bool repair_maps = false;        // make invalid map features valid, as if every map said `repair`
+  bool lint_maps = false;          // also report overlapping units (slower on large maps; `zhunru check` does)
 };
 
 /// A source held in memory: a .rules file, or a map (.geojson/.json) that a

@@ -113,7 +113,8 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
   for (Diagnostic& d : checked.diagnostics) result.diagnostics.push_back(std::move(d));
   if (!ok) return;
   maps::LoadedMaps loaded =
-      maps::load_maps(checked.model, root, map_files, {options.repair_maps, options.max_errors}, result.diagnostics);
+      maps::load_maps(checked.model, root, map_files, {options.repair_maps, options.max_errors, options.lint_maps},
+                      result.diagnostics);
   if (has_errors(result.diagnostics)) return;
   hashed.insert(hashed.end(), loaded.files.begin(), loaded.files.end());
   auto data = std::make_unique<Ruleset::Data>();

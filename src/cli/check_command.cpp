@@ -29,7 +29,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     err << "zhunru check: " << files.error().in(options.lang) << '\n';
     return kBadInput;
   }
-  const CompileResult result = compile_directory(options.path, {options.strict, options.max_errors, options.repair_maps});
+  const CompileResult result = compile_directory(options.path, {options.strict, options.max_errors, options.repair_maps, true});
   err << result.render(options.lang);
   std::size_t errors = 0;
   std::size_t warnings = 0;

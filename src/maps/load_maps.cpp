@@ -7,6 +7,7 @@
 #include "geo/geojson_geometry.hpp"
 #include "maps/map_report.hpp"
 #include "maps/unit_attributes.hpp"
+#include "maps/unit_overlaps.hpp"
 
 namespace zhunru::maps {
 namespace {
@@ -189,7 +190,9 @@ std::unique_ptr<const UnitMap> Loader::units(const Declared& d, LoadedMaps& out)
     units.push_back(std::move(unit).value());
   }
   if (report.failed()) return nullptr;
-  return std::make_unique<const UnitMap>(report.path(), std::move(kept), std::move(units));
+  auto map = std::make_unique<const UnitMap>(report.path(), std::move(kept), std::move(units));
+  if (options_.find_overlaps) report_unit_overlaps(*map, report);
+  return map;
 }
 
 std::unique_ptr<const GeoLayer> Loader::layer(const model::Layer& l, LoadedMaps& out) {

@@ -24,6 +24,7 @@ using MapFiles = std::function<Expected<std::string, LocalizedText>(const std::f
 struct MapLoadOptions {
   bool repair = false;              // repair every map, as if each declaration said `repair`
   std::size_t max_reported = 50;    // bad features reported per map before a summary
+  bool find_overlaps = false;       // also report overlapping units (an overlay per touching pair)
 };
 
 struct LoadedMaps {

@@ -1,6 +1,8 @@
 #include "spatial/site_oracle.hpp"
 
 #include <geos/geom/Location.h>
+#include <geos/geom/prep/PreparedGeometry.h>
+#include <geos/geom/prep/PreparedGeometryFactory.h>
 #include <geos/util/GEOSException.h>
 
 #include <cmath>
@@ -74,7 +76,10 @@ bool SiteOracle::inside(const maps::GeoLayer& layer, model::LayerId id, const ge
 bool SiteOracle::touches_area(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part) {
   if (!layer.has_areas()) return false;
   bool touches = false;
-  std::optional<geo::GeometryPtr> mine;
+  // The site's part, prepared once (this evaluation's own) and tested
+  // against each candidate area.
+  geo::GeometryPtr mine;
+  std::unique_ptr<geos::geom::prep::PreparedGeometry> prepared;
   layer.features().query(*part.getEnvelopeInternal(), [&](std::uint32_t f) {
     if (touches || !layer.features().is_areal(f)) return;
     if (all_points(part)) {
@@ -82,9 +87,12 @@ bool SiteOracle::touches_area(const maps::GeoLayer& layer, model::LayerId id, co
         touches = layer.features().locate(f, *part.getGeometryN(i)->getCoordinate()) != geos::geom::Location::EXTERIOR;
       }
     } else {
-      if (!mine) mine.emplace(geo::copy_to(part, factory()));
+      if (!prepared) {
+        mine = geo::copy_to(part, factory());
+        prepared = geos::geom::prep::PreparedGeometryFactory::prepare(mine.get());
+      }
       const geo::GeometryPtr area = geo::copy_to(*layer.feature(f).geometry, factory());
-      touches = area->intersects(mine->get());
+      touches = prepared->intersects(area.get());
     }
     if (touches) used(layer, id, f);
   });

@@ -325,3 +325,25 @@ layer water from "maps/water.geojson";
   CHECK(project_errors(*rs, R"({"site": )" + point(106.576, 29.525) + "}").empty());
   CHECK_FALSE(evaluate(*rs, project_ok(*rs, R"({"site": )" + point(106.576, 29.525) + "}"), {day(2025, 1, 1), true}));
 }
+
+TEST_CASE("maps: the lint reports overlapping units with the overlap's area; touching units are fine") {
+  auto sources = spatial_sources(kTiers);
+  CompileOptions lint;
+  lint.lint_maps = true;
+  CHECK(map_codes(sources).empty());
+  const CompileResult clean = compile_sources(sources, lint);
+  CHECK(clean.diagnostics.empty());  // the four units only share edges
+  sources[2].text = collection({unit_feature("ZH50010310001", rect(106.50, 29.50, 106.55, 29.55)),
+                                unit_feature("ZH50010320001", rect(106.54, 29.50, 106.60, 29.55))});
+  const CompileResult r = compile_sources(sources, lint);
+  REQUIRE(r.ok());  // a warning
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == "map.overlap");
+  CHECK(r.diagnostics[0].message.en.starts_with(
+      "features[0] (ZH50010310001): overlaps unit ZH50010320001 (features[1]) by "));
+  // 0.01° × 0.05° at 29.5°N: about 969 m × 5,540 m.
+  const auto& m = r.diagnostics[0].message.en;
+  const double area = std::stod(m.substr(m.find(" by ") + 4));
+  CHECK(area == doctest::Approx(geodesic_m(106.54, 29.525, 106.55, 29.525) * geodesic_m(106.545, 29.50, 106.545, 29.55))
+                    .epsilon(0.002));
+}
