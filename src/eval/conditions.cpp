@@ -60,6 +60,7 @@ Truth ConditionEvaluator::eval(ir::NodeId node) {
 Truth ConditionEvaluator::kind(std::uint32_t k) {
   KindMemo& memo = kinds_[k];
   if (memo.state != 0) {
+    spatial_seen_ = spatial_seen_ || memo.spatial;
     const auto t = static_cast<Truth>(memo.state - 1);
     if (t == Truth::unknown) {
       missing_.insert(missing_.end(), kind_missing_.begin() + memo.missing_begin,

@@ -347,3 +347,14 @@ TEST_CASE("maps: the lint reports overlapping units with the overlap's area; tou
   CHECK(area == doctest::Approx(geodesic_m(106.54, 29.525, 106.55, 29.525) * geodesic_m(106.545, 29.50, 106.545, 29.55))
                     .epsilon(0.002));
 }
+
+TEST_CASE("a kind that tests the site is judged again in each unit") {
+  std::string schema = kSpatialSchema;
+  schema += "kind near-river = site within 500 m of river;\n";
+  auto sources = spatial_sources("city 500000 { spatial-layout { X: ban projects where is near-river; } }");
+  sources[0].text = schema;
+  const auto rs = compile_ok(sources);
+  // From the park in A (far from the river at 106.58°E) to 200 m from it in B.
+  CHECK(statuses(*rs, with_site(line(106.525, 29.525, 106.578, 29.525))) == "reject X@20001=violated");
+  CHECK(statuses(*rs, with_site(line(106.51, 29.525, 106.54, 29.525))) == "admit");
+}
