@@ -48,13 +48,14 @@ int main(int argc, char** argv) {
   zhunru::EvaluateOptions options;
   options.as_of = std::chrono::year_month_day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
 
-  // 2. Projects: one from the facts builder, one from a project file's text.
+  // 2. Projects: one from the facts builder, located by its site (a point at
+  // Jiefangbei) on the ruleset's unit map; one from a project file's text.
   zhunru::FactsBuilder builder(*rules);
   builder.set_text("industry", "C2614")
       .set_text("nature", "新建")
       .set_text("capacity", "30万吨/年")
       .set_bool("low-voc-materials", true)
-      .add_unit("ZH50010320001");
+      .set_site(R"({"type": "Point", "coordinates": [106.5770, 29.5570]})");
   zhunru::ProjectResult chemical = std::move(builder).build();
   zhunru::ProjectResult office = zhunru::load_project_json(
       *rules, R"({"industry": "I6510", "nature": "new", "low-voc-materials": true, "voc-emission": 0.5,
