@@ -24,7 +24,9 @@ struct Project::Data {
   std::vector<FactValue> values;     // by fact slot
   std::vector<ProjectUnit> units;
   std::shared_ptr<const spatial::Site> site;   // null when no site was given
-  std::vector<geo::GeometryPtr> parts;         // by unit: the site's part in it; null when unknown
+  // By unit: the site's part in it (the site itself when it lies wholly
+  // there); null when unknown. Read-only, envelopes computed.
+  std::vector<std::shared_ptr<const geo::Geometry>> parts;
   std::vector<LocalizedText> notes;
   std::string metadata_json;         // the file's `project` member, echoed in decisions
 };

@@ -27,8 +27,7 @@ void place_site(const Ruleset::Data& ruleset, Project::Data& data, std::vector<P
   if (!data.site) return;
   if (!map) {  // no map: the units given, each judged on the whole site
     for (std::size_t i = 0; i < data.units.size(); ++i) {
-      data.parts[i] = geo::copy_to(*data.site->geometry, *data.site->factory);
-      geo::warm_envelopes(*data.parts[i]);  // read by evaluations in many threads
+      data.parts[i] = std::shared_ptr<const geo::Geometry>(data.site, data.site->geometry.get());
     }
     return;
   }
@@ -58,8 +57,12 @@ void place_site(const Ruleset::Data& ruleset, Project::Data& data, std::vector<P
   for (spatial::UnitPart& p : located.value().units) {
     const maps::MapUnit& u = map->unit(p.unit);
     data.units.push_back({u.code, u.district, u.unit_class, p.share, u.name, true});
-    geo::warm_envelopes(*p.part);  // read by evaluations in many threads
-    data.parts.push_back(std::move(p.part));
+    if (p.part) {
+      geo::warm_envelopes(*p.part);  // read by evaluations in many threads
+      data.parts.push_back(std::move(p.part));
+    } else {  // the whole site (already warmed): shared, not copied
+      data.parts.push_back(std::shared_ptr<const geo::Geometry>(data.site, data.site->geometry.get()));
+    }
     note_repaired(*map, p.unit, data.notes);
   }
   if (located->outside > 0.0) {

@@ -20,7 +20,7 @@ SiteLocation locate_points(const maps::UnitMap& map, const Site& site) {
     SiteLocation out;
     const geo::Coordinate& c = *g.getCoordinate();
     map.index().query(geo::Envelope(c), [&](std::uint32_t u) {
-      if (map.index().locate(u, c) != geos::geom::Location::EXTERIOR) out.units.push_back({u, 1.0, g.clone()});
+      if (map.index().locate(u, c) != geos::geom::Location::EXTERIOR) out.units.push_back({u, 1.0, nullptr});
     });
     out.outside = out.units.empty() ? 1.0 : 0.0;
     return out;

@@ -15,7 +15,8 @@ namespace zhunru::spatial {
 struct UnitPart {
   std::uint32_t unit = 0;       // in the unit map
   double share = 0.0;           // 0–1
-  geo::GeometryPtr part;        // the site within the unit, lon/lat, built with the site's factory
+  geo::GeometryPtr part;        // the site within the unit, lon/lat, built with the site's factory;
+                                // null when it is the whole site
 };
 
 struct SiteLocation {
