@@ -4,12 +4,15 @@
 //     73–135°E, 18–53°N;
 //   - the 38 real districts of Chongqing (tests/fixtures/maps, repaired).
 // Each is timed three ways in the same run, on the same 4,096 points (all
-// inside some unit, fixed seed):
+// inside some unit, fixed seed; the ruleset also has the real GSHHG rivers as
+// a layer and one rule `ban projects within 1 km of rivers`):
 //   zhunru_locate  — spatial::locate, what FactsBuilder::build() calls;
 //   zhunru_project — FactsBuilder: parse the site's GeoJSON, locate, build;
 //   geos_floor     — a plain GEOS TemplateSTRtree of PreparedGeometry, the
 //                    candidates' covers() on each point: the least any
 //                    locator built on GEOS can do.
+// Then a whole decision with that spatial rule on 256 Chongqing points
+// (zhunru_eval_within), and the part of it spent making a PROJ projection.
 #include <benchmark/benchmark.h>
 
 #include <geos/geom/Point.h>
@@ -25,6 +28,7 @@
 #include "api/ruleset_data.hpp"
 #include "base/file_io.hpp"
 #include "spatial/locate.hpp"
+#include "zhunru/decision.hpp"
 #include "zhunru/project.hpp"
 
 namespace {
@@ -79,12 +83,15 @@ struct World {
   std::vector<std::string> sites;  // the points as GeoJSON
 
   explicit World(const std::string& map) {
-    const CompileResult r = compile_sources({{"schema.rules", R"(ruleset "基准" version "1" effective 2024-01-01;
+    const CompileResult r = compile_sources(
+        {{"schema.rules", R"(ruleset "基准" version "1" effective 2024-01-01;
 fact industry : industry;
 units from "maps/units.geojson" repair;
+layer rivers from "maps/rivers.geojson" repair;
 )"},
-                                             {"tiers.rules", "city 500000 { spatial-layout { X: ban projects where industry in [C26]; } }"},
-                                             {"maps/units.geojson", map}});
+         {"tiers.rules", "city 500000 { spatial-layout { R: ban projects within 1 km of rivers; } }"},
+         {"maps/units.geojson", map},
+         {"maps/rivers.geojson", *read_file(std::string(ZHUNRU_FIXTURES) + "/maps/chongqing-rivers-gshhg-level1.geojson")}});
     if (!r.ok()) throw std::runtime_error(r.render(Lang::en));
     ruleset = r.ruleset;
     const maps::UnitMap& units = *ruleset->data().maps.units;
@@ -168,12 +175,46 @@ void geos_floor(benchmark::State& state, World& (*world)()) {
   state.counters["units_per_point"] = static_cast<double>(found) / static_cast<double>(state.iterations());
 }
 
+/// A whole decision for a point site in Chongqing with one spatial rule,
+/// `ban projects within 1 km of rivers` (the real GSHHG Yangtze): locating
+/// is done when the project is built; this times evaluate() alone, which
+/// makes a PROJ projection and measures the distance to nearby river pieces.
+void zhunru_eval_within(benchmark::State& state) {
+  World& w = chongqing();
+  std::vector<Project> projects;
+  for (const std::string& site : w.sites) {
+    if (projects.size() == 256) break;
+    auto p = load_project_json(*w.ruleset, R"({"industry": "C1311", "site": )" + site + "}");
+    if (!p) continue;  // a district outside the ruleset's tiers cannot happen here: all are 50xxxx
+    projects.push_back(std::move(p).value());
+  }
+  EvaluateOptions options;
+  options.as_of = std::chrono::year_month_day{std::chrono::year(2025), std::chrono::month(6), std::chrono::day(1)};
+  std::size_t i = 0, rejected = 0;
+  for (auto _ : state) {
+    auto d = evaluate(*w.ruleset, projects[i++ % projects.size()], options);
+    rejected += d->verdict == Verdict::reject;
+    benchmark::DoNotOptimize(d);
+  }
+  state.counters["rejected_share"] = static_cast<double>(rejected) / static_cast<double>(state.iterations());
+}
+
+/// What zhunru_eval_within spends on making its PROJ projection.
+void proj_projection_per_decision(benchmark::State& state) {
+  for (auto _ : state) {
+    auto metric = geo::LocalMetric::centred_at(106.5);
+    benchmark::DoNotOptimize(metric);
+  }
+}
+
 BENCHMARK_CAPTURE(zhunru_locate, national_44604, national);
 BENCHMARK_CAPTURE(geos_floor, national_44604, national);
 BENCHMARK_CAPTURE(zhunru_project, national_44604, national);
 BENCHMARK_CAPTURE(zhunru_locate, chongqing_38, chongqing);
 BENCHMARK_CAPTURE(geos_floor, chongqing_38, chongqing);
 BENCHMARK_CAPTURE(zhunru_project, chongqing_38, chongqing);
+BENCHMARK(zhunru_eval_within);
+BENCHMARK(proj_projection_per_decision);
 
 }  // namespace
 
