@@ -8,6 +8,7 @@
 
 #include "compile/program.hpp"
 #include "compile/rule_index.hpp"
+#include "geo/metric_pool.hpp"
 #include "maps/maps.hpp"
 #include "model/model.hpp"
 #include "zhunru/ruleset.hpp"
@@ -20,6 +21,7 @@ struct Ruleset::Data {
   std::vector<ir::Rule> rules;   // parallel to model.rules
   ir::RuleIndex index;
   maps::Maps maps;               // the unit map and the layers, by model::LayerId
+  geo::MetricPool metrics;       // PROJ projections reused by evaluations (a cache behind a mutex)
   std::string hash;
 };
 

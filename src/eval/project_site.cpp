@@ -31,7 +31,7 @@ void place_site(const Ruleset::Data& ruleset, Project::Data& data, std::vector<P
     }
     return;
   }
-  auto located = spatial::locate(*map, *data.site);
+  auto located = spatial::locate(*map, *data.site, ruleset.metrics);
   if (!located) {
     errors.push_back({"site", located.error()});
     return;

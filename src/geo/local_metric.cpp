@@ -13,10 +13,11 @@ namespace zhunru::geo {
 /// (PROJ objects are not to be shared between threads).
 struct LocalMetric::Handles {
   PJ_CONTEXT* context = nullptr;
+  bool owns_context = false;
   PJ* projection = nullptr;
   ~Handles() {
     if (projection) proj_destroy(projection);
-    if (context) proj_context_destroy(context);
+    if (context && owns_context) proj_context_destroy(context);
   }
 };
 
@@ -39,9 +40,10 @@ class ProjectFilter : public geos::geom::CoordinateSequenceFilter {
 
 }  // namespace
 
-Expected<LocalMetric, LocalizedText> LocalMetric::centred_at(double lon0) {
+Expected<LocalMetric, LocalizedText> LocalMetric::centred_at(double lon0, PJ_CONTEXT* context) {
   auto handles = std::make_unique<Handles>();
-  handles->context = proj_context_create();
+  handles->owns_context = context == nullptr;
+  handles->context = context ? context : proj_context_create();
   if (!handles->context) {
     return Expected<LocalMetric, LocalizedText>::failure({"PROJ could not create a context", "PROJ 无法创建上下文"});
   }

@@ -14,12 +14,16 @@
 #include "zhunru/expected.hpp"
 #include "zhunru/localized.hpp"
 
+struct pj_ctx;  // PROJ's PJ_CONTEXT
+
 namespace zhunru::geo {
 
 class LocalMetric {
  public:
-  /// The projection centred on longitude `lon0` (degrees), or why PROJ refused.
-  static Expected<LocalMetric, LocalizedText> centred_at(double lon0);
+  /// The projection centred on longitude `lon0` (degrees), or why PROJ
+  /// refused; made in `context` when given (which must outlive it, and be
+  /// used by one thread at a time), else in a context of its own.
+  static Expected<LocalMetric, LocalizedText> centred_at(double lon0, pj_ctx* context = nullptr);
 
   LocalMetric(LocalMetric&&) noexcept;
   LocalMetric& operator=(LocalMetric&&) noexcept;

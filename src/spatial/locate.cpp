@@ -48,12 +48,15 @@ SiteLocation locate_points(const maps::UnitMap& map, const Site& site) {
 }
 
 /// Lines and polygons: the share of the site's length or area in each unit.
-Result locate_extent(const maps::UnitMap& map, const Site& site) {
+Result locate_extent(const maps::UnitMap& map, const Site& site, const geo::MetricPool& metrics) {
   const geo::Geometry& g = *site.geometry;
   const geo::GeometryFactory& f = *site.factory;
-  auto metric = metric_for(g);
+  geo::MetricPool::Lease lease(metrics);
+  geo::Coordinate centre;
+  g.getEnvelopeInternal()->centre(centre);
+  const auto metric = lease.centred_near(centre.x);
   if (!metric) return Result::failure(metric.error());
-  const double total = measure(g, site.dimension, *metric, f);
+  const double total = measure(g, site.dimension, **metric, f);
   if (!(total > 0.0)) return Result::failure({"the site has no length or area", "选址没有长度或面积"});
   SiteLocation out;
   geo::GeometryPtr rest = g.clone();
@@ -63,13 +66,13 @@ Result locate_extent(const maps::UnitMap& map, const Site& site) {
     const geo::GeometryPtr unit = geo::copy_to(*map.feature(u).geometry, f);  // a copy the site's owner may use
     geo::GeometryPtr part = geo::parts_of_dimension(*g.intersection(unit.get()), site.dimension);
     if (!part) continue;
-    const double share = measure(*part, site.dimension, *metric, f) / total;
+    const double share = measure(*part, site.dimension, **metric, f) / total;
     if (share <= 1e-12) continue;
     out.units.push_back({u, std::min(share, 1.0), std::move(part)});
     rest = rest->difference(unit.get());
   }
   const auto left = geo::parts_of_dimension(*rest, site.dimension);
-  out.outside = left ? std::clamp(measure(*left, site.dimension, *metric, f) / total, 0.0, 1.0) : 0.0;
+  out.outside = left ? std::clamp(measure(*left, site.dimension, **metric, f) / total, 0.0, 1.0) : 0.0;
   if (out.outside <= 1e-9) out.outside = 0.0;
   return out;
 }
@@ -105,11 +108,11 @@ double measure(const geo::Geometry& lonlat, int dimension, const geo::LocalMetri
   return dimension == 1 ? metres->getLength() : metres->getArea();
 }
 
-Result locate(const maps::UnitMap& map, const Site& site) {
+Result locate(const maps::UnitMap& map, const Site& site, const geo::MetricPool& metrics) {
   Result located = [&]() -> Result {
     try {
       if (site.dimension == 0) return locate_points(map, site);
-      return locate_extent(map, site);
+      return locate_extent(map, site, metrics);
     } catch (const geos::util::GEOSException& e) {
       return Result::failure({std::string("GEOS could not locate the site: ") + e.what(),
                               std::string("GEOS 无法定位该选址：") + e.what()});

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geo/local_metric.hpp"
+#include "geo/metric_pool.hpp"
 #include "maps/unit_map.hpp"
 #include "spatial/site.hpp"
 
@@ -26,7 +27,8 @@ struct SiteLocation {
 
 /// Where `site` lies; an error when it touches no unit (with a hint when
 /// the coordinates look swapped) or when GEOS cannot intersect it.
-Expected<SiteLocation, LocalizedText> locate(const maps::UnitMap& map, const Site& site);
+/// Projections come from `metrics`.
+Expected<SiteLocation, LocalizedText> locate(const maps::UnitMap& map, const Site& site, const geo::MetricPool& metrics);
 
 /// The site's size in metres: number of points, length (m) or area (m²).
 double measure(const geo::Geometry& lonlat, int dimension, const geo::LocalMetric& metric,

@@ -30,15 +30,14 @@ const geo::GeometryFactory& SiteOracle::factory() {
   return *factory_;
 }
 
+/// Metres around `part` (each unit's part has its own centre).
 const geo::LocalMetric& SiteOracle::metric(const geo::Geometry& part) {
-  if (!metric_) {
-    geo::Coordinate c;
-    part.getEnvelopeInternal()->centre(c);
-    auto m = geo::LocalMetric::centred_at(c.x);
-    if (!m) throw geos::util::GEOSException(m.error().en);
-    metric_.emplace(std::move(m).value());
-  }
-  return *metric_;
+  if (!lease_) lease_.emplace(metrics_);
+  geo::Coordinate c;
+  part.getEnvelopeInternal()->centre(c);
+  auto m = lease_->centred_near(c.x);
+  if (!m) throw geos::util::GEOSException(m.error().en);  // reported as the oracle's failure
+  return **m;
 }
 
 void SiteOracle::used(const maps::GeoLayer& layer, model::LayerId id, std::uint32_t feature) {

@@ -15,7 +15,7 @@
 #include <set>
 #include <tuple>
 
-#include "geo/local_metric.hpp"
+#include "geo/metric_pool.hpp"
 #include "maps/maps.hpp"
 #include "model/model.hpp"
 #include "zhunru/decision.hpp"
@@ -24,7 +24,7 @@ namespace zhunru::spatial {
 
 class SiteOracle {
  public:
-  explicit SiteOracle(const maps::Maps& maps) : maps_(maps) {}
+  SiteOracle(const maps::Maps& maps, const geo::MetricPool& metrics) : maps_(maps), metrics_(metrics) {}
 
   /// The test on `part` (lon/lat; null: the site is not known here —
   /// unknown). `key` identifies the part for memoising.
@@ -44,8 +44,9 @@ class SiteOracle {
   void used(const maps::GeoLayer& layer, model::LayerId id, std::uint32_t feature);
 
   const maps::Maps& maps_;
+  const geo::MetricPool& metrics_;
   geo::GeometryFactory::Ptr factory_;
-  std::optional<geo::LocalMetric> metric_;
+  std::optional<geo::MetricPool::Lease> lease_;   // taken at the first distance
   std::map<std::tuple<std::uint32_t, int, model::LayerId, double>, bool> memo_;
   std::set<std::pair<model::LayerId, std::uint32_t>> repaired_;
   std::optional<LocalizedText> failure_;

@@ -6,6 +6,7 @@
 
 #include "api/ruleset_data.hpp"
 #include "geo/geojson_geometry.hpp"
+#include "geo/metric_pool.hpp"
 #include "spatial/site_oracle.hpp"
 #include "support/spatial_helpers.hpp"
 
@@ -240,7 +241,7 @@ TEST_CASE("within: distances in metres on the ground, to 1 m against the geodesi
       const auto site = geo::read_geojson_geometry(nlohmann::json::parse(point(lon, lat)), *factory);
       REQUIRE(site.geometry);
       CHECK(geodesic_m(lon, lat, 106.575, 29.525) == doctest::Approx(metres).epsilon(1e-9));
-      spatial::SiteOracle oracle(maps);
+      spatial::SiteOracle oracle(maps, rs->data().metrics);
       INFO(metres, " m at ", azimuth, "°");
       CHECK(oracle.test(ast::SpatialOp::within, 0, metres + 1.0, site.geometry.get(), 0) == Truth::is_true);
       CHECK(oracle.test(ast::SpatialOp::within, 0, metres - 1.0, site.geometry.get(), 0) == Truth::is_false);
@@ -258,7 +259,7 @@ TEST_CASE("within: to a line, the nearest point of the line, in metres") {
     double reference = 1e18;
     for (int i = -5000; i <= 5000; ++i) reference = std::min(reference, geodesic_m(lon, 29.52, 106.58, 29.52 + i * 1e-6));
     const auto site = geo::read_geojson_geometry(nlohmann::json::parse(point(lon, 29.52)), *factory);
-    spatial::SiteOracle oracle(rs->data().maps);
+    spatial::SiteOracle oracle(rs->data().maps, rs->data().metrics);
     INFO(lon, " is ", reference, " m from the river");
     CHECK(oracle.test(ast::SpatialOp::within, 1, reference + 1.0, site.geometry.get(), 0) == Truth::is_true);
     CHECK(oracle.test(ast::SpatialOp::within, 1, reference - 1.0, site.geometry.get(), 0) == Truth::is_false);
@@ -271,7 +272,7 @@ TEST_CASE("inside/outside: the whole site in the layer's polygons, boundary incl
   auto test = [&](ast::SpatialOp op, const std::string& site) {
     const auto g = geo::read_geojson_geometry(nlohmann::json::parse(site), *factory);
     REQUIRE(g.geometry);
-    spatial::SiteOracle oracle(rs->data().maps);
+    spatial::SiteOracle oracle(rs->data().maps, rs->data().metrics);
     return oracle.test(op, 2, 0.0, g.geometry.get(), 0);
   };
   CHECK(test(ast::SpatialOp::inside, point(106.525, 29.525)) == Truth::is_true);
@@ -285,7 +286,7 @@ TEST_CASE("inside/outside: the whole site in the layer's polygons, boundary incl
   CHECK(test(ast::SpatialOp::outside, line(106.521, 29.525, 106.531, 29.525)) == Truth::is_true);
   // within a polygon layer: 0 m when the site touches it
   const auto g = geo::read_geojson_geometry(nlohmann::json::parse(line(106.529, 29.525, 106.54, 29.525)), *factory);
-  spatial::SiteOracle oracle(rs->data().maps);
+  spatial::SiteOracle oracle(rs->data().maps, rs->data().metrics);
   CHECK(oracle.test(ast::SpatialOp::within, 2, 1.0, g.geometry.get(), 0) == Truth::is_true);
 }
 
@@ -357,4 +358,21 @@ TEST_CASE("a kind that tests the site is judged again in each unit") {
   // From the park in A (far from the river at 106.58°E) to 200 m from it in B.
   CHECK(statuses(*rs, with_site(line(106.525, 29.525, 106.578, 29.525))) == "reject X@20001=violated");
   CHECK(statuses(*rs, with_site(line(106.51, 29.525, 106.54, 29.525))) == "admit");
+}
+
+TEST_CASE("metric pool: projections are reused per rounded meridian; concurrent leases get their own") {
+  geo::MetricPool pool;
+  const geo::LocalMetric* first = nullptr;
+  {
+    geo::MetricPool::Lease lease(pool);
+    first = *lease.centred_near(106.5731);
+    CHECK(*lease.centred_near(106.5749) == first);  // same 0.01° step
+    CHECK(first->central_meridian() == doctest::Approx(106.57));
+    CHECK(*lease.centred_near(106.60) != first);
+    geo::MetricPool::Lease other(pool);  // held at the same time: another context
+    CHECK(*other.centred_near(106.5731) != first);
+  }
+  geo::MetricPool::Lease again(pool);  // a returned context, with its projections
+  const geo::LocalMetric* reused = *again.centred_near(106.5731);
+  CHECK(reused->central_meridian() == doctest::Approx(106.57));
 }
