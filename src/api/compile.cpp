@@ -61,11 +61,18 @@ std::filesystem::path common_parent(const std::vector<SourceText>& sources) {
 maps::MapFiles disk_maps(const std::filesystem::path& root) {
   return [root](const std::filesystem::path& relative) -> Expected<std::string, LocalizedText> {
     const auto path = root / relative;
-    std::error_code ec;
-    const auto real = std::filesystem::weakly_canonical(path, ec);
-    const auto real_root = std::filesystem::weakly_canonical(root, ec);
+    std::error_code ec_path;
+    std::error_code ec_root;
+    const auto real = std::filesystem::weakly_canonical(path, ec_path);
+    const auto real_root = std::filesystem::weakly_canonical(root, ec_root);
+    if (ec_path || ec_root) {  // cannot tell where it leads: refuse rather than read blindly
+      const std::string why = (ec_path ? ec_path : ec_root).message();
+      return Expected<std::string, LocalizedText>::failure(
+          {"cannot tell where " + path.generic_string() + " leads: " + why,
+           "无法确定 " + path.generic_string() + " 指向何处：" + why});
+    }
     const auto inside = real.lexically_relative(real_root);
-    if (!ec && (inside.empty() || *inside.begin() == "..")) {
+    if (inside.empty() || *inside.begin() == "..") {
       return Expected<std::string, LocalizedText>::failure(
           {path.generic_string() + " leads outside the ruleset directory", path.generic_string() + " 指向清单目录之外"});
     }

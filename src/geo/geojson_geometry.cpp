@@ -71,12 +71,13 @@ class Reader {
   void repaired(std::string en, std::string zh) { repairs_.push_back({std::move(en), std::move(zh)}); }
 
   Coordinate position(const Json& p, const std::string& path) {
-    if (!p.is_array() || p.size() < 2 || p.size() > 3 || !p[0].is_number() || !p[1].is_number()) {
+    if (!p.is_array() || p.size() < 2 || p.size() > 3 || !p[0].is_number() || !p[1].is_number() ||
+        (p.size() == 3 && !p[2].is_number())) {
       refuse("a position must be [longitude, latitude]" + where(path), "坐标须为 [经度, 纬度]" + where(path));
     }
     const double lon = p[0].template get<double>();
     const double lat = p[1].template get<double>();
-    if (!std::isfinite(lon) || !std::isfinite(lat)) {
+    if (!std::isfinite(lon) || !std::isfinite(lat) || (p.size() == 3 && !std::isfinite(p[2].template get<double>()))) {
       refuse("a coordinate is not a finite number" + where(path), "坐标不是有限数值" + where(path));
     }
     if (std::fabs(lat) > 90.0 && std::fabs(lon) <= 90.0 && std::fabs(lat) <= 180.0) {

@@ -33,6 +33,8 @@ std::unique_ptr<MetricPool::Slot> MetricPool::take() const {
 }
 
 void MetricPool::give_back(std::unique_ptr<Slot> slot) const {
+  // Evicted only here, between leases: no projection a lease handed out is freed under it.
+  if (slot->metrics.size() > Slot::kMaxProjections) slot->metrics.clear();
   const std::lock_guard lock(mutex_);
   free_.push_back(std::move(slot));
 }
@@ -48,7 +50,6 @@ Expected<const LocalMetric*, LocalizedText> MetricPool::Lease::centred_near(doub
   if (!slot_->context) return R::failure({"PROJ could not create a context", "PROJ 无法创建上下文"});
   const long key = std::lround(lon / kMeridianStep);
   if (const auto it = slot_->metrics.find(key); it != slot_->metrics.end()) return &it->second;
-  if (slot_->metrics.size() >= Slot::kMaxProjections) slot_->metrics.clear();
   auto metric = LocalMetric::centred_at(static_cast<double>(key) * kMeridianStep, slot_->context);
   if (!metric) return R::failure(metric.error());
   return &slot_->metrics.emplace(key, std::move(metric).value()).first->second;

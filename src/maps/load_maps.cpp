@@ -146,8 +146,9 @@ std::optional<std::vector<Feature>> Loader::collection(const Declared& d, MapRep
     report.file("map.json", {"not valid JSON", "不是有效的 JSON"});
     return std::nullopt;
   }
-  if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
-      !doc["features"].is_array()) {
+  const auto type = doc.is_object() ? doc.find("type") : doc.end();
+  const bool collection = type != doc.end() && type->is_string() && *type == "FeatureCollection";
+  if (!collection || !doc.contains("features") || !doc["features"].is_array()) {
     report.file("map.json", {"a map must be a GeoJSON FeatureCollection with a \"features\" list",
                              "地图须为带 \"features\" 列表的 GeoJSON FeatureCollection"});
     return std::nullopt;

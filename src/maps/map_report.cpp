@@ -16,8 +16,11 @@ MapReport::~MapReport() {
   for (std::size_t i = 0; i < shown; ++i) diagnostics_.push_back(std::move(features_[i].second));
   if (shown == features_.size()) return;
   const std::string n = std::to_string(features_.size() - shown);
+  // A hidden error must still fail the compile: the summary carries it.
+  const bool hidden_error = std::any_of(features_.begin() + static_cast<std::ptrdiff_t>(shown), features_.end(),
+                                        [](const auto& f) { return f.second.severity == Severity::error; });
   Diagnostic d;
-  d.severity = Severity::note;
+  d.severity = hidden_error ? Severity::error : Severity::note;
   d.code = "map.more";
   d.location.file = file_;
   d.message = {n + " more feature problem(s) not shown", "另有 " + n + " 个要素问题未列出"};

@@ -79,6 +79,9 @@ Expected<MapUnit, LocalizedText> read_unit_attributes(const Json& props) {
     }
   }
   const auto district = text(props, "district");
+  if (district && *district == "\x01") {
+    return Result::failure({"property district must be a string or an integer", "属性 district 须为字符串或整数"});
+  }
   if (district && *district != parsed->district) {
     return Result::failure({"district \"" + *district + "\" contradicts code " + unit.code,
                             "区县 \"" + *district + "\" 与编码 " + unit.code + " 矛盾"});

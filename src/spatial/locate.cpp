@@ -66,10 +66,10 @@ Result locate_extent(const maps::UnitMap& map, const Site& site, const geo::Metr
     const geo::GeometryPtr unit = geo::copy_to(*map.feature(u).geometry, f);  // a copy the site's owner may use
     geo::GeometryPtr part = geo::parts_of_dimension(*g.intersection(unit.get()), site.dimension);
     if (!part) continue;
-    const double share = measure(*part, site.dimension, **metric, f) / total;
-    if (share <= 1e-12) continue;
-    out.units.push_back({u, std::min(share, 1.0), std::move(part)});
     rest = rest->difference(unit.get());
+    const double share = measure(*part, site.dimension, **metric, f) / total;
+    if (share <= 1e-12) continue;  // a sliver: in no unit, and not outside either
+    out.units.push_back({u, std::min(share, 1.0), std::move(part)});
   }
   const auto left = geo::parts_of_dimension(*rest, site.dimension);
   out.outside = left ? std::clamp(measure(*left, site.dimension, **metric, f) / total, 0.0, 1.0) : 0.0;

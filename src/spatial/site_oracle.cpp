@@ -60,14 +60,16 @@ bool SiteOracle::inside(const maps::GeoLayer& layer, model::LayerId id, const ge
     }
     return true;
   }
+  const geo::GeometryPtr mine = geo::copy_to(part, factory());
   std::vector<geo::GeometryPtr> areas;
   layer.features().query(*part.getEnvelopeInternal(), [&](std::uint32_t f) {
     if (!layer.features().is_areal(f)) return;
-    areas.push_back(geo::copy_to(*layer.feature(f).geometry, factory()));
+    geo::GeometryPtr area = geo::copy_to(*layer.feature(f).geometry, factory());
+    if (!area->intersects(mine.get())) return;  // plays no part
     used(layer, id, f);
+    areas.push_back(std::move(area));
   });
   if (areas.empty()) return false;
-  const geo::GeometryPtr mine = geo::copy_to(part, factory());
   const geo::GeometryPtr all = areas.size() == 1 ? std::move(areas.front()) : factory().buildGeometry(std::move(areas))->Union();
   return all->covers(mine.get());
 }

@@ -4,6 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include "api/ruleset_data.hpp"
 #include "geo/geojson_geometry.hpp"
 #include "geo/metric_pool.hpp"
@@ -375,4 +380,49 @@ TEST_CASE("metric pool: projections are reused per rounded meridian; concurrent 
   geo::MetricPool::Lease again(pool);  // a returned context, with its projections
   const geo::LocalMetric* reused = *again.centred_near(106.5731);
   CHECK(reused->central_meridian() == doctest::Approx(106.57));
+}
+
+TEST_CASE("maps: an error past the report limit still fails the compile; odd JSON never throws") {
+  auto sources = spatial_sources(kTiers);
+  std::string schema = kSpatialSchema;
+  schema.replace(schema.find("\"maps/units.geojson\";"), 21, "\"maps/units.geojson\" repair;");
+  sources[0].text = schema;
+  const std::string open_ring = R"({"type": "Polygon", "coordinates": [[[106.5, 29.5], [106.55, 29.5], [106.55, 29.55], [106.5, 29.55]]]})";
+  sources[2].text = collection({unit_feature("ZH50010310001", open_ring), unit_feature("ZH5001031", rect(106.6, 29.5, 106.7, 29.6))});
+  CompileOptions one;
+  one.max_errors = 1;  // shows the repair warning only
+  const CompileResult r = compile_sources(sources, one);
+  CHECK_FALSE(r.ok());
+  REQUIRE(r.diagnostics.size() == 2);
+  CHECK(r.diagnostics[0].code == "map.repaired");
+  CHECK(r.diagnostics[1].code == "map.more");
+  CHECK(r.diagnostics[1].severity == Severity::error);
+
+  sources = spatial_sources(kTiers);
+  sources[5].text = R"({"type": 7, "features": []})";
+  CHECK(any_contains(map_codes(sources), "map.json a map must be a GeoJSON FeatureCollection"));
+  sources[5].text = collection({plain_feature(R"({"type": "Point", "coordinates": [106.5, 29.5, "high"]})")});
+  CHECK(any_contains(map_codes(sources), "map.feature features[0]: a position must be [longitude, latitude]"));
+  sources[5].text = "[1, 2]";
+  CHECK(any_contains(map_codes(sources), "map.json"));
+  sources[5].text = collection({"42"});
+  CHECK(any_contains(map_codes(sources), "map.feature features[0]: the feature has no geometry"));
+}
+
+TEST_CASE("maps on disk: a symlink may not lead outside the ruleset directory") {
+  namespace fs = std::filesystem;
+  const fs::path base = fs::temp_directory_path() / ("zhunru-symlink-" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base / "rules" / "maps");
+  auto write = [](const fs::path& p, const std::string& text) { std::ofstream(p) << text; };
+  write(base / "outside.geojson", kParksMap);
+  write(base / "rules" / "schema.rules", "ruleset \"x\" version \"1\" effective 2024-01-01;\nlayer parks from \"maps/parks.geojson\";\n");
+  fs::create_symlink(base / "outside.geojson", base / "rules" / "maps" / "parks.geojson");
+  const CompileResult linked = compile_directory(base / "rules");
+  CHECK_FALSE(linked.ok());
+  CHECK(any_contains(std::vector<std::string>{linked.render(Lang::en)}, "leads outside the ruleset directory"));
+  fs::remove(base / "rules" / "maps" / "parks.geojson");
+  write(base / "rules" / "maps" / "parks.geojson", kParksMap);
+  CHECK(compile_directory(base / "rules").ok());
+  fs::remove_all(base);
 }
