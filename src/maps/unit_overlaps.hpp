@@ -11,6 +11,7 @@ namespace zhunru::maps {
 
 /// Reports each overlapping pair once, under the first unit, as a
 /// `map.overlap` warning with the overlap's area in m² and where it is.
+/// Overlaps under 1 m² (rounding along shared boundaries) are not reported.
 void report_unit_overlaps(const UnitMap& map, MapReport& report);
 
 }  // namespace zhunru::maps
