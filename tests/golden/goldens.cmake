@@ -51,3 +51,15 @@ zhunru_golden(eval-bad-site ARGS eval rules/examples --project ${projects}/bad-s
 zhunru_golden(eval-site-nowhere ARGS eval rules/examples --project ${projects}/site-nowhere.json --as-of 2025-06-01)
 zhunru_golden(check-bad-maps ARGS check tests/fixtures/bad-maps)
 zhunru_golden(check-bad-maps-zh ARGS check tests/fixtures/bad-maps --lang zh)
+
+# The Chongqing ruleset (issue #5): it checks clean, strictly, and every
+# example project's decision is kept.
+zhunru_golden(check-chongqing ARGS check --strict rules/chongqing)
+set(chongqing_projects cement-changshou chemical-baitao-park chemical-yangtze-bank eliminated-catalogue
+    furniture-gaoxin hazardous-waste-ftz hydrogen-station-yubei missing-facts night-construction-nanan
+    office-yuzhong road-across-units steel-fuling warehouse-liangjiang)
+foreach(p ${chongqing_projects})
+  zhunru_golden(chongqing-${p} ARGS eval rules/chongqing --project ${examples}/chongqing/${p}.json --as-of 2025-06-01)
+endforeach()
+zhunru_golden(chongqing-chemical-yangtze-bank-zh ARGS eval rules/chongqing --project ${examples}/chongqing/chemical-yangtze-bank.json --as-of 2025-06-01 --lang zh)
+zhunru_golden(chongqing-road-across-units-json ARGS eval rules/chongqing --project ${examples}/chongqing/road-across-units.json --as-of 2025-06-01 --format json)
