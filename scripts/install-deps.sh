@@ -14,6 +14,8 @@ packages=(
   nlohmann-json3-dev libssl-dev
   # maps and sites: GEOS (C++ API) for geometry, PROJ (+ its EPSG database) for metres
   libgeos-dev libgeos++-dev libproj-dev proj-data
+  # the auditor: the Z3 SMT solver
+  libz3-dev
   # command line, formatting, tests, benchmarks
   libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
 )

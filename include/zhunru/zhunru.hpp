@@ -1,6 +1,7 @@
 // Everything a program embedding zhunru needs.
 #pragma once
 
+#include "zhunru/audit.hpp"
 #include "zhunru/decision.hpp"
 #include "zhunru/diagnostic.hpp"
 #include "zhunru/project.hpp"

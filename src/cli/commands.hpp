@@ -33,6 +33,14 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err);
 
+struct AuditCliOptions {
+  std::string ruleset;                 // directory of .rules files
+  std::optional<std::string> as_of;    // YYYY-MM-DD; default today
+  bool json = false;                   // --format json
+  Lang lang = Lang::en;
+};
+int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& err);
+
 struct FmtOptions {
   std::string file;
   std::optional<Lang> keywords;  // output keyword language; default: the file's own

@@ -53,6 +53,16 @@ int run(int argc, char** argv) {
   eval_cmd->add_flag("--repair-maps", eval.repair_maps,
                      "Make invalid map features valid with GEOS MakeValid; every answer that used one says so");
 
+  AuditCliOptions audit;
+  audit.lang = language_from_environment();
+  std::string audit_format = "text";
+  auto* audit_cmd = app.add_subcommand("audit", "Find conflicting, dead, loosened and redundant rules, with witness projects");
+  audit_cmd->add_option("ruleset", audit.ruleset, "Ruleset directory")->required();
+  audit_cmd->add_option("--as-of", audit.as_of, "Audit the rules in force on this date (YYYY-MM-DD); default today");
+  audit_cmd->add_option("--format", audit_format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  audit_cmd->add_option("--lang", audit.lang, "Language of messages: en or zh")
+      ->transform(CLI::CheckedTransformer(kLanguages));
+
   FmtOptions fmt;
   fmt.lang = language_from_environment();
   std::optional<Lang> fmt_lang;
@@ -73,6 +83,10 @@ int run(int argc, char** argv) {
   if (eval_cmd->parsed()) {
     eval.json = eval_format == "json";
     return run_eval(eval, std::cout, std::cerr);
+  }
+  if (audit_cmd->parsed()) {
+    audit.json = audit_format == "json";
+    return run_audit(audit, std::cout, std::cerr);
   }
   if (fmt_lang) {
     fmt.keywords = fmt_lang;

@@ -63,3 +63,9 @@ foreach(p ${chongqing_projects})
 endforeach()
 zhunru_golden(chongqing-chemical-yangtze-bank-zh ARGS eval rules/chongqing --project ${examples}/chongqing/chemical-yangtze-bank.json --as-of 2025-06-01 --lang zh)
 zhunru_golden(chongqing-road-across-units-json ARGS eval rules/chongqing --project ${examples}/chongqing/road-across-units.json --as-of 2025-06-01 --format json)
+
+# The auditor (issue #6, first part): planted problems with witnesses; a clean ruleset.
+zhunru_golden(audit-planted ARGS audit tests/fixtures/audit --as-of 2025-06-01)
+zhunru_golden(audit-planted-zh ARGS audit tests/fixtures/audit --as-of 2025-06-01 --lang zh)
+zhunru_golden(audit-planted-json ARGS audit tests/fixtures/audit --as-of 2025-06-01 --format json)
+zhunru_golden(audit-examples-clean ARGS audit rules/examples --as-of 2025-06-01)

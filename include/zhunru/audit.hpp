@@ -1,0 +1,68 @@
+// Auditing a ruleset (LANGUAGE.md §6): conflicting, dead, loosened and
+// redundant rules, found exactly with Z3 over the checked model, each
+// proved by a witness — a project file `zhunru eval` accepts that shows the
+// problem. docs/audit.md describes the encoding and its limits.
+//
+//   zhunru::AuditResult r = zhunru::audit(*ruleset);
+//   for (const auto& f : r.findings) std::cout << zhunru::name_of(f.kind) << ' ' << f.message.en << '\n';
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhunru/diagnostic.hpp"
+#include "zhunru/localized.hpp"
+#include "zhunru/ruleset.hpp"
+
+namespace zhunru {
+
+enum class AuditKind {
+  dead_rule,                   // a condition or scope nothing can satisfy
+  looser_than_upper,           // a lower-tier requirement weaker than an upper one on common projects
+  contradiction,               // an allow/encourage that a ban of the same or an upper tier forbids
+  redundant,                   // a ban implied by another ban of the same or an upper tier
+  unsatisfiable_requirements,  // requirements no project can meet together (a hidden ban)
+  unknown_unit,                // a unit code in the rules that the unit map lacks
+  unjudgeable_map_unit,        // a map unit no tier of the ruleset covers
+};
+
+/// "dead-rule", "looser-than-upper", …
+std::string_view name_of(AuditKind kind);
+
+struct AuditRule {
+  std::string id;
+  std::string source;  // file:line
+};
+
+struct AuditFinding {
+  AuditKind kind = AuditKind::dead_rule;
+  Severity severity = Severity::warning;
+  std::vector<AuditRule> rules;
+  LocalizedText message;
+  std::optional<std::string> witness;  // a project file (JSON); none when no project can show it
+  LocalizedText witness_note;          // why there is none, when that is not obvious
+};
+
+struct AuditOptions {
+  /// Rules are compared as in force on this date (witnesses are for it too).
+  std::chrono::year_month_day as_of =
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  unsigned timeout_ms = 5000;  // per solver query; a query that times out is reported, never guessed
+};
+
+struct AuditResult {
+  std::vector<AuditFinding> findings;
+  std::size_t rules = 0;          // rules in force
+  std::size_t pairs = 0;          // rule pairs that could meet and were compared
+  std::size_t undecided = 0;      // solver queries that timed out
+};
+
+AuditResult audit(const Ruleset& ruleset, const AuditOptions& options = {});
+
+std::string to_json(const AuditResult& result);
+std::string to_text(const AuditResult& result, Lang lang);
+
+}  // namespace zhunru

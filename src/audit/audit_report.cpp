@@ -1,0 +1,86 @@
+// The audit as JSON (LANGUAGE.md §7: kind, rules, severity, message, witness)
+// and as text for a person.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "base/enum_names.hpp"
+#include "zhunru/audit.hpp"
+
+namespace zhunru {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr EnumName kKinds[] = {  // by AuditKind
+    {"dead-rule", "无效规则"},
+    {"looser-than-upper", "宽于上级"},
+    {"contradiction", "相互矛盾"},
+    {"redundant", "冗余"},
+    {"unsatisfiable-requirements", "要求无法同时满足"},
+    {"unknown-unit", "单元不在单元图中"},
+    {"unjudgeable-map-unit", "单元无适用层级"},
+};
+
+std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
+
+}  // namespace
+
+std::string_view name_of(AuditKind kind) { return enum_name(kind, kKinds).en; }
+
+std::string to_json(const AuditResult& r) {
+  Json findings = Json::array();
+  for (const AuditFinding& f : r.findings) {
+    Json rules = Json::array();
+    Json sources = Json::array();
+    for (const AuditRule& rule : f.rules) {
+      rules.push_back(rule.id);
+      sources.push_back(rule.source);
+    }
+    Json witness = nullptr;
+    if (f.witness) witness = Json::parse(*f.witness);
+    findings.push_back({{"kind", name_of(f.kind)},
+                        {"rules", rules},
+                        {"sources", sources},
+                        {"severity", severity_name(f.severity)},
+                        {"message", f.message.en},
+                        {"message_zh", f.message.zh},
+                        {"witness", witness},
+                        {"witness_note", f.witness_note.en.empty() ? Json(nullptr) : Json(f.witness_note.en)}});
+  }
+  Json j;
+  j["findings"] = std::move(findings);
+  j["rules"] = r.rules;
+  j["pairs"] = r.pairs;
+  j["undecided"] = r.undecided;
+  return j.dump(2) + "\n";
+}
+
+std::string to_text(const AuditResult& r, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  std::string out;
+  for (const AuditFinding& f : r.findings) {
+    out += fmt::format("{} {} [{}]", f.severity == Severity::error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning"),
+                       name_of(f.kind), zh ? enum_name(f.kind, kKinds).zh : name_of(f.kind));
+    for (const AuditRule& rule : f.rules) out += fmt::format(" {} ({})", rule.id, rule.source);
+    out += "\n  " + f.message.in(lang) + "\n";
+    if (f.witness) {
+      out += zh ? "  见证项目（zhunru eval 可复现）：\n" : "  witness (zhunru eval reproduces it):\n";
+      std::string w = *f.witness;
+      std::string indented;
+      for (char c : w) {
+        indented += c;
+        if (c == '\n') indented += "    ";
+      }
+      out += "    " + indented.substr(0, indented.size() - 4);
+    } else if (!f.witness_note.en.empty()) {
+      out += (zh ? "  无见证项目：" : "  no witness: ") + f.witness_note.in(lang) + "\n";
+    }
+    out += "\n";
+  }
+  out += fmt::format(fmt::runtime(zh ? "{} 条生效规则，比较 {} 对，发现 {} 个问题" : "{} rules in force, {} pairs compared: {} finding(s)"),
+                     r.rules, r.pairs, r.findings.size());
+  if (r.undecided > 0) out += fmt::format(fmt::runtime(zh ? "；{} 次求解超时" : "; {} solver queries timed out"), r.undecided);
+  return out + "\n";
+}
+
+}  // namespace zhunru

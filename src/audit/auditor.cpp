@@ -1,0 +1,270 @@
+// audit(): every rule in force alone (dead, unsatisfiable), then every pair
+// of rules on one tier path (same tier, or an upper and a lower one) whose
+// scopes can meet: looser, contradicting, redundant, jointly unsatisfiable.
+// Each finding with a satisfying Z3 model becomes a witness project, which
+// is evaluated before it is reported: auditor and evaluator must agree.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "api/ruleset_data.hpp"
+#include "audit/encoder.hpp"
+#include "audit/witness.hpp"
+#include "zhunru/audit.hpp"
+
+namespace zhunru {
+namespace {
+
+using auditing::Encoder;
+
+bool in_force(const model::Rule& r, const std::chrono::year_month_day& day) {
+  return (!r.effective_from || *r.effective_from <= day) && (!r.effective_until || day <= *r.effective_until);
+}
+
+bool is_positive(RuleForm f) { return f == RuleForm::allow || f == RuleForm::encourage; }
+bool is_requirement(RuleForm f) { return f == RuleForm::require || f == RuleForm::limit; }
+
+/// Tier `upper` is `lower` or one of its ancestors.
+bool on_path(const model::Model& m, model::TierId upper, model::TierId lower) {
+  for (std::optional<model::TierId> t = lower; t; t = m.tiers[*t].parent) {
+    if (*t == upper) return true;
+  }
+  return false;
+}
+
+class Auditor {
+ public:
+  Auditor(const Ruleset& ruleset, const AuditOptions& options)
+      : rs_(ruleset), m_(ruleset.data().model), options_(options), enc_(ctx_, m_), unit_class_(ctx_.int_const("unit-class")) {}
+
+  AuditResult run();
+
+ private:
+  struct Formulas {
+    z3::expr applies;    // subject, scope (class, layers), where
+    z3::expr exempt;     // unless
+    z3::expr complies;   // requirement (true for bans and positive entries)
+  };
+
+  Formulas formulas(const model::Rule& r);
+  z3::check_result check(const std::vector<z3::expr>& terms, std::optional<z3::model>* model = nullptr);
+  std::vector<UnitClass> possible_classes(const model::Rule& r) const;
+  void single(std::uint32_t i);
+  void pair(std::uint32_t upper, std::uint32_t lower);
+  void report(AuditKind kind, Severity severity, std::vector<std::uint32_t> rules, LocalizedText message,
+              const std::optional<z3::model>& model, auditing::Expect expect);
+  AuditRule rule_ref(std::uint32_t i) const;
+
+  const Ruleset& rs_;
+  const model::Model& m_;
+  const AuditOptions& options_;
+  z3::context ctx_;
+  Encoder enc_;
+  z3::expr unit_class_;
+  std::vector<std::optional<Formulas>> formulas_;
+  std::optional<z3::solver> solver_;   // background asserted once; each query pushed and popped
+  AuditResult result_;
+};
+
+AuditRule Auditor::rule_ref(std::uint32_t i) const {
+  const model::Rule& r = m_.rules[i];
+  return {r.id, r.source.file + ":" + std::to_string(r.source.line)};
+}
+
+std::vector<UnitClass> Auditor::possible_classes(const model::Rule& r) const {
+  std::vector<UnitClass> out;
+  for (UnitClass c : {UnitClass::priority, UnitClass::key, UnitClass::general}) {
+    if (r.classes && std::find(r.classes->begin(), r.classes->end(), c) == r.classes->end()) continue;
+    const model::Tier& tier = m_.tiers[r.tier];
+    if (tier.level == TierLevel::unit) {
+      const auto code = model::parse_unit_code(tier.code);
+      if (code && code->unit_class != c) continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+Auditor::Formulas Auditor::formulas(const model::Rule& r) {
+  z3::expr applies = ctx_.bool_val(true);
+  if (r.subject) applies = applies && enc_.cond(*r.subject);
+  z3::expr classes = ctx_.bool_val(false);
+  for (UnitClass c : possible_classes(r)) classes = classes || unit_class_ == static_cast<int>(c);
+  applies = applies && classes;
+  for (model::CondId s : r.spatial) applies = applies && enc_.cond(s);
+  if (r.where) applies = applies && enc_.cond(*r.where);
+  const z3::expr exempt = r.unless ? enc_.cond(*r.unless) : ctx_.bool_val(false);
+  const z3::expr complies = r.requirement ? enc_.cond(*r.requirement) : ctx_.bool_val(true);
+  return {applies, exempt, complies};
+}
+
+z3::check_result Auditor::check(const std::vector<z3::expr>& terms, std::optional<z3::model>* model) {
+  if (!solver_) {  // every rule is encoded by now: the background covers all variables
+    solver_.emplace(ctx_);
+    z3::params p(ctx_);
+    p.set("timeout", options_.timeout_ms);
+    solver_->set(p);
+    const z3::expr_vector bg = enc_.background();
+    for (unsigned k = 0; k < bg.size(); ++k) solver_->add(bg[k]);
+    solver_->add(unit_class_ >= 0 && unit_class_ <= 2);
+  }
+  solver_->push();
+  for (const z3::expr& t : terms) solver_->add(t);
+  const z3::check_result r = solver_->check();
+  if (r == z3::unknown) ++result_.undecided;
+  if (r == z3::sat && model) *model = solver_->get_model();
+  solver_->pop();
+  return r;
+}
+
+void Auditor::report(AuditKind kind, Severity severity, std::vector<std::uint32_t> rules, LocalizedText message,
+                     const std::optional<z3::model>& model, auditing::Expect expect) {
+  AuditFinding f;
+  f.kind = kind;
+  f.severity = severity;
+  for (std::uint32_t i : rules) f.rules.push_back(rule_ref(i));
+  f.message = std::move(message);
+  if (model) {
+    auditing::WitnessBuilder builder(rs_, options_.as_of);
+    auto witness = builder.build(enc_, *model, rules, static_cast<UnitClass>(model->eval(unit_class_, true).get_numeral_int()),
+                                 expect);
+    if (witness) {
+      f.witness = std::move(witness).value();
+    } else {
+      f.witness_note = witness.error();
+    }
+  }
+  result_.findings.push_back(std::move(f));
+}
+
+void Auditor::single(std::uint32_t i) {
+  const model::Rule& r = m_.rules[i];
+  const Formulas& f = *formulas_[i];
+  const std::string id = r.id;
+  if (check({f.applies}) == z3::unsat) {
+    report(AuditKind::dead_rule, Severity::error, {i},
+           {"rule " + id + " can never apply: no project satisfies its subject, scope and `where` together" +
+                (possible_classes(r).empty() ? " (no unit of its tier has the class its scope names)" : ""),
+            "规则 " + id + " 永远不会适用：没有项目能同时满足其主语、范围和“当”条件" +
+                (possible_classes(r).empty() ? "（其层级内没有其范围所指类别的单元）" : "")},
+           std::nullopt, auditing::Expect::nothing);
+    return;
+  }
+  if (r.form == RuleForm::ban && r.unless && check({f.applies, !f.exempt}) == z3::unsat) {
+    report(AuditKind::dead_rule, Severity::warning, {i},
+           {"ban " + id + " can never be violated: its `unless` holds for every project it applies to",
+            "禁止性规则 " + id + " 永远不会被违反：凡适用的项目都满足其“除非”条件"},
+           std::nullopt, auditing::Expect::nothing);
+    return;
+  }
+  std::optional<z3::model> witness;
+  if (is_requirement(r.form) && check({f.applies, !f.exempt, f.complies}) == z3::unsat &&
+      check({f.applies, !f.exempt}, &witness) == z3::sat) {
+    report(AuditKind::unsatisfiable_requirements, Severity::error, {i},
+           {"requirement " + id + " can never be met by a project it applies to: it works as a ban",
+            "要求 " + id + " 对其适用的任何项目都无法满足，实际等同于禁止"},
+           witness, auditing::Expect::first_violated);
+  }
+}
+
+void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
+  const model::Rule& u = m_.rules[ui];
+  const model::Rule& l = m_.rules[li];
+  const Formulas& fu = *formulas_[ui];
+  const Formulas& fl = *formulas_[li];
+  if (check({fu.applies, fl.applies}) != z3::sat) return;  // never meet
+  ++result_.pairs;
+  const bool lower_tier = u.tier != l.tier;
+  std::optional<z3::model> w;
+
+  // A lower requirement on the same facts that lets through what the upper one stops.
+  if (lower_tier && is_requirement(u.form) && is_requirement(l.form)) {
+    const auto a = auditing::facts_in(m_, *u.requirement);
+    const auto b = auditing::facts_in(m_, *l.requirement);
+    const bool shared = std::any_of(b.begin(), b.end(), [&](model::FactId x) { return a.count(x) > 0; });
+    if (shared && check({fu.applies, fl.applies, !fu.exempt, fl.complies, !fu.complies}, &w) == z3::sat) {
+      report(AuditKind::looser_than_upper, Severity::warning, {ui, li},
+             {"rule " + l.id + " is looser than " + u.id + " of the upper tier: where both apply, a project can meet " +
+                  l.id + " and still fail " + u.id + " (严禁降低要求、弱化管控)",
+              "规则 " + l.id + " 比上级的 " + u.id + " 宽松：两者同时适用时，项目可满足 " + l.id + " 却不满足 " + u.id +
+                  "（严禁降低要求、弱化管控）"},
+             w, auditing::Expect::first_violated_second_satisfied);
+    }
+  }
+  // Two requirements that no project can meet together where both apply.
+  if (is_requirement(u.form) && is_requirement(l.form) &&
+      check({fu.applies, fl.applies, fu.complies || fu.exempt, fl.complies || fl.exempt}) == z3::unsat &&
+      check({fu.applies, fl.applies, !fu.exempt, !fl.exempt}, &w) == z3::sat) {
+    report(AuditKind::unsatisfiable_requirements, Severity::error, {ui, li},
+           {"requirements " + u.id + " and " + l.id + " cannot both be met where both apply: together they ban those projects",
+            "要求 " + u.id + " 与 " + l.id + " 同时适用时无法同时满足，实际构成禁止"},
+           w, auditing::Expect::one_violated);
+  }
+  // A positive-list entry of this or a lower tier that a ban forbids.
+  const auto contradiction = [&](std::uint32_t bi, std::uint32_t pi, const Formulas& fb, const Formulas& fp) {
+    const model::Rule& b = m_.rules[bi];
+    const model::Rule& p = m_.rules[pi];
+    if (b.form != RuleForm::ban || !is_positive(p.form)) return;
+    std::optional<z3::model> both;
+    if (check({fb.applies, !fb.exempt, fp.applies, !fp.exempt}, &both) != z3::sat) return;
+    const bool wholly = check({fp.applies, !fp.exempt, !(fb.applies && !fb.exempt)}) == z3::unsat;
+    report(AuditKind::contradiction, wholly ? Severity::error : Severity::warning, {bi, pi},
+           {std::string(wholly ? "everything " : "part of what ") + p.id + " allows or encourages is banned by " + b.id +
+                " (deny-overrides: the ban wins)",
+            p.id + " 允许或鼓励的项目" + (wholly ? "全部" : "中有一部分") + "被 " + b.id + " 禁止（禁止优先）"},
+           both, auditing::Expect::first_violated_second_satisfied);
+  };
+  contradiction(ui, li, fu, fl);
+  if (!lower_tier && ui < li) contradiction(li, ui, fl, fu);
+  // A ban whose every violation is also a violation of a broader ban.
+  const auto redundant = [&](std::uint32_t broad, std::uint32_t narrow, const Formulas& fb, const Formulas& fn) {
+    if (m_.rules[broad].form != RuleForm::ban || m_.rules[narrow].form != RuleForm::ban) return;
+    std::optional<z3::model> both;
+    if (check({fn.applies, !fn.exempt, !(fb.applies && !fb.exempt)}) != z3::unsat) return;
+    if (check({fn.applies, !fn.exempt}, &both) != z3::sat) return;
+    report(AuditKind::redundant, Severity::warning, {broad, narrow},
+           {"ban " + m_.rules[narrow].id + " adds nothing: every project it bans is banned by " + m_.rules[broad].id,
+            "禁止性规则 " + m_.rules[narrow].id + " 没有增加约束：它禁止的项目均已被 " + m_.rules[broad].id + " 禁止"},
+           both, auditing::Expect::both_violated);
+  };
+  redundant(ui, li, fu, fl);
+  if (!lower_tier) redundant(li, ui, fl, fu);
+}
+
+AuditResult Auditor::run() {
+  formulas_.resize(m_.rules.size());
+  std::vector<std::uint32_t> live;
+  for (std::uint32_t i = 0; i < m_.rules.size(); ++i) {
+    if (!in_force(m_.rules[i], options_.as_of)) continue;
+    formulas_[i] = formulas(m_.rules[i]);
+    live.push_back(i);
+  }
+  result_.rules = live.size();
+  // Rules already reported alone (dead, or a requirement nothing meets) are
+  // left out of the pairs: every pair would only repeat them.
+  std::set<std::uint32_t> dead;
+  for (std::uint32_t i : live) {
+    const std::size_t before = result_.findings.size();
+    single(i);
+    if (result_.findings.size() > before) dead.insert(i);
+  }
+  for (std::uint32_t a : live) {
+    for (std::uint32_t b : live) {
+      if (a == b || dead.count(a) || dead.count(b)) continue;
+      const model::Rule& ra = m_.rules[a];
+      const model::Rule& rb = m_.rules[b];
+      const bool same = ra.tier == rb.tier;
+      if (same ? a > b : !on_path(m_, ra.tier, rb.tier)) continue;  // each same-tier pair once; upper first
+      pair(a, b);
+    }
+  }
+  auditing::map_findings(rs_, result_.findings);
+  return std::move(result_);
+}
+
+}  // namespace
+
+AuditResult audit(const Ruleset& ruleset, const AuditOptions& options) { return Auditor(ruleset, options).run(); }
+
+}  // namespace zhunru

@@ -1,0 +1,258 @@
+#include "audit/encoder.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+#include "base/dates.hpp"
+#include "model/codes.hpp"
+
+namespace zhunru::auditing {
+namespace {
+
+/// A GB/T 4754 code under `prefix` that no other mentioned code covers more
+/// closely, and that is not itself mentioned: the cell "prefix, but nothing
+/// more specific the rules name". Empty when the longer codes cover it all.
+std::string extension_of(const std::string& prefix, const std::set<std::string>& mentioned) {
+  for (std::size_t length = prefix.size() + 1; length <= 5; ++length) {
+    const std::size_t digits = length - prefix.size();
+    const int limit = digits == 1 ? 10 : digits == 2 ? 100 : digits == 3 ? 1000 : 10000;
+    for (int n = 0; n < limit; ++n) {
+      const std::string candidate = prefix + fmt::format("{:0{}d}", n, digits);
+      if (!model::is_industry_code(candidate) || mentioned.count(candidate)) continue;
+      const bool covered = std::any_of(mentioned.begin(), mentioned.end(), [&](const std::string& m) {
+        return m.size() > prefix.size() && candidate.starts_with(m);
+      });
+      if (!covered) return candidate;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+Encoder::Encoder(z3::context& ctx, const model::Model& model) : ctx_(ctx), m_(model) { collect_codes(); }
+
+void Encoder::collect_codes() {
+  std::set<std::string> mentioned;
+  for (const model::CondNode& c : m_.conds) {
+    if (const auto* in = std::get_if<model::IndustryIn>(&c)) mentioned.insert(in->codes.begin(), in->codes.end());
+    if (const auto* in = std::get_if<model::TextIn>(&c)) {
+      auto& list = texts_[in->fact];
+      for (const std::string& v : in->values) {
+        if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+      }
+    }
+  }
+  for (auto& [fact, list] : texts_) list.push_back("（审计生成：其他取值）");
+  std::set<std::string> cells;
+  for (const std::string& m : mentioned) {
+    cells.insert(m);
+    if (const std::string e = extension_of(m, mentioned); !e.empty()) cells.insert(e);
+  }
+  for (char letter = 'A'; letter <= 'T'; ++letter) {  // a section no rule mentions
+    const bool used = std::any_of(mentioned.begin(), mentioned.end(), [&](const std::string& m) { return m[0] == letter; });
+    if (!used) {
+      cells.insert(std::string(1, letter));
+      break;
+    }
+  }
+  industry_cells_.assign(cells.begin(), cells.end());
+}
+
+z3::expr Encoder::var(model::FactId fact) {
+  if (const auto it = vars_.find(fact); it != vars_.end()) return it->second;
+  const model::Fact& f = m_.facts[fact];
+  const std::string name = "fact:" + f.name;
+  z3::expr v = ctx_.bool_val(false);
+  switch (f.kind) {
+    case model::FactKind::boolean: v = ctx_.bool_const(name.c_str()); break;
+    case model::FactKind::number:
+    case model::FactKind::quantity: v = ctx_.real_const(name.c_str()); break;
+    case model::FactKind::date:  // whole days
+    case model::FactKind::enumeration:
+    case model::FactKind::industry:
+    case model::FactKind::text: v = ctx_.int_const(name.c_str()); break;
+  }
+  vars_.emplace(fact, v);
+  return v;
+}
+
+z3::expr_vector Encoder::background() {
+  z3::expr_vector out(ctx_);
+  for (const auto& [fact, v] : vars_) {
+    const model::Fact& f = m_.facts[fact];
+    std::size_t n = 0;
+    if (f.kind == model::FactKind::enumeration) n = f.values.size();
+    if (f.kind == model::FactKind::industry) n = industry_cells_.size();
+    if (f.kind == model::FactKind::text) n = texts_.count(fact) ? texts_.at(fact).size() : 1;
+    if (n > 0) {
+      out.push_back(v >= 0);
+      out.push_back(v < static_cast<int>(n));
+    }
+  }
+  // Spatial atoms of one layer: nearer implies farther; inside implies near.
+  for (const auto& [a, x] : atoms_) {
+    for (const auto& [b, y] : atoms_) {
+      if (std::get<1>(a) != std::get<1>(b) || std::get<0>(b) != static_cast<int>(ast::SpatialOp::within)) continue;
+      const bool a_inside = std::get<0>(a) == static_cast<int>(ast::SpatialOp::inside);
+      const bool a_nearer = std::get<0>(a) == static_cast<int>(ast::SpatialOp::within) && std::get<2>(a) <= std::get<2>(b);
+      if (a_inside || a_nearer) out.push_back(z3::implies(x, y));
+    }
+  }
+  return out;
+}
+
+z3::expr Encoder::num(model::NumId id) {
+  return std::visit(
+      [&](const auto& n) -> z3::expr {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, model::NumConst>) {
+          return ctx_.real_val(fmt::format("{:.17g}", n.value).c_str());
+        } else if constexpr (std::is_same_v<T, model::NumFact>) {
+          const z3::expr v = var(n.fact);
+          if (m_.facts[n.fact].kind == model::FactKind::boolean) return z3::ite(v, ctx_.real_val(1), ctx_.real_val(0));
+          if (m_.facts[n.fact].kind == model::FactKind::date) return z3::to_real(v);
+          return v;
+        } else if constexpr (std::is_same_v<T, model::NumNeg>) {
+          return -num(n.operand);
+        } else {
+          const z3::expr l = num(n.lhs);
+          const z3::expr r = num(n.rhs);
+          switch (n.op) {
+            case model::ArithOp::add: return l + r;
+            case model::ArithOp::sub: return l - r;
+            case model::ArithOp::mul: return l * r;
+            case model::ArithOp::div: return l / r;
+          }
+          return l;
+        }
+      },
+      m_.num(id));
+}
+
+z3::expr Encoder::industry_in(const model::IndustryIn& in) {
+  const z3::expr v = var(in.fact);
+  z3::expr any = ctx_.bool_val(false);
+  for (std::size_t i = 0; i < industry_cells_.size(); ++i) {
+    const std::string& cell = industry_cells_[i];
+    const bool member = std::any_of(in.codes.begin(), in.codes.end(), [&](const std::string& c) {
+      return in.exact ? cell == c : cell.starts_with(c);
+    });
+    if (member) any = any || v == static_cast<int>(i);
+  }
+  return any;
+}
+
+z3::expr Encoder::text_in(const model::TextIn& in) {
+  const z3::expr v = var(in.fact);
+  const auto& list = texts_[in.fact];
+  z3::expr any = ctx_.bool_val(false);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (std::find(in.values.begin(), in.values.end(), list[i]) != in.values.end()) any = any || v == static_cast<int>(i);
+  }
+  return any;
+}
+
+z3::expr Encoder::spatial(const model::SiteSpatial& s) {
+  const bool outside = s.op == ast::SpatialOp::outside;
+  const int op = static_cast<int>(outside ? ast::SpatialOp::inside : s.op);
+  const double d = s.op == ast::SpatialOp::within ? s.distance_m : 0.0;
+  const auto key = std::make_tuple(op, s.layer, d);
+  auto it = atoms_.find(key);
+  if (it == atoms_.end()) {
+    const std::string name = fmt::format("site:{}:{}:{}", op, m_.layers[s.layer].name, d);
+    it = atoms_.emplace(key, ctx_.bool_const(name.c_str())).first;
+  }
+  return outside ? !it->second : it->second;
+}
+
+z3::expr Encoder::cond(model::CondId id) {
+  return std::visit(
+      [&](const auto& c) -> z3::expr {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, model::BoolConst>) {
+          return ctx_.bool_val(c.value);
+        } else if constexpr (std::is_same_v<T, model::BoolFact>) {
+          return var(c.fact);
+        } else if constexpr (std::is_same_v<T, model::Compare>) {
+          const z3::expr l = num(c.lhs);
+          const z3::expr r = num(c.rhs);
+          switch (c.op) {
+            case ast::CompareOp::eq: return l == r;
+            case ast::CompareOp::ne: return l != r;
+            case ast::CompareOp::lt: return l < r;
+            case ast::CompareOp::le: return l <= r;
+            case ast::CompareOp::gt: return l > r;
+            case ast::CompareOp::ge: return l >= r;
+          }
+          return ctx_.bool_val(false);
+        } else if constexpr (std::is_same_v<T, model::EnumIn>) {
+          const z3::expr v = var(c.fact);
+          z3::expr any = ctx_.bool_val(false);
+          for (std::uint32_t value : c.values) any = any || v == static_cast<int>(value);
+          return any;
+        } else if constexpr (std::is_same_v<T, model::IndustryIn>) {
+          return industry_in(c);
+        } else if constexpr (std::is_same_v<T, model::TextIn>) {
+          return text_in(c);
+        } else if constexpr (std::is_same_v<T, model::Not>) {
+          return !cond(c.operand);
+        } else if constexpr (std::is_same_v<T, model::All>) {
+          z3::expr all = ctx_.bool_val(true);
+          for (model::CondId o : c.operands) all = all && cond(o);
+          return all;
+        } else if constexpr (std::is_same_v<T, model::Any>) {
+          z3::expr any = ctx_.bool_val(false);
+          for (model::CondId o : c.operands) any = any || cond(o);
+          return any;
+        } else if constexpr (std::is_same_v<T, model::IsKind>) {
+          return cond(m_.kinds[c.kind].condition);  // the checker refuses cycles
+        } else {
+          return spatial(c);
+        }
+      },
+      m_.cond(id));
+}
+
+std::vector<std::pair<std::string, std::string>> Encoder::facts(const z3::model& m) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [fact, v] : vars_) {
+    const model::Fact& f = m_.facts[fact];
+    const z3::expr value = m.eval(v, true);
+    std::string json;
+    switch (f.kind) {
+      case model::FactKind::boolean: json = value.is_true() ? "true" : "false"; break;
+      case model::FactKind::enumeration:
+        json = "\"" + f.values[static_cast<std::size_t>(value.get_numeral_int())].name + "\"";
+        break;
+      case model::FactKind::industry:
+        json = "\"" + industry_cells_[static_cast<std::size_t>(value.get_numeral_int())] + "\"";
+        break;
+      case model::FactKind::text:
+        json = nlohmann::json(texts_[fact][static_cast<std::size_t>(value.get_numeral_int())]).dump();
+        break;
+      case model::FactKind::number:
+      case model::FactKind::quantity:
+      case model::FactKind::date: {
+        if (!value.is_numeral()) throw z3::exception("a witness value is not a number");
+        const double x = Z3_get_numeral_double(ctx_, value);
+        if (f.kind == model::FactKind::date) {
+          const auto day = std::chrono::sys_days(std::chrono::days(static_cast<int>(x)));
+          json = "\"" + iso_date(std::chrono::year_month_day(day)) + "\"";
+        } else {
+          const double in_declared = f.kind == model::FactKind::quantity ? x / f.unit.factor : x;
+          json = fmt::format("{:.15g}", in_declared);
+        }
+        break;
+      }
+    }
+    out.emplace_back(f.name, json);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace zhunru::auditing

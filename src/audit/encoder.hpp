@@ -1,0 +1,56 @@
+// The checked model as Z3 formulas (docs/audit.md): each fact a variable —
+// booleans as Bool, numbers, quantities (canonical unit) and dates (days) as
+// Real, enumerations as an Int in 0..n-1, industry codes as an Int over a
+// finite partition by the prefixes the rules mention, text as an Int over
+// the strings they mention plus "anything else"; kinds inlined; spatial
+// tests as Bool atoms tied by implications (within 500 m ⇒ within 1 km of
+// the same layer; inside ⇒ within any distance). A Z3 model turns back into
+// a project's facts.
+#pragma once
+
+#include <z3++.h>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace zhunru::auditing {
+
+class Encoder {
+ public:
+  Encoder(z3::context& ctx, const model::Model& model);
+
+  /// The condition as a formula over fact variables.
+  z3::expr cond(model::CondId id);
+  /// Constraints every project satisfies (enum and partition ranges, and
+  /// the implications between spatial atoms used so far).
+  [[nodiscard]] z3::expr_vector background();
+
+  /// The facts a Z3 model gives to the variables used so far, as JSON
+  /// members (`"name": value`), in the facts' declared units.
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> facts(const z3::model& m);
+  /// Spatial atoms true or false in the model (a witness then needs a site).
+  [[nodiscard]] bool uses_spatial() const { return !atoms_.empty(); }
+
+ private:
+  z3::expr num(model::NumId id);
+  z3::expr var(model::FactId fact);
+  z3::expr industry_in(const model::IndustryIn& in);
+  z3::expr text_in(const model::TextIn& in);
+  z3::expr spatial(const model::SiteSpatial& s);
+  void collect_codes();
+
+  z3::context& ctx_;
+  const model::Model& m_;
+  std::map<model::FactId, z3::expr> vars_;
+  std::vector<std::string> industry_cells_;              // representative codes: cell i ↔ value i
+  std::map<model::FactId, std::vector<std::string>> texts_;  // per text fact: mentioned values, then "other"
+  std::map<std::tuple<int, model::LayerId, double>, z3::expr> atoms_;
+  std::set<model::KindId> expanding_;
+};
+
+}  // namespace zhunru::auditing

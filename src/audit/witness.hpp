@@ -1,0 +1,58 @@
+// Witnesses: a Z3 model of a finding turned into a project file — the
+// facts the involved rules read, and a unit where all of them apply — and
+// then judged by the evaluator, so that no witness is reported that does
+// not show its finding.
+#pragma once
+
+#include <z3++.h>
+
+#include <chrono>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "audit/encoder.hpp"
+#include "zhunru/audit.hpp"
+#include "zhunru/expected.hpp"
+
+namespace zhunru::auditing {
+
+/// What evaluating the witness must show, for the finding's rules in order.
+enum class Expect {
+  nothing,                          // no witness (nothing satisfies the rule)
+  first_violated,                   // rules[0] violated
+  first_violated_second_satisfied,  // rules[0] violated, rules[1] satisfied (or matched, for allow/encourage)
+  one_violated,                     // both apply, at least one violated
+  both_violated,
+};
+
+class WitnessBuilder {
+ public:
+  WitnessBuilder(const Ruleset& ruleset, std::chrono::year_month_day as_of) : rs_(ruleset), as_of_(as_of) {}
+
+  /// The project file, or why there is none.
+  Expected<std::string, LocalizedText> build(Encoder& encoder, const z3::model& model,
+                                             const std::vector<std::uint32_t>& rules, UnitClass unit_class,
+                                             Expect expect) const;
+
+ private:
+  std::optional<std::string> unit_for(const std::vector<std::uint32_t>& rules, UnitClass c) const;
+  std::optional<LocalizedText> shows(const std::string& json, const std::vector<std::uint32_t>& rules,
+                                     const std::string& unit, Expect expect) const;
+
+  const Ruleset& rs_;
+  std::chrono::year_month_day as_of_;
+};
+
+/// The facts a condition reads, through kinds.
+std::set<model::FactId> facts_in(const model::Model& m, model::CondId id);
+/// The facts a rule reads (subject, where, unless, requirement, kinds).
+std::vector<model::FactId> facts_read(const model::Model& m, const model::Rule& r);
+/// Whether a rule tests the site (a scope or condition on a layer).
+bool tests_site(const model::Model& m, const model::Rule& r);
+
+/// Map findings: unit codes the rules name that the unit map lacks; map
+/// units no tier covers.
+void map_findings(const Ruleset& ruleset, std::vector<AuditFinding>& out);
+
+}  // namespace zhunru::auditing

@@ -1,0 +1,138 @@
+// The auditor on planted problems: each kind found, each witness a project
+// the evaluator accepts and that shows the finding (the auditor checks that
+// before reporting; here every planted finding must keep its witness).
+#include <doctest/doctest.h>
+
+#include "support/eval_helpers.hpp"
+#include "zhunru/audit.hpp"
+
+using namespace zhunru;
+using namespace zhunru::testing;
+
+namespace {
+
+AuditResult audit_of(const std::string& tiers) {
+  AuditOptions options;
+  options.as_of = day(2025, 6, 1);
+  return audit(*ruleset_with(tiers), options);
+}
+
+/// "kind R1 R2" for each finding.
+std::vector<std::string> summary(const AuditResult& r) {
+  std::vector<std::string> out;
+  for (const AuditFinding& f : r.findings) {
+    std::string line(name_of(f.kind));
+    for (const AuditRule& rule : f.rules) line += " " + rule.id;
+    out.push_back(line);
+  }
+  return out;
+}
+
+AuditFinding only(const AuditResult& r) {  // a copy: callers pass temporaries
+  REQUIRE(r.findings.size() == 1);
+  INFO(r.findings[0].witness_note.en);
+  CHECK(r.findings[0].witness_note.en.empty() == r.findings[0].witness.has_value());
+  return r.findings[0];
+}
+
+}  // namespace
+
+TEST_CASE("audit: a clean ruleset has no findings") {
+  const AuditResult r = audit_of(R"(
+city 500000 {
+  spatial-layout { C1: ban chemical projects where grade = D; }
+  emission-control { C2: limit voc to 10 t/a for new projects; }
+}
+district 500103 { emission-control { D1: limit voc to 5 t/a for new projects in key units; } }
+)");
+  CHECK(r.findings.empty());
+  CHECK(r.rules == 3);
+  CHECK(r.undecided == 0);
+}
+
+TEST_CASE("audit: dead rules — an impossible condition, a class the unit does not have") {
+  const AuditResult r = audit_of(R"(
+city 500000 { spatial-layout { X1: ban projects where capacity > 100 t/a and capacity < 50 t/a; } }
+unit ZH50010320001 { spatial-layout { X2: ban projects in priority units; } }
+)");
+  CHECK(summary(r) == std::vector<std::string>{"dead-rule X1", "dead-rule X2"});
+  CHECK(r.findings[0].severity == Severity::error);
+  CHECK_FALSE(r.findings[0].witness);
+  CHECK(r.findings[1].message.en.find("no unit of its tier has the class") != std::string::npos);
+}
+
+TEST_CASE("audit: a district limit looser than the city's, with a witness the evaluator confirms") {
+  const AuditFinding f = only(audit_of(R"(
+city 500000 { emission-control { C1: limit voc to 10 t/a for projects; } }
+district 500103 { emission-control { D1: limit voc to 20 t/a for projects; } }
+)"));
+  CHECK(f.kind == AuditKind::looser_than_upper);
+  CHECK(f.rules[0].id == "C1");
+  CHECK(f.rules[1].id == "D1");
+  REQUIRE(f.witness);
+  INFO(*f.witness);
+  // Judged by zhunru: C1 violated, D1 satisfied.
+  const Decision d = decide(*ruleset_with(R"(
+city 500000 { emission-control { C1: limit voc to 10 t/a for projects; } }
+district 500103 { emission-control { D1: limit voc to 20 t/a for projects; } }
+)"), *f.witness);
+  REQUIRE(finding(d, "C1"));
+  REQUIRE(finding(d, "D1"));
+  CHECK(finding(d, "C1")->status == Status::violated);
+  CHECK(finding(d, "D1")->status == Status::satisfied);
+}
+
+TEST_CASE("audit: an encourage that a city ban forbids, wholly or partly") {
+  AuditResult r = audit_of(R"(
+city 500000 { spatial-layout { C1: ban chemical projects where grade = D; } }
+district 500103 { spatial-layout { D1: encourage chemical projects; } }
+)");
+  const AuditFinding partly = only(r);
+  CHECK(partly.kind == AuditKind::contradiction);
+  CHECK(partly.severity == Severity::warning);
+  CHECK(partly.witness);
+  r = audit_of(R"(
+city 500000 { spatial-layout { C1: ban chemical projects; } }
+district 500103 { spatial-layout { D1: encourage new chemical projects; } }
+)");
+  CHECK(summary(r) == std::vector<std::string>{"contradiction C1 D1"});
+  CHECK(r.findings[0].severity == Severity::error);
+  CHECK(r.findings[0].witness);
+}
+
+TEST_CASE("audit: a unit ban that repeats a city ban with a narrower subject is redundant") {
+  const AuditFinding f = only(audit_of(R"(
+city 500000 { spatial-layout { C1: ban chemical projects; } }
+unit ZH50010320001 { spatial-layout { U1: ban new chemical projects; } }
+)"));
+  CHECK(f.kind == AuditKind::redundant);
+  CHECK(f.rules[1].id == "U1");
+  REQUIRE(f.witness);
+  CHECK(f.witness->find("ZH50010320001") != std::string::npos);
+}
+
+TEST_CASE("audit: requirements no project can meet together are a hidden ban") {
+  const AuditResult r = audit_of(R"(
+city 500000 { resource-efficiency {
+  C1: require two-high projects to have grade = A;
+  C2: require chemical projects to have grade in {C, D};
+} }
+)");
+  REQUIRE(summary(r) == std::vector<std::string>{"unsatisfiable-requirements C1 C2"});
+  REQUIRE(r.findings[0].witness);
+  CHECK(r.findings[0].witness->find("\"industry\": \"C26") != std::string::npos);
+  const AuditFinding alone = only(audit_of(
+      "city 500000 { resource-efficiency { C3: require projects to have grade = A and grade = B; } }"));
+  CHECK(alone.kind == AuditKind::unsatisfiable_requirements);
+  CHECK(alone.witness);
+}
+
+TEST_CASE("audit: spatial findings say why they have no witness yet") {
+  const AuditFinding f = only(audit_of(R"(
+city 500000 { spatial-layout { C1: ban chemical projects within 1 km of shore; } }
+district 500103 { spatial-layout { D1: encourage chemical projects; } }
+)"));
+  CHECK(f.kind == AuditKind::contradiction);
+  CHECK_FALSE(f.witness);
+  CHECK(f.witness_note.en.find("site") != std::string::npos);
+}
