@@ -209,6 +209,22 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
     std::optional<z3::model> both;
     if (check({fb.applies, !fb.exempt, fp.applies, !fp.exempt}, &both) != z3::sat) return;
     const bool wholly = check({fp.applies, !fp.exempt, !(fb.applies && !fb.exempt)}) == z3::unsat;
+    // A partial overlap is worth a finding only when the ban is about what
+    // the entry allows: every project the entry names is of the kind the ban
+    // names (its subject), and the ban narrows that kind by place or
+    // condition. A ban on all projects `where …` overlaps every entry.
+    if (!wholly) {
+      if (!b.subject) return;
+      // A subject of adjectives only (`new or expansion projects`) names no kind of project.
+      const auto read = auditing::facts_in(m_, *b.subject);
+      if (std::none_of(read.begin(), read.end(),
+                       [&](model::FactId f) { return m_.facts[f].kind != model::FactKind::enumeration; })) {
+        return;
+      }
+      const z3::expr kind = enc_.cond(*b.subject);
+      if (check({!kind}) == z3::unsat) return;                           // `projects`: every project
+      if (check({fp.applies, !fp.exempt, !kind}) != z3::unsat) return;   // the entry reaches beyond the ban's kind
+    }
     report(AuditKind::contradiction, wholly ? Severity::error : Severity::warning, {bi, pi},
            {std::string(wholly ? "everything " : "part of what ") + p.id + " allows or encourages is banned by " + b.id +
                 " (deny-overrides: the ban wins)",

@@ -136,3 +136,16 @@ district 500103 { spatial-layout { D1: encourage chemical projects; } }
   CHECK_FALSE(f.witness);
   CHECK(f.witness_note.en.find("site") != std::string::npos);
 }
+
+TEST_CASE("audit: a ban on all projects, or on adjectives only, does not partly contradict every encourage") {
+  const AuditResult r = audit_of(R"(
+city 500000 { spatial-layout {
+  C1: ban projects where grade = D;
+  C2: ban new projects where capacity > 100 t/a;
+  C3: ban new chemical projects where grade = C;
+} }
+district 500103 { spatial-layout { D1: encourage new chemical projects where low-voc; } }
+)");
+  // Only the ban about chemical projects is about what D1 encourages.
+  CHECK(summary(r) == std::vector<std::string>{"contradiction C3 D1"});
+}
