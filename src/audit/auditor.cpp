@@ -25,14 +25,6 @@ bool in_force(const model::Rule& r, const std::chrono::year_month_day& day) {
 bool is_positive(RuleForm f) { return f == RuleForm::allow || f == RuleForm::encourage; }
 bool is_requirement(RuleForm f) { return f == RuleForm::require || f == RuleForm::limit; }
 
-/// Tier `upper` is `lower` or one of its ancestors.
-bool on_path(const model::Model& m, model::TierId upper, model::TierId lower) {
-  for (std::optional<model::TierId> t = lower; t; t = m.tiers[*t].parent) {
-    if (*t == upper) return true;
-  }
-  return false;
-}
-
 class Auditor {
  public:
   Auditor(const Ruleset& ruleset, const AuditOptions& options)
@@ -265,17 +257,50 @@ AuditResult Auditor::run() {
     single(i);
     if (result_.findings.size() > before) dead.insert(i);
   }
-  for (std::uint32_t a : live) {
-    for (std::uint32_t b : live) {
-      if (a == b || dead.count(a) || dead.count(b)) continue;
-      const model::Rule& ra = m_.rules[a];
-      const model::Rule& rb = m_.rules[b];
-      const bool same = ra.tier == rb.tier;
-      if (same ? a > b : !on_path(m_, ra.tier, rb.tier)) continue;  // each same-tier pair once; upper first
-      pair(a, b);
+  // Pairs: each rule against the rules of its own tier and the tiers above
+  // it, skipping pairs whose subjects name industries that cannot meet
+  // (the rule index's reading of subject and `where`) before any solving.
+  std::vector<std::vector<std::uint32_t>> by_tier(m_.tiers.size());
+  for (std::uint32_t i : live) {
+    if (!dead.count(i)) by_tier[m_.rules[i].tier].push_back(i);
+  }
+  std::vector<ir::IndustryCodes> industries(m_.rules.size());
+  if (const auto fact = rs_.data().index.industry_fact()) {
+    std::vector<std::optional<ir::IndustryCodes>> cache(m_.kinds.size());
+    for (std::uint32_t i : live) industries[i] = ir::rule_industries(m_, m_.rules[i], *fact, cache);
+  }
+  const auto may_meet = [&](std::uint32_t a, std::uint32_t b) {
+    const auto& x = industries[a];
+    const auto& y = industries[b];
+    if (!x || !y) return true;
+    for (const std::string& p : *x) {
+      for (const std::string& q : *y) {
+        if (p.starts_with(q) || q.starts_with(p)) return true;
+      }
+    }
+    return false;
+  };
+  for (std::uint32_t b : live) {
+    if (dead.count(b)) continue;
+    for (std::optional<model::TierId> t = m_.rules[b].tier; t; t = m_.tiers[*t].parent) {
+      for (std::uint32_t a : by_tier[*t]) {
+        if (a == b || (*t == m_.rules[b].tier && a > b) || !may_meet(a, b)) continue;  // same tier: each pair once
+        pair(a, b);
+      }
     }
   }
   auditing::map_findings(rs_, result_.findings);
+  // A stable order, whatever order the pairs were visited in: by kind, then
+  // by the rules' ids.
+  std::stable_sort(result_.findings.begin(), result_.findings.end(), [](const AuditFinding& x, const AuditFinding& y) {
+    auto ids = [](const AuditFinding& f) {
+      std::vector<std::string> out;
+      for (const AuditRule& r : f.rules) out.push_back(r.id);
+      return out;
+    };
+    if (x.kind != y.kind) return x.kind < y.kind;
+    return ids(x) < ids(y);
+  });
   return std::move(result_);
 }
 

@@ -48,8 +48,6 @@ IndustryCodes industry_requirement(const model::Model& m, model::CondId id, mode
       m.cond(id));
 }
 
-namespace {
-
 IndustryCodes rule_industries(const model::Model& m, const model::Rule& r, model::FactId fact,
                               std::vector<std::optional<IndustryCodes>>& cache) {
   IndustryCodes best;
@@ -61,8 +59,6 @@ IndustryCodes rule_industries(const model::Model& m, const model::Rule& r, model
   if (best) dedupe(*best);
   return best;
 }
-
-}  // namespace
 
 RuleIndex::RuleIndex(const model::Model& model, const std::vector<Rule>& rules) : tiers_(model.tiers.size()) {
   for (model::FactId f = 0; f < model.facts.size() && !industry_fact_; ++f) {

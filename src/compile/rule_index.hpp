@@ -58,5 +58,8 @@ class RuleIndex {
 using IndustryCodes = std::optional<std::vector<std::string>>;
 IndustryCodes industry_requirement(const model::Model& model, model::CondId cond, model::FactId industry_fact,
                                    std::vector<std::optional<IndustryCodes>>& kind_cache);
+/// The industry codes a rule's subject and `where` require (the narrowest).
+IndustryCodes rule_industries(const model::Model& model, const model::Rule& rule, model::FactId industry_fact,
+                              std::vector<std::optional<IndustryCodes>>& kind_cache);
 
 }  // namespace zhunru::ir
