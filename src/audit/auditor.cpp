@@ -165,6 +165,12 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
   const model::Rule& l = m_.rules[li];
   const Formulas& fu = *formulas_[ui];
   const Formulas& fl = *formulas_[li];
+  // Only some pairs of forms can make a finding; the others need no solving.
+  const bool requirements = is_requirement(u.form) && is_requirement(l.form);
+  const bool bans = u.form == RuleForm::ban && l.form == RuleForm::ban;
+  const bool ban_and_entry = (u.form == RuleForm::ban && is_positive(l.form)) ||
+                             (l.form == RuleForm::ban && is_positive(u.form) && u.tier == l.tier);
+  if (!requirements && !bans && !ban_and_entry) return;
   if (check({fu.applies, fl.applies}) != z3::sat) return;  // never meet
   ++result_.pairs;
   const bool lower_tier = u.tier != l.tier;

@@ -1,0 +1,101 @@
+// Audit time (docs/audit.md): the bundled Chongqing ruleset, and generated
+// rulesets of 1,000 and 10,000 rules in the shape of a real list — a city
+// tier (a fifth of the rules), 38 districts and 100 units — each rule about
+// one of 400 industry classes (a tenth about a whole division): bans with a
+// capacity bound, requirements on the performance grade and low-VOCs
+// materials, VOCs limits, and encourage entries. Each run audits once.
+#include <benchmark/benchmark.h>
+
+#include <fmt/format.h>
+
+#include <random>
+#include <string>
+
+#include "zhunru/audit.hpp"
+#include "zhunru/ruleset.hpp"
+
+namespace {
+
+using namespace zhunru;
+
+const char* const kSchema = R"(
+ruleset "审计基准" version "1" effective 2024-01-01;
+fact industry : industry;
+fact nature : one of { new "新建", rebuild "改建", expansion "扩建" };
+fact grade : one of { A, B, C, D };
+fact capacity : quantity t/a;
+fact voc : quantity t/a;
+fact low-voc : bool;
+)";
+
+std::string industry(std::mt19937& rng) {
+  std::uniform_int_distribution<int> cls(0, 399);
+  const int c = cls(rng);
+  const int division = 13 + c / 16;  // C13 … C37
+  if (c % 10 == 0) return fmt::format("C{}", division);
+  return fmt::format("C{}{:02d}", division, 10 + c % 16 * 5);
+}
+
+std::string rule(std::mt19937& rng, int n) {
+  const std::string code = industry(rng);
+  switch (n % 4) {
+    case 0: return fmt::format("spatial-layout {{ R{}: ban new projects where industry in [{}] and capacity > {} t/a; }}", n, code, 10 + n % 90);
+    case 1: return fmt::format("resource-efficiency {{ R{}: require projects to have grade in {{A, B}} where industry in [{}]; }}", n, code);
+    case 2: return fmt::format("emission-control {{ R{}: limit voc to {} t/a for projects where industry in [{}]; }}", n, 1 + n % 20, code);
+    default: return fmt::format("emission-control {{ R{}: encourage projects where industry in [{}] and low-voc; }}", n, code);
+  }
+}
+
+std::string generated(int count) {
+  std::mt19937 rng(10000);
+  std::string out;
+  for (int n = 0; n < count; ++n) {
+    std::string tier;
+    if (n % 5 == 0) {
+      tier = "city 500000";
+    } else if (n % 5 < 4) {
+      tier = fmt::format("district {}", 500101 + n % 38);
+    } else {
+      tier = fmt::format("unit ZH{}{}{:04d}", 500101 + n % 38, 1 + n % 3, n % 100 / 38 + 1);
+    }
+    out += tier + " { " + rule(rng, n) + " }\n";
+  }
+  return out;
+}
+
+void audit_generated(benchmark::State& state) {
+  const int count = static_cast<int>(state.range(0));
+  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"tiers.rules", generated(count)}});
+  if (!r.ok()) {
+    state.SkipWithError(r.render(Lang::en).c_str());
+    return;
+  }
+  AuditOptions options;
+  options.as_of = std::chrono::year_month_day{std::chrono::year(2025), std::chrono::month(6), std::chrono::day(1)};
+  AuditResult result;
+  for (auto _ : state) result = audit(*r.ruleset, options);
+  state.counters["rules"] = static_cast<double>(result.rules);
+  state.counters["pairs"] = static_cast<double>(result.pairs);
+  state.counters["findings"] = static_cast<double>(result.findings.size());
+  state.counters["undecided"] = static_cast<double>(result.undecided);
+}
+
+void audit_chongqing(benchmark::State& state) {
+  const CompileResult r = compile_directory(std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing");
+  if (!r.ok()) {
+    state.SkipWithError("rules/chongqing does not compile");
+    return;
+  }
+  AuditResult result;
+  for (auto _ : state) result = audit(*r.ruleset);
+  state.counters["rules"] = static_cast<double>(result.rules);
+  state.counters["pairs"] = static_cast<double>(result.pairs);
+  state.counters["findings"] = static_cast<double>(result.findings.size());
+}
+
+BENCHMARK(audit_chongqing)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(audit_generated)->Arg(1000)->Arg(10000)->Unit(benchmark::kSecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();
