@@ -27,6 +27,8 @@ enum class AuditKind {
   unsatisfiable_requirements,  // requirements no project can meet together (a hidden ban)
   unknown_unit,                // a unit code in the rules that the unit map lacks
   unjudgeable_map_unit,        // a map unit no tier of the ruleset covers
+  map_overlap,                 // two units of the unit map share area
+  repaired_feature,            // a map feature that was invalid and loaded only because it was repaired
 };
 
 /// "dead-rule", "looser-than-upper", …

@@ -19,6 +19,8 @@ constexpr EnumName kKinds[] = {  // by AuditKind
     {"unsatisfiable-requirements", "要求无法同时满足"},
     {"unknown-unit", "单元不在单元图中"},
     {"unjudgeable-map-unit", "单元无适用层级"},
+    {"map-overlap", "单元重叠"},
+    {"repaired-feature", "要素经修复"},
 };
 
 std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "api/ruleset_data.hpp"
+#include "maps/map_report.hpp"
+#include "maps/unit_overlaps.hpp"
 #include "model/codes.hpp"
 #include "zhunru/decision.hpp"
 #include "zhunru/project.hpp"
@@ -200,10 +203,37 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
   return json;
 }
 
+namespace {
+
+void repaired_features(const std::string& path, const maps::MapFeature& f, std::vector<AuditFinding>& out) {
+  if (!f.repaired()) return;
+  const LocalizedText where = f.describe(path);
+  out.push_back({AuditKind::repaired_feature, Severity::warning, {},
+                 {where.en + " was invalid and is used only as repaired: " + f.repairs.front().en,
+                  where.zh + " 原为无效几何，仅以修复后的形态使用：" + f.repairs.front().zh},
+                 std::nullopt, {}});
+}
+
+}  // namespace
+
 void map_findings(const Ruleset& ruleset, std::vector<AuditFinding>& out) {
   const Ruleset::Data& d = ruleset.data();
+  for (const auto& layer : d.maps.layers) {
+    if (!layer) continue;
+    for (std::uint32_t i = 0; i < layer->size(); ++i) repaired_features(layer->path(), layer->feature(i), out);
+  }
   const maps::UnitMap* map = d.maps.units.get();
   if (!map) return;
+  for (std::uint32_t u = 0; u < map->size(); ++u) repaired_features(map->path(), map->feature(u), out);
+  std::vector<Diagnostic> overlaps;
+  {
+    maps::MapReport report(map->path(), {}, std::numeric_limits<std::size_t>::max(), overlaps);
+    maps::report_unit_overlaps(*map, report);
+  }
+  for (const Diagnostic& o : overlaps) {
+    out.push_back({AuditKind::map_overlap, Severity::warning, {}, {map->path() + " " + o.message.en, map->path() + " " + o.message.zh},
+                   std::nullopt, {}});
+  }
   for (const model::Tier& t : d.model.tiers) {
     if (t.level == TierLevel::unit && !map->find(t.code)) {
       out.push_back({AuditKind::unknown_unit, Severity::warning, {{t.code, t.source.file + ":" + std::to_string(t.source.line)}},

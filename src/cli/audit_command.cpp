@@ -26,9 +26,7 @@ int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& e
     say(files.error());
     return kBadInput;
   }
-  CompileOptions compile_options;
-  compile_options.lint_maps = true;  // map problems are part of an audit
-  const CompileResult compiled = compile_directory(options.ruleset, compile_options);
+  const CompileResult compiled = compile_directory(options.ruleset);  // map problems come as findings
   err << compiled.render(options.lang);
   if (!compiled.ok()) {
     say({"the ruleset has errors; nothing was audited", "清单有错误，未进行审计"});
@@ -36,8 +34,7 @@ int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& e
   }
   const AuditResult result = audit(*compiled.ruleset, audit_options);
   out << (options.json ? to_json(result) : to_text(result, options.lang));
-  const bool map_warnings = !compiled.diagnostics.empty();
-  return result.findings.empty() && !map_warnings ? kSuccess : kFindings;
+  return result.findings.empty() ? kSuccess : kFindings;
 }
 
 }  // namespace zhunru::cli

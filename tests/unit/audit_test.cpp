@@ -149,3 +149,31 @@ district 500103 { spatial-layout { D1: encourage new chemical projects where low
   // Only the ban about chemical projects is about what D1 encourages.
   CHECK(summary(r) == std::vector<std::string>{"contradiction C3 D1"});
 }
+
+TEST_CASE("audit: map findings — unknown unit codes, unjudgeable units, overlaps, repaired features") {
+  const auto square = [](const char* code, double x0, double x1) {
+    return std::string(R"({"type": "Feature", "properties": {"code": ")") + code +
+           R"("}, "geometry": {"type": "Polygon", "coordinates": [[[)" + std::to_string(x0) + ", 29.5], [" +
+           std::to_string(x1) + ", 29.5], [" + std::to_string(x1) + ", 29.6], [" + std::to_string(x0) + ", 29.6], [" +
+           std::to_string(x0) + ", 29.5]]]}}";
+  };
+  const std::string bowtie = R"({"type": "Feature", "properties": {"code": "ZH50010830001"}, "geometry": {"type": "Polygon",
+      "coordinates": [[[106.7, 29.5], [106.8, 29.6], [106.8, 29.5], [106.7, 29.6], [106.7, 29.5]]]}})";
+  const std::string map = R"({"type": "FeatureCollection", "features": [)" + square("ZH50010310001", 106.50, 106.55) + ", " +
+                          square("ZH50010320001", 106.54, 106.60) + ", " + bowtie + ", " +
+                          square("ZH32010230001", 118.70, 118.80) + "]}";
+  const CompileResult r = compile_sources({{"s.rules", R"(ruleset "x" version "1" effective 2024-01-01;
+fact industry : industry;
+units from "maps/units.geojson" repair;
+city 500000 { spatial-layout { C1: ban projects where industry in [C26]; } }
+unit ZH50010310009 { spatial-layout { U1: ban projects where industry in [C25]; } }
+)"},
+                                           {"maps/units.geojson", map}});
+  REQUIRE(r.ok());
+  AuditOptions options;
+  options.as_of = day(2025, 6, 1);
+  const AuditResult a = audit(*r.ruleset, options);
+  CHECK(summary(a) == std::vector<std::string>{"unknown-unit ZH50010310009", "unjudgeable-map-unit", "map-overlap",
+                                               "repaired-feature"});
+  CHECK(a.findings[2].message.en.find("overlaps unit ZH50010320001") != std::string::npos);
+}
