@@ -217,6 +217,15 @@ z3::expr Encoder::cond(model::CondId id) {
       m_.cond(id));
 }
 
+std::vector<Encoder::SpatialValue> Encoder::spatial_values(const z3::model& m) const {
+  std::vector<SpatialValue> out;
+  for (const auto& [key, atom] : atoms_) {
+    out.push_back({static_cast<ast::SpatialOp>(std::get<0>(key)), std::get<1>(key), std::get<2>(key),
+                   m.eval(atom, true).is_true()});
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> Encoder::facts(const z3::model& m) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [fact, v] : vars_) {

@@ -33,8 +33,15 @@ class Encoder {
   /// The facts a Z3 model gives to the variables used so far, as JSON
   /// members (`"name": value`), in the facts' declared units.
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> facts(const z3::model& m);
-  /// Spatial atoms true or false in the model (a witness then needs a site).
-  [[nodiscard]] bool uses_spatial() const { return !atoms_.empty(); }
+  /// A spatial test and the value a Z3 model gives it.
+  struct SpatialValue {
+    ast::SpatialOp op;        // inside or within (outside is ¬inside)
+    model::LayerId layer;
+    double distance_m;
+    bool value;
+  };
+  /// The spatial atoms used so far, valued by `m`.
+  [[nodiscard]] std::vector<SpatialValue> spatial_values(const z3::model& m) const;
 
  private:
   z3::expr num(model::NumId id);

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "api/ruleset_data.hpp"
+#include "spatial/site_oracle.hpp"
 #include "maps/map_report.hpp"
 #include "maps/unit_overlaps.hpp"
 #include "model/codes.hpp"
@@ -51,7 +53,7 @@ void walk(const model::Model& m, model::CondId id, OnFact&& on_fact, OnSite&& on
           for (model::CondId o : c.operands) walk(m, o, on_fact, on_site);
         }
         if constexpr (std::is_same_v<T, model::IsKind>) walk(m, m.kinds[c.kind].condition, on_fact, on_site);
-        if constexpr (std::is_same_v<T, model::SiteSpatial>) on_site();
+        if constexpr (std::is_same_v<T, model::SiteSpatial>) on_site(c);
       },
       m.cond(id));
 }
@@ -75,7 +77,7 @@ std::string some_district(const std::string& prefix) {
 
 std::set<model::FactId> facts_in(const model::Model& m, model::CondId id) {
   std::set<model::FactId> out;
-  walk(m, id, [&](model::FactId f) { out.insert(f); }, [] {});
+  walk(m, id, [&](model::FactId f) { out.insert(f); }, [](const model::SiteSpatial&) {});
   return out;
 }
 
@@ -90,30 +92,38 @@ std::vector<model::FactId> facts_read(const model::Model& m, const model::Rule& 
 
 bool tests_site(const model::Model& m, const model::Rule& r) {
   bool site = false;
-  for (model::CondId c : parts_of(r)) walk(m, c, [](model::FactId) {}, [&] { site = true; });
+  for (model::CondId c : parts_of(r)) walk(m, c, [](model::FactId) {}, [&](const model::SiteSpatial&) { site = true; });
   return site;
 }
 
-std::optional<std::string> WitnessBuilder::unit_for(const std::vector<std::uint32_t>& rules, UnitClass c) const {
+const model::Tier& WitnessBuilder::deepest_tier(const std::vector<std::uint32_t>& rules) const {
   const model::Model& m = rs_.data().model;
-  // The deepest tier of the rules: the others are on its path.
-  model::TierId deepest = m.rules[rules.front()].tier;
+  model::TierId deepest = m.rules[rules.front()].tier;  // the others are on its path
   for (std::uint32_t i : rules) {
     if (m.tiers[m.rules[i].tier].level > m.tiers[deepest].level) deepest = m.rules[i].tier;
   }
-  const model::Tier& tier = m.tiers[deepest];
-  // A unit every rule's `in units [...]` allows (when any names units).
-  auto allowed = [&](const std::string& code) {
-    return std::all_of(rules.begin(), rules.end(), [&](std::uint32_t i) {
-      const auto& units = m.rules[i].units;
-      return !units || std::find(units->begin(), units->end(), code) != units->end();
-    });
-  };
+  return m.tiers[deepest];
+}
+
+bool WitnessBuilder::unit_fits(const std::vector<std::uint32_t>& rules, UnitClass c, const std::string& code,
+                               const std::string& district, UnitClass uc) const {
+  const model::Model& m = rs_.data().model;
+  const bool allowed = std::all_of(rules.begin(), rules.end(), [&](std::uint32_t i) {  // every `in units [...]`
+    const auto& units = m.rules[i].units;
+    return !units || std::find(units->begin(), units->end(), code) != units->end();
+  });
+  if (uc != c || !allowed) return false;
+  const model::Tier& tier = deepest_tier(rules);
+  if (tier.level == TierLevel::unit) return code == tier.code;
+  if (tier.level == TierLevel::district) return district == tier.code;
+  return district.starts_with(model::territory_prefix(tier));
+}
+
+std::optional<std::string> WitnessBuilder::unit_for(const std::vector<std::uint32_t>& rules, UnitClass c) const {
+  const model::Tier& tier = deepest_tier(rules);
+  const model::Model& m = rs_.data().model;
   auto fits = [&](const std::string& code, const std::string& district, UnitClass uc) {
-    if (uc != c || !allowed(code)) return false;
-    if (tier.level == TierLevel::unit) return code == tier.code;
-    if (tier.level == TierLevel::district) return district == tier.code;
-    return district.starts_with(model::territory_prefix(tier));
+    return unit_fits(rules, c, code, district, uc);
   };
   if (const maps::UnitMap* map = rs_.data().maps.units.get()) {
     std::optional<std::string> best;
@@ -134,6 +144,93 @@ std::optional<std::string> WitnessBuilder::unit_for(const std::vector<std::uint3
         if (parsed && fits(u, parsed->district, parsed->unit_class)) return u;
       }
     }
+  }
+  return std::nullopt;
+}
+
+bool reads_atom(const model::Model& m, const model::Rule& r, const Encoder::SpatialValue& v) {
+  bool found = false;
+  for (model::CondId c : parts_of(r)) {
+    walk(m, c, [](model::FactId) {}, [&](const model::SiteSpatial& s) {
+      const auto op = s.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : s.op;
+      const double d = s.op == ast::SpatialOp::within ? s.distance_m : 0.0;
+      found = found || (op == v.op && s.layer == v.layer && d == v.distance_m);
+    });
+  }
+  return found;
+}
+
+std::optional<std::pair<std::string, std::string>> WitnessBuilder::site_for(
+    const std::vector<std::uint32_t>& rules, UnitClass c, const std::vector<Encoder::SpatialValue>& wanted) const {
+  const Ruleset::Data& d = rs_.data();
+  const maps::UnitMap* map = d.maps.units.get();
+  if (!map) return std::nullopt;  // a site must be located: without a unit map there is nothing to locate it on
+  const auto factory = geo::make_factory();
+  spatial::SiteOracle oracle(d.maps, d.metrics);
+  std::uint32_t key = 0;
+  // Candidate points: inside each unit that fits, and near the layers'
+  // linework (on it, and at distances either side of each tested one).
+  std::vector<geo::Coordinate> candidates;
+  std::vector<std::uint32_t> units;
+  // Any class every rule's scope admits will do (the facts do not depend on it).
+  const auto admits = [&](UnitClass uc) {
+    return std::all_of(rules.begin(), rules.end(), [&](std::uint32_t i) {
+      const auto& classes = d.model.rules[i].classes;
+      return !classes || std::find(classes->begin(), classes->end(), uc) != classes->end();
+    });
+  };
+  (void)c;
+  for (std::uint32_t u = 0; u < map->size(); ++u) {
+    const maps::MapUnit& unit = map->unit(u);
+    if (admits(unit.unit_class) && unit_fits(rules, unit.unit_class, unit.code, unit.district, unit.unit_class)) {
+      units.push_back(u);
+    }
+  }
+  if (units.empty()) return std::nullopt;
+  for (std::uint32_t u : units) {
+    const geo::GeometryPtr own = geo::copy_to(*map->feature(u).geometry, *factory);
+    candidates.push_back(*own->getInteriorPoint()->getCoordinate());
+  }
+  std::vector<double> offsets{0.0, 20000.0};
+  for (const auto& w : wanted) {
+    if (w.op == ast::SpatialOp::within) {
+      offsets.push_back(w.distance_m * 0.5);
+      offsets.push_back(w.distance_m * 1.5 + 100.0);
+    }
+  }
+  for (const auto& w : wanted) {
+    const maps::GeoLayer* layer = d.maps.layers[w.layer].get();
+    if (!layer) continue;
+    for (std::uint32_t p = 0; p < layer->pieces_count() && candidates.size() < 4000; p += 1) {
+      const geo::Coordinate& at = *layer->piece(p).getCoordinate();
+      for (double metres : offsets) {
+        for (double sign : {1.0, -1.0}) {
+          const double dlon = sign * metres / (111320.0 * std::cos(at.y * 3.14159265358979 / 180.0));
+          candidates.push_back({at.x + dlon, at.y});
+          candidates.push_back({at.x, at.y + sign * metres / 110574.0});
+        }
+      }
+    }
+  }
+  for (const geo::Coordinate& p : candidates) {
+    if (!std::isfinite(p.x) || std::fabs(p.x) > 180.0 || std::fabs(p.y) > 90.0) continue;
+    // The unit the point lies in must fit.
+    std::optional<std::uint32_t> in;
+    map->index().query(geo::Envelope(p), [&](std::uint32_t u) {
+      if (!in && map->index().locate(u, p) == geos::geom::Location::INTERIOR) in = u;
+    });
+    if (!in || std::find(units.begin(), units.end(), *in) == units.end()) continue;
+    const geo::GeometryPtr point(factory->createPoint(p));
+    geo::warm_envelopes(*point);
+    bool all = true;
+    ++key;
+    for (const auto& w : wanted) {
+      const Truth t = oracle.test(w.op, w.layer, w.distance_m, point.get(), key);
+      all = all && t == (w.value ? Truth::is_true : Truth::is_false);
+    }
+    if (!all) continue;
+    return std::make_pair(fmt::format(R"({{"type": "Point", "coordinates": [{:.7f}, {:.7f}]}})", p.x, p.y),
+                          map->unit(*in).code);
   }
   return std::nullopt;
 }
@@ -182,23 +279,32 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
   using R = Expected<std::string, LocalizedText>;
   const model::Model& m = rs_.data().model;
   std::set<std::string> read;
+  std::vector<Encoder::SpatialValue> wanted;  // the spatial tests these rules make, as the model values them
   for (std::uint32_t i : rules) {
-    if (tests_site(m, m.rules[i])) {
-      return R::failure({"the rules test the site against a layer; a witness would need a site drawn to match, which "
-                         "the auditor does not construct yet",
-                         "规则涉及选址与图层的空间关系；见证项目需要相应的选址几何，审计器暂不构造"});
-    }
     for (model::FactId f : facts_read(m, m.rules[i])) read.insert(m.facts[f].name);
-  }
-  const auto unit = unit_for(rules, unit_class);
-  if (!unit) {
-    return R::failure({"no unit of the map lies where all these rules apply", "单元图中没有这些规则同时适用的单元"});
+    for (const Encoder::SpatialValue& v : encoder.spatial_values(model)) {
+      if (reads_atom(m, m.rules[i], v)) wanted.push_back(v);
+    }
   }
   std::string json = "{\n  \"project\": {\"name\": \"zhunru audit witness\"},\n";
   for (const auto& [name, value] : encoder.facts(model)) {
     if (read.count(name)) json += "  \"" + name + "\": " + value + ",\n";
   }
-  json += "  \"units\": [\"" + *unit + "\"]\n}\n";
+  std::optional<std::string> unit;
+  if (wanted.empty()) {
+    unit = unit_for(rules, unit_class);
+    if (!unit) return R::failure({"no unit of the map lies where all these rules apply", "单元图中没有这些规则同时适用的单元"});
+    json += "  \"units\": [\"" + *unit + "\"]\n}\n";
+  } else {
+    auto site = site_for(rules, unit_class, wanted);
+    if (!site) {
+      return R::failure({"no site was found that lies where all these rules apply and meets their spatial tests as the "
+                         "solver needs (searched near the layers and inside the fitting units)",
+                         "未找到同时位于这些规则适用范围内、且满足所需空间关系的选址（已在图层附近及相应单元内搜索）"});
+    }
+    unit = site->second;
+    json += "  \"site\": " + site->first + "\n}\n";
+  }
   if (auto problem = shows(json, rules, *unit, expect)) return R::failure(*problem);
   return json;
 }

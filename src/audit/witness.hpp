@@ -36,7 +36,14 @@ class WitnessBuilder {
                                              Expect expect) const;
 
  private:
+  const model::Tier& deepest_tier(const std::vector<std::uint32_t>& rules) const;
+  bool unit_fits(const std::vector<std::uint32_t>& rules, UnitClass c, const std::string& code,
+                 const std::string& district, UnitClass unit_class) const;
   std::optional<std::string> unit_for(const std::vector<std::uint32_t>& rules, UnitClass c) const;
+  /// A point site (GeoJSON) and the unit it lies in, where the rules apply
+  /// and the spatial tests take the values wanted; searched, not solved.
+  std::optional<std::pair<std::string, std::string>> site_for(const std::vector<std::uint32_t>& rules, UnitClass c,
+                                                              const std::vector<Encoder::SpatialValue>& wanted) const;
   std::optional<LocalizedText> shows(const std::string& json, const std::vector<std::uint32_t>& rules,
                                      const std::string& unit, Expect expect) const;
 

@@ -25,6 +25,7 @@ class GeoLayer {
   /// Over the pieces: linework of lines and polygon boundaries, points as points.
   [[nodiscard]] const FeatureIndex& pieces() const { return piece_index_; }
   [[nodiscard]] const geo::Geometry& piece(std::uint32_t i) const { return *pieces_[i]; }
+  [[nodiscard]] std::uint32_t pieces_count() const { return static_cast<std::uint32_t>(pieces_.size()); }
   [[nodiscard]] std::uint32_t feature_of_piece(std::uint32_t i) const { return piece_feature_[i]; }
   [[nodiscard]] bool has_areas() const { return has_areas_; }
 

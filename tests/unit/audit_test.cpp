@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "support/eval_helpers.hpp"
+#include "support/spatial_helpers.hpp"
 #include "zhunru/audit.hpp"
 
 using namespace zhunru;
@@ -176,4 +177,25 @@ unit ZH50010310009 { spatial-layout { U1: ban projects where industry in [C25]; 
   CHECK(summary(a) == std::vector<std::string>{"unknown-unit ZH50010310009", "unjudgeable-map-unit", "map-overlap",
                                                "repaired-feature"});
   CHECK(a.findings[2].message.en.find("overlaps unit ZH50010320001") != std::string::npos);
+}
+
+TEST_CASE("audit: spatial findings get a point site as witness, found near the layer and located in the right unit") {
+  auto sources = spatial_sources(R"(
+city 500000 { spatial-layout { C1: ban chemical projects within 1 km of water; } }
+district 500103 { spatial-layout { D1: encourage chemical projects outside parks; } }
+)");
+  const auto rs = compile_ok(sources);
+  AuditOptions options;
+  options.as_of = day(2025, 6, 1);
+  const AuditResult r = audit(*rs, options);
+  REQUIRE(summary(r) == std::vector<std::string>{"contradiction C1 D1"});
+  INFO(r.findings[0].witness_note.en);
+  REQUIRE(r.findings[0].witness);
+  INFO(*r.findings[0].witness);
+  CHECK(r.findings[0].witness->find("\"site\"") != std::string::npos);
+  const Decision d = decide(*rs, *r.findings[0].witness);
+  REQUIRE(finding(d, "C1"));
+  REQUIRE(finding(d, "D1"));
+  CHECK(finding(d, "C1")->status == Status::violated);
+  CHECK(finding(d, "D1")->status == Status::satisfied);
 }
