@@ -177,6 +177,7 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
   std::optional<z3::model> w;
 
   // A lower requirement on the same facts that lets through what the upper one stops.
+  bool looser = false;
   if (lower_tier && is_requirement(u.form) && is_requirement(l.form)) {
     const auto a = auditing::facts_in(m_, *u.requirement);
     const auto b = auditing::facts_in(m_, *l.requirement);
@@ -188,6 +189,7 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
               "规则 " + l.id + " 比上级的 " + u.id + " 宽松：两者同时适用时，项目可满足 " + l.id + " 却不满足 " + u.id +
                   "（严禁降低要求、弱化管控）"},
              w, auditing::Expect::first_violated_second_satisfied);
+      looser = true;
     }
   }
   // Two requirements that no project can meet together where both apply.
@@ -244,6 +246,26 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
   };
   redundant(ui, li, fu, fl);
   if (!lower_tier) redundant(li, ui, fl, fu);
+  // A requirement that adds nothing: wherever it applies the broader one
+  // applies too, and meeting the broader one meets it.
+  const auto redundant_requirement = [&](std::uint32_t broad, std::uint32_t narrow, const Formulas& fb,
+                                         const Formulas& fn) {
+    if (!is_requirement(m_.rules[broad].form) || !is_requirement(m_.rules[narrow].form)) return;
+    if (check({fn.applies, !fb.applies}) != z3::unsat) return;
+    if (check({fn.applies, !fn.exempt, fb.complies || fb.exempt, !fn.complies}) != z3::unsat) return;
+    std::optional<z3::model> both;
+    if (check({fn.applies, !fn.exempt, !fn.complies, !fb.complies, !fb.exempt}, &both) != z3::sat) return;
+    report(AuditKind::redundant, Severity::warning, {broad, narrow},
+           {"requirement " + m_.rules[narrow].id + " adds nothing: wherever it applies, " + m_.rules[broad].id +
+                " applies too, and meeting " + m_.rules[broad].id + " meets it",
+            "要求 " + m_.rules[narrow].id + " 没有增加约束：凡其适用之处 " + m_.rules[broad].id + " 均适用，且满足 " +
+                m_.rules[broad].id + " 即满足它"},
+           both, auditing::Expect::both_violated);
+  };
+  if (requirements && !looser) {  // a looser rule is implied too; saying so again adds nothing
+    redundant_requirement(ui, li, fu, fl);
+    if (!lower_tier) redundant_requirement(li, ui, fl, fu);
+  }
 }
 
 AuditResult Auditor::run() {

@@ -199,3 +199,22 @@ district 500103 { spatial-layout { D1: encourage chemical projects outside parks
   CHECK(finding(d, "C1")->status == Status::violated);
   CHECK(finding(d, "D1")->status == Status::satisfied);
 }
+
+TEST_CASE("audit: a unit requirement implied by the city's is redundant; a stricter one is not") {
+  CHECK(audit_of(R"(
+city 500000 { emission-control { C1: limit voc to 5 t/a for projects; } }
+unit ZH50010320001 { emission-control { U1: limit voc to 3 t/a for new chemical projects; } }
+)").findings.empty());
+  const AuditResult r = audit_of(R"(
+city 500000 { emission-control { C1: limit voc to 5 t/a for projects; } }
+unit ZH50010320001 { emission-control { U1: limit voc to 5 t/a for new chemical projects; } }
+)");
+  REQUIRE(summary(r) == std::vector<std::string>{"redundant C1 U1"});
+  REQUIRE(r.findings[0].witness);
+  const Decision d = decide(*ruleset_with(R"(
+city 500000 { emission-control { C1: limit voc to 5 t/a for projects; } }
+unit ZH50010320001 { emission-control { U1: limit voc to 5 t/a for new chemical projects; } }
+)"), *r.findings[0].witness);
+  CHECK(finding(d, "C1")->status == Status::violated);
+  CHECK(finding(d, "U1")->status == Status::violated);
+}
