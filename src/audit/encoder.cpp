@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 #include "base/dates.hpp"
 #include "model/codes.hpp"

@@ -12,7 +12,6 @@
 
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -57,7 +56,6 @@ class Encoder {
   std::vector<std::string> industry_cells_;              // representative codes: cell i ↔ value i
   std::map<model::FactId, std::vector<std::string>> texts_;  // per text fact: mentioned values, then "other"
   std::map<std::tuple<int, model::LayerId, double>, z3::expr> atoms_;
-  std::set<model::KindId> expanding_;
 };
 
 }  // namespace zhunru::auditing

@@ -66,6 +66,19 @@ std::vector<model::CondId> parts_of(const model::Rule& r) {
   return out;
 }
 
+/// Whether rule `r` makes the spatial test `v`.
+bool reads_atom(const model::Model& m, const model::Rule& r, const Encoder::SpatialValue& v) {
+  bool found = false;
+  for (model::CondId c : parts_of(r)) {
+    walk(m, c, [](model::FactId) {}, [&](const model::SiteSpatial& s) {
+      const auto op = s.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : s.op;
+      const double d = s.op == ast::SpatialOp::within ? s.distance_m : 0.0;
+      found = found || (op == v.op && s.layer == v.layer && d == v.distance_m);
+    });
+  }
+  return found;
+}
+
 /// "500000" → "50" → "500101": a district code inside a city's territory.
 std::string some_district(const std::string& prefix) {
   std::string d = prefix;
@@ -148,20 +161,8 @@ std::optional<std::string> WitnessBuilder::unit_for(const std::vector<std::uint3
   return std::nullopt;
 }
 
-bool reads_atom(const model::Model& m, const model::Rule& r, const Encoder::SpatialValue& v) {
-  bool found = false;
-  for (model::CondId c : parts_of(r)) {
-    walk(m, c, [](model::FactId) {}, [&](const model::SiteSpatial& s) {
-      const auto op = s.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : s.op;
-      const double d = s.op == ast::SpatialOp::within ? s.distance_m : 0.0;
-      found = found || (op == v.op && s.layer == v.layer && d == v.distance_m);
-    });
-  }
-  return found;
-}
-
 std::optional<std::pair<std::string, std::string>> WitnessBuilder::site_for(
-    const std::vector<std::uint32_t>& rules, UnitClass c, const std::vector<Encoder::SpatialValue>& wanted) const {
+    const std::vector<std::uint32_t>& rules, const std::vector<Encoder::SpatialValue>& wanted) const {
   const Ruleset::Data& d = rs_.data();
   const maps::UnitMap* map = d.maps.units.get();
   if (!map) return std::nullopt;  // a site must be located: without a unit map there is nothing to locate it on
@@ -179,7 +180,6 @@ std::optional<std::pair<std::string, std::string>> WitnessBuilder::site_for(
       return !classes || std::find(classes->begin(), classes->end(), uc) != classes->end();
     });
   };
-  (void)c;
   for (std::uint32_t u = 0; u < map->size(); ++u) {
     const maps::MapUnit& unit = map->unit(u);
     if (admits(unit.unit_class) && unit_fits(rules, unit.unit_class, unit.code, unit.district, unit.unit_class)) {
@@ -296,7 +296,7 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
     if (!unit) return R::failure({"no unit of the map lies where all these rules apply", "单元图中没有这些规则同时适用的单元"});
     json += "  \"units\": [\"" + *unit + "\"]\n}\n";
   } else {
-    auto site = site_for(rules, unit_class, wanted);
+    auto site = site_for(rules, wanted);
     if (!site) {
       return R::failure({"no site was found that lies where all these rules apply and meets their spatial tests as the "
                          "solver needs (searched near the layers and inside the fitting units)",

@@ -42,7 +42,8 @@ class WitnessBuilder {
   std::optional<std::string> unit_for(const std::vector<std::uint32_t>& rules, UnitClass c) const;
   /// A point site (GeoJSON) and the unit it lies in, where the rules apply
   /// and the spatial tests take the values wanted; searched, not solved.
-  std::optional<std::pair<std::string, std::string>> site_for(const std::vector<std::uint32_t>& rules, UnitClass c,
+  /// Any unit class the rules' scopes admit will do: facts do not depend on it.
+  std::optional<std::pair<std::string, std::string>> site_for(const std::vector<std::uint32_t>& rules,
                                                               const std::vector<Encoder::SpatialValue>& wanted) const;
   std::optional<LocalizedText> shows(const std::string& json, const std::vector<std::uint32_t>& rules,
                                      const std::string& unit, Expect expect) const;

@@ -2,8 +2,7 @@
 // 3 with findings, 1 when the rules do not compile, 2 for bad arguments.
 #include <ostream>
 
-#include "base/dates.hpp"
-#include "base/file_io.hpp"
+#include "cli/command_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "zhunru/audit.hpp"
@@ -13,17 +12,14 @@ namespace zhunru::cli {
 int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& err) {
   const auto say = [&](const LocalizedText& message) { err << "zhunru audit: " << message.in(options.lang) << '\n'; };
   AuditOptions audit_options;
-  if (options.as_of) {
-    const auto date = parse_iso_date(*options.as_of);
-    if (!date) {
-      say({"--as-of must be a date such as 2025-01-01; found `" + *options.as_of + "`",
-           "--as-of 应为日期，如 2025-01-01；此处为“" + *options.as_of + "”"});
-      return kBadInput;
-    }
-    audit_options.as_of = *date;
+  const auto as_of = parse_as_of(options.as_of);
+  if (!as_of) {
+    say(as_of.error());
+    return kBadInput;
   }
-  if (const auto files = find_rule_files(options.ruleset); !files) {
-    say(files.error());
+  if (*as_of) audit_options.as_of = **as_of;
+  if (const auto problem = unreadable_ruleset(options.ruleset)) {
+    say(*problem);
     return kBadInput;
   }
   const CompileResult compiled = compile_directory(options.ruleset);  // map problems come as findings

@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-#include "base/file_io.hpp"
+#include "cli/command_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "zhunru/ruleset.hpp"
@@ -25,8 +25,8 @@ std::string summary(std::size_t files, std::size_t rules, std::size_t errors, st
 }  // namespace
 
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err) {
-  if (const auto files = find_rule_files(options.path); !files) {
-    err << "zhunru check: " << files.error().in(options.lang) << '\n';
+  if (const auto problem = unreadable_ruleset(options.path)) {
+    err << "zhunru check: " << problem->in(options.lang) << '\n';
     return kBadInput;
   }
   const CompileResult result = compile_directory(options.path, {options.strict, options.max_errors, options.repair_maps, true});

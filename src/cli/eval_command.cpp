@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <ostream>
 
-#include "base/dates.hpp"
 #include "base/file_io.hpp"
+#include "cli/command_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "zhunru/decision.hpp"
@@ -14,17 +14,14 @@ namespace zhunru::cli {
 int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
   const auto say = [&](const LocalizedText& message) { err << "zhunru eval: " << message.in(options.lang) << '\n'; };
   EvaluateOptions eval_options;
-  if (options.as_of) {
-    const auto date = parse_iso_date(*options.as_of);
-    if (!date) {
-      say({"--as-of must be a date such as 2025-01-01; found `" + *options.as_of + "`",
-           "--as-of 应为日期，如 2025-01-01；此处为“" + *options.as_of + "”"});
-      return kBadInput;
-    }
-    eval_options.as_of = *date;
+  const auto as_of = parse_as_of(options.as_of);
+  if (!as_of) {
+    say(as_of.error());
+    return kBadInput;
   }
-  if (const auto files = find_rule_files(options.ruleset); !files) {
-    say(files.error());
+  if (*as_of) eval_options.as_of = **as_of;
+  if (const auto problem = unreadable_ruleset(options.ruleset)) {
+    say(*problem);
     return kBadInput;
   }
   CompileOptions compile_options;

@@ -28,12 +28,20 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "zhunru 0.1.0");
   app.require_subcommand(1);
 
+  // Options several subcommands share.
+  const auto add_lang = [](CLI::App* cmd, Lang& lang, const std::string& help) {
+    lang = language_from_environment();
+    cmd->add_option("--lang", lang, help)->transform(CLI::CheckedTransformer(kLanguages));
+  };
+  const auto add_format = [](CLI::App* cmd, std::string& format) {
+    format = "text";
+    cmd->add_option("--format", format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  };
+
   CheckOptions check;
-  check.lang = language_from_environment();
   auto* check_cmd = app.add_subcommand("check", "Parse and check every .rules file under a directory");
   check_cmd->add_option("path", check.path, "Ruleset directory or a single .rules file")->required();
-  check_cmd->add_option("--lang", check.lang, "Language of messages: en or zh")
-      ->transform(CLI::CheckedTransformer(kLanguages));
+  add_lang(check_cmd, check.lang, "Language of messages: en or zh");
   check_cmd->add_option("--max-errors", check.max_errors, "Stop reporting a file after this many errors")
       ->check(CLI::PositiveNumber);
   check_cmd->add_flag("--strict", check.strict, "Require an explicit id on every rule");
@@ -41,27 +49,23 @@ int run(int argc, char** argv) {
                       "Make invalid map features valid with GEOS MakeValid (reported), as if every map said `repair`");
 
   EvalOptions eval;
-  eval.lang = language_from_environment();
-  std::string eval_format = "text";
+  std::string eval_format;
   auto* eval_cmd = app.add_subcommand("eval", "Judge a project (JSON facts, site and/or units) against a ruleset");
   eval_cmd->add_option("ruleset", eval.ruleset, "Ruleset directory")->required();
   eval_cmd->add_option("--project", eval.project, "Project file (JSON)")->required();
   eval_cmd->add_option("--as-of", eval.as_of, "Judge as of this date (YYYY-MM-DD); default today");
-  eval_cmd->add_option("--format", eval_format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
-  eval_cmd->add_option("--lang", eval.lang, "Language of messages and of the text output: en or zh")
-      ->transform(CLI::CheckedTransformer(kLanguages));
+  add_format(eval_cmd, eval_format);
+  add_lang(eval_cmd, eval.lang, "Language of messages and of the text output: en or zh");
   eval_cmd->add_flag("--repair-maps", eval.repair_maps,
                      "Make invalid map features valid with GEOS MakeValid; every answer that used one says so");
 
   AuditCliOptions audit;
-  audit.lang = language_from_environment();
-  std::string audit_format = "text";
+  std::string audit_format;
   auto* audit_cmd = app.add_subcommand("audit", "Find conflicting, dead, loosened and redundant rules, with witness projects");
   audit_cmd->add_option("ruleset", audit.ruleset, "Ruleset directory")->required();
   audit_cmd->add_option("--as-of", audit.as_of, "Audit the rules in force on this date (YYYY-MM-DD); default today");
-  audit_cmd->add_option("--format", audit_format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
-  audit_cmd->add_option("--lang", audit.lang, "Language of messages: en or zh")
-      ->transform(CLI::CheckedTransformer(kLanguages));
+  add_format(audit_cmd, audit_format);
+  add_lang(audit_cmd, audit.lang, "Language of messages: en or zh");
 
   FmtOptions fmt;
   fmt.lang = language_from_environment();

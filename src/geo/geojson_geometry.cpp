@@ -132,11 +132,19 @@ class Reader {
     return l;
   }
 
-  GeometryPtr multi_line(const Json& list) {
-    std::vector<std::unique_ptr<geos::geom::LineString>> parts;
+  /// The parts of a Multi* geometry that `read` keeps (repair may drop some).
+  template <class Part>
+  std::vector<std::unique_ptr<Part>> parts(const Json& list,
+                                           std::unique_ptr<Part> (Reader::*read)(const Json&, const std::string&)) {
+    std::vector<std::unique_ptr<Part>> out;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (auto l = line_part(list[i], "coordinates[" + std::to_string(i) + "]")) parts.push_back(std::move(l));
+      if (auto p = (this->*read)(list[i], "coordinates[" + std::to_string(i) + "]")) out.push_back(std::move(p));
     }
+    return out;
+  }
+
+  GeometryPtr multi_line(const Json& list) {
+    auto parts = this->parts(list, &Reader::line_part);
     if (parts.empty()) nothing_left("every line has fewer than two distinct positions, so no length", "各条线都不足两个不同的点，没有长度");
     return f_.createMultiLineString(std::move(parts));
   }
@@ -185,10 +193,7 @@ class Reader {
   }
 
   GeometryPtr multi_polygon(const Json& list) {
-    std::vector<std::unique_ptr<geos::geom::Polygon>> parts;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (auto p = polygon(list[i], "coordinates[" + std::to_string(i) + "]")) parts.push_back(std::move(p));
-    }
+    auto parts = this->parts(list, &Reader::polygon);
     if (parts.empty()) nothing_left("no polygon's outer ring encloses any area", "各个面的外环都不围成面积");
     return f_.createMultiPolygon(std::move(parts));
   }

@@ -95,12 +95,6 @@ LocalizedText nowhere(const maps::UnitMap& map, const Site& site) {
 
 }  // namespace
 
-Expected<geo::LocalMetric, LocalizedText> metric_for(const geo::Geometry& g) {
-  geo::Coordinate c;
-  g.getEnvelopeInternal()->centre(c);
-  return geo::LocalMetric::centred_at(c.x);
-}
-
 double measure(const geo::Geometry& lonlat, int dimension, const geo::LocalMetric& metric,
                const geo::GeometryFactory& factory) {
   if (dimension == 0) return static_cast<double>(lonlat.getNumGeometries());

@@ -34,7 +34,4 @@ Expected<SiteLocation, LocalizedText> locate(const maps::UnitMap& map, const Sit
 double measure(const geo::Geometry& lonlat, int dimension, const geo::LocalMetric& metric,
                const geo::GeometryFactory& factory);
 
-/// A local metric centred on `g`.
-Expected<geo::LocalMetric, LocalizedText> metric_for(const geo::Geometry& g);
-
 }  // namespace zhunru::spatial
