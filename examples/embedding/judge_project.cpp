@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
       .set_site(R"({"type": "Point", "coordinates": [106.5770, 29.5570]})");
   zhunru::ProjectResult chemical = std::move(builder).build();
   zhunru::ProjectResult office = zhunru::load_project_json(
-      *rules, R"({"industry": "I6510", "nature": "new", "low-voc-materials": true, "voc-emission": 0.5,
+      *rules, R"({"industry": "I6513", "nature": "new", "low-voc-materials": true, "voc-emission": 0.5,
                   "catalogue": "permitted", "units": ["ZH50010320001"]})");
   for (const auto* p : {&chemical, &office}) {
     if (!*p) {

@@ -105,11 +105,22 @@ struct EvaluateOptions {
   bool findings = true;
 };
 
-/// Judges `project` against `ruleset`. Fails (with a message) when the
-/// project names no unit, a unit outside the ruleset's territory, or the
-/// as-of date falls outside the ruleset's own effective period.
-Expected<Decision, LocalizedText> evaluate(const Ruleset& ruleset, const Project& project,
-                                           const EvaluateOptions& options = {});
+/// Why a project could not be judged. `code` is stable (docs/errors.md):
+/// eval.no-units, eval.other-ruleset, eval.not-in-effect,
+/// eval.outside-territory, eval.spatial.
+struct EvalError {
+  std::string code;
+  LocalizedText message;
+};
+
+/// The English message (for BadExpectedAccess).
+inline std::string describe_error(const EvalError& error) { return error.code + ": " + error.message.en; }
+
+/// Judges `project` against `ruleset`. Fails when the project names no
+/// unit, a unit outside the ruleset's territory, or the as-of date falls
+/// outside the ruleset's own effective period.
+Expected<Decision, EvalError> evaluate(const Ruleset& ruleset, const Project& project,
+                                       const EvaluateOptions& options = {});
 
 /// The decision as JSON (LANGUAGE.md §7; every member is documented in
 /// docs/decision-json.md). Deterministic: the same decision gives the same bytes.

@@ -18,4 +18,7 @@ struct LocalizedText {
   friend bool operator==(const LocalizedText&, const LocalizedText&) = default;
 };
 
+/// The English text, for BadExpectedAccess (expected.hpp).
+inline std::string describe_error(const LocalizedText& text) { return text.en; }
+
 }  // namespace zhunru

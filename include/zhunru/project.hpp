@@ -13,6 +13,7 @@
 // the fact; nothing given is dropped or silently changed.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,10 +27,25 @@
 
 namespace zhunru {
 
-/// Why a project file or a builder call was refused.
+/// Why a project file or a builder call was refused. `code` is stable
+/// (docs/errors.md lists every one), so a caller can branch on it without
+/// matching message text.
 struct ProjectError {
+  std::string code;       // "project.unknown-fact", "input.not-json", …
   std::string fact;       // the fact or member concerned ("capacity", "units[1]"); "" for the file as a whole
   LocalizedText message;
+};
+
+/// Every message, in English, one per line (for BadExpectedAccess).
+std::string describe_error(const std::vector<ProjectError>& errors);
+
+/// Bounds on what a project may be, so hostile input cannot exhaust time or
+/// memory (docs/robustness.md). Raise them when a real project needs more.
+struct ProjectLimits {
+  std::size_t max_bytes = std::size_t{64} << 20;       // a project file, or a site's GeoJSON
+  std::size_t max_depth = 64;                          // nesting of JSON objects and lists
+  std::size_t max_errors = 50;                         // reported; the rest are counted
+  std::size_t max_metadata_bytes = std::size_t{64} << 10;  // the free-form `project` member, echoed in answers
 };
 
 /// A unit the project lies in: given in `units`, or found by locating its site.
@@ -64,7 +80,7 @@ using ProjectResult = Expected<Project, std::vector<ProjectError>>;
 /// declarations. Errors are collected; build() returns all of them.
 class FactsBuilder {
  public:
-  explicit FactsBuilder(const Ruleset& ruleset);
+  explicit FactsBuilder(const Ruleset& ruleset, const ProjectLimits& limits = {});
   ~FactsBuilder();
   FactsBuilder(FactsBuilder&&) noexcept;
   FactsBuilder& operator=(FactsBuilder&&) noexcept;
@@ -89,10 +105,15 @@ class FactsBuilder {
   FactsBuilder& set_site(std::string_view geojson);
 
   /// Free-form JSON describing the project (name, applicant, …): not judged,
-  /// echoed in the decision's `project` member.
+  /// echoed in the decision's `project` member (text that is not JSON is
+  /// echoed as a string). At most `max_metadata_bytes`.
   FactsBuilder& set_metadata(std::string json);
 
-  /// The project, or every error found.
+  /// Records an error the caller found in its own input (a column of a CSV
+  /// file, say), so build() reports it with the others, in order.
+  FactsBuilder& report_error(ProjectError error);
+
+  /// The project, or every error found (at most max_errors, then a count).
   ProjectResult build() &&;
 
  private:
@@ -102,6 +123,8 @@ class FactsBuilder {
 
 /// Reads a project file (LANGUAGE.md §5, docs/project-files.md): a JSON object
 /// of facts, with the reserved members `units`, `site` and `project`.
-ProjectResult load_project_json(const Ruleset& ruleset, std::string_view json_text);
+/// Linear in the size of the text; refuses what exceeds `limits`.
+ProjectResult load_project_json(const Ruleset& ruleset, std::string_view json_text,
+                                const ProjectLimits& limits = {});
 
 }  // namespace zhunru

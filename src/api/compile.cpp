@@ -76,7 +76,7 @@ maps::MapFiles disk_maps(const std::filesystem::path& root) {
       return Expected<std::string, LocalizedText>::failure(
           {path.generic_string() + " leads outside the ruleset directory", path.generic_string() + " 指向清单目录之外"});
     }
-    return read_file(path);
+    return read_file(path, maps::kMaxMapBytes);
   };
 }
 
@@ -169,7 +169,7 @@ CompileResult compile_directory(const std::filesystem::path& directory, const Co
   const std::filesystem::path root = std::filesystem::is_directory(directory) ? directory : directory.parent_path();
   std::vector<std::pair<std::string, std::string>> hashed;
   for (const auto& path : *files) {
-    auto bytes = read_file(path);
+    auto bytes = read_file(path, syntax::ParseOptions{}.max_file_bytes);
     if (!bytes) {
       result.diagnostics.push_back(file_error(path.string(), bytes.error()));
       continue;

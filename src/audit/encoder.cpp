@@ -8,29 +8,10 @@
 #include <set>
 
 #include "base/dates.hpp"
-#include "model/codes.hpp"
+#include "model/industry_classification.hpp"
 
 namespace zhunru::auditing {
 namespace {
-
-/// A GB/T 4754 code under `prefix` that no other mentioned code covers more
-/// closely, and that is not itself mentioned: the cell "prefix, but nothing
-/// more specific the rules name". Empty when the longer codes cover it all.
-std::string extension_of(const std::string& prefix, const std::set<std::string>& mentioned) {
-  for (std::size_t length = prefix.size() + 1; length <= 5; ++length) {
-    const std::size_t digits = length - prefix.size();
-    const int limit = digits == 1 ? 10 : digits == 2 ? 100 : digits == 3 ? 1000 : 10000;
-    for (int n = 0; n < limit; ++n) {
-      const std::string candidate = prefix + fmt::format("{:0{}d}", n, digits);
-      if (!model::is_industry_code(candidate) || mentioned.count(candidate)) continue;
-      const bool covered = std::any_of(mentioned.begin(), mentioned.end(), [&](const std::string& m) {
-        return m.size() > prefix.size() && candidate.starts_with(m);
-      });
-      if (!covered) return candidate;
-    }
-  }
-  return "";
-}
 
 }  // namespace
 
@@ -48,19 +29,19 @@ void Encoder::collect_codes() {
     }
   }
   for (auto& [fact, list] : texts_) list.push_back("（审计生成：其他取值）");
-  std::set<std::string> cells;
-  for (const std::string& m : mentioned) {
-    cells.insert(m);
-    if (const std::string e = extension_of(m, mentioned); !e.empty()) cells.insert(e);
+  // One cell per distinct answer the rules can give: GB/T 4754 classes
+  // (4-digit codes, what a real project has) grouped by which mentioned
+  // codes cover them, each cell named by its first class. Every cell is a
+  // real code, and the evaluator judges a class exactly as Z3 does (a
+  // coarse project code can be unknown; docs/audit.md).
+  const std::vector<std::string> codes(mentioned.begin(), mentioned.end());
+  std::set<std::vector<bool>> seen;
+  for (const model::IndustryEntry& e : model::IndustryClassification::gbt4754_2017().under("")) {
+    if (e.level != 4) continue;
+    std::vector<bool> covered(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i) covered[i] = e.code.starts_with(codes[i]);
+    if (seen.insert(std::move(covered)).second) industry_cells_.emplace_back(e.code);
   }
-  for (char letter = 'A'; letter <= 'T'; ++letter) {  // a section no rule mentions
-    const bool used = std::any_of(mentioned.begin(), mentioned.end(), [&](const std::string& m) { return m[0] == letter; });
-    if (!used) {
-      cells.insert(std::string(1, letter));
-      break;
-    }
-  }
-  industry_cells_.assign(cells.begin(), cells.end());
 }
 
 z3::expr Encoder::var(model::FactId fact) {

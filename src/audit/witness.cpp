@@ -247,7 +247,7 @@ std::optional<LocalizedText> WitnessBuilder::shows(const std::string& json, cons
   EvaluateOptions options;
   options.as_of = as_of_;
   const auto decision = evaluate(rs_, *project, options);
-  if (!decision) return LocalizedText{"the evaluator refused the witness: " + decision.error().en, "评估器拒绝了该见证项目：" + decision.error().zh};
+  if (!decision) return LocalizedText{"the evaluator refused the witness: " + decision.error().message.en, "评估器拒绝了该见证项目：" + decision.error().message.zh};
   auto status = [&](std::uint32_t i) {
     for (const Finding& f : decision->findings) {
       if (f.rule == m.rules[i].id && f.unit == unit) return f.status;

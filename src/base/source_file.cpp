@@ -9,22 +9,6 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-// "0xC9 0xE8 …", at most eight bytes shown.
-std::string hex_bytes(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  constexpr std::size_t kShown = 8;
-  std::string out;
-  for (const char c : bytes.substr(0, kShown)) {
-    const auto b = static_cast<unsigned char>(c);
-    if (!out.empty()) out += ' ';
-    out += "0x";
-    out += kDigits[b >> 4];
-    out += kDigits[b & 0xF];
-  }
-  if (bytes.size() > kShown) out += " …";
-  return out;
-}
-
 }  // namespace
 
 SourceFile::SourceFile(FileId id, std::string path, std::string_view bytes) : id_(id), path_(std::move(path)) {
@@ -64,7 +48,7 @@ void SourceFile::report_invalid_utf8(std::string_view raw, const std::vector<utf
     }
     const auto& last = invalid[j - 1];
     const Position end = position_of(last.output_offset);
-    const std::string shown = hex_bytes(raw.substr(invalid[i].offset, last.offset + last.length - invalid[i].offset));
+    const std::string shown = utf8::hex_bytes(raw.substr(invalid[i].offset, last.offset + last.length - invalid[i].offset));
     Diagnostic d;
     d.code = "encoding.invalid-utf8";
     d.location = SourceLocation{path_, begin.line, begin.column, end.line, end.column + 1};

@@ -56,6 +56,35 @@ std::string repair(std::string_view bytes, std::vector<InvalidSequence>& invalid
   return out;
 }
 
+std::string hex_bytes(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  constexpr std::size_t kShown = 8;
+  std::string out;
+  for (const char c : bytes.substr(0, kShown)) {
+    const auto b = static_cast<unsigned char>(c);
+    if (!out.empty()) out += ' ';
+    out += "0x";
+    out += kDigits[b >> 4];
+    out += kDigits[b & 0xF];
+  }
+  if (bytes.size() > kShown) out += " …";
+  return out;
+}
+
+std::optional<InvalidSequence> first_invalid(std::string_view bytes) {
+  for (std::size_t pos = 0; pos < bytes.size();) {
+    // ASCII runs are most of any JSON file: skip them a byte at a time without decoding.
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const std::size_t len = valid_sequence_length(bytes, pos);
+    if (len == 0) return InvalidSequence{pos, invalid_span(bytes, pos), 0};
+    pos += len;
+  }
+  return std::nullopt;
+}
+
 char32_t next(std::string_view text, std::size_t& pos) {
   const auto b0 = static_cast<unsigned char>(text[pos]);
   std::size_t len = 1;

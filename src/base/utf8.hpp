@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,13 @@ struct InvalidSequence {
 /// where each one was. Overlong forms, surrogates and values past U+10FFFF are
 /// invalid, as the standard says.
 std::string repair(std::string_view bytes, std::vector<InvalidSequence>& invalid);
+
+/// The first invalid sequence of `bytes` (output_offset is 0), or nullopt
+/// when all of it is valid UTF-8. Reads without copying.
+std::optional<InvalidSequence> first_invalid(std::string_view bytes);
+
+/// Bytes for a message: "0xC9 0xE8 …", at most eight shown.
+std::string hex_bytes(std::string_view bytes);
 
 /// Decodes the code point starting at `pos` of valid UTF-8 and advances `pos`.
 char32_t next(std::string_view text, std::size_t& pos);

@@ -6,6 +6,7 @@
 #include "base/dates.hpp"
 #include "base/edit_distance.hpp"
 #include "model/codes.hpp"
+#include "model/industry_classification.hpp"
 
 namespace zhunru::check {
 
@@ -248,13 +249,32 @@ std::optional<std::uint32_t> ConditionChecker::enum_value(const model::Fact& fac
   return std::nullopt;
 }
 
-std::optional<std::string> ConditionChecker::industry_code(const std::string& text, const Span& span) {
-  if (model::is_industry_code(text)) return text;
-  ctx_.error("check.industry-code", span,
-             {q(text) + " is not a GB/T 4754-2017 industry code: a section letter A–T, alone or followed by two, "
-                        "three or four digits (C, C26, C261, C2614)",
-              qz(text) + " 不是 GB/T 4754-2017 行业代码：门类字母 A–T，可后接两位、三位或四位数字（C、C26、C261、C2614）"});
-  return std::nullopt;
+std::optional<std::string> ConditionChecker::industry_code(const std::string& text, const Span& span, bool exact) {
+  const auto& table = model::IndustryClassification::gbt4754_2017();
+  const model::IndustryEntry* entry = table.find(text);
+  if (!entry) {
+    const LocalizedText hint = table.suggestion(text);
+    ctx_.error("check.industry-code", span,
+               {q(text) + " is not a code of GB/T 4754-2017 (国民经济行业分类): a section letter A–T, alone or followed "
+                          "by the two-, three- or four-digit division, group or class that exists (C, C26, C261, C2614)",
+                qz(text) + " 不是 GB/T 4754-2017《国民经济行业分类》中的代码：门类字母 A–T，可后接实际存在的两位、三位或"
+                           "四位大类、中类、小类代码（C、C26、C261、C2614）"},
+               hint);
+    return std::nullopt;
+  }
+  if (exact && entry->level != 4) {
+    // `= C26` would hold for a project filed as C26 and not for C2614, which is in C26.
+    ctx_.error("check.industry-exact-coarse", span,
+               {"`=` and `!=` compare a whole 4-digit class code; " + q(text) + " is a " +
+                    (entry->level == 1 ? "section" : entry->level == 2 ? "division" : "group") +
+                    ", which a project's class only falls under",
+                "“=”“!=”只比较完整的四位小类代码；" + qz(text) + " 是" +
+                    (entry->level == 1 ? "门类" : entry->level == 2 ? "大类" : "中类") + "，项目的小类只会归属其下"},
+               {"write `in [" + text + "]` to match it and every code under it",
+                "写作“属于 [" + text + "]”以匹配该代码及其下所有代码"});
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<model::CondId> ConditionChecker::compare(const ast::CompareExpr& e) {
@@ -305,7 +325,7 @@ std::optional<model::CondId> ConditionChecker::compare_fact(const model::Fact& f
     else return std::nullopt;
   } else if (fact.kind == FactKind::industry &&
              (other.form == Operand::Form::word || other.form == Operand::Form::string)) {
-    if (const auto code = industry_code(other.text, other.span)) result = ctx_.add(model::IndustryIn{id, {*code}, true});
+    if (const auto code = industry_code(other.text, other.span, true)) result = ctx_.add(model::IndustryIn{id, {*code}, true});
     else return std::nullopt;
   } else if (fact.kind == FactKind::text && other.form == Operand::Form::string) {
     result = ctx_.add(model::TextIn{id, {other.text}});
@@ -488,7 +508,7 @@ std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) 
         continue;
       }
       if (fact.kind == FactKind::industry) {
-        const auto code = industry_code(o.text, o.span);
+        const auto code = industry_code(o.text, o.span, false);
         ok = ok && code.has_value();
         if (code) values.push_back(*code);
       } else {

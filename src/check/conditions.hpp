@@ -42,7 +42,8 @@ class ConditionChecker {
   std::optional<Num> arith(const ast::ArithExpr& e, const Span& span);
   bool same_dimension(const Num& a, const Num& b, const Span& span, std::string_view what);
   std::optional<std::uint32_t> enum_value(const model::Fact& fact, const std::string& text, const Span& span);
-  std::optional<std::string> industry_code(const std::string& text, const Span& span);
+  /// A code of GB/T 4754-2017; with `exact` (`=`, `!=`), a 4-digit class.
+  std::optional<std::string> industry_code(const std::string& text, const Span& span, bool exact);
   Operand operand(ast::ExprId id);
   /// `not x` where a comparison operand was meant: `not` binds to the name alone.
   [[nodiscard]] bool starts_with_not(ast::ExprId id) const;

@@ -30,6 +30,7 @@ struct EvalOptions {
   bool json = false;                   // --format json
   Lang lang = Lang::en;                // of messages and of the text form
   bool repair_maps = false;            // make invalid map features valid (and say so)
+  std::size_t max_project_mib = 64;    // larger project files are refused unread
 };
 int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err);
 

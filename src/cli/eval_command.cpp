@@ -41,12 +41,15 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
              "` shows them",
          "清单有 " + std::to_string(warnings) + " 条警告；运行 `zhunru check " + options.ruleset + "` 查看"});
   }
-  const auto text = read_file(options.project);
+  ProjectLimits limits;
+  limits.max_bytes = options.max_project_mib << 20;
+  // Read no further than the limit: `--project /dev/zero` must end.
+  const auto text = read_file(options.project, limits.max_bytes);
   if (!text) {
     say(text.error());
     return kBadInput;
   }
-  const ProjectResult project = load_project_json(*compiled.ruleset, *text);
+  const ProjectResult project = load_project_json(*compiled.ruleset, *text, limits);
   if (!project) {
     for (const ProjectError& e : project.error()) {
       err << "zhunru eval: " << options.project << ": " << (e.fact.empty() ? "" : e.fact + ": ")
@@ -56,7 +59,7 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
   }
   const auto decision = evaluate(*compiled.ruleset, *project, eval_options);
   if (!decision) {
-    say(decision.error());
+    say(decision.error().message);
     return kBadInput;
   }
   out << (options.json ? to_json(*decision) : to_text(*decision, options.lang));

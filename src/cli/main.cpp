@@ -56,6 +56,9 @@ int run(int argc, char** argv) {
   eval_cmd->add_option("--as-of", eval.as_of, "Judge as of this date (YYYY-MM-DD); default today");
   add_format(eval_cmd, eval_format);
   add_lang(eval_cmd, eval.lang, "Language of messages and of the text output: en or zh");
+  eval_cmd->add_option("--max-project-mib", eval.max_project_mib,
+                       "Refuse project files larger than this many MiB (default 64)")
+      ->check(CLI::Range(1, 4096));
   eval_cmd->add_flag("--repair-maps", eval.repair_maps,
                      "Make invalid map features valid with GEOS MakeValid; every answer that used one says so");
 

@@ -111,11 +111,16 @@ void RuleIndex::candidates(model::TierId tier, UnitClass c, const std::string* i
   const std::size_t start = out.size();
   out.insert(out.end(), bucket.any_industry.begin(), bucket.any_industry.end());
   if (!bucket.by_industry.empty()) {
-    // C2614 → C, C26, C261, C2614 (industry codes are a letter then 2–4 digits).
-    for (std::size_t len = 1; len <= industry->size(); ++len) {
+    // C2614 → C, C26, C261 (industry codes are a letter then 2–4 digits) …
+    for (std::size_t len = 1; len < industry->size(); ++len) {
       if (len == 2) continue;
-      const auto it = bucket.by_industry.find(industry->substr(0, len));
+      const auto it = bucket.by_industry.find(std::string_view(*industry).substr(0, len));
       if (it != bucket.by_industry.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+    // … and C2614 itself with every code under it, for a coarse code.
+    for (auto it = bucket.by_industry.lower_bound(*industry);
+         it != bucket.by_industry.end() && it->first.starts_with(*industry); ++it) {
+      out.insert(out.end(), it->second.begin(), it->second.end());
     }
   }
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(start), out.end());

@@ -4,12 +4,14 @@
 //
 // A rule is filed under the industry codes its subject and `where` require
 // (`two-high` = industry in [C25, C26, …] files it under C25, C26, …); a
-// project with industry C2614 looks up C, C26, C261 and C2614. Rules that
-// require no industry are always candidates; when the project's industry is
-// unknown, every rule of the class is.
+// project with industry C2614 looks up C, C26, C261 and C2614, and a project
+// with the coarse code C30 also every code under it (C3011 may be its class).
+// Rules that require no industry are always candidates; when the project's
+// industry is unknown, every rule of the class is.
 #pragma once
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -39,7 +41,7 @@ class RuleIndex {
   struct ClassBucket {
     std::vector<std::uint32_t> all;
     std::vector<std::uint32_t> any_industry;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_industry;
+    std::map<std::string, std::vector<std::uint32_t>, std::less<>> by_industry;  // ordered: codes under a prefix are adjacent
   };
   struct TierRules {
     std::array<ClassBucket, 3> classes;

@@ -4,6 +4,8 @@
 #include <bit>
 #include <cmath>
 
+#include "model/industry_classification.hpp"
+
 namespace zhunru::eval {
 namespace {
 
@@ -128,11 +130,13 @@ Truth ConditionEvaluator::eval_node(const ir::Node& n) {
     case ir::Op::industry_in: {
       const FactValue* v = known(n.a);
       if (!v) return Truth::unknown;
-      const auto& codes = p_.string_sets[n.b];
-      const bool exact = n.cmp != 0;
-      return truth(std::any_of(codes.begin(), codes.end(), [&](const std::string& c) {
-        return exact ? v->text == c : v->text.starts_with(c);
-      }));
+      switch (model::industry_match(v->text, p_.string_sets[n.b], n.cmp != 0)) {
+        case model::IndustryMatch::yes: return Truth::is_true;
+        case model::IndustryMatch::no: return Truth::is_false;
+        case model::IndustryMatch::maybe: break;
+      }
+      missing_.push_back(n.a);  // a coarse code (C30 for C3011): a finer one decides
+      return Truth::unknown;
     }
     case ir::Op::text_in: {
       const FactValue* v = known(n.a);

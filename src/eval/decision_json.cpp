@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "base/dates.hpp"
+#include "base/json_input.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru {
@@ -80,8 +81,13 @@ std::string to_json(const Decision& d) {
   score["dimensions"] = std::move(dims);
   j["score"] = std::move(score);
   j["ruleset"] = {{"title", d.ruleset_title}, {"version", d.ruleset_version}, {"hash", d.ruleset_hash}};
-  Json project = d.project_json.empty() ? Json(nullptr) : Json::parse(d.project_json, nullptr, false);  // ordered
-  if (project.is_discarded()) project = d.project_json;  // set by an embedder as plain text
+  // Bounded: FactsBuilder::set_metadata kept it small, but a Decision is a
+  // plain struct an embedder may fill with anything.
+  Json project(nullptr);
+  if (!d.project_json.empty()) {
+    auto parsed = json_input::parse<Json>(d.project_json, {}, {"the `project` member", "`project` 成员"});
+    project = parsed ? std::move(parsed).value() : Json(d.project_json);  // not JSON: echoed as text
+  }
   j["project"] = std::move(project);
   return j.dump(2) + "\n";
 }

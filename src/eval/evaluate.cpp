@@ -27,16 +27,16 @@ struct Outcome {
 
 Verdict settle(Verdict best, Verdict worst) { return best == worst ? best : Verdict::incomplete; }
 
-std::optional<LocalizedText> check_as_of(const model::Model& m, const std::chrono::year_month_day& as_of) {
+std::optional<EvalError> check_as_of(const model::Model& m, const std::chrono::year_month_day& as_of) {
   if (m.effective_from && as_of < *m.effective_from) {
-    return LocalizedText{"the ruleset takes effect on " + iso_date(*m.effective_from) +
+    return EvalError{"eval.not-in-effect", LocalizedText{"the ruleset takes effect on " + iso_date(*m.effective_from) +
                              "; it does not judge projects as of " + iso_date(as_of),
-                         "本清单自 " + iso_date(*m.effective_from) + " 起施行，不适用于 " + iso_date(as_of) + " 的判定"};
+                         "本清单自 " + iso_date(*m.effective_from) + " 起施行，不适用于 " + iso_date(as_of) + " 的判定"}};
   }
   if (m.effective_until && *m.effective_until < as_of) {
-    return LocalizedText{"the ruleset ceased to apply after " + iso_date(*m.effective_until) +
+    return EvalError{"eval.not-in-effect", LocalizedText{"the ruleset ceased to apply after " + iso_date(*m.effective_until) +
                              "; it does not judge projects as of " + iso_date(as_of),
-                         "本清单已于 " + iso_date(*m.effective_until) + " 后失效，不适用于 " + iso_date(as_of) + " 的判定"};
+                         "本清单已于 " + iso_date(*m.effective_until) + " 后失效，不适用于 " + iso_date(as_of) + " 的判定"}};
   }
   return std::nullopt;
 }
@@ -52,10 +52,10 @@ class Evaluation {
     tiers_.reserve(4);
   }
 
-  Expected<Decision, LocalizedText> run();
+  Expected<Decision, EvalError> run();
 
  private:
-  std::optional<LocalizedText> judge_unit(std::uint32_t unit_index, UnitDecision& out);
+  std::optional<EvalError> judge_unit(std::uint32_t unit_index, UnitDecision& out);
   void collect_missing(Decision& d) const;
   Scores score() const;
   Finding finding(const Outcome& o) const;
@@ -77,13 +77,14 @@ class Evaluation {
   std::vector<model::TierId> tiers_;
 };
 
-std::optional<LocalizedText> Evaluation::judge_unit(std::uint32_t unit_index, UnitDecision& out) {
+std::optional<EvalError> Evaluation::judge_unit(std::uint32_t unit_index, UnitDecision& out) {
   const ProjectUnit& unit = project_.units[unit_index];
   rs_.index.tiers_for(unit.code, unit.district, tiers_);
   if (tiers_.empty()) {
-    return LocalizedText{"unit " + unit.code + " (district " + unit.district +
-                             ") lies outside the territory this ruleset covers",
-                         "单元 " + unit.code + "（区县 " + unit.district + "）不在本清单管辖范围内"};
+    return EvalError{"eval.outside-territory",
+                     {"unit " + unit.code + " (district " + unit.district +
+                          ") lies outside the territory this ruleset covers",
+                      "单元 " + unit.code + "（区县 " + unit.district + "）不在本清单管辖范围内"}};
   }
   out = {unit.code, unit.name, unit.unit_class, unit.district, unit.share, Verdict::admit, Verdict::admit,
          Verdict::admit};
@@ -215,8 +216,8 @@ void Evaluation::note_repaired_layers(Decision& d) const {
   }
 }
 
-Expected<Decision, LocalizedText> Evaluation::run() {
-  using Result = Expected<Decision, LocalizedText>;
+Expected<Decision, EvalError> Evaluation::run() {
+  using Result = Expected<Decision, EvalError>;
   Decision d;
   d.as_of = options_.as_of;
   d.ruleset_title = rs_.model.title;
@@ -229,7 +230,7 @@ Expected<Decision, LocalizedText> Evaluation::run() {
     d.best = std::max(d.best, d.units[u].best);
     d.worst = std::max(d.worst, d.units[u].worst);
   }
-  if (const auto& failed = oracle_.failure()) return Result::failure(*failed);
+  if (const auto& failed = oracle_.failure()) return Result::failure({"eval.spatial", *failed});
   d.verdict = settle(d.best, d.worst);
   d.notes = project_.notes;
   note_repaired_layers(d);
@@ -244,19 +245,21 @@ Expected<Decision, LocalizedText> Evaluation::run() {
 
 }  // namespace
 
-Expected<Decision, LocalizedText> evaluate(const Ruleset& ruleset, const Project& project,
+Expected<Decision, EvalError> evaluate(const Ruleset& ruleset, const Project& project,
                                            const EvaluateOptions& options) {
-  using Result = Expected<Decision, LocalizedText>;
+  using Result = Expected<Decision, EvalError>;
   const Ruleset::Data& rs = ruleset.data();
   const Project::Data& pd = project.data();
   if (pd.ruleset_hash != rs.hash) {
-    return Result::failure({"the project was built for another ruleset; load it again against this one",
-                            "该项目是针对另一份清单构建的，请针对本清单重新载入"});
+    return Result::failure({"eval.other-ruleset",
+                            {"the project was built for another ruleset; load it again against this one",
+                             "该项目是针对另一份清单构建的，请针对本清单重新载入"}});
   }
   if (pd.units.empty()) {
-    return Result::failure({"the project names no unit: give its `site` (with a ruleset that has a unit map) or "
-                            "`units` (unit codes such as ZH50010320001)",
-                            "项目未给出所在单元：请提供 `site`（清单须有单元图）或 `units`（单元编码，如 ZH50010320001）"});
+    return Result::failure({"eval.no-units",
+                            {"the project names no unit: give its `site` (with a ruleset that has a unit map) or "
+                             "`units` (unit codes such as ZH50010320001)",
+                             "项目未给出所在单元：请提供 `site`（清单须有单元图）或 `units`（单元编码，如 ZH50010320001）"}});
   }
   if (auto problem = check_as_of(rs.model, options.as_of)) return Result::failure(*problem);
   return Evaluation(rs, pd, options).run();

@@ -3,28 +3,46 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
 
 #include "api/ruleset_data.hpp"
 #include "base/dates.hpp"
 #include "base/edit_distance.hpp"
+#include "base/json_input.hpp"
 #include "eval/project_data.hpp"
 #include "eval/project_site.hpp"
 #include "model/codes.hpp"
+#include "model/industry_classification.hpp"
 #include "zhunru/project.hpp"
 
 namespace zhunru {
 
 struct FactsBuilder::State {
   const Ruleset::Data* ruleset = nullptr;
+  ProjectLimits limits;
   Project::Data data;
   std::vector<bool> given;
+  std::unordered_set<std::string> unit_codes;  // given so far, to refuse repeats in constant time
   std::vector<ProjectError> errors;
+  std::size_t errors_not_shown = 0;
 
-  void error(std::string fact, LocalizedText message) { errors.push_back({std::move(fact), std::move(message)}); }
+  /// True once max_errors are recorded: further errors are only counted, and
+  /// nothing is spent on suggestions for them.
+  [[nodiscard]] bool full() const { return errors.size() >= limits.max_errors; }
+  void error(std::string code, std::string fact, LocalizedText message) {
+    if (full()) {
+      ++errors_not_shown;
+      return;
+    }
+    errors.push_back({std::move(code), std::move(fact), std::move(message)});
+  }
   const model::Fact* find(std::string_view name, model::FactId& id);
   void set(model::FactId id, FactValue value);
   void wrong_type(const model::Fact& fact, const std::string& found_en, const std::string& found_zh);
   void set_text(model::FactId id, const model::Fact& fact, std::string_view text);
+  bool negative(const model::Fact& fact, double value, const std::string& shown);
 };
 
 namespace {
@@ -77,22 +95,27 @@ const model::Fact* FactsBuilder::State::find(std::string_view name, model::FactI
     id = *found;
     return &ruleset->model.facts[id];
   }
+  if (full()) {
+    ++errors_not_shown;
+    return nullptr;
+  }
   std::vector<std::string_view> names;
   for (const model::Fact& f : ruleset->model.facts) names.push_back(f.name);
   const auto best = closest_near_miss(name, names);
-  std::string en = "`" + std::string(name) + "` is not a fact of this ruleset";
-  std::string zh = "“" + std::string(name) + "”不是本清单声明的事实";
+  const std::string shown = json_input::shorten(name);
+  std::string en = "`" + shown + "` is not a fact of this ruleset";
+  std::string zh = "“" + shown + "”不是本清单声明的事实";
   if (best) {
     en += "; did you mean `" + std::string(names[*best]) + "`?";
     zh += "；是否应为“" + std::string(names[*best]) + "”？";
   }
-  error(std::string(name), {en, zh});
+  error("project.unknown-fact", std::string(name), {en, zh});
   return nullptr;
 }
 
 void FactsBuilder::State::set(model::FactId id, FactValue value) {
   if (given[id]) {
-    error(ruleset->model.facts[id].name, {"given twice", "重复给出"});
+    error("project.given-twice", ruleset->model.facts[id].name, {"given twice", "重复给出"});
     return;
   }
   given[id] = true;
@@ -101,11 +124,23 @@ void FactsBuilder::State::set(model::FactId id, FactValue value) {
 
 void FactsBuilder::State::wrong_type(const model::Fact& fact, const std::string& found_en, const std::string& found_zh) {
   const LocalizedText expected = expected_value(fact);
-  error(fact.name, {"expected " + expected.en + ", found " + found_en, "应为" + expected.zh + "，实为" + found_zh});
+  error("project.wrong-type", fact.name,
+        {"expected " + expected.en + ", found " + found_en, "应为" + expected.zh + "，实为" + found_zh});
+}
+
+// A quantity is a magnitude — an emission, a capacity, an area, a distance —
+// never below zero (docs/project-files.md). A reduction is a fact of its own.
+bool FactsBuilder::State::negative(const model::Fact& fact, double value, const std::string& shown) {
+  if (!(value < 0.0)) return false;
+  error("project.negative-quantity", fact.name,
+        {shown + " is negative, but " + fact.name + " is a quantity (" + fact.unit.text + "), which cannot be less "
+             "than zero; a reduction is stated as a fact of its own",
+         shown + " 为负值，而 " + fact.name + " 是数量（" + fact.unit.text + "），不能小于零；削减量应作为单独的事实给出"});
+  return true;
 }
 
 void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, std::string_view text) {
-  const std::string quoted = "\"" + std::string(text) + "\"";
+  const std::string quoted = "\"" + json_input::shorten(text) + "\"";
   FactValue v;
   v.known = true;
   switch (fact.kind) {
@@ -123,42 +158,51 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
     case model::FactKind::quantity: {
       const auto q = parse_quantity(text);
       if (!q) {
-        error(fact.name, {"cannot read " + quoted + " as a quantity in " + fact.unit.text + ": " + q.error().message.en,
+        error("project.bad-value", fact.name,
+              {"cannot read " + quoted + " as a quantity in " + fact.unit.text + ": " + q.error().message.en,
                           "无法将 " + quoted + " 读作以 " + fact.unit.text + " 计的数量：" + q.error().message.zh});
         return;
       }
       if (q->unit.text.empty()) {
         v.number = q->value * fact.unit.factor;  // a bare number is in the declared unit
-        if (!std::isfinite(v.number)) return error(fact.name, {"the number is too large", "数值过大"});
+        if (!std::isfinite(v.number)) return error("project.bad-value", fact.name, {"the number is too large", "数值过大"});
       } else if (q->dimension() == fact.unit.dimension) {
         v.number = q->value;
       } else {
-        error(fact.name, {quoted + " is a " + q->dimension().name().en + ", but " + fact.name + " is a " +
+        error("project.wrong-dimension", fact.name,
+              {quoted + " is a " + q->dimension().name().en + ", but " + fact.name + " is a " +
                               fact.unit.dimension.name().en + " (" + fact.unit.text + ")",
                           quoted + " 是" + q->dimension().name().zh + "，而 " + fact.name + " 是" +
                               fact.unit.dimension.name().zh + "（" + fact.unit.text + "）"});
         return;
       }
+      if (negative(fact, v.number, quoted)) return;
       break;
     }
     case model::FactKind::enumeration: {
       const auto value = fact.find_value(text);
       if (!value) {
-        error(fact.name, {quoted + " is not one of its values: " + values_of(fact),
+        error("project.unknown-value", fact.name, {quoted + " is not one of its values: " + values_of(fact),
                           quoted + " 不是其取值：" + values_of(fact)});
         return;
       }
       v.number = *value;
       break;
     }
-    case model::FactKind::industry:
-      if (!model::is_industry_code(text)) {
-        error(fact.name, {quoted + " is not a GB/T 4754-2017 industry code (a letter A–T, then 2, 3 or 4 digits: C, C26, C261, C2614)",
-                          quoted + " 不是 GB/T 4754-2017 行业代码（字母 A–T，后接两位、三位或四位数字：C、C26、C261、C2614）"});
+    case model::FactKind::industry: {
+      const auto& table = model::IndustryClassification::gbt4754_2017();
+      if (!table.find(text)) {
+        const LocalizedText hint = table.suggestion(text);
+        error("project.industry-code", fact.name,
+              {quoted + " is not a code of GB/T 4754-2017 (国民经济行业分类), such as C2614" +
+                   (hint.en.empty() ? "" : "; " + hint.en),
+               quoted + " 不是 GB/T 4754-2017《国民经济行业分类》中的代码（如 C2614）" +
+                   (hint.zh.empty() ? "" : "；" + hint.zh)});
         return;
       }
       v.text = std::string(text);
       break;
+    }
     case model::FactKind::text:
       v.text = std::string(text);
       break;
@@ -172,8 +216,9 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
   set(id, std::move(v));
 }
 
-FactsBuilder::FactsBuilder(const Ruleset& ruleset) : state_(std::make_unique<State>()) {
+FactsBuilder::FactsBuilder(const Ruleset& ruleset, const ProjectLimits& limits) : state_(std::make_unique<State>()) {
   state_->ruleset = &ruleset.data();
+  state_->limits = limits;
   state_->data.ruleset_hash = ruleset.hash();
   state_->data.values.resize(ruleset.data().model.facts.size());
   state_->given.resize(ruleset.data().model.facts.size(), false);
@@ -200,13 +245,13 @@ FactsBuilder& FactsBuilder::set_number(std::string_view name, double value) {
   if (!fact) return *this;
   const std::string shown = fmt_number(value);
   if (!std::isfinite(value)) {
-    state_->error(fact->name, {"the number is not finite", "数值不是有限数"});
+    state_->error("project.bad-value", fact->name, {"the number is not finite", "数值不是有限数"});
   } else if (fact->kind == model::FactKind::number) {
     state_->set(id, {true, value, {}});
   } else if (fact->kind == model::FactKind::quantity && !std::isfinite(value * fact->unit.factor)) {
-    state_->error(fact->name, {"the number is too large", "数值过大"});
+    state_->error("project.bad-value", fact->name, {"the number is too large", "数值过大"});
   } else if (fact->kind == model::FactKind::quantity) {
-    state_->set(id, {true, value * fact->unit.factor, {}});
+    if (!state_->negative(*fact, value, shown)) state_->set(id, {true, value * fact->unit.factor, {}});
   } else {
     state_->wrong_type(*fact, "the number " + shown, "数值 " + shown);
   }
@@ -229,27 +274,32 @@ FactsBuilder& FactsBuilder::add_unit(std::string_view code, std::optional<double
   const std::string where = "units";
   const auto unit = model::parse_unit_code(code);
   if (!unit) {
-    state_->error(where, {"\"" + std::string(code) + "\" is not a unit code: ZH, the six-digit district, the class digit "
-                          "(1 priority, 2 key, 3 general) and four digits, such as ZH50010320001",
-                          "\"" + std::string(code) + "\" 不是单元编码：ZH + 六位区县代码 + 类别位（1 优先保护、2 重点管控、"
-                          "3 一般管控）+ 四位序号，如 ZH50010320001"});
+    const std::string shown = json_input::shorten(code);
+    state_->error("project.unit-code", where,
+                  {"\"" + shown + "\" is not a unit code: ZH, the six-digit district, the class digit "
+                   "(1 priority, 2 key, 3 general) and four digits, such as ZH50010320001",
+                   "\"" + shown + "\" 不是单元编码：ZH + 六位区县代码 + 类别位（1 优先保护、2 重点管控、"
+                   "3 一般管控）+ 四位序号，如 ZH50010320001"});
     return *this;
   }
   if (share && !(*share >= 0.0 && *share <= 1.0)) {
-    state_->error(where, {"the share of unit " + unit->code + " must lie between 0 and 1",
-                          "单元 " + unit->code + " 的占比须在 0 与 1 之间"});
+    state_->error("project.unit-share", where,
+                  {"the share of unit " + unit->code + " must lie between 0 and 1",
+                   "单元 " + unit->code + " 的占比须在 0 与 1 之间"});
     return *this;
   }
-  for (const ProjectUnit& u : state_->data.units) {
-    if (u.code == unit->code) {
-      state_->error(where, {"unit " + unit->code + " is given twice", "单元 " + unit->code + " 重复给出"});
-      return *this;
-    }
+  if (!state_->unit_codes.insert(unit->code).second) {
+    state_->error("project.given-twice", where, {"unit " + unit->code + " is given twice", "单元 " + unit->code + " 重复给出"});
+    return *this;
   }
   std::string name;
   if (const maps::UnitMap* map = state_->ruleset->maps.units.get()) {
     const auto found = map->find(unit->code);
     if (!found) {
+      if (state_->full()) {  // counted only: no suggestion is worked out
+        state_->error("project.unit-not-in-map", where, {});
+        return *this;
+      }
       LocalizedText message{"unit " + unit->code + " is not in the unit map " + map->path(),
                             "单元 " + unit->code + " 不在单元图 " + map->path() + " 中"};
       const auto codes = map->codes();
@@ -257,7 +307,7 @@ FactsBuilder& FactsBuilder::add_unit(std::string_view code, std::optional<double
         message.en += "; did you mean " + std::string(codes[*near]) + "?";
         message.zh += "；是否应为 " + std::string(codes[*near]) + "？";
       }
-      state_->error(where, std::move(message));
+      state_->error("project.unit-not-in-map", where, std::move(message));
       return *this;
     }
     name = map->unit(*found).name;
@@ -268,12 +318,12 @@ FactsBuilder& FactsBuilder::add_unit(std::string_view code, std::optional<double
 
 FactsBuilder& FactsBuilder::set_site(std::string_view geojson) {
   if (state_->data.site) {
-    state_->error("site", {"the site is given twice", "选址重复给出"});
+    state_->error("project.given-twice", "site", {"the site is given twice", "选址重复给出"});
     return *this;
   }
-  auto site = spatial::read_site(geojson);
+  auto site = spatial::read_site(geojson, {state_->limits.max_bytes, state_->limits.max_depth});
   if (!site) {
-    state_->error("site", site.error());
+    state_->error(site.error().code, "site", site.error().message);
     return *this;
   }
   state_->data.site = std::move(site).value();
@@ -281,16 +331,51 @@ FactsBuilder& FactsBuilder::set_site(std::string_view geojson) {
 }
 
 FactsBuilder& FactsBuilder::set_metadata(std::string json) {
-  state_->data.metadata_json = std::move(json);
+  const std::size_t limit = state_->limits.max_metadata_bytes;
+  if (json.size() > limit) {
+    const std::string kib = std::to_string(limit >> 10) + " KiB";
+    state_->error("project.metadata-too-large", "project",
+                  {"the `project` member is larger than " + kib + "; it is echoed in every answer, so keep it to a "
+                   "description (name, applicant, ids)",
+                   "`project` 成员超过 " + kib + "；它会原样出现在每次答复中，请只写项目说明（名称、申请人、编号）"});
+    return *this;
+  }
+  // Kept as compact JSON when it is JSON (bounded: it is parsed again for
+  // every answer); as text otherwise.
+  const auto parsed = json_input::parse<nlohmann::ordered_json>(json, {limit, state_->limits.max_depth},
+                                                                {"the `project` member", "`project` 成员"});
+  state_->data.metadata_json = parsed ? parsed->dump() : nlohmann::ordered_json(json).dump();
+  return *this;
+}
+
+FactsBuilder& FactsBuilder::report_error(ProjectError error) {
+  state_->error(std::move(error.code), std::move(error.fact), std::move(error.message));
   return *this;
 }
 
 ProjectResult FactsBuilder::build() && {
-  if (!state_->errors.empty()) return ProjectResult::failure(std::move(state_->errors));
-  state_->data.parts.resize(state_->data.units.size());
-  eval::place_site(*state_->ruleset, state_->data, state_->errors);
-  if (!state_->errors.empty()) return ProjectResult::failure(std::move(state_->errors));
-  return Project(std::make_shared<const Project::Data>(std::move(state_->data)));
+  State& s = *state_;
+  if (s.errors.empty()) {
+    s.data.parts.resize(s.data.units.size());
+    eval::place_site(*s.ruleset, s.data, s.errors);
+  }
+  if (s.errors_not_shown > 0) {
+    const std::string n = std::to_string(s.errors_not_shown);
+    s.errors.push_back({"project.too-many-errors", "",
+                        {"stopped reporting after " + std::to_string(s.errors.size()) + " errors; " + n + " more not shown",
+                         "已报告 " + std::to_string(s.errors.size()) + " 处错误后停止；另有 " + n + " 处未列出"}});
+  }
+  if (!s.errors.empty()) return ProjectResult::failure(std::move(s.errors));
+  return Project(std::make_shared<const Project::Data>(std::move(s.data)));
+}
+
+std::string describe_error(const std::vector<ProjectError>& errors) {
+  std::string out;
+  for (const ProjectError& e : errors) {
+    if (!out.empty()) out += "; ";
+    out += e.code + ": " + (e.fact.empty() ? "" : e.fact + ": ") + e.message.en;
+  }
+  return out;
 }
 
 Project::Project(std::shared_ptr<const Data> data) : data_(std::move(data)) {}

@@ -33,7 +33,7 @@ void place_site(const Ruleset::Data& ruleset, Project::Data& data, std::vector<P
   }
   auto located = spatial::locate(*map, *data.site, ruleset.metrics);
   if (!located) {
-    errors.push_back({"site", located.error()});
+    errors.push_back({"project.site-not-located", "site", located.error()});
     return;
   }
   std::string found;
@@ -42,12 +42,12 @@ void place_site(const Ruleset::Data& ruleset, Project::Data& data, std::vector<P
     const bool touched = std::any_of(located->units.begin(), located->units.end(),
                                      [&](const spatial::UnitPart& p) { return map->unit(p.unit).code == given.code; });
     if (!touched) {
-      errors.push_back({"units", {"unit " + given.code + " is given in `units`, but the site does not touch it (it "
+      errors.push_back({"project.site-units", "units", {"unit " + given.code + " is given in `units`, but the site does not touch it (it "
                                   "lies in " + found + ")",
                                   "`units` 中给出了单元 " + given.code + "，但选址并未落入该单元（选址位于 " + found + "）"}});
     }
     if (given.share) {
-      errors.push_back({"units", {"unit " + given.code + " has a share, but the site already determines the shares: "
+      errors.push_back({"project.site-units", "units", {"unit " + given.code + " has a share, but the site already determines the shares: "
                                   "give the site, or shares, not both",
                                   "单元 " + given.code + " 给出了占比，但占比已由选址决定：请只给选址或只给占比"}});
     }

@@ -35,6 +35,34 @@ struct Refused {
 
 std::string where(const std::string& path) { return path.empty() ? "" : " (" + path + ")"; }
 
+std::string lower(std::string s) {
+  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return s;
+}
+
+// "EPSG:4490", "urn:ogc:def:crs:EPSG::4326", "http://www.opengis.net/def/crs/OGC/1.3/CRS84", …
+bool is_lon_lat_name(const std::string& name) {
+  const std::string n = lower(name);
+  if (n.ends_with("crs84")) return true;
+  if (n.find("epsg") == std::string::npos) return false;
+  const auto digits = n.find_last_not_of("0123456789");
+  const std::string code = n.substr(digits == std::string::npos ? 0 : digits + 1);
+  return code == "4326" || code == "4490";
+}
+
+template <class Json>
+std::optional<std::string> crs_name(const Json& crs) {
+  if (crs.is_string()) return crs.template get<std::string>();
+  if (!crs.is_object()) return std::nullopt;
+  const auto properties = crs.find("properties");
+  if (properties == crs.end() || !properties->is_object()) return std::nullopt;
+  const auto name = properties->find("name");
+  if (name != properties->end() && name->is_string()) return name->template get<std::string>();
+  const auto code = properties->find("code");  // the 2008 draft's {"type": "EPSG", "properties": {"code": 4326}}
+  if (code != properties->end() && code->is_number_integer()) return "EPSG:" + std::to_string(code->template get<long>());
+  return std::nullopt;
+}
+
 template <class Json>
 class Reader {
  public:
@@ -43,6 +71,7 @@ class Reader {
 
   GeometryPtr geometry(const Json& j) {
     if (!j.is_object()) refuse("a geometry must be a GeoJSON object", "几何必须是 GeoJSON 对象");
+    if (auto problem = crs_problem(j)) throw Refused{*problem};
     const auto type = j.find("type");
     if (type == j.end() || !type->is_string()) {
       refuse("a geometry needs a \"type\" such as \"Point\" or \"Polygon\"", "几何须有 \"type\"，如 \"Point\"、\"Polygon\"");
@@ -232,6 +261,22 @@ ReadGeometry read_geojson_geometry(const Json& json, const GeometryFactory& fact
   return out;
 }
 
+template <class Json>
+std::optional<LocalizedText> crs_problem(const Json& object) {
+  const auto crs = object.find("crs");
+  if (crs == object.end()) return std::nullopt;
+  const auto name = crs_name(*crs);
+  if (name && is_lon_lat_name(*name)) return std::nullopt;
+  const std::string said = name ? "\"" + *name + "\"" : crs->dump();
+  const std::string shown = said.size() > 120 ? said.substr(0, 120) + "…" : said;
+  return LocalizedText{"the coordinates are in " + shown + ", but zhunru reads longitude/latitude only (EPSG:4490 "
+                       "CGCS2000, EPSG:4326 WGS 84 or CRS84): reproject first, e.g. ogr2ogr -t_srs EPSG:4490",
+                       "坐标系为 " + shown + "，而 zhunru 只读取经纬度（EPSG:4490 CGCS2000、EPSG:4326 WGS 84 或 CRS84）："
+                       "请先转换坐标，例如 ogr2ogr -t_srs EPSG:4490"};
+}
+
+template std::optional<LocalizedText> crs_problem(const nlohmann::json&);
+template std::optional<LocalizedText> crs_problem(const nlohmann::ordered_json&);
 template ReadGeometry read_geojson_geometry(const nlohmann::json&, const GeometryFactory&, const ReadGeometryOptions&);
 template ReadGeometry read_geojson_geometry(const nlohmann::ordered_json&, const GeometryFactory&,
                                             const ReadGeometryOptions&);

@@ -26,6 +26,13 @@ struct ReadGeometry {
   std::vector<LocalizedText> repairs;     // what was changed (repair mode only)
 };
 
+/// Why a GeoJSON object's `crs` member (GeoJSON 2008; RFC 7946 dropped it)
+/// rules it out: zhunru reads longitude/latitude only — EPSG:4490
+/// (CGCS2000), EPSG:4326 (WGS 84) or CRS84. nullopt when there is no `crs`
+/// or it names one of those.
+template <class Json>
+std::optional<LocalizedText> crs_problem(const Json& object);
+
 /// Reads `json` (a GeoJSON geometry object) with `factory`. Accepted types:
 /// Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon.
 /// Instantiated for nlohmann::json (maps) and nlohmann::ordered_json (sites).

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "base/json_input.hpp"
 #include "geo/geojson_geometry.hpp"
 #include "maps/map_report.hpp"
 #include "maps/unit_attributes.hpp"
@@ -140,11 +141,18 @@ std::optional<std::vector<Feature>> Loader::collection(const Declared& d, MapRep
     report.file("map.read", bytes.error());
     return std::nullopt;
   }
-  doc = Json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
+  auto parsed = json_input::parse<Json>(*bytes, {kMaxMapBytes, json_input::Limits{}.max_depth}, {"the map", "地图"});
   out.files.emplace_back(relative->generic_string(), std::move(bytes).value());
-  if (doc.is_discarded()) {
-    report.file("map.json", {"not valid JSON", "不是有效的 JSON"});
+  if (!parsed) {
+    report.file("map.json", parsed.error().message);
     return std::nullopt;
+  }
+  doc = std::move(parsed).value();
+  if (doc.is_object()) {
+    if (auto problem = geo::crs_problem(doc)) {
+      report.file("map.crs", *problem);
+      return std::nullopt;
+    }
   }
   const auto type = doc.is_object() ? doc.find("type") : doc.end();
   const bool collection = type != doc.end() && type->is_string() && *type == "FeatureCollection";

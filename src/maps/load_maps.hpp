@@ -21,6 +21,10 @@ namespace zhunru::maps {
 /// A map file's bytes by its path relative to the ruleset directory.
 using MapFiles = std::function<Expected<std::string, LocalizedText>(const std::filesystem::path& relative)>;
 
+/// Map files larger than this are refused unread (a national unit map of
+/// 44,604 units is a few hundred MiB of GeoJSON).
+inline constexpr std::size_t kMaxMapBytes = std::size_t{1} << 30;
+
 struct MapLoadOptions {
   bool repair = false;              // repair every map, as if each declaration said `repair`
   std::size_t max_reported = 50;    // bad features reported per map before a summary

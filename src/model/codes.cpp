@@ -22,10 +22,5 @@ std::optional<UnitCode> parse_unit_code(std::string_view code) {
   return unit;
 }
 
-bool is_industry_code(std::string_view code) {
-  if (code.empty() || code.front() < 'A' || code.front() > 'T') return false;
-  const std::string_view digits = code.substr(1);
-  return (digits.empty() || digits.size() >= 2) && digits.size() <= 4 && all_digits(digits);
-}
 
 }  // namespace zhunru::model

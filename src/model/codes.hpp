@@ -21,8 +21,5 @@ struct UnitCode {
 /// Reads a unit code; nullopt when it does not follow the national pattern.
 std::optional<UnitCode> parse_unit_code(std::string_view code);
 
-/// True for a section letter A–T alone or followed by the two-, three- or
-/// four-digit division, group or class: `C`, `C26`, `C261`, `C2614`.
-bool is_industry_code(std::string_view code);
 
 }  // namespace zhunru::model

@@ -6,14 +6,17 @@
 
 namespace zhunru::spatial {
 
-Expected<std::shared_ptr<const Site>, LocalizedText> read_site(std::string_view geojson) {
-  using R = Expected<std::shared_ptr<const Site>, LocalizedText>;
-  const auto json = nlohmann::ordered_json::parse(geojson.begin(), geojson.end(), nullptr, false);
-  if (json.is_discarded()) return R::failure({"the site is not valid JSON", "选址不是有效的 JSON"});
+Expected<std::shared_ptr<const Site>, SiteError> read_site(std::string_view geojson, const json_input::Limits& limits) {
+  using R = Expected<std::shared_ptr<const Site>, SiteError>;
+  const auto json = json_input::parse<nlohmann::json>(geojson, limits, {"the site", "选址"});
+  if (!json) return R::failure({json.error().code, json.error().message});
+  if (json->is_object()) {
+    if (auto problem = geo::crs_problem(*json)) return R::failure({"project.site-crs", *problem});
+  }
   auto site = std::make_shared<Site>();
   site->factory = geo::make_factory();
-  geo::ReadGeometry read = geo::read_geojson_geometry(json, *site->factory);
-  if (!read.geometry) return R::failure(*read.error);
+  geo::ReadGeometry read = geo::read_geojson_geometry(*json, *site->factory);
+  if (!read.geometry) return R::failure({"project.site-geometry", *read.error});
   site->dimension = static_cast<int>(read.geometry->getDimension());
   geo::warm_envelopes(*read.geometry);
   site->geometry = std::move(read.geometry);

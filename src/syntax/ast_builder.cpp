@@ -32,8 +32,14 @@ class Builder {
 
  private:
   // ---- helpers -------------------------------------------------------------------
+  // Under error recovery ANTLR leaves a context whose rule failed without
+  // the children it never reached: a rule the parser gave up on before
+  // entering it is null, not an empty context. A context that is missing or
+  // holds an error is never read; its error has been reported already. Only
+  // tier blocks and sections are read past an error inside them (so one bad
+  // rule does not hide the others), and they check each child.
   [[nodiscard]] bool broken(const ParserRuleContext* ctx) const {
-    return strategy_ != nullptr && strategy_->is_broken(ctx);
+    return ctx == nullptr || (strategy_ != nullptr && strategy_->is_broken(ctx));
   }
   [[nodiscard]] FileId file_id() const { return out_.id; }
   Span span(const antlr4::Token* t) const { return token_span(t, file_id()); }
@@ -45,7 +51,9 @@ class Builder {
   }
   /// The exact source text of a context, whitespace included.
   std::string source_text(ParserRuleContext* ctx) const {
-    return input_.getText(antlr4::misc::Interval(ctx->getStart()->getStartIndex(), ctx->getStop()->getStopIndex()));
+    const antlr4::Token* stop = ctx->getStop();
+    if (stop == nullptr || stop->getStopIndex() < ctx->getStart()->getStartIndex()) return ctx->getStart()->getText();
+    return input_.getText(antlr4::misc::Interval(ctx->getStart()->getStartIndex(), stop->getStopIndex()));
   }
 
   // Names and codes are one token; RuleContext::getText would build a stream.
@@ -81,6 +89,7 @@ class Builder {
 
   // ---- declarations --------------------------------------------------------------
   std::optional<ast::Item> item(P::ItemContext* ctx) {
+    if (ctx == nullptr) return std::nullopt;
     if (auto* c = ctx->tierBlock()) return tier_block(c);
     if (broken(ctx)) return std::nullopt;  // a broken declaration: already reported
     if (auto* c = ctx->rulesetDecl()) return ruleset(c);
@@ -144,6 +153,7 @@ class Builder {
     check_tier_code(block.level, block.code, sink_);
     for (P::TierItemContext* item : ctx->tierItem()) {
       if (sink_.full()) break;
+      if (item == nullptr) continue;
       if (auto* section = item->section()) {
         if (auto built = this->section(section)) block.sections.push_back(std::move(*built));
       } else if (!broken(item->ruleDecl())) {
@@ -165,6 +175,7 @@ class Builder {
   }
 
   std::optional<ast::Section> section(P::SectionContext* ctx) {
+    if (broken(ctx->dimension())) return std::nullopt;  // its rules cannot be placed
     const auto dimension = this->dimension(ctx->dimension());
     if (!dimension) return std::nullopt;
     ast::Section s{*dimension, span(ctx->dimension()), {}, span(ctx)};

@@ -91,7 +91,7 @@ inline Project project_ok(const Ruleset& rs, const std::string& json) {
 inline Decision decide(const Ruleset& rs, const std::string& json, std::chrono::year_month_day as_of = day(2025, 6, 1)) {
   const Project p = project_ok(rs, json);
   const auto d = evaluate(rs, p, {as_of});
-  INFO((d ? std::string() : d.error().en));
+  INFO((d ? std::string() : d.error().message.en));
   REQUIRE(d.has_value());
   return *d;
 }

@@ -106,19 +106,78 @@ TEST_CASE("enum values by name or Chinese label mean the same") {
   CHECK(decide(*rs, project(R"("industry": "C26", "nature": "扩建")")).verdict == Verdict::reject);
 }
 
-TEST_CASE("industry codes: `in` matches the hierarchy, `=` the exact code") {
+TEST_CASE("industry codes: `in` matches the hierarchy, `=` the exact class") {
   const auto rs = ruleset_with(R"(city 500000 { spatial-layout {
     P: ban projects where industry in [C26];
-    E: ban projects where industry = C26;
+    E: ban projects where industry = C2614;
     N: ban projects where industry != C2614;
   } })");
   const Decision d = decide(*rs, project(R"("industry": "C2614")"));
   CHECK(finding(d, "P"));
-  CHECK(finding(d, "E") == nullptr);
+  CHECK(finding(d, "E"));
   CHECK(finding(d, "N") == nullptr);
-  const Decision d2 = decide(*rs, project(R"("industry": "C26")"));
-  CHECK(finding(d2, "E"));
-  CHECK(finding(d2, "N"));
+  const Decision other = decide(*rs, project(R"("industry": "C2619")"));
+  CHECK(finding(other, "E") == nullptr);
+  CHECK(finding(other, "N"));
+  // A project filed under the division: in C26 for sure, but C2614 or not is unknown.
+  const Decision coarse = decide(*rs, project(R"("industry": "C26")"));
+  CHECK(finding(coarse, "P")->status == Status::violated);
+  CHECK(finding(coarse, "E")->status == Status::unknown);
+  CHECK(finding(coarse, "N")->status == Status::unknown);
+  CHECK(coarse.missing == std::vector<std::string>{"industry"});
+}
+
+TEST_CASE("a coarse industry code is unknown against finer rule codes, never silently outside them") {
+  const auto rs = ruleset_with(R"(
+    kind cement "水泥" = industry in [C3011];
+    kind lime "石灰" = industry in [C3012];
+    city 500000 { spatial-layout {
+      CEMENT: ban cement projects;
+      BOTH: ban projects where industry in [C3011, C3012];
+      GLASS: ban projects where industry in [C3041];
+    } })");
+  // The issue's case: C30 may or may not be C3011. Incomplete, asking for the industry.
+  const Decision c30 = decide(*rs, project(R"("industry": "C30")"));
+  CHECK(c30.verdict == Verdict::incomplete);
+  CHECK(c30.best == Verdict::admit);
+  CHECK(c30.worst == Verdict::reject);
+  CHECK(finding(c30, "CEMENT")->status == Status::unknown);
+  CHECK(finding(c30, "CEMENT")->missing == std::vector<std::string>{"industry"});
+  CHECK(finding(c30, "GLASS")->status == Status::unknown);
+  // C301 (水泥、石灰和石膏制造) has the classes C3011, C3012: both rule codes cover all of it.
+  const Decision c301 = decide(*rs, project(R"("industry": "C301")"));
+  CHECK(finding(c301, "BOTH")->status == Status::violated);
+  CHECK(finding(c301, "CEMENT")->status == Status::unknown);
+  CHECK(finding(c301, "GLASS") == nullptr);  // C3041 is not under C301: not applicable
+  // The 4-digit classes decide.
+  CHECK(decide(*rs, project(R"("industry": "C3011")")).verdict == Verdict::reject);
+  CHECK(decide(*rs, project(R"("industry": "C3021")")).verdict == Verdict::admit);
+  // Another section is simply outside.
+  CHECK(decide(*rs, project(R"("industry": "D")")).verdict == Verdict::admit);
+}
+
+TEST_CASE("industry codes are checked against GB/T 4754-2017, in rules and in projects") {
+  const auto result = compile_sources(schema_and({{"t.rules", R"(city 500000 { spatial-layout {
+    A: ban projects where industry in [C9999];
+    B: ban projects where industry = C26;
+    C: ban projects where industry in [C2699];
+  } })"}}));
+  REQUIRE_FALSE(result.ok());
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : result.diagnostics) lines.push_back(d.code + " " + d.message.en + " | " + d.help.en);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].starts_with("check.industry-code `C9999` is not a code of GB/T 4754-2017"));
+  CHECK(lines[1] == "check.industry-exact-coarse `=` and `!=` compare a whole 4-digit class code; `C26` is a "
+                    "division, which a project's class only falls under | write `in [C26]` to match it and every "
+                    "code under it");
+  CHECK(lines[2].ends_with("| did you mean C26 (化学原料和化学制品制造业)?"));
+  const auto rs = ruleset_with(R"(city 500000 { spatial-layout { B1: ban chemical projects; } })");
+  CHECK(project_errors(*rs, R"({"industry": "C9999", "units": ["ZH50010320001"]})").front().starts_with(
+      "industry: \"C9999\" is not a code of GB/T 4754-2017"));
+  CHECK(project_errors(*rs, R"({"industry": "水泥制造", "units": ["ZH50010320001"]})").front().ends_with(
+      "did you mean C3011 (水泥制造)?"));
+  CHECK(project_errors(*rs, R"({"industry": "G5932", "units": ["ZH50010320001"]})").front().ends_with(
+      "did you mean G5930 (低温仓储)?"));
 }
 
 TEST_CASE("the rule index never drops a rule that applies (negations, kinds, where, no industry)") {
@@ -169,7 +228,8 @@ TEST_CASE("tiers: a rule applies only in its tier's territory") {
   const Project far = project_ok(*rs, project(facts, R"("units": ["ZH32010220001"])"));
   const auto refused = evaluate(*rs, far, {day(2025, 6, 1)});
   REQUIRE_FALSE(refused.has_value());
-  CHECK(refused.error().en.find("outside the territory") != std::string::npos);
+  CHECK(refused.error().code == "eval.outside-territory");
+  CHECK(refused.error().message.en.find("outside the territory") != std::string::npos);
 }
 
 TEST_CASE("several units: each judged on its own, the strictest decides") {
@@ -212,7 +272,8 @@ TEST_CASE("as-of dates: `effective … until …` is inclusive; the ruleset's ow
   const Project proj = project_ok(*rs, p);
   const auto before = evaluate(*rs, proj, {day(2023, 12, 31)});
   REQUIRE_FALSE(before.has_value());
-  CHECK(before.error().en.find("takes effect on 2024-01-01") != std::string::npos);
+  CHECK(before.error().code == "eval.not-in-effect");
+  CHECK(before.error().message.en.find("takes effect on 2024-01-01") != std::string::npos);
   CHECK_FALSE(evaluate(*rs, proj, {day(2031, 1, 1)}).has_value());
 }
 
@@ -287,7 +348,8 @@ TEST_CASE("a project without units is refused") {
   const Project p = project_ok(*rs, R"({"industry": "C26"})");
   const auto d = evaluate(*rs, p, {day(2025, 6, 1)});
   REQUIRE_FALSE(d.has_value());
-  CHECK(d.error().en.find("names no unit") != std::string::npos);
+  CHECK(d.error().code == "eval.no-units");
+  CHECK(d.error().message.en.find("names no unit") != std::string::npos);
 }
 
 TEST_CASE("regressions: a value exactly at a limit is at the limit whatever unit it is written in") {

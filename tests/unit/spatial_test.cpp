@@ -85,7 +85,7 @@ TEST_CASE("maps: missing files, paths outside the ruleset, and bad files are err
 
   sources = spatial_sources(kTiers);
   sources[5].text = "{not json";
-  CHECK(any_contains(map_codes(sources), "map.json not valid JSON"));
+  CHECK(any_contains(map_codes(sources), "map.json the map is not valid JSON at line 1, column 3"));
   sources[5].text = R"({"type": "Feature"})";
   CHECK(any_contains(map_codes(sources), "map.json a map must be a GeoJSON FeatureCollection"));
   sources[5].text = collection({});
