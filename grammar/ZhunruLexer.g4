@@ -90,6 +90,7 @@ TRUE      : 'true' | '真' ;
 FALSE     : 'false' | '假' ;
 BECAUSE   : 'because' | '理由' ;
 CITE      : 'cite' | '依据' ;
+QUOTE     : 'quote' | '原文' ;    // soft: may also be a fact name
 WEIGHT    : 'weight' | '权重' ;   // soft: may also be a fact name
 
 // ---- punctuation (full-width forms accepted for Chinese input methods) ----

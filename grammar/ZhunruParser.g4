@@ -97,6 +97,7 @@ spatial
 metadata
   : BECAUSE STRING      # becauseMeta
   | CITE STRING         # citeMeta
+  | QUOTE STRING        # quoteMeta
   | WEIGHT NUMBER       # weightMeta
   | effectivity         # effectiveMeta
   ;
@@ -136,6 +137,6 @@ unit     : ID unitWord* | PERCENT ;
 // A name: identifiers, and the soft keywords that are also common fact names.
 name
   : ID
-  | VERSION | WEIGHT | REPAIR
+  | VERSION | WEIGHT | REPAIR | QUOTE
   | BOOL_TYPE | NUMBER_TYPE | QUANTITY_TYPE | INDUSTRY_TYPE | TEXT_TYPE | DATE_TYPE
   ;

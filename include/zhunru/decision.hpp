@@ -53,6 +53,7 @@ struct Finding {
   std::optional<bool> applies;         // nullopt: whether the rule applies is itself unknown
   std::string unit;                    // the unit it was judged in
   std::vector<std::string> cites;
+  std::vector<std::string> quotes;     // the cited clauses' own words (`quote`)
   std::string because;
   std::string source;                  // file:line
   double weight = 1.0;

@@ -134,6 +134,7 @@ struct Weight {
 struct Metadata {
   std::optional<StringLit> because;
   std::vector<StringLit> cites;
+  std::vector<StringLit> quotes;   // the cited text, word for word
   std::optional<Weight> weight;
   std::optional<Effectivity> effective;
 };

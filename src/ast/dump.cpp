@@ -140,6 +140,7 @@ class Dumper {
     clause("unless", r.unless);
     opt_str("because", r.metadata.because);
     for (const StringLit& c : r.metadata.cites) opt_str("cite", c);
+    for (const StringLit& c : r.metadata.quotes) opt_str("quote", c);
     if (r.metadata.weight) out_ += fmt::format(" (weight {})", r.metadata.weight->text);
     effectivity(r.metadata.effective);
     out_ += ')';

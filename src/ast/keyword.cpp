@@ -61,6 +61,7 @@ constexpr std::array<Spelling, static_cast<std::size_t>(Keyword::count_)> kSpell
     {"false", "假"},
     {"because", "理由"},
     {"cite", "依据"},
+    {"quote", "原文"},
     {"weight", "权重"},
 }};
 

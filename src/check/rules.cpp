@@ -161,6 +161,7 @@ bool RuleChecker::metadata(const ast::Metadata& m, model::Rule& rule) {
   bool ok = true;
   if (m.because) rule.because = m.because->value;
   for (const ast::StringLit& cite : m.cites) rule.cites.push_back(cite.value);
+  for (const ast::StringLit& quote : m.quotes) rule.quotes.push_back(quote.value);
   if (m.weight) {
     if (!(m.weight->value > 0.0) || !(m.weight->value <= 1e6)) {
       ctx_.error("check.weight", m.weight->span,

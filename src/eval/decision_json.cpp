@@ -33,6 +33,7 @@ Json finding_json(const Finding& f) {
   for (const auto& c : f.cites) cite += (cite.empty() ? "" : "; ") + c;
   j["cite"] = cite;
   j["cites"] = f.cites;
+  j["quotes"] = f.quotes;
   j["because"] = f.because;
   j["source"] = f.source;
   j["weight"] = f.weight;

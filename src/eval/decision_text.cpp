@@ -92,6 +92,7 @@ void section_rules(std::string& out, const Decision& d, const Words& w) {
     out += fmt::format("    {:<9} {}  {}  {}  {}\n", w.name(f.status), f.rule, tier_text(f, w),
                        w.name(f.dimension), f.source);
     for (const auto& c : f.cites) out += fmt::format("              {} {}\n", w("cite:", "依据："), c);
+    for (const auto& q : f.quotes) out += fmt::format("              {} “{}”\n", w("quote:", "原文："), q);
     for (const TraceStep& s : f.trace) {
       out += fmt::format("              {} {} → {}\n", part_text(s.part, w), s.text, name_of(s.value));
     }

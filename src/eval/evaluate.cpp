@@ -196,6 +196,7 @@ Finding Evaluation::finding(const Outcome& o) const {
   f.applies = o.judgement.applies;
   f.unit = project_.units[o.unit].code;
   f.cites = r.cites;
+  f.quotes = r.quotes;
   f.because = r.because;
   f.source = r.source.file + ":" + std::to_string(r.source.line);
   f.weight = r.weight;

@@ -211,6 +211,9 @@ class Formatter {
     for (const ast::StringLit& c : m.cites) {
       lines.push_back({kContinuation, kw(Keyword::cite) + " " + Printer::string_literal(c.value)});
     }
+    for (const ast::StringLit& c : m.quotes) {
+      lines.push_back({kContinuation, kw(Keyword::quote) + " " + Printer::string_literal(c.value)});
+    }
     if (m.weight) lines.push_back({kContinuation, kw(Keyword::weight) + " " + m.weight->text});
     if (m.effective) lines.push_back({kContinuation, print_.effectivity(*m.effective)});
     lines.back().text += ";";

@@ -140,6 +140,7 @@ struct Rule {
   double weight = 1.0;
   std::string because;
   std::vector<std::string> cites;
+  std::vector<std::string> quotes;   // the cited clauses' own words
   std::optional<std::chrono::year_month_day> effective_from;
   std::optional<std::chrono::year_month_day> effective_until;  // inclusive
   SourceLocation source;

@@ -345,6 +345,8 @@ class Builder {
       m.because = string(c->STRING());
     } else if (auto* c = dynamic_cast<P::CiteMetaContext*>(ctx)) {
       m.cites.push_back(string(c->STRING()));
+    } else if (auto* c = dynamic_cast<P::QuoteMetaContext*>(ctx)) {
+      m.quotes.push_back(string(c->STRING()));
     } else if (auto* c = dynamic_cast<P::WeightMetaContext*>(ctx)) {
       if (m.weight) return repeated_metadata(ctx, ast::Keyword::weight);
       const std::string text = c->NUMBER()->getText();

@@ -52,7 +52,7 @@ struct Group {
 };
 
 const std::vector<std::size_t>& name_tokens() {
-  static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::REPAIR,    L::BOOL_TYPE,
+  static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::REPAIR,    L::QUOTE,  L::BOOL_TYPE,
                                                L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE,
                                                L::TEXT_TYPE,   L::DATE_TYPE};
   return kNames;
@@ -99,10 +99,10 @@ const std::vector<Group>& groups() {
          "事实类型（bool、number、quantity 单位、one of {…}、industry、text 或 date）"},
         {"a fact type — 布尔, 数值, 数量 UNIT, 枚举 {…}, 行业, 文本 or 日期",
          "事实类型（布尔、数值、数量 单位、枚举 {…}、行业、文本或日期）"}}},
-      {{L::BECAUSE, L::CITE, L::WEIGHT, L::EFFECTIVE},
+      {{L::BECAUSE, L::CITE, L::QUOTE, L::WEIGHT, L::EFFECTIVE},
        {},
-       {{"rule metadata (because, cite, weight, effective)", "规则说明（because、cite、weight、effective）"},
-        {"rule metadata (理由, 依据, 权重, 生效)", "规则说明（理由、依据、权重、生效）"}}},
+       {{"rule metadata (because, cite, quote, weight, effective)", "规则说明（because、cite、quote、weight、effective）"},
+        {"rule metadata (理由, 依据, 原文, 权重, 生效)", "规则说明（理由、依据、原文、权重、生效）"}}},
       {{L::WHERE, L::UNLESS},
        {},
        {{"`where` or `unless`", "“where”或“unless”"}, {"`当` or `除非`", "“当”或“除非”"}}},
@@ -209,6 +209,7 @@ TokenWord token_word(std::size_t type) {
     case L::FALSE: return both(Keyword::false_);
     case L::BECAUSE: return both(Keyword::because);
     case L::CITE: return both(Keyword::cite);
+    case L::QUOTE: return both(Keyword::quote);
     case L::WEIGHT: return both(Keyword::weight);
     case L::SEMI: return punct(";");
     case L::COLON: return punct(":");
