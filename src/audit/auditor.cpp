@@ -40,6 +40,7 @@ class Auditor {
   };
 
   Formulas formulas(const model::Rule& r);
+  std::optional<z3::expr> kind_of_subject(const model::Rule& r);
   z3::check_result check(const std::vector<z3::expr>& terms, std::optional<z3::model>* model = nullptr);
   std::vector<UnitClass> possible_classes(const model::Rule& r) const;
   void single(std::uint32_t i);
@@ -89,6 +90,25 @@ Auditor::Formulas Auditor::formulas(const model::Rule& r) {
   const z3::expr exempt = r.unless ? enc_.cond(*r.unless) : ctx_.bool_val(false);
   const z3::expr complies = r.requirement ? enc_.cond(*r.requirement) : ctx_.bool_val(true);
   return {applies, exempt, complies};
+}
+
+// The adjective sets of a subject that name a kind of project — they read
+// a fact other than an enumeration: `chemical` in `new or expansion
+// chemical projects`, not `new or expansion`. nullopt when none does.
+std::optional<z3::expr> Auditor::kind_of_subject(const model::Rule& r) {
+  if (!r.subject) return std::nullopt;
+  std::vector<model::CondId> sets{*r.subject};
+  if (const auto* all = std::get_if<model::All>(&m_.cond(*r.subject))) sets = all->operands;
+  std::optional<z3::expr> kind;
+  for (model::CondId set : sets) {
+    const auto read = auditing::facts_in(m_, set);
+    const bool names_kind = std::any_of(read.begin(), read.end(), [&](model::FactId f) {
+      return m_.facts[f].kind != model::FactKind::enumeration;
+    });
+    if (!names_kind) continue;
+    kind = kind ? *kind && enc_.cond(set) : enc_.cond(set);
+  }
+  return kind;
 }
 
 z3::check_result Auditor::check(const std::vector<z3::expr>& terms, std::optional<z3::model>* model) {
@@ -211,19 +231,14 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
     const bool wholly = check({fp.applies, !fp.exempt, !(fb.applies && !fb.exempt)}) == z3::unsat;
     // A partial overlap is worth a finding only when the ban is about what
     // the entry allows: every project the entry names is of the kind the ban
-    // names (its subject), and the ban narrows that kind by place or
+    // names (its subject, less values of enumerations such as `new or
+    // expansion`), and the ban narrows that kind by nature, place or
     // condition. A ban on all projects `where …` overlaps every entry.
     if (!wholly) {
-      if (!b.subject) return;
-      // A subject of adjectives only (`new or expansion projects`) names no kind of project.
-      const auto read = auditing::facts_in(m_, *b.subject);
-      if (std::none_of(read.begin(), read.end(),
-                       [&](model::FactId f) { return m_.facts[f].kind != model::FactKind::enumeration; })) {
-        return;
-      }
-      const z3::expr kind = enc_.cond(*b.subject);
-      if (check({!kind}) == z3::unsat) return;                           // `projects`: every project
-      if (check({fp.applies, !fp.exempt, !kind}) != z3::unsat) return;   // the entry reaches beyond the ban's kind
+      const auto kind = kind_of_subject(b);
+      if (!kind) return;                                                  // `new or expansion projects`: no kind
+      if (check({!*kind}) == z3::unsat) return;                           // every project
+      if (check({fp.applies, !fp.exempt, !*kind}) != z3::unsat) return;   // the entry reaches beyond the ban's kind
     }
     report(AuditKind::contradiction, wholly ? Severity::error : Severity::warning, {bi, pi},
            {std::string(wholly ? "everything " : "part of what ") + p.id + " allows or encourages is banned by " + b.id +

@@ -101,6 +101,32 @@ district 500103 { spatial-layout { D1: encourage new chemical projects; } }
   CHECK(r.findings[0].witness);
 }
 
+TEST_CASE("audit: encouraging what an upper tier bans for most natures is a partial contradiction") {
+  // Issue #11 item 7: a ban of new or expansion chemical projects in priority
+  // units, and a district encouraging chemical projects there.
+  const AuditResult r = audit_of(R"(
+city 500000 { spatial-layout { C1: ban new or expansion chemical projects in priority units; } }
+district 500103 { spatial-layout { D1: encourage chemical projects in priority units; } }
+)");
+  REQUIRE(summary(r) == std::vector<std::string>{"contradiction C1 D1"});
+  const AuditFinding& f = r.findings[0];
+  CHECK(f.severity == Severity::warning);
+  CHECK(f.message.en.starts_with("part of what D1 allows or encourages is banned by C1"));
+  REQUIRE(f.witness);
+  // The witness is a new or expansion chemical project in a priority unit: C1 rejects it, D1 encourages it.
+  const Decision d = decide(*ruleset_with(R"(
+city 500000 { spatial-layout { C1: ban new or expansion chemical projects in priority units; } }
+district 500103 { spatial-layout { D1: encourage chemical projects in priority units; } }
+)"), *f.witness);
+  CHECK(finding(d, "C1")->status == Status::violated);
+  CHECK(finding(d, "D1")->status == Status::satisfied);
+  // A ban about the nature alone names no kind: encouraging chemical projects is not "about" it.
+  CHECK(audit_of(R"(
+city 500000 { spatial-layout { C1: ban new projects in priority units; } }
+district 500103 { spatial-layout { D1: encourage chemical projects in priority units; } }
+)").findings.empty());
+}
+
 TEST_CASE("audit: a unit ban that repeats a city ban with a narrower subject is redundant") {
   const AuditFinding f = only(audit_of(R"(
 city 500000 { spatial-layout { C1: ban chemical projects; } }
