@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -185,7 +186,7 @@ std::optional<Problem> check_bytes(std::string_view text, const Limits& limits, 
   }
   if (const auto bad = utf8::first_invalid(text)) {
     const LocalizedText at = where(text, bad->offset);
-    const std::string bytes = utf8::hex_bytes(text.substr(bad->offset, bad->length));
+    const std::string bytes = utf8::hex_bytes(text.substr(bad->offset, std::max<std::size_t>(bad->length, 4)));
     return Problem{"input.encoding", "",
                    {what.en + " is not UTF-8 (bytes " + bytes + " at " + at.en +
                         "); if it was saved as GBK, convert it: iconv -f GBK -t UTF-8",

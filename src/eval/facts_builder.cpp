@@ -1,5 +1,6 @@
 // FactsBuilder: each value is checked against the fact's declared type as it
 // is set; every error names the fact and is kept until build().
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include "base/dates.hpp"
 #include "base/edit_distance.hpp"
 #include "base/json_input.hpp"
+#include "base/utf8.hpp"
 #include "eval/project_data.hpp"
 #include "eval/project_site.hpp"
 #include "model/codes.hpp"
@@ -43,6 +45,7 @@ struct FactsBuilder::State {
   void wrong_type(const model::Fact& fact, const std::string& found_en, const std::string& found_zh);
   void set_text(model::FactId id, const model::Fact& fact, std::string_view text);
   bool negative(const model::Fact& fact, double value, const std::string& shown);
+  bool utf8_ok(std::string_view text, const std::string& fact);
 };
 
 namespace {
@@ -99,6 +102,7 @@ const model::Fact* FactsBuilder::State::find(std::string_view name, model::FactI
     ++errors_not_shown;
     return nullptr;
   }
+  if (!utf8_ok(name, "")) return nullptr;
   std::vector<std::string_view> names;
   for (const model::Fact& f : ruleset->model.facts) names.push_back(f.name);
   const auto best = closest_near_miss(name, names);
@@ -126,6 +130,17 @@ void FactsBuilder::State::wrong_type(const model::Fact& fact, const std::string&
   const LocalizedText expected = expected_value(fact);
   error("project.wrong-type", fact.name,
         {"expected " + expected.en + ", found " + found_en, "应为" + expected.zh + "，实为" + found_zh});
+}
+
+// Text that is not UTF-8 is refused, never passed on to an answer (or a
+// JSON encoder) that cannot carry it.
+bool FactsBuilder::State::utf8_ok(std::string_view text, const std::string& fact) {
+  const auto bad = utf8::first_invalid(text);
+  if (!bad) return true;
+  const std::string bytes = utf8::hex_bytes(text.substr(bad->offset, std::max<std::size_t>(bad->length, 4)));
+  error("input.encoding", fact,
+        {"not UTF-8 (bytes " + bytes + "); text must be UTF-8", "不是 UTF-8 编码（字节 " + bytes + "）；文本须为 UTF-8"});
+  return false;
 }
 
 // A quantity is a magnitude — an emission, a capacity, an area, a distance —
@@ -260,7 +275,8 @@ FactsBuilder& FactsBuilder::set_number(std::string_view name, double value) {
 
 FactsBuilder& FactsBuilder::set_text(std::string_view name, std::string_view value) {
   model::FactId id = 0;
-  if (const model::Fact* fact = state_->find(name, id)) state_->set_text(id, *fact, value);
+  const model::Fact* fact = state_->find(name, id);
+  if (fact && state_->utf8_ok(value, fact->name)) state_->set_text(id, *fact, value);
   return *this;
 }
 
@@ -272,6 +288,7 @@ FactsBuilder& FactsBuilder::set_unknown(std::string_view name) {
 
 FactsBuilder& FactsBuilder::add_unit(std::string_view code, std::optional<double> share) {
   const std::string where = "units";
+  if (!state_->utf8_ok(code, where)) return *this;
   const auto unit = model::parse_unit_code(code);
   if (!unit) {
     const std::string shown = json_input::shorten(code);
@@ -331,6 +348,7 @@ FactsBuilder& FactsBuilder::set_site(std::string_view geojson) {
 }
 
 FactsBuilder& FactsBuilder::set_metadata(std::string json) {
+  if (!state_->utf8_ok(json, "project")) return *this;
   const std::size_t limit = state_->limits.max_metadata_bytes;
   if (json.size() > limit) {
     const std::string kib = std::to_string(limit >> 10) + " KiB";

@@ -1,0 +1,193 @@
+// Issue #11: what a hostile user, a fuzzer and a careful rule author found,
+// one regression test each — no crash, no hang, no silent wrong answer.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/eval_helpers.hpp"
+#include "support/spatial_helpers.hpp"
+#include "zhunru/format.hpp"
+
+using namespace zhunru;
+using namespace zhunru::testing;
+
+namespace {
+
+std::string repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+std::shared_ptr<const Ruleset> rules() {
+  static const auto rs = ruleset_with(R"(city 500000 { spatial-layout { B1: ban chemical projects; } })");
+  return rs;
+}
+
+/// The codes of the errors of loading `json`.
+std::vector<std::string> codes(const std::string& json, const ProjectLimits& limits = {}) {
+  const ProjectResult p = load_project_json(*rules(), json, limits);
+  std::vector<std::string> out;
+  if (!p) {
+    for (const ProjectError& e : p.error()) out.push_back(e.code);
+  }
+  return out;
+}
+
+std::string first_message(const std::string& json) {
+  const ProjectResult p = load_project_json(*rules(), json);
+  REQUIRE_FALSE(p.has_value());
+  return p.error().front().fact + ": " + p.error().front().message.en;
+}
+
+}  // namespace
+
+TEST_CASE("1: a half-typed tier header is an error, not a segfault, in check and in fmt") {
+  for (const char* text : {"city 5{i", "strict 5i", "city 500000 {", "city 500000 { spatial-layout", "district 5001",
+                           "city 500000 { spatial-layout { C1: ban", "unit ZH{", "city 500000 { x: }"}) {
+    CAPTURE(text);
+    const CompileResult r = compile_sources({{"t.rules", text}});
+    CHECK_FALSE(r.ok());
+    CHECK(has_errors(r.diagnostics));
+    const FormatResult f = format_source({"t.rules", text});
+    CHECK_FALSE(f.ok());
+  }
+}
+
+TEST_CASE("2: 100,000-deep project JSON is refused with the member named, through eval and set_site") {
+  const std::string deep = repeat("[", 100000) + repeat("]", 100000);
+  CHECK(first_message("{\"x\":" + deep + ",\"y\":1}") ==
+        "x: the project file nests objects and lists more than 64 deep");
+  CHECK(codes("{\"project\":" + repeat("{\"a\":", 100000) + "1" + repeat("}", 100000) + "}") ==
+        std::vector<std::string>{"input.too-deep"});
+  FactsBuilder b(*rules());
+  b.set_site("{\"type\":\"Point\",\"coordinates\":" + deep + "}").add_unit("ZH50010320001");
+  const ProjectResult p = std::move(b).build();
+  REQUIRE_FALSE(p.has_value());
+  CHECK(p.error().front().code == "input.too-deep");
+  CHECK(p.error().front().fact == "site");
+}
+
+TEST_CASE("3 and 4: many small objects are read once; errors stop at the limit, with a count") {
+  // 200,000 members that are not facts: 50 reported, the rest counted.
+  std::string json = "{";
+  for (int i = 0; i < 200000; ++i) json += "\"m" + std::to_string(i) + "\":{},";
+  json += "\"units\":[\"ZH50010320001\"]}";
+  const ProjectResult p = load_project_json(*rules(), json);
+  REQUIRE_FALSE(p.has_value());
+  REQUIRE(p.error().size() == 51);
+  CHECK(p.error().front().code == "project.unknown-fact");
+  CHECK(p.error().back().code == "project.too-many-errors");
+  CHECK(p.error().back().message.en == "stopped reporting after 50 errors; 199950 more not shown");
+  // The same cap for a builder fed directly.
+  FactsBuilder b(*rules());
+  for (int i = 0; i < 1000; ++i) b.set_text("industry", "C26");
+  const ProjectResult twice = std::move(b).build();
+  REQUIRE_FALSE(twice.has_value());
+  CHECK(twice.error().size() == 51);
+}
+
+TEST_CASE("4: size limits, overridable; a huge value is never echoed back") {
+  const std::string big = "{\"note\":\"" + repeat("x", 2000) + "\",\"units\":[\"ZH50010320001\"]}";
+  ProjectLimits small;
+  small.max_bytes = 1000;
+  CHECK(codes(big, small) == std::vector<std::string>{"input.too-large"});
+  CHECK(codes(big).empty());  // the default limit is 64 MiB
+  // A 1 MB value of the wrong kind: the message quotes 80 characters of it.
+  const std::string huge = "{\"nature\":\"" + repeat("新", 1 << 18) + "\",\"units\":[\"ZH50010320001\"]}";
+  CHECK(first_message(huge).size() < 400);
+  // The free-form `project` member is echoed in every answer: bounded too.
+  const std::string metadata = "{\"project\":{\"name\":\"" + repeat("x", 70000) + "\"},\"units\":[\"ZH50010320001\"]}";
+  CHECK(codes(metadata) == std::vector<std::string>{"project.metadata-too-large"});
+  ProjectLimits roomy;
+  roomy.max_metadata_bytes = 1 << 20;
+  CHECK(codes(metadata, roomy).empty());
+}
+
+TEST_CASE("5: encodings — NUL bytes, UTF-16 and GBK get a clear error and a way to convert") {
+  std::string nul = R"({"industry": "C26", "units": ["ZH50010320001"]})";
+  nul.insert(5, 1, '\0');
+  CHECK(first_message(nul) == ": the project file contains a NUL byte at line 1, column 6; JSON is text (is this a "
+                              "binary file?)");
+  const std::string utf16("\xFF\xFE{\0\"\0", 6);
+  CHECK(first_message(utf16).find("iconv -f UTF-16 -t UTF-8") != std::string::npos);
+  const std::string gbk = "{\"note\": \"\xD0\xC2\xBD\xA8\", \"units\": [\"ZH50010320001\"]}";  // 新建 in GBK
+  CHECK(first_message(gbk) == ": the project file is not UTF-8 (bytes 0xD0 0xC2 0xBD 0xA8 at line 1, column 11); if it was "
+                              "saved as GBK, convert it: iconv -f GBK -t UTF-8");
+}
+
+TEST_CASE("5: text that is not UTF-8 never reaches an answer, whichever way it comes in") {
+  FactsBuilder b(*rules());
+  b.set_text("note", "\xD0\xC2").set_text("\xFF", "x").add_unit("ZH\xFF").set_metadata("\"\xD0\xC2\"");
+  const ProjectResult p = std::move(b).build();
+  REQUIRE_FALSE(p.has_value());
+  REQUIRE(p.error().size() == 4);
+  for (const ProjectError& e : p.error()) CHECK(e.code == "input.encoding");
+}
+
+TEST_CASE("5: a site in another coordinate system is refused, never read as lon/lat") {
+  const auto rs = compile_ok(spatial_sources(R"(city 500000 { spatial-layout { C1: ban projects in priority units; } })"));
+  const auto site_codes = [&](const std::string& crs) {
+    const std::string json = R"({"site": {"type": "Point", "crs": )" + crs + R"(, "coordinates": [106.525, 29.525]}})";
+    const ProjectResult p = load_project_json(*rs, json);
+    return p ? std::string("accepted") : p.error().front().code + " " + p.error().front().message.en;
+  };
+  CHECK(site_codes(R"({"type": "name", "properties": {"name": "EPSG:3857"}})")
+            .starts_with("project.site-crs the coordinates are in \"EPSG:3857\", but zhunru reads longitude/latitude"));
+  CHECK(site_codes(R"({"type": "link", "properties": {"href": "http://example.com/crs"}})").starts_with("project.site-crs"));
+  CHECK(site_codes("null").starts_with("project.site-crs"));
+  CHECK(site_codes(R"({"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4490"}})") == "accepted");
+  CHECK(site_codes(R"({"type": "name", "properties": {"name": "EPSG:4326"}})") == "accepted");
+  CHECK(site_codes(R"({"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}})") == "accepted");
+  // A map in another coordinate system is refused the same way.
+  auto sources = spatial_sources(R"(city 500000 { spatial-layout { C1: ban projects; } })");
+  for (SourceText& s : sources) {
+    if (s.path.ends_with("units.geojson")) s.text.insert(1, R"("crs": {"type": "name", "properties": {"name": "EPSG:4547"}}, )");
+  }
+  const CompileResult r = compile_sources(sources);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.diagnostics.front().code == "map.crs");
+}
+
+TEST_CASE("5: a negative quantity is refused; a number may be negative") {
+  CHECK(first_message(R"({"capacity": "-5 t/a", "units": ["ZH50010320001"]})") ==
+        "capacity: \"-5 t/a\" is negative, but capacity is a quantity (t/a), which cannot be less than zero; a "
+        "reduction is stated as a fact of its own");
+  CHECK(codes(R"({"capacity": -5, "units": ["ZH50010320001"]})") == std::vector<std::string>{"project.negative-quantity"});
+  CHECK(codes(R"({"capacity": 0, "units": ["ZH50010320001"]})").empty());
+}
+
+TEST_CASE("5: a .rules symlink that leads nowhere is an error, not skipped") {
+  const auto dir = std::filesystem::temp_directory_path() / "zhunru-symlink-loop-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "city.rules") << "city 500000 { spatial-layout { C1: ban projects; } }\n";
+  std::filesystem::create_symlink("b.rules", dir / "a.rules");
+  std::filesystem::create_symlink("a.rules", dir / "b.rules");
+  const CompileResult r = compile_directory(dir);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.diagnostics.front().message.en.find("is a symbolic link that leads to no file") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("9: Expected reads as std::expected does, and fails clearly when misread") {
+  const ProjectResult bad = load_project_json(*rules(), R"({"capcity": 5})");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK_THROWS_WITH_AS((void)bad.value(),
+                       "zhunru: value() read on a failed result: project.unknown-fact: capcity: `capcity` is not a fact "
+                       "of this ruleset; did you mean `capacity`? (check has_value() first)",
+                       BadExpectedAccess);
+  CHECK_THROWS_AS((void)*bad, BadExpectedAccess);
+  CHECK_THROWS_AS((void)bad->units(), BadExpectedAccess);
+  const ProjectResult good = load_project_json(*rules(), R"({"units": ["ZH50010320001"]})");
+  REQUIRE(good.has_value());
+  CHECK_THROWS_AS((void)good.error(), BadExpectedAccess);
+  const Expected<int, EvalError> failed = Expected<int, EvalError>::failure({"eval.no-units", {"no", "无"}});
+  CHECK(failed.value_or(7) == 7);
+  CHECK(Expected<int, EvalError>(3).value_or(7) == 3);
+  const auto refused = evaluate(*rules(), load_project_json(*rules(), R"({"industry": "C26"})").value());
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == "eval.no-units");
+}
