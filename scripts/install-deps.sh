@@ -18,6 +18,8 @@ packages=(
   libz3-dev
   # command line, formatting, tests, benchmarks
   libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
+  # the clang build CI checks, and the fuzzers (clang's libFuzzer and sanitizer runtimes)
+  clang libclang-rt-14-dev
 )
 
 as_root=()

@@ -1,5 +1,5 @@
 # .ci/run must run the README's test command, verbatim: CI checks what a
-# user would run, nothing else.
+# user would run first (the builds it checks after that are extra).
 file(STRINGS "${ROOT}/.ci/run" ci_lines)
 set(command "")
 set(take_next FALSE)

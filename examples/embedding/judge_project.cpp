@@ -60,17 +60,28 @@ int main(int argc, char** argv) {
   zhunru::ProjectResult office = zhunru::load_project_json(
       *rules, R"({"industry": "I6513", "nature": "new", "low-voc-materials": true, "voc-emission": 0.5,
                   "catalogue": "permitted", "units": ["ZH50010320001"]})");
+  // Each result is checked before its value is read; an error has a stable
+  // code to branch on (docs/errors.md) and a message in both languages.
   for (const auto* p : {&chemical, &office}) {
-    if (!*p) {
-      for (const zhunru::ProjectError& e : p->error()) std::cerr << e.fact << ": " << e.message.en << '\n';
+    if (!p->has_value()) {
+      for (const zhunru::ProjectError& e : p->error()) {
+        std::cerr << e.code << ": " << e.fact << ": " << e.message.en << '\n';
+      }
       return 2;
     }
   }
 
   // 3. Judge them from two threads at once: the compiled ruleset is immutable.
+  // Judging can fail too (a unit outside the ruleset's territory, a date
+  // outside its effective period).
+  const auto judge = [&](const zhunru::Project& project) -> std::string {
+    const auto decision = zhunru::evaluate(*rules, project, options);
+    if (!decision) return "not judged: " + decision.error().code + ": " + decision.error().message.en;
+    return summary(decision.value());
+  };
   std::vector<std::string> lines(2);
-  std::thread a([&] { lines[0] = summary(*zhunru::evaluate(*rules, *chemical, options)); });
-  std::thread b([&] { lines[1] = summary(*zhunru::evaluate(*rules, *office, options)); });
+  std::thread a([&] { lines[0] = judge(chemical.value()); });
+  std::thread b([&] { lines[1] = judge(office.value()); });
   a.join();
   b.join();
   std::cout << "chemical plant: " << lines[0] << '\n' << "office: " << lines[1] << '\n';

@@ -1,8 +1,9 @@
 // Judging a project: the decision, rule by rule (LANGUAGE.md §5).
 //
 //   zhunru::EvaluateOptions options;             // as_of: today by default
-//   auto decision = zhunru::evaluate(*ruleset, *project, options);
-//   if (decision) std::cout << zhunru::to_text(*decision, zhunru::Lang::zh);
+//   auto decision = zhunru::evaluate(*ruleset, project.value(), options);
+//   if (decision) std::cout << zhunru::to_text(decision.value(), zhunru::Lang::zh);
+//   else std::cerr << decision.error().code << ": " << decision.error().message.en;
 //
 // evaluate() is const on the ruleset and safe to call from many threads.
 #pragma once

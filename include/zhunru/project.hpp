@@ -6,7 +6,7 @@
 //   b.set_text("industry", "C2614").set_text("nature", "新建").set_text("capacity", "30万吨/年")
 //    .add_unit("ZH50011520003");
 //   auto project = std::move(b).build();          // or zhunru::load_project_json(*ruleset, text)
-//   if (!project) for (auto& e : project.error()) std::cerr << e.message.en << '\n';
+//   if (!project) for (auto& e : project.error()) std::cerr << e.code << ": " << e.message.en << '\n';
 //
 // A fact not given is unknown (never false). A value of the wrong type or
 // dimension, an unknown enum value, a malformed unit code is an error naming

@@ -40,7 +40,7 @@ class Auditor {
   };
 
   Formulas formulas(const model::Rule& r);
-  std::optional<z3::expr> kind_of_subject(const model::Rule& r);
+  std::optional<z3::expr> kind_of_ban(const model::Rule& r);
   z3::check_result check(const std::vector<z3::expr>& terms, std::optional<z3::model>* model = nullptr);
   std::vector<UnitClass> possible_classes(const model::Rule& r) const;
   void single(std::uint32_t i);
@@ -92,21 +92,30 @@ Auditor::Formulas Auditor::formulas(const model::Rule& r) {
   return {applies, exempt, complies};
 }
 
-// The adjective sets of a subject that name a kind of project — they read
-// a fact other than an enumeration: `chemical` in `new or expansion
-// chemical projects`, not `new or expansion`. nullopt when none does.
-std::optional<z3::expr> Auditor::kind_of_subject(const model::Rule& r) {
-  if (!r.subject) return std::nullopt;
-  std::vector<model::CondId> sets{*r.subject};
-  if (const auto* all = std::get_if<model::All>(&m_.cond(*r.subject))) sets = all->operands;
+// The kind of project a ban is about: the adjective sets of its subject and
+// the `and`-ed parts of its `where` that read a fact other than an
+// enumeration — `chemical` in `ban new or expansion chemical projects`, or in
+// `ban new projects where is chemical`; not `new or expansion`, not
+// `catalogue = eliminated`. nullopt when nothing names a kind.
+std::optional<z3::expr> Auditor::kind_of_ban(const model::Rule& r) {
+  std::vector<model::CondId> parts;
+  const auto add_conjuncts = [&](model::CondId c) {
+    if (const auto* all = std::get_if<model::All>(&m_.cond(c))) {
+      parts.insert(parts.end(), all->operands.begin(), all->operands.end());
+    } else {
+      parts.push_back(c);
+    }
+  };
+  if (r.subject) add_conjuncts(*r.subject);
+  if (r.where) add_conjuncts(*r.where);
   std::optional<z3::expr> kind;
-  for (model::CondId set : sets) {
-    const auto read = auditing::facts_in(m_, set);
+  for (model::CondId part : parts) {
+    const auto read = auditing::facts_in(m_, part);
     const bool names_kind = std::any_of(read.begin(), read.end(), [&](model::FactId f) {
       return m_.facts[f].kind != model::FactKind::enumeration;
     });
     if (!names_kind) continue;
-    kind = kind ? *kind && enc_.cond(set) : enc_.cond(set);
+    kind = kind ? *kind && enc_.cond(part) : enc_.cond(part);
   }
   return kind;
 }
@@ -231,11 +240,11 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
     const bool wholly = check({fp.applies, !fp.exempt, !(fb.applies && !fb.exempt)}) == z3::unsat;
     // A partial overlap is worth a finding only when the ban is about what
     // the entry allows: every project the entry names is of the kind the ban
-    // names (its subject, less values of enumerations such as `new or
-    // expansion`), and the ban narrows that kind by nature, place or
-    // condition. A ban on all projects `where …` overlaps every entry.
+    // names (kind_of_ban), and the ban narrows that kind by nature, place or
+    // condition. A ban on all projects `where catalogue = …` overlaps every
+    // entry and is about none.
     if (!wholly) {
-      const auto kind = kind_of_subject(b);
+      const auto kind = kind_of_ban(b);
       if (!kind) return;                                                  // `new or expansion projects`: no kind
       if (check({!*kind}) == z3::unsat) return;                           // every project
       if (check({fp.applies, !fp.exempt, !*kind}) != z3::unsat) return;   // the entry reaches beyond the ban's kind

@@ -120,6 +120,11 @@ district 500103 { spatial-layout { D1: encourage chemical projects in priority u
 )"), *f.witness);
   CHECK(finding(d, "C1")->status == Status::violated);
   CHECK(finding(d, "D1")->status == Status::satisfied);
+  // The kind may be named in `where` instead of the subject.
+  CHECK(summary(audit_of(R"(
+city 500000 { spatial-layout { C1: ban new or expansion projects in priority units where is chemical; } }
+district 500103 { spatial-layout { D1: encourage chemical projects in priority units; } }
+)")) == std::vector<std::string>{"contradiction C1 D1"});
   // A ban about the nature alone names no kind: encouraging chemical projects is not "about" it.
   CHECK(audit_of(R"(
 city 500000 { spatial-layout { C1: ban new projects in priority units; } }
