@@ -19,6 +19,9 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(rules fmt project site unitmap audit)
 jobs="${FUZZ_JOBS:-1}"
+parallel=()
+# -jobs=1 would still fork a worker that logs to ./fuzz-0.log: only ask for workers when there are several.
+[ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 
 declare -A dict=([rules]=rules [fmt]=rules [audit]=rules [project]=json [site]=json [unitmap]=json)
 
@@ -36,7 +39,7 @@ for t in "${targets[@]}"; do
   echo "== fuzz_$t: ${seconds} s, ${jobs} job(s); log in $log"
   if ! ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/fuzz/fuzz_$t -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -dict="fuzz/dict/${dict[$t]}.dict" -artifact_prefix="build-fuzz/artifacts/$t-" -print_final_stats=1 \
-      -jobs="$jobs" -workers="$jobs" "build-fuzz/corpus/$t" "fuzz/corpus/$t" >"$log" 2>&1; then
+      "${parallel[@]}" "build-fuzz/corpus/$t" "fuzz/corpus/$t" >"$log" 2>&1; then
     echo "   FAILED: see $log and build-fuzz/artifacts/"
     status=1
   fi

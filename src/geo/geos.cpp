@@ -9,10 +9,21 @@
 #include <geos/geom/MultiPoint.h>
 #include <geos/geom/MultiPolygon.h>
 #include <geos/geom/Point.h>
+#include <geos/operation/overlayng/OverlayNGRobust.h>
 
 #include <vector>
 
 namespace zhunru::geo {
+
+GeometryPtr intersection(const Geometry& a, const Geometry& b) {
+  return geos::operation::overlayng::OverlayNGRobust::Intersection(&a, &b);
+}
+
+GeometryPtr difference(const Geometry& a, const Geometry& b) {
+  return geos::operation::overlayng::OverlayNGRobust::Difference(&a, &b);
+}
+
+GeometryPtr union_of(const Geometry& g) { return geos::operation::overlayng::OverlayNGRobust::Union(&g); }
 
 void warm_envelopes(const Geometry& g) {
   (void)g.getEnvelopeInternal();

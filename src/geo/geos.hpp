@@ -33,6 +33,16 @@ void warm_envelopes(const Geometry& g);
 /// shared between threads.
 GeometryPtr copy_to(const Geometry& g, const GeometryFactory& factory);
 
+/// Overlays by GEOS's OverlayNG (with snapping and precision reduction when
+/// floating-point noding fails), built with `a`'s factory. Geometry::
+/// intersection and its kin use GEOS 3.11's older overlay, which leaks
+/// memory when it gives up on hard input (found by fuzzing sites). They
+/// throw geos::util::GEOSException when every strategy fails.
+GeometryPtr intersection(const Geometry& a, const Geometry& b);
+GeometryPtr difference(const Geometry& a, const Geometry& b);
+/// The union of a collection's parts (or of one geometry with itself).
+GeometryPtr union_of(const Geometry& g);
+
 /// The parts of `g` of `dimension` (0, 1, 2), as one geometry built with
 /// `g`'s factory; null when there are none.
 GeometryPtr parts_of_dimension(const Geometry& g, int dimension);

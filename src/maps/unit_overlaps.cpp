@@ -15,7 +15,7 @@ constexpr double kNoiseM2 = 1.0;
 
 /// The overlap's area in m², and its centre; 0 when the units only touch.
 std::pair<double, geo::Coordinate> overlap(const geo::Geometry& a, const geo::Geometry& b) {
-  const geo::GeometryPtr shared = geo::parts_of_dimension(*a.intersection(&b), 2);
+  const geo::GeometryPtr shared = geo::parts_of_dimension(*geo::intersection(a, b), 2);
   if (!shared) return {0.0, {}};
   geo::Coordinate centre;
   shared->getEnvelopeInternal()->centre(centre);

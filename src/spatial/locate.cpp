@@ -64,9 +64,9 @@ Result locate_extent(const maps::UnitMap& map, const Site& site, const geo::Metr
   map.index().query(*g.getEnvelopeInternal(), [&](std::uint32_t u) { candidates.push_back(u); });
   for (std::uint32_t u : candidates) {
     const geo::GeometryPtr unit = geo::copy_to(*map.feature(u).geometry, f);  // a copy the site's owner may use
-    geo::GeometryPtr part = geo::parts_of_dimension(*g.intersection(unit.get()), site.dimension);
+    geo::GeometryPtr part = geo::parts_of_dimension(*geo::intersection(g, *unit), site.dimension);
     if (!part) continue;
-    rest = rest->difference(unit.get());
+    rest = geo::difference(*rest, *unit);
     const double share = measure(*part, site.dimension, **metric, f) / total;
     if (share <= 1e-12) continue;  // a sliver: in no unit, and not outside either
     out.units.push_back({u, std::min(share, 1.0), std::move(part)});

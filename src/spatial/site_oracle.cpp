@@ -70,7 +70,7 @@ bool SiteOracle::inside(const maps::GeoLayer& layer, model::LayerId id, const ge
     areas.push_back(std::move(area));
   });
   if (areas.empty()) return false;
-  const geo::GeometryPtr all = areas.size() == 1 ? std::move(areas.front()) : factory().buildGeometry(std::move(areas))->Union();
+  const geo::GeometryPtr all = areas.size() == 1 ? std::move(areas.front()) : geo::union_of(*factory().buildGeometry(std::move(areas)));
   return all->covers(mine.get());
 }
 

@@ -55,8 +55,8 @@ zhunru_golden(check-bad-maps-zh ARGS check tests/fixtures/bad-maps --lang zh)
 # The Chongqing ruleset (issue #5): it checks clean, strictly, and every
 # example project's decision is kept.
 zhunru_golden(check-chongqing ARGS check --strict rules/chongqing)
-set(chongqing_projects cement-changshou chemical-baitao-park chemical-yangtze-bank eliminated-catalogue
-    furniture-gaoxin hazardous-waste-ftz hydrogen-station-yubei missing-facts night-construction-nanan
+set(chongqing_projects bonded-repair-ftz cement-changshou chemical-baitao-park chemical-yangtze-bank
+    drinking-water-jiulongpo furniture-gaoxin hydrogen-station-yubei missing-facts night-construction-nanan
     office-yuzhong road-across-units steel-fuling warehouse-liangjiang)
 foreach(p ${chongqing_projects})
   zhunru_golden(chongqing-${p} ARGS eval rules/chongqing --project ${examples}/chongqing/${p}.json --as-of 2025-06-01)
