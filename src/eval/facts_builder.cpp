@@ -373,6 +373,15 @@ FactsBuilder& FactsBuilder::report_error(ProjectError error) {
 
 ProjectResult FactsBuilder::build() && {
   State& s = *state_;
+  // Shares are parts of one site: together at most the whole of it.
+  double shares = 0.0;
+  for (const ProjectUnit& u : s.data.units) shares += u.share.value_or(0.0);
+  if (shares > 1.0 + 1e-9) {
+    const std::string sum = fmt_number(shares);
+    s.error("project.unit-share", "units",
+            {"the shares of the units add up to " + sum + "; they are parts of one site, so at most 1",
+             "各单元占比之和为 " + sum + "；它们是同一选址的组成部分，合计不能超过 1"});
+  }
   if (s.errors.empty()) {
     s.data.parts.resize(s.data.units.size());
     eval::place_site(*s.ruleset, s.data, s.errors);

@@ -75,7 +75,10 @@ std::span<const IndustryEntry> IndustryClassification::under(std::string_view pr
 
 LocalizedText IndustryClassification::suggestion(std::string_view written_as) const {
   std::vector<const IndustryEntry*> found;
-  std::string upper(written_as);  // c2614 is C2614 misspelt
+  // " C2614 " and c2614 are C2614 mistyped.
+  const auto first = written_as.find_first_not_of(" \t");
+  const auto last = written_as.find_last_not_of(" \t");
+  std::string upper(first == std::string_view::npos ? std::string_view() : written_as.substr(first, last - first + 1));
   if (!upper.empty() && upper.front() >= 'a' && upper.front() <= 'z') upper.front() = static_cast<char>(upper.front() - 'a' + 'A');
   if (const IndustryEntry* e = upper != written_as ? find(upper) : nullptr) return did_you_mean({e});
   const std::string_view written = upper;

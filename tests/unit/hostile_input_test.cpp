@@ -151,6 +151,17 @@ TEST_CASE("5: a site in another coordinate system is refused, never read as lon/
   CHECK(r.diagnostics.front().code == "map.crs");
 }
 
+TEST_CASE("5: shares that add up to more than the whole site are refused") {
+  CHECK(first_message(R"({"units": [{"code": "ZH50010320001", "share": 0.8}, {"code": "ZH50010310001", "share": 0.8}]})") ==
+        "units: the shares of the units add up to 1.6; they are parts of one site, so at most 1");
+  CHECK(codes(R"({"units": [{"code": "ZH50010320001", "share": 0.5}, {"code": "ZH50010310001", "share": 0.5}]})").empty());
+}
+
+TEST_CASE("6: an industry code with spaces or in lower case gets its suggestion") {
+  CHECK(first_message(R"({"industry": " C3011 ", "units": ["ZH50010320001"]})").ends_with("did you mean C3011 (水泥制造)?"));
+  CHECK(first_message(R"({"industry": "c3011", "units": ["ZH50010320001"]})").ends_with("did you mean C3011 (水泥制造)?"));
+}
+
 TEST_CASE("5: a negative quantity is refused; a number may be negative") {
   CHECK(first_message(R"({"capacity": "-5 t/a", "units": ["ZH50010320001"]})") ==
         "capacity: \"-5 t/a\" is negative, but capacity is a quantity (t/a), which cannot be less than zero; a "
