@@ -37,6 +37,7 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err);
 struct AuditCliOptions {
   std::string ruleset;                 // directory of .rules files
   std::optional<std::string> as_of;    // YYYY-MM-DD; default today
+  unsigned timeout_ms = 5000;          // per solver query
   bool json = false;                   // --format json
   Lang lang = Lang::en;
 };
