@@ -11,6 +11,7 @@
 #include <random>
 #include <string>
 
+#include "real_classes.hpp"
 #include "zhunru/audit.hpp"
 #include "zhunru/ruleset.hpp"
 
@@ -29,11 +30,10 @@ fact low-voc : bool;
 )";
 
 std::string industry(std::mt19937& rng) {
-  std::uniform_int_distribution<int> cls(0, 399);
-  const int c = cls(rng);
-  const int division = 13 + c / 16;  // C13 … C37
-  if (c % 10 == 0) return fmt::format("C{}", division);
-  return fmt::format("C{}{:02d}", division, 10 + c % 16 * 5);
+  static const std::vector<std::string> classes = bench::manufacturing_classes(400);
+  std::uniform_int_distribution<std::size_t> cls(0, classes.size() - 1);
+  const std::string& c = classes[cls(rng)];
+  return cls(rng) % 10 == 0 ? c.substr(0, 3) : c;  // a tenth about the whole division
 }
 
 std::string rule(std::mt19937& rng, int n) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "real_classes.hpp"
 #include "zhunru/decision.hpp"
 #include "zhunru/project.hpp"
 #include "zhunru/ruleset.hpp"
@@ -137,7 +138,7 @@ int judge_by_hand(const Facts& f) {
 
 // ---- shared inputs --------------------------------------------------------------------
 
-const char* const kIndustries[] = {"C2614", "C3011", "D4411", "C2511", "I6510", "C1311", "B0610", "K7010"};
+const char* const kIndustries[] = {"C2614", "C3011", "D4411", "C2511", "I6513", "C1311", "B0610", "K7010"};
 const char* const kUnits[] = {"ZH50010320001", "ZH50010310002", "ZH50010330003", "ZH50011210001", "ZH50011220002",
                               "ZH50011530004"};
 const char* const kNatures[] = {"new", "rebuild", "expansion", "upgrade"};
@@ -250,10 +251,7 @@ void BM_Table20_HandWritten(benchmark::State& state) {
 /// whole division), in all three rule forms.
 std::string large_ruleset(std::vector<std::string>& classes, std::vector<std::string>& units) {
   std::mt19937 rng(100000);
-  for (int division = 13; division <= 43 && classes.size() < 400; ++division) {
-    for (int c = 11; c <= 23; ++c) classes.push_back("C" + std::to_string(division) + std::to_string(c));
-  }
-  classes.resize(400);
+  classes = bench::manufacturing_classes(400);
   std::vector<std::string> districts;
   for (int d = 0; d < 38; ++d) districts.push_back(std::to_string(500101 + d));
   for (int u = 0; u < 1000; ++u) {
