@@ -359,10 +359,23 @@ FactsBuilder& FactsBuilder::set_metadata(std::string json) {
     return *this;
   }
   // Kept as compact JSON when it is JSON (bounded: it is parsed again for
-  // every answer); as text otherwise.
+  // every answer); as text when it is not JSON at all. JSON that breaks a
+  // rule — a name twice, nesting too deep — is refused, never turned into text.
   const auto parsed = json_input::parse<nlohmann::ordered_json>(json, {limit, state_->limits.max_depth},
                                                                 {"the `project` member", "`project` 成员"});
-  state_->data.metadata_json = parsed ? parsed->dump() : nlohmann::ordered_json(json).dump();
+  if (parsed) {
+    state_->data.metadata_json = parsed->dump();
+  } else if (parsed.error().code == "input.not-json") {
+    state_->data.metadata_json = nlohmann::ordered_json(json).dump();
+  } else {
+    LocalizedText message = parsed.error().message;
+    // `{"a": 1, "a": 2}` right inside `project`: said as for deeper objects.
+    if (parsed.error().code == "input.duplicate-member" && message.en.find("in the same object") == std::string::npos) {
+      const std::string name = json_input::shorten(parsed.error().member);
+      message = {"`" + name + "` is given twice in the same object", "同一对象中“" + name + "”重复给出"};
+    }
+    state_->error(parsed.error().code, "project", std::move(message));
+  }
   return *this;
 }
 

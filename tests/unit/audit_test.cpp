@@ -231,7 +231,7 @@ district 500103 { spatial-layout { D1: encourage chemical projects outside parks
   CHECK(finding(d, "D1")->status == Status::satisfied);
 }
 
-TEST_CASE("audit: a unit requirement implied by the city's is redundant; a stricter one is not") {
+TEST_CASE("audit: a unit requirement implied by the city's is redundant — a stricter one is not") {
   CHECK(audit_of(R"(
 city 500000 { emission-control { C1: limit voc to 5 t/a for projects; } }
 unit ZH50010320001 { emission-control { U1: limit voc to 3 t/a for new chemical projects; } }

@@ -77,13 +77,13 @@ TEST_CASE("units: comparing incompatible dimensions, or a bare number with a qua
   CHECK_HAS(check_codes(tier("    X: ban projects where opened < 2020-01-01 + 1;")), "3:36 check.date-arithmetic");
 }
 
-TEST_CASE("adjectives: a kind or an enum value; one naming two things is an error") {
+TEST_CASE("adjectives: a kind or an enum value — one naming two things is an error") {
   const std::string twice = "fact stage : one of { new, old };\n" + tier("    X: ban new projects;");
   CHECK_HAS(check_codes(twice), "4:12 check.ambiguous-adjective");
   CHECK_HAS(check_codes(tier("    X: ban capacity projects;")), "3:12 check.not-an-adjective");
 }
 
-TEST_CASE("kinds may use kinds; cycles are errors") {
+TEST_CASE("kinds may use kinds — cycles are errors") {
   CHECK(check_codes("kind a = is b;\nkind b = is chemical;\n").empty());
   const auto codes = check_codes("kind a = is b;\nkind b = is c or is chemical;\nkind c = is a;\n");
   CHECK(codes == std::vector<std::string>{"1:6 check.kind-cycle"});
@@ -98,14 +98,14 @@ TEST_CASE("declarations: duplicates and reserved names") {
   CHECK_HAS(check_codes("fact f : one of { a \"x\", b \"x\" };\n"), "1:26 check.duplicate-value");
 }
 
-TEST_CASE("rule ids: unique; generated ones are stable; strict mode requires them") {
+TEST_CASE("rule ids: unique — generated ones are stable — strict mode requires them") {
   CHECK_HAS(check_codes(tier("    X: ban projects;\n    X: ban chemical projects;")), "4:5 check.duplicate-id");
   const std::string unnamed = tier("    ban chemical projects;\n    ban chemical projects;");
   CHECK(check_codes(unnamed).empty());
   CHECK(check_codes(unnamed, true) ==
         std::vector<std::string>{"3:5 check.missing-id", "4:5 check.missing-id"});
-  const auto a = compile_ok({{"s.rules", kSchema}, {"t.rules", unnamed}});
-  const auto b = compile_ok({{"s.rules", kSchema}, {"t.rules", "# moved and reformatted\n" + tier("ban   chemical\n projects;\nban chemical projects;")}});
+  const auto a = compile_ok(schema_and({{"t.rules", unnamed}}));
+  const auto b = compile_ok(schema_and({{"t.rules", "# moved and reformatted\n" + tier("ban   chemical\n projects;\nban chemical projects;")}}));
   const Decision da = decide(*a, R"({"industry": "C26", "units": ["ZH50010320001"]})");
   const Decision db = decide(*b, R"({"industry": "C26", "units": ["ZH50010320001"]})");
   REQUIRE(da.findings.size() == 2);
@@ -167,7 +167,7 @@ TEST_CASE("regressions: deep or branching chains of kinds neither hang nor crash
   CHECK(codes[0].ends_with("check.kind-depth"));
 }
 
-TEST_CASE("regressions: a city needs a territory; `not` before a comparison gets a hint; constant division by zero") {
+TEST_CASE("regressions: a city needs a territory — `not` before a comparison gets a hint — constant division by zero") {
   CHECK_HAS(check_codes("city 000000 { spatial-layout { N: ban projects; } }\n"), "1:6 check.city-code");
   CHECK(check_codes(tier("    X: ban projects where not grade = A;")) ==
         std::vector<std::string>{"3:27 check.not-precedence"});
@@ -183,7 +183,7 @@ TEST_CASE("regressions: duplicate ids are reported even when a rule has other er
   CHECK_HAS(codes, "4:5 check.duplicate-id");
 }
 
-TEST_CASE("regressions: an enum value that is also a fact's name; self-comparison; huge weights") {
+TEST_CASE("regressions: an enum value that is also a fact's name — self-comparison — huge weights") {
   // `upgrade` is a fact here and not a value of nature: a type mismatch, not a silent comparison.
   CHECK(check_codes("fact upgrade : bool;\n" + tier("    X: ban projects where grade = A and nature != upgrade;")) ==
         std::vector<std::string>{"4:41 check.type-mismatch"});

@@ -97,7 +97,7 @@ std::vector<std::pair<std::string, std::string>> sources() {
 
 }  // namespace
 
-TEST_CASE("chongqing: every rule has an id, a reason, a citation and a quote; four dimensions; city and district tiers") {
+TEST_CASE("chongqing: every rule has an id, a reason, a citation and a quote — four dimensions — city and district tiers") {
   const model::Model& m = chongqing().data().model;
   CHECK(m.rules.size() >= 20);
   std::set<ControlDimension> dimensions;
@@ -201,7 +201,7 @@ TEST_CASE("chongqing: the main job — the chemical plant on the Yangtze bank is
   CHECK_FALSE(f->quotes.empty());
 }
 
-TEST_CASE("chongqing: the synthetic unit map has three units per district; Jiefangbei is in 渝中区 500103") {
+TEST_CASE("chongqing: the synthetic unit map has three units per district — Jiefangbei is in 渝中区 500103") {
   const Ruleset& rs = chongqing();
   CHECK(rs.map_unit_count() == 114);
   const Project p = project_ok(rs, R"({"site": {"type": "Point", "coordinates": [106.5770, 29.5570]}})");

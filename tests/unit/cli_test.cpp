@@ -63,7 +63,7 @@ TEST_CASE("check: exit 0 for clean rules, 1 for errors, 2 for a bad path") {
   CHECK(none.err == "zhunru check: no .rules files under `" + empty.string() + "`\n");
 }
 
-TEST_CASE("fmt: prints canonical text; refuses broken files and missing ones") {
+TEST_CASE("fmt: prints canonical text — refuses broken files and missing ones") {
   FmtOptions options;
   options.file = fixture("spec/tiers.rules").string();
   const Run ok = fmt(options);
@@ -104,7 +104,7 @@ TEST_CASE("fmt --write rewrites in place, keeps meaning, and is then a fixed poi
   CHECK(fmt(options).code == kSuccess);
 }
 
-TEST_CASE("fmt --lang translates keywords; the language of a file is kept otherwise") {
+TEST_CASE("fmt --lang translates keywords — the language of a file is kept otherwise") {
   FmtOptions options;
   options.file = fixture("zh/tiers.rules").string();
   CHECK(fmt(options).out.find("禁止 two-high 项目 在 优先保护单元") != std::string::npos);

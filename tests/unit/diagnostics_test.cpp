@@ -133,7 +133,7 @@ TEST_CASE("rendering: file:line:col, the source line, a caret under the range") 
   CHECK(zh.find("  提示: 是否应为“priority”？\n") != std::string::npos);
 }
 
-TEST_CASE("a misspelt keyword read as a name gets a hint; the caret sits under wide characters") {
+TEST_CASE("a misspelt keyword read as a name gets a hint — the caret sits under wide characters") {
   zhunru::SourceSet sources;
   const auto& source = sources.add("z.rules", "市级 500000 { 空间布局约束 { 禁止 两高 项目 在 优先单元； } }");
   const auto r = zhunru::syntax::parse(source);

@@ -222,7 +222,7 @@ TEST_CASE("property: verdict-only evaluation agrees with full evaluation") {
   }
 }
 
-TEST_CASE("property: every audit witness shows its finding when zhunru evaluates it; dead rules never apply") {
+TEST_CASE("property: every audit witness shows its finding when zhunru evaluates it — dead rules never apply") {
   std::mt19937 rng(6);
   std::size_t witnesses = 0;
   std::size_t dead_checked = 0;

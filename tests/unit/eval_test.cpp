@@ -18,7 +18,7 @@ std::string project(const std::string& facts, const std::string& units = kKeyUni
 
 }  // namespace
 
-TEST_CASE("a violated ban rejects; a ban that does not apply admits") {
+TEST_CASE("a violated ban rejects — a ban that does not apply admits") {
   const auto rs = ruleset_with(R"(city 500000 { spatial-layout { B1: ban new chemical projects; } })");
   const Decision banned = decide(*rs, project(R"("industry": "C2614", "nature": "new")"));
   CHECK(banned.verdict == Verdict::reject);
@@ -260,7 +260,7 @@ TEST_CASE("deny-overrides: an allow of a lower tier lifts nothing") {
   CHECK(u.missing.empty());
 }
 
-TEST_CASE("as-of dates: `effective … until …` is inclusive; the ruleset's own period bounds every answer") {
+TEST_CASE("as-of dates: `effective … until …` is inclusive — the ruleset's own period bounds every answer") {
   const auto rs = ruleset_with(R"(city 500000 { spatial-layout {
     B1: ban chemical projects effective 2025-01-01 until 2025-12-31;
   } })");

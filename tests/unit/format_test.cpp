@@ -31,7 +31,7 @@ TEST_CASE("statements one per line, two-space indents, canonical spacing") {
         "}\n");
 }
 
-TEST_CASE("quantities are written number, multiplier, space, unit; percent glued") {
+TEST_CASE("quantities are written number, multiplier, space, unit — percent glued") {
   CHECK(fmt("kind k = a > 30万t/a and b < 30 万t/a and c = 85 % and d > 1km;") ==
         "kind k = a > 30万 t/a and b < 30 万t/a and c = 85% and d > 1 km;\n");
 }
@@ -40,7 +40,7 @@ TEST_CASE("full-width punctuation becomes ASCII") {
   CHECK(fmt("事实 性质 : 枚举 { 新建、扩建 }；") == "fact 性质 : one of { 新建, 扩建 };\n");
 }
 
-TEST_CASE("clauses join the rule line while it fits; metadata always on its own lines") {
+TEST_CASE("clauses join the rule line while it fits — metadata always on its own lines") {
   CHECK(fmt("city 500000 { spatial-layout { R: ban projects where a because \"x\" cite \"y\" weight 2; } }") ==
         "city 500000 {\n"
         "  spatial-layout {\n"

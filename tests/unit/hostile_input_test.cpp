@@ -70,7 +70,7 @@ TEST_CASE("2: 100,000-deep project JSON is refused with the member named, throug
   CHECK(p.error().front().fact == "site");
 }
 
-TEST_CASE("3 and 4: many small objects are read once; errors stop at the limit, with a count") {
+TEST_CASE("3 and 4: many small objects are read once — errors stop at the limit, with a count") {
   // 200,000 members that are not facts: 50 reported, the rest counted.
   std::string json = "{";
   for (int i = 0; i < 200000; ++i) json += "\"m" + std::to_string(i) + "\":{},";
@@ -89,7 +89,7 @@ TEST_CASE("3 and 4: many small objects are read once; errors stop at the limit, 
   CHECK(twice.error().size() == 51);
 }
 
-TEST_CASE("4: size limits, overridable; a huge value is never echoed back") {
+TEST_CASE("4: size limits, overridable — a huge value is never echoed back") {
   const std::string big = "{\"note\":\"" + repeat("x", 2000) + "\",\"units\":[\"ZH50010320001\"]}";
   ProjectLimits small;
   small.max_bytes = 1000;
@@ -162,7 +162,7 @@ TEST_CASE("6: an industry code with spaces or in lower case gets its suggestion"
   CHECK(first_message(R"({"industry": "c3011", "units": ["ZH50010320001"]})").ends_with("did you mean C3011 (水泥制造)?"));
 }
 
-TEST_CASE("5: a negative quantity is refused; a number may be negative") {
+TEST_CASE("5: a negative quantity is refused — a number may be negative") {
   CHECK(first_message(R"({"capacity": "-5 t/a", "units": ["ZH50010320001"]})") ==
         "capacity: \"-5 t/a\" is negative, but capacity is a quantity (t/a), which cannot be less than zero; a "
         "reduction is stated as a fact of its own");

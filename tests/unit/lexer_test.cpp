@@ -104,7 +104,7 @@ TEST_CASE("strings, including escapes and unterminated ones") {
   CHECK(types("\"never closed\n;") == std::vector<std::size_t>{L::UNTERMINATED_STRING, L::SEMI});
 }
 
-TEST_CASE("comments go to their own channel; full-width punctuation is punctuation") {
+TEST_CASE("comments go to their own channel — full-width punctuation is punctuation") {
   const auto lexed = lex("a # hash comment\nb // slash comment\n");
   REQUIRE(lexed.size() == 4);
   CHECK(lexed[1].channel == L::COMMENTS);

@@ -89,7 +89,7 @@ TEST_CASE("a project is judged only by the ruleset it was built for") {
   CHECK_FALSE(evaluate(*other, p, {day(2025, 6, 1)}).has_value());
 }
 
-TEST_CASE("regressions: dates are read strictly; scaled numbers must stay finite; nested duplicates") {
+TEST_CASE("regressions: dates are read strictly — scaled numbers must stay finite — nested duplicates") {
   CHECK(errors(R"("opened": "2019-1.-05")").size() == 1);
   CHECK(errors(R"("opened": "1e03-01-01")").size() == 1);
   CHECK(errors(R"("opened": "2019-01-05")").empty());

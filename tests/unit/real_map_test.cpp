@@ -73,7 +73,7 @@ TEST_CASE("real data: GSHHG's 5 one-point river lines are reported, and dropped 
   CHECK(count(repaired, "map.dropped") == 5);
 }
 
-TEST_CASE("real data: Jiefangbei lies in 渝中区 500103; a line across the Yangtze touches two districts") {
+TEST_CASE("real data: Jiefangbei lies in 渝中区 500103 — a line across the Yangtze touches two districts") {
   const auto rs = compile_ok(chongqing(R"(units from "maps/units.geojson" repair;)"));
   CHECK(rs->map_unit_count() == 38);
   const Project jiefangbei = project_ok(*rs, R"({"site": {"type": "Point", "coordinates": [106.5770, 29.5570]}})");
@@ -94,7 +94,7 @@ TEST_CASE("real data: Jiefangbei lies in 渝中区 500103; a line across the Yan
   CHECK(total == doctest::Approx(1.0).epsilon(0.02));  // neighbours overlap and leave slivers
 }
 
-TEST_CASE("real data: the Yangtze layer measures metres from a site; eight threads agree with one") {
+TEST_CASE("real data: the Yangtze layer measures metres from a site — eight threads agree with one") {
   const auto rs = compile_ok(chongqing(R"(units from "maps/units.geojson" repair;
 layer rivers from "maps/rivers.geojson" repair;)",
                                        "city 500000 { spatial-layout { R: ban projects within 1 km of rivers; } }"));

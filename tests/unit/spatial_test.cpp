@@ -143,7 +143,7 @@ TEST_CASE("maps: `inside`/`outside` a layer without polygons is an error") {
   CHECK(any_contains(map_codes(sources), "map.no-areas layer river has no polygons"));
 }
 
-TEST_CASE("locate: a point lies in its unit with share 1; on a border, in both") {
+TEST_CASE("locate: a point lies in its unit with share 1 — on a border, in both") {
   const auto rs = world();
   Project p = project_ok(*rs, with_site(point(106.52, 29.52)));
   REQUIRE(p.units().size() == 1);
@@ -189,7 +189,7 @@ TEST_CASE("locate: a line's length share and a polygon's area share in each unit
   CHECK(p.notes().empty());
 }
 
-TEST_CASE("locate: a site in no unit is an error, never an admit; a site partly outside says so") {
+TEST_CASE("locate: a site in no unit is an error, never an admit — a site partly outside says so") {
   const auto rs = world();
   auto errors = project_errors(*rs, with_site(point(107.5, 29.5)));
   REQUIRE(errors.size() == 1);
@@ -332,7 +332,7 @@ layer water from "maps/water.geojson";
   CHECK_FALSE(evaluate(*rs, project_ok(*rs, R"({"site": )" + point(106.576, 29.525) + "}"), {day(2025, 1, 1), true}));
 }
 
-TEST_CASE("maps: the lint reports overlapping units with the overlap's area; touching units are fine") {
+TEST_CASE("maps: the lint reports overlapping units with the overlap's area — touching units are fine") {
   auto sources = spatial_sources(kTiers);
   CompileOptions lint;
   lint.lint_maps = true;
@@ -365,7 +365,7 @@ TEST_CASE("a kind that tests the site is judged again in each unit") {
   CHECK(statuses(*rs, with_site(line(106.51, 29.525, 106.54, 29.525))) == "admit");
 }
 
-TEST_CASE("metric pool: projections are reused per rounded meridian; concurrent leases get their own") {
+TEST_CASE("metric pool: projections are reused per rounded meridian — concurrent leases get their own") {
   geo::MetricPool pool;
   const geo::LocalMetric* first = nullptr;
   {
@@ -382,7 +382,7 @@ TEST_CASE("metric pool: projections are reused per rounded meridian; concurrent 
   CHECK(reused->central_meridian() == doctest::Approx(106.57));
 }
 
-TEST_CASE("maps: an error past the report limit still fails the compile; odd JSON never throws") {
+TEST_CASE("maps: an error past the report limit still fails the compile — odd JSON never throws") {
   auto sources = spatial_sources(kTiers);
   std::string schema = kSpatialSchema;
   schema.replace(schema.find("\"maps/units.geojson\";"), 21, "\"maps/units.geojson\" repair;");
