@@ -183,13 +183,7 @@ CompileResult compile_directory(const std::filesystem::path& directory, const Co
   return result;
 }
 
-std::string CompileResult::render(Lang lang) const {
-  const SourceSet none;
-  const SourceSet& lines = sources ? *sources : none;
-  std::string out;
-  for (const Diagnostic& d : diagnostics) out += zhunru::render(d, lines, lang);
-  return out;
-}
+std::string CompileResult::render(Lang lang) const { return render_all(diagnostics, sources.get(), lang); }
 
 Ruleset::Ruleset(std::unique_ptr<const Data> data) : data_(std::move(data)) {}
 Ruleset::~Ruleset() = default;

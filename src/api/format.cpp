@@ -50,12 +50,6 @@ FormatResult format_source(const SourceText& source, const FormatOptions& option
   return result;
 }
 
-std::string FormatResult::render(Lang lang) const {
-  const SourceSet none;
-  const SourceSet& lines = sources ? *sources : none;
-  std::string out;
-  for (const Diagnostic& d : diagnostics) out += zhunru::render(d, lines, lang);
-  return out;
-}
+std::string FormatResult::render(Lang lang) const { return render_all(diagnostics, sources.get(), lang); }
 
 }  // namespace zhunru

@@ -83,4 +83,11 @@ std::string render(const Diagnostic& d, const SourceSet& sources, Lang lang) {
   return out;
 }
 
+std::string render_all(const std::vector<Diagnostic>& diagnostics, const SourceSet* sources, Lang lang) {
+  const SourceSet none;
+  std::string out;
+  for (const Diagnostic& d : diagnostics) out += render(d, sources ? *sources : none, lang);
+  return out;
+}
+
 }  // namespace zhunru

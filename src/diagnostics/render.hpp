@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "base/source_file.hpp"
 #include "zhunru/diagnostic.hpp"
@@ -16,5 +17,8 @@ namespace zhunru {
 /// `sources` supplies the line shown under the message; a diagnostic whose
 /// file is not among them is printed without it.
 std::string render(const Diagnostic& diagnostic, const SourceSet& sources, Lang lang);
+
+/// Every diagnostic, in order; `sources` may be null (no source lines then).
+std::string render_all(const std::vector<Diagnostic>& diagnostics, const SourceSet* sources, Lang lang);
 
 }  // namespace zhunru

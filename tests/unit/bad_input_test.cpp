@@ -7,17 +7,12 @@
 #include "diagnostics/render.hpp"
 #include "support/parse_helpers.hpp"
 #include "support/ruleset_generator.hpp"
+#include "support/text.hpp"
 
 using zhunru::testing::parse_text;
+using zhunru::testing::repeat;
 
 namespace {
-
-std::string repeat(const std::string& s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
 
 // Every error points into the file (line ≥ 1); only the "stopped" note may not.
 void require_located(const zhunru::syntax::ParseResult& r) {

@@ -7,19 +7,13 @@
 
 #include "support/eval_helpers.hpp"
 #include "support/spatial_helpers.hpp"
+#include "support/text.hpp"
 #include "zhunru/format.hpp"
 
 using namespace zhunru;
 using namespace zhunru::testing;
 
 namespace {
-
-std::string repeat(const std::string& s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
 
 std::shared_ptr<const Ruleset> rules() {
   static const auto rs = ruleset_with(R"(city 500000 { spatial-layout { B1: ban chemical projects; } })");
