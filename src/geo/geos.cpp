@@ -2,6 +2,7 @@
 
 #include <geos/geom/Polygon.h>
 #include <geos/geom/CoordinateSequence.h>
+#include <geos/geom/CoordinateSequenceFactory.h>
 #include <geos/geom/GeometryCollection.h>
 #include <geos/geom/LineString.h>
 #include <geos/geom/LinearRing.h>
@@ -11,6 +12,7 @@
 #include <geos/geom/Point.h>
 #include <geos/operation/overlayng/OverlayNGRobust.h>
 
+#include <cmath>
 #include <vector>
 
 namespace zhunru::geo {
@@ -41,31 +43,52 @@ void warm_envelopes(const Geometry& g) {
 
 namespace {
 
-std::unique_ptr<geos::geom::LinearRing> ring_to(const geos::geom::LinearRing& r, const GeometryFactory& f) {
-  return f.createLinearRing(r.getCoordinatesRO()->clone());
+// The coordinates of `line`, with every edge longer than `max_edge` split
+// into equal pieces (none when `max_edge` is 0).
+std::unique_ptr<geos::geom::CoordinateSequence> coordinates(const geos::geom::LineString& line, double max_edge) {
+  const geos::geom::CoordinateSequence& in = *line.getCoordinatesRO();
+  if (max_edge <= 0.0 || in.size() < 2) return in.clone();
+  std::vector<Coordinate> out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i + 1 < in.size(); ++i) {
+    const Coordinate& a = in.getAt(i);
+    const Coordinate& b = in.getAt(i + 1);
+    out.push_back(a);
+    const double pieces = std::ceil(a.distance(b) / max_edge);
+    for (double k = 1; k < pieces; ++k) {
+      out.emplace_back(a.x + (b.x - a.x) * k / pieces, a.y + (b.y - a.y) * k / pieces, a.z);
+    }
+  }
+  out.push_back(in.getAt(in.size() - 1));
+  return line.getFactory()->getCoordinateSequenceFactory()->create(std::move(out), in.getDimension());
+}
+
+std::unique_ptr<geos::geom::LinearRing> ring_to(const geos::geom::LinearRing& r, const GeometryFactory& f,
+                                                double max_edge) {
+  return f.createLinearRing(coordinates(r, max_edge));
 }
 
 }  // namespace
 
-GeometryPtr copy_to(const Geometry& g, const GeometryFactory& f) {
+GeometryPtr copy_to(const Geometry& g, const GeometryFactory& f, double max_edge) {
   using namespace geos::geom;
   switch (g.getGeometryTypeId()) {
     case GEOS_POINT:
       if (g.isEmpty()) return f.createPoint();
       return GeometryPtr(f.createPoint(*g.getCoordinate()));
     case GEOS_LINESTRING:
-      return f.createLineString(static_cast<const LineString&>(g).getCoordinatesRO()->clone());
-    case GEOS_LINEARRING: return ring_to(static_cast<const LinearRing&>(g), f);
+      return f.createLineString(coordinates(static_cast<const LineString&>(g), max_edge));
+    case GEOS_LINEARRING: return ring_to(static_cast<const LinearRing&>(g), f, max_edge);
     case GEOS_POLYGON: {
       const auto& p = static_cast<const Polygon&>(g);
       if (p.isEmpty()) return f.createPolygon();
       std::vector<std::unique_ptr<LinearRing>> holes;
-      for (std::size_t i = 0; i < p.getNumInteriorRing(); ++i) holes.push_back(ring_to(*p.getInteriorRingN(i), f));
-      return f.createPolygon(ring_to(*p.getExteriorRing(), f), std::move(holes));
+      for (std::size_t i = 0; i < p.getNumInteriorRing(); ++i) holes.push_back(ring_to(*p.getInteriorRingN(i), f, max_edge));
+      return f.createPolygon(ring_to(*p.getExteriorRing(), f, max_edge), std::move(holes));
     }
     default: {  // collections
       std::vector<GeometryPtr> parts;
-      for (std::size_t i = 0; i < g.getNumGeometries(); ++i) parts.push_back(copy_to(*g.getGeometryN(i), f));
+      for (std::size_t i = 0; i < g.getNumGeometries(); ++i) parts.push_back(copy_to(*g.getGeometryN(i), f, max_edge));
       switch (g.getGeometryTypeId()) {
         case GEOS_MULTIPOINT: return f.createMultiPoint(std::move(parts));
         case GEOS_MULTILINESTRING: return f.createMultiLineString(std::move(parts));

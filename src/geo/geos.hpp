@@ -31,7 +31,10 @@ void warm_envelopes(const Geometry& g);
 /// createGeometry is not enough: for collections it clones with `g`'s own
 /// factory first, counting a reference there — a data race when `g` is
 /// shared between threads.
-GeometryPtr copy_to(const Geometry& g, const GeometryFactory& factory);
+/// With `max_edge` > 0, edges longer than that are split evenly on the way
+/// (GEOS's Densifier would repair the result with buffer(0), whose old
+/// overlay leaks memory on hard input).
+GeometryPtr copy_to(const Geometry& g, const GeometryFactory& factory, double max_edge = 0.0);
 
 /// Overlays by GEOS's OverlayNG (with snapping and precision reduction when
 /// floating-point noding fails), built with `a`'s factory. Geometry::

@@ -2,7 +2,6 @@
 
 #include <geos/geom/CoordinateSequence.h>
 #include <geos/geom/CoordinateSequenceFilter.h>
-#include <geos/geom/util/Densifier.h>
 
 #include <fmt/format.h>
 #include <proj.h>
@@ -72,10 +71,9 @@ Coordinate LocalMetric::project(const Coordinate& lonlat) const {
 }
 
 GeometryPtr LocalMetric::project(const Geometry& g, const GeometryFactory& factory) const {
-  GeometryPtr copy = geo::copy_to(g, factory);
   // GeoJSON edges are straight in lon/lat, and bend once projected: short
   // edges keep the bend far below a centimetre.
-  if (copy->getDimension() > geos::geom::Dimension::P) copy = geos::geom::util::Densifier::densify(copy.get(), kMaxEdgeDegrees);
+  GeometryPtr copy = geo::copy_to(g, factory, kMaxEdgeDegrees);
   ProjectFilter filter(*this);
   copy->apply_rw(filter);
   copy->geometryChanged();
