@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
-#include <unordered_set>
+#include <set>
 #include <vector>
 
 #include "base/utf8.hpp"
@@ -139,7 +139,9 @@ class DomBuilder {
   const LocalizedText& what_;
   Json root_;
   std::vector<Json*> stack_;
-  std::vector<std::unordered_set<std::string>> keys_;  // member names per open container
+  // Member names per open container, ordered: a hash set's worst case is
+  // quadratic on names crafted to collide, a tree's never is.
+  std::vector<std::set<std::string, std::less<>>> keys_;
   std::string key_;
   std::string top_member_;
   std::optional<Problem> problem_;

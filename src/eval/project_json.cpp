@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iterator>
-#include <unordered_set>
+#include <set>
 #include <variant>
 
 #include "api/ruleset_data.hpp"
@@ -155,7 +155,7 @@ class TopLevel {
   std::size_t depth_ = 0;
   std::size_t start_ = 0;
   std::string name_;
-  std::unordered_set<std::string> names_;
+  std::set<std::string, std::less<>> names_;  // ordered: no worst case for names crafted to collide
   std::vector<Member> members_;
   std::optional<ProjectError> problem_;
 };
