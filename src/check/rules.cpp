@@ -18,7 +18,7 @@ namespace {
 class RuleChecker {
  public:
   RuleChecker(Context& ctx, const ParsedFile& file)
-      : ctx_(ctx), file_(file), conditions_(ctx, *file.file), printer_(*file.file, file.keyword_lang),
+      : ctx_(ctx), conditions_(ctx, *file.file), printer_(*file.file, file.keyword_lang),
         english_(*file.file, Lang::en) {}
 
   std::optional<model::Rule> rule(const ast::Rule& r, model::TierId tier, ast::ControlDimension dimension);
@@ -32,7 +32,6 @@ class RuleChecker {
   void texts(const ast::Rule& r, model::Rule& rule) const;
 
   Context& ctx_;
-  const ParsedFile& file_;
   ConditionChecker conditions_;
   format::Printer printer_;
   format::Printer english_;
