@@ -144,8 +144,8 @@ TEST_CASE("property: providing a missing fact never turns a known status unknown
       const std::string json = project(rng);
       // Not a structured binding: INFO captures it in a lambda, which clang 14 refuses.
       const auto& picked = extra[std::uniform_int_distribution<int>(0, 5)(rng)];
-      const auto& fact = picked.first;
-      const auto& value = picked.second;
+      const char* const fact = picked[0];
+      const char* const value = picked[1];
       if (json.find(std::string("\"") + fact + "\"") != std::string::npos) continue;  // already known
       const std::string fuller = "{\"" + std::string(fact) + "\": " + value + ", " + json.substr(1);
       const Decision before = decide(*rs, json);
