@@ -37,12 +37,18 @@ for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/corpus/$t"
   log="build-fuzz/fuzz-$t.log"
   echo "== fuzz_$t: ${seconds} s, ${jobs} job(s); log in $log"
-  if ! ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/fuzz/fuzz_$t -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # CPU time, not wall time, is what a fuzzing budget is counted in: the
+  # bash `time` keyword reports user + system seconds of the run.
+  TIMEFORMAT='%U %S'
+  failed=0
+  { time ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/fuzz/fuzz_$t -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -dict="fuzz/dict/${dict[$t]}.dict" -artifact_prefix="build-fuzz/artifacts/$t-" -print_final_stats=1 \
-      "${parallel[@]}" "build-fuzz/corpus/$t" "fuzz/corpus/$t" >"$log" 2>&1; then
+      "${parallel[@]}" "build-fuzz/corpus/$t" "fuzz/corpus/$t" >"$log" 2>&1 || failed=1; } 2>"build-fuzz/fuzz-$t.cpu"
+  if [ "$failed" -ne 0 ]; then
     echo "   FAILED: see $log and build-fuzz/artifacts/"
     status=1
   fi
+  awk '{ printf "   CPU time: %.0f s (user %.0f + system %.0f)\n", $1 + $2, $1, $2 }' "build-fuzz/fuzz-$t.cpu"
   # The last status line: executions, coverage, features, corpus size.
   grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true
   grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "$log" | tr '\n' ' ' || true
