@@ -124,9 +124,13 @@ inline std::string describe_error(const EvalError& error) { return error.code + 
 Expected<Decision, EvalError> evaluate(const Ruleset& ruleset, const Project& project,
                                        const EvaluateOptions& options = {});
 
+/// `pretty`: indented, for people and files; `compact`: one line, for NDJSON.
+enum class JsonLayout { pretty, compact };
+
 /// The decision as JSON (LANGUAGE.md §7; every member is documented in
-/// docs/decision-json.md). Deterministic: the same decision gives the same bytes.
-std::string to_json(const Decision& decision);
+/// docs/decision-json.md), ending in a newline. Deterministic: the same
+/// decision gives the same bytes; both layouts hold the same document.
+std::string to_json(const Decision& decision, JsonLayout layout = JsonLayout::pretty);
 /// The decision for a person: verdict first, then what must change, then
 /// rule by rule with citations.
 std::string to_text(const Decision& decision, Lang lang);

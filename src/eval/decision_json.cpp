@@ -1,96 +1,136 @@
 // The decision as JSON: LANGUAGE.md §7's members, never renamed, plus the
-// ones documented in docs/decision-json.md. Member order is fixed.
+// ones documented in docs/decision-json.md. Member order is fixed. Written
+// straight into the output (base/json_writer): no tree is built.
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 
 #include "base/dates.hpp"
 #include "base/json_input.hpp"
-#include "zhunru/decision.hpp"
+#include "eval/decision_json.hpp"
 
 namespace zhunru {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 /// Scores to two decimals: stable text, no spurious precision.
-Json score_value(const std::optional<double>& s) {
-  if (!s) return nullptr;
-  return std::round(*s * 100.0) / 100.0;
+void score_value(JsonWriter& w, const std::optional<double>& s) {
+  if (s) {
+    w.value(std::round(*s * 100.0) / 100.0);
+  } else {
+    w.null();
+  }
 }
 
-Json finding_json(const Finding& f) {
-  Json j;
-  j["rule"] = f.rule;
-  j["tier"] = name_of(f.tier);
-  j["tier_code"] = f.tier_code;
-  j["dimension"] = name_of(f.dimension);
-  j["form"] = name_of(f.form);
-  j["status"] = name_of(f.status);
-  j["applies"] = f.applies ? Json(*f.applies) : Json(nullptr);
-  j["unit"] = f.unit;
+void finding_json(JsonWriter& w, const Finding& f) {
+  w.begin_object();
+  w.member("rule", f.rule).member("tier", name_of(f.tier)).member("tier_code", f.tier_code);
+  w.member("dimension", name_of(f.dimension)).member("form", name_of(f.form)).member("status", name_of(f.status));
+  w.key("applies");
+  if (f.applies) {
+    w.value(*f.applies);
+  } else {
+    w.null();
+  }
+  w.member("unit", f.unit);
   std::string cite;
   for (const auto& c : f.cites) cite += (cite.empty() ? "" : "; ") + c;
-  j["cite"] = cite;
-  j["cites"] = f.cites;
-  j["quotes"] = f.quotes;
-  j["because"] = f.because;
-  j["source"] = f.source;
-  j["weight"] = f.weight;
-  j["requirement"] = f.requirement.empty() ? Json(nullptr) : Json(f.requirement);
-  j["missing"] = f.missing;
-  Json trace = Json::array();
-  for (const TraceStep& s : f.trace) trace.push_back({{"part", s.part}, {"text", s.text}, {"value", name_of(s.value)}});
-  j["trace"] = std::move(trace);
-  return j;
+  w.member("cite", cite);
+  w.key("cites").strings(f.cites);
+  w.key("quotes").strings(f.quotes);
+  w.member("because", f.because).member("source", f.source).member("weight", f.weight);
+  w.key("requirement");
+  if (f.requirement.empty()) {
+    w.null();
+  } else {
+    w.value(f.requirement);
+  }
+  w.key("missing").strings(f.missing);
+  w.key("trace").begin_array();
+  for (const TraceStep& s : f.trace) {
+    w.begin_object().member("part", s.part).member("text", s.text).member("value", name_of(s.value)).end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+/// The `project` member as given. FactsBuilder keeps it small and valid, but
+/// a Decision is a plain struct an embedder may fill with anything: it is
+/// read again (bounded) and written in the answer's own layout.
+void project_json(JsonWriter& w, const std::string& text, bool compact) {
+  if (text.empty()) {
+    w.null();
+    return;
+  }
+  auto parsed = json_input::parse<nlohmann::ordered_json>(text, {}, {"the `project` member", "`project` 成员"});
+  if (!parsed) {
+    w.value(text);  // not JSON: echoed as text
+    return;
+  }
+  std::string dumped = parsed->dump(compact ? -1 : 2);
+  if (!compact) {  // nested one level in: indent every line after the first
+    std::string nested;
+    for (char c : dumped) {
+      nested.push_back(c);
+      if (c == '\n') nested += "  ";
+    }
+    dumped = std::move(nested);
+  }
+  w.raw(dumped);
 }
 
 }  // namespace
 
-std::string to_json(const Decision& d) {
-  Json j;
-  j["verdict"] = name_of(d.verdict);
-  j["best"] = name_of(d.best);
-  j["worst"] = name_of(d.worst);
-  j["missing"] = d.missing;
-  j["as_of"] = iso_date(d.as_of);
-  Json units = Json::array();
+void write_decision_members(JsonWriter& w, const Decision& d, bool compact) {
+  w.member("verdict", name_of(d.verdict)).member("best", name_of(d.best)).member("worst", name_of(d.worst));
+  w.key("missing").strings(d.missing);
+  w.member("as_of", iso_date(d.as_of));
+  w.key("units").begin_array();
   for (const UnitDecision& u : d.units) {
-    units.push_back({{"code", u.code},
-                     {"name", u.name},
-                     {"class", name_of(u.unit_class)},
-                     {"district", u.district},
-                     {"share", u.share ? Json(std::round(*u.share * 1e6) / 1e6) : Json(nullptr)},  // to 1e-6
-                     {"verdict", name_of(u.verdict)},
-                     {"best", name_of(u.best)},
-                     {"worst", name_of(u.worst)}});
+    w.begin_object().member("code", u.code).member("name", u.name).member("class", name_of(u.unit_class));
+    w.member("district", u.district).key("share");
+    if (u.share) {
+      w.value(std::round(*u.share * 1e6) / 1e6);  // to 1e-6
+    } else {
+      w.null();
+    }
+    w.member("verdict", name_of(u.verdict)).member("best", name_of(u.best)).member("worst", name_of(u.worst));
+    w.end_object();
   }
-  j["units"] = std::move(units);
-  Json notes = Json::array();
-  for (const LocalizedText& n : d.notes) notes.push_back({{"en", n.en}, {"zh", n.zh}});
-  j["notes"] = std::move(notes);
-  Json findings = Json::array();
-  for (const Finding& f : d.findings) findings.push_back(finding_json(f));
-  j["findings"] = std::move(findings);
-  Json score;
-  score["overall"] = score_value(d.score.overall);
-  for (std::size_t i = 0; i < 3; ++i) score[std::string(name_of(static_cast<TierLevel>(i)))] = score_value(d.score.tiers[i]);
-  Json dims;
+  w.end_array();
+  w.key("notes").begin_array();
+  for (const LocalizedText& n : d.notes) w.begin_object().member("en", n.en).member("zh", n.zh).end_object();
+  w.end_array();
+  w.key("findings").begin_array();
+  for (const Finding& f : d.findings) finding_json(w, f);
+  w.end_array();
+  w.key("score").begin_object().key("overall");
+  score_value(w, d.score.overall);
+  for (std::size_t i = 0; i < 3; ++i) {
+    w.key(name_of(static_cast<TierLevel>(i)));
+    score_value(w, d.score.tiers[i]);
+  }
+  w.key("dimensions").begin_object();
   for (std::size_t i = 0; i < 4; ++i) {
-    dims[std::string(name_of(static_cast<ControlDimension>(i)))] = score_value(d.score.dimensions[i]);
+    w.key(name_of(static_cast<ControlDimension>(i)));
+    score_value(w, d.score.dimensions[i]);
   }
-  score["dimensions"] = std::move(dims);
-  j["score"] = std::move(score);
-  j["ruleset"] = {{"title", d.ruleset_title}, {"version", d.ruleset_version}, {"hash", d.ruleset_hash}};
-  // Bounded: FactsBuilder::set_metadata kept it small, but a Decision is a
-  // plain struct an embedder may fill with anything.
-  Json project(nullptr);
-  if (!d.project_json.empty()) {
-    auto parsed = json_input::parse<Json>(d.project_json, {}, {"the `project` member", "`project` 成员"});
-    project = parsed ? std::move(parsed).value() : Json(d.project_json);  // not JSON: echoed as text
-  }
-  j["project"] = std::move(project);
-  return j.dump(2) + "\n";
+  w.end_object().end_object();
+  w.key("ruleset").begin_object().member("title", d.ruleset_title).member("version", d.ruleset_version);
+  w.member("hash", d.ruleset_hash).end_object();
+  w.key("project");
+  project_json(w, d.project_json, compact);
+}
+
+std::string to_json(const Decision& d, JsonLayout layout) {
+  const bool compact = layout == JsonLayout::compact;
+  std::string out;
+  out.reserve(1024 + 512 * d.findings.size());
+  JsonWriter w(out, compact ? 0 : 2);
+  w.begin_object();
+  write_decision_members(w, d, compact);
+  w.end_object();
+  out.push_back('\n');
+  return out;
 }
 
 }  // namespace zhunru
