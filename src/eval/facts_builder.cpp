@@ -93,7 +93,7 @@ std::string fmt_number(double v) {
 }  // namespace
 
 const model::Fact* FactsBuilder::State::find(std::string_view name, model::FactId& id) {
-  const auto found = ruleset->model.find_fact(name);
+  const auto found = ruleset->model.find_fact_or_label(name);
   if (found) {
     id = *found;
     return &ruleset->model.facts[id];
@@ -103,8 +103,11 @@ const model::Fact* FactsBuilder::State::find(std::string_view name, model::FactI
     return nullptr;
   }
   if (!utf8_ok(name, "")) return nullptr;
-  std::vector<std::string_view> names;
-  for (const model::Fact& f : ruleset->model.facts) names.push_back(f.name);
+  std::vector<std::string_view> names;  // a near miss of a label suggests the label
+  for (const model::Fact& f : ruleset->model.facts) {
+    names.push_back(f.name);
+    if (!f.label.empty()) names.push_back(f.label);
+  }
   const auto best = closest_near_miss(name, names);
   const std::string shown = json_input::shorten(name);
   std::string en = "`" + shown + "` is not a fact of this ruleset";

@@ -221,7 +221,7 @@ void read_structured(const Ruleset& ruleset, const Member& m, std::string_view r
       return;
     }
     read_units(*units, builder);
-  } else if (!ruleset.data().model.find_fact(m.name)) {
+  } else if (!ruleset.data().model.find_fact_or_label(m.name)) {
     builder.set_unknown(m.name);  // reports the unknown name, with a suggestion
   } else {
     const LocalizedText found = type_text(raw);

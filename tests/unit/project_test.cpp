@@ -98,3 +98,16 @@ TEST_CASE("regressions: dates are read strictly — scaled numbers must stay fin
   CHECK(project_errors(*rules(), R"({"units": []})") ==
         std::vector<std::string>{"units: expected a non-empty list of unit codes, found an empty list"});
 }
+
+TEST_CASE("project files as people write them: Chinese fact labels as keys") {
+  CHECK(errors(R"("建设性质": "新建", "设计产能": "30万吨/年", "国民经济行业类别": "C2614")").empty());
+  const auto rs = rules();
+  const std::string by_label = to_json(decide(*rs, R"({"建设性质": "新建", "industry": "C2614", "units": ["ZH50010320001"]})"));
+  const std::string by_name = to_json(decide(*rs, R"({"nature": "new", "industry": "C2614", "units": ["ZH50010320001"]})"));
+  CHECK(by_label == by_name);
+  // A fact given by its name and by its label is given twice.
+  CHECK(errors(R"("nature": "new", "建设性质": "新建")") == std::vector<std::string>{"nature: given twice"});
+  // A near miss of a label suggests the label.
+  CHECK(errors(R"("建设性值": "新建")") ==
+        std::vector<std::string>{"建设性值: `建设性值` is not a fact of this ruleset; did you mean `建设性质`?"});
+}

@@ -426,3 +426,14 @@ TEST_CASE("maps on disk: a symlink may not lead outside the ruleset directory") 
   CHECK(compile_directory(base / "rules").ok());
   fs::remove_all(base);
 }
+
+TEST_CASE("locate: a GeoJSON Feature stands for its geometry as a site") {
+  const auto rs = world();
+  const std::string feature = R"({"type": "Feature", "properties": {"名称": "地块一"}, "geometry": )" +
+                              point(106.52, 29.52) + "}";
+  Project p = project_ok(*rs, with_site(feature));
+  REQUIRE(p.units().size() == 1);
+  CHECK(p.units()[0].code == "ZH50010310001");
+  CHECK(project_errors(*rs, with_site(R"({"type": "Feature", "properties": {}})")) ==
+        std::vector<std::string>{"site: the site is a Feature without a geometry"});
+}
