@@ -16,6 +16,8 @@ packages=(
   libgeos-dev libgeos++-dev libproj-dev proj-data
   # the auditor: the Z3 SMT solver
   libz3-dev
+  # screening many projects: oneTBB's parallel pipeline
+  libtbb-dev
   # command line, formatting, tests, benchmarks
   libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
   # the clang build CI checks, and the fuzzers (clang's libFuzzer and sanitizer runtimes)

@@ -1,7 +1,11 @@
 #include "cli/command_inputs.hpp"
 
+#include <algorithm>
+#include <ostream>
+
 #include "base/dates.hpp"
 #include "base/file_io.hpp"
+#include "cli/exit_code.hpp"
 
 namespace zhunru::cli {
 
@@ -19,6 +23,32 @@ Expected<std::optional<std::chrono::year_month_day>, LocalizedText> parse_as_of(
 std::optional<LocalizedText> unreadable_ruleset(const std::string& path) {
   if (const auto files = find_rule_files(path); !files) return files.error();
   return std::nullopt;
+}
+
+LoadedRuleset load_ruleset(const std::string& path, bool repair_maps, const std::string& command, Lang lang,
+                           std::ostream& err) {
+  const auto say = [&](const LocalizedText& message) { err << "zhunru " << command << ": " << message.in(lang) << '\n'; };
+  if (const auto problem = unreadable_ruleset(path)) {
+    say(*problem);
+    return {nullptr, kBadInput};
+  }
+  CompileOptions compile_options;
+  compile_options.repair_maps = repair_maps;
+  const CompileResult compiled = compile_directory(path, compile_options);
+  if (!compiled.ok()) {
+    err << compiled.render(lang);
+    say({"the ruleset has errors; nothing was evaluated", "清单有错误，未进行判定"});
+    return {nullptr, kRuleErrors};
+  }
+  // Warnings are the rule author's business (`zhunru check` shows them);
+  // an applicant's answer mentions only that there are some.
+  const auto warnings = std::count_if(compiled.diagnostics.begin(), compiled.diagnostics.end(),
+                                      [](const Diagnostic& d) { return d.severity == Severity::warning; });
+  if (warnings > 0) {
+    say({"the ruleset has " + std::to_string(warnings) + " warning(s); `zhunru check " + path + "` shows them",
+         "清单有 " + std::to_string(warnings) + " 条警告；运行 `zhunru check " + path + "` 查看"});
+  }
+  return {compiled.ruleset, kSuccess};
 }
 
 }  // namespace zhunru::cli

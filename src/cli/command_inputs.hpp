@@ -3,11 +3,14 @@
 #pragma once
 
 #include <chrono>
+#include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "zhunru/expected.hpp"
 #include "zhunru/localized.hpp"
+#include "zhunru/ruleset.hpp"
 
 namespace zhunru::cli {
 
@@ -16,5 +19,15 @@ Expected<std::optional<std::chrono::year_month_day>, LocalizedText> parse_as_of(
 
 /// Why `path` holds no ruleset to read (a missing path, no .rules files), or nullopt.
 std::optional<LocalizedText> unreadable_ruleset(const std::string& path);
+
+/// A ruleset compiled for judging projects (`eval`, `screen`, `applies`,
+/// `schema`): errors are printed to `err` and give the exit code; warnings
+/// are only counted (`zhunru check` shows them).
+struct LoadedRuleset {
+  std::shared_ptr<const Ruleset> ruleset;  // null on failure
+  int exit_code = 0;
+};
+LoadedRuleset load_ruleset(const std::string& path, bool repair_maps, const std::string& command, Lang lang,
+                           std::ostream& err);
 
 }  // namespace zhunru::cli

@@ -34,6 +34,23 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err);
 
+struct ScreenCliOptions {
+  std::string ruleset;                 // directory of .rules files
+  std::string input = "-";             // a batch file, a directory of project files, or - (stdin)
+  std::string input_format;            // ndjson, json, geojson, csv; "" = from the extension
+  std::string output = "-";            // a file, or - (stdout)
+  std::string format = "ndjson";       // of the answers: ndjson, csv, geojson
+  unsigned threads = 0;                // 0: every core
+  std::optional<std::string> as_of;    // YYYY-MM-DD; default today
+  bool verdict_only = false;           // no findings or traces
+  std::string fail_on;                 // "", "reject", "conditional": exit 3 when a verdict is that bad
+  bool quiet = false;                  // no progress line and no summary
+  Lang lang = Lang::en;
+  bool repair_maps = false;
+  std::size_t max_project_mib = 64;    // per record
+};
+int run_screen(const ScreenCliOptions& options, std::ostream& out, std::ostream& err);
+
 struct AuditCliOptions {
   std::string ruleset;                 // directory of .rules files
   std::optional<std::string> as_of;    // YYYY-MM-DD; default today

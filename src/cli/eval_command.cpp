@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <ostream>
 
 #include "base/file_io.hpp"
@@ -20,27 +19,9 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
     return kBadInput;
   }
   if (*as_of) eval_options.as_of = **as_of;
-  if (const auto problem = unreadable_ruleset(options.ruleset)) {
-    say(*problem);
-    return kBadInput;
-  }
-  CompileOptions compile_options;
-  compile_options.repair_maps = options.repair_maps;
-  const CompileResult compiled = compile_directory(options.ruleset, compile_options);
-  if (!compiled.ok()) {
-    err << compiled.render(options.lang);
-    say({"the ruleset has errors; nothing was evaluated", "清单有错误，未进行判定"});
-    return kRuleErrors;
-  }
-  // Warnings are the rule author's business (`zhunru check` shows them);
-  // an applicant's answer mentions only that there are some.
-  const auto warnings = std::count_if(compiled.diagnostics.begin(), compiled.diagnostics.end(),
-                                      [](const Diagnostic& d) { return d.severity == Severity::warning; });
-  if (warnings > 0) {
-    say({"the ruleset has " + std::to_string(warnings) + " warning(s); `zhunru check " + options.ruleset +
-             "` shows them",
-         "清单有 " + std::to_string(warnings) + " 条警告；运行 `zhunru check " + options.ruleset + "` 查看"});
-  }
+  const LoadedRuleset loaded = load_ruleset(options.ruleset, options.repair_maps, "eval", options.lang, err);
+  if (!loaded.ruleset) return loaded.exit_code;
+  const Ruleset& ruleset = *loaded.ruleset;
   ProjectLimits limits;
   limits.max_bytes = options.max_project_mib << 20;
   // Read no further than the limit: `--project /dev/zero` must end.
@@ -49,7 +30,7 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
     say(text.error());
     return kBadInput;
   }
-  const ProjectResult project = load_project_json(*compiled.ruleset, *text, limits);
+  const ProjectResult project = load_project_json(ruleset, *text, limits);
   if (!project) {
     for (const ProjectError& e : project.error()) {
       err << "zhunru eval: " << options.project << ": " << (e.fact.empty() ? "" : e.fact + ": ")
@@ -57,7 +38,7 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
     }
     return kBadInput;
   }
-  const auto decision = evaluate(*compiled.ruleset, *project, eval_options);
+  const auto decision = evaluate(ruleset, *project, eval_options);
   if (!decision) {
     say(decision.error().message);
     return kBadInput;

@@ -62,6 +62,30 @@ int run(int argc, char** argv) {
   eval_cmd->add_flag("--repair-maps", eval.repair_maps,
                      "Make invalid map features valid with GEOS MakeValid; every answer that used one says so");
 
+  ScreenCliOptions screen;
+  auto* screen_cmd = app.add_subcommand(
+      "screen", "Judge a batch of projects (NDJSON, JSON list, GeoJSON, CSV or a directory): one answer per record, in order");
+  screen_cmd->add_option("ruleset", screen.ruleset, "Ruleset directory")->required();
+  screen_cmd->add_option("--input", screen.input, "Batch file, directory of project files, or - for stdin (default -)");
+  screen_cmd->add_option("--input-format", screen.input_format,
+                         "ndjson, json (a list), geojson (a FeatureCollection) or csv; default: from the extension")
+      ->check(CLI::IsMember({"ndjson", "json", "geojson", "csv"}));
+  screen_cmd->add_option("--output", screen.output, "Where the answers go (default - for stdout)");
+  screen_cmd->add_option("--format", screen.format, "Answers as ndjson (default), csv or geojson")
+      ->check(CLI::IsMember({"ndjson", "csv", "geojson"}));
+  screen_cmd->add_option("--threads", screen.threads, "Threads that judge (default: every core)")
+      ->check(CLI::Range(1, 1024));
+  screen_cmd->add_option("--as-of", screen.as_of, "Judge as of this date (YYYY-MM-DD); default today");
+  screen_cmd->add_flag("--verdict-only", screen.verdict_only, "Verdicts, missing facts and units only: no findings");
+  screen_cmd->add_option("--fail-on", screen.fail_on, "Exit 3 when any record is judged reject (or conditional or worse)")
+      ->check(CLI::IsMember({"reject", "conditional"}));
+  screen_cmd->add_flag("--quiet", screen.quiet, "No progress line and no summary on stderr");
+  add_lang(screen_cmd, screen.lang, "Language of messages, the summary and CSV errors: en or zh");
+  screen_cmd->add_option("--max-project-mib", screen.max_project_mib, "Refuse records larger than this many MiB (default 64)")
+      ->check(CLI::Range(1, 4096));
+  screen_cmd->add_flag("--repair-maps", screen.repair_maps,
+                       "Make invalid map features valid with GEOS MakeValid; every answer that used one says so");
+
   AuditCliOptions audit;
   std::string audit_format;
   auto* audit_cmd = app.add_subcommand("audit", "Find conflicting, dead, loosened and redundant rules, with witness projects");
@@ -94,6 +118,7 @@ int run(int argc, char** argv) {
     eval.json = eval_format == "json";
     return run_eval(eval, std::cout, std::cerr);
   }
+  if (screen_cmd->parsed()) return run_screen(screen, std::cout, std::cerr);
   if (audit_cmd->parsed()) {
     audit.json = audit_format == "json";
     return run_audit(audit, std::cout, std::cerr);
