@@ -19,10 +19,14 @@
 
 #include "zhunru/diagnostic.hpp"
 #include "zhunru/localized.hpp"
+#include "zhunru/vocabulary.hpp"
 
 namespace zhunru {
 
 class SourceSet;  // the loaded source files, kept to quote lines in messages
+
+// What a compiled ruleset declares, for forms, schemas, maps and bindings
+// (docs/embedding.md). Copies: they outlive nothing and change nothing.
 
 /// One fact a project may state, as the ruleset declares it.
 struct FactInfo {
@@ -30,7 +34,50 @@ struct FactInfo {
   std::string label;       // "设计产能"
   std::string type;        // "bool", "number", "quantity", "one of", "industry", "text", "date"
   std::string unit;        // for quantities: the declared unit, e.g. "t/a"
-  std::vector<std::string> values;  // for "one of": value names
+  std::vector<std::string> values;        // for "one of": value names
+  std::vector<std::string> value_labels;  // parallel to values: "新建"; "" when none
+};
+
+/// A named class of projects (`kind chemical "化工项目" = …`).
+struct KindInfo {
+  std::string name;
+  std::string label;
+};
+
+/// A map layer rules may name (`layer river "长江干流" from "…"`).
+struct LayerInfo {
+  std::string name;
+  std::string label;
+  std::string path;            // as the ruleset writes it
+  std::size_t features = 0;
+};
+
+/// A tier of the list: the city, a district, a unit.
+struct TierInfo {
+  TierLevel level = TierLevel::city;
+  std::string code;            // 500000, 500103, ZH50010320001
+  std::string name;
+  std::string parent;          // the code of the tier it refines; "" for the top
+  std::size_t rules = 0;
+};
+
+/// A rule, with its parts as the rule author wrote them (in the file's own keywords).
+struct RuleInfo {
+  std::string id;
+  TierLevel tier = TierLevel::city;
+  std::string tier_code;
+  ControlDimension dimension = ControlDimension::spatial_layout;
+  RuleForm form = RuleForm::ban;
+  std::string subject;         // "new chemical projects"; "" for every project
+  std::string scope;           // "in priority units"
+  std::string where;
+  std::string unless;
+  std::string requirement;     // require/limit: what must hold
+  std::string because;
+  std::vector<std::string> cites;
+  std::vector<std::string> quotes;
+  double weight = 1.0;
+  std::string source;          // file:line
 };
 
 class Ruleset {
@@ -50,6 +97,12 @@ class Ruleset {
   [[nodiscard]] std::optional<std::chrono::year_month_day> effective_until() const;
   [[nodiscard]] std::size_t rule_count() const;
   [[nodiscard]] std::vector<FactInfo> facts() const;
+  [[nodiscard]] std::vector<KindInfo> kinds() const;
+  [[nodiscard]] std::vector<LayerInfo> layers() const;
+  [[nodiscard]] std::vector<TierInfo> tiers() const;
+  [[nodiscard]] std::vector<RuleInfo> rules() const;
+  /// The rule with this id, if any (by an index built at compile time).
+  [[nodiscard]] std::optional<RuleInfo> rule(std::string_view id) const;
   /// Units in the ruleset's unit map (0 when it declares none).
   [[nodiscard]] std::size_t map_unit_count() const;
 

@@ -132,6 +132,7 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
   data->rules = std::move(lowered.rules);
   data->index = ir::RuleIndex(data->model, data->rules);
   data->hash = content_hash(hashed);
+  data->index_rule_ids();
   result.ruleset = std::make_shared<const Ruleset>(std::move(data));
 }
 
@@ -194,16 +195,5 @@ std::optional<std::chrono::year_month_day> Ruleset::effective_from() const { ret
 std::optional<std::chrono::year_month_day> Ruleset::effective_until() const { return data_->model.effective_until; }
 std::size_t Ruleset::rule_count() const { return data_->model.rules.size(); }
 std::size_t Ruleset::map_unit_count() const { return data_->maps.units ? data_->maps.units->size() : 0; }
-
-std::vector<FactInfo> Ruleset::facts() const {
-  static const char* const kTypes[] = {"bool", "number", "quantity", "one of", "industry", "text", "date"};
-  std::vector<FactInfo> out;
-  for (const model::Fact& f : data_->model.facts) {
-    FactInfo info{f.name, f.label, kTypes[static_cast<int>(f.kind)], f.unit.text, {}};
-    for (const auto& v : f.values) info.values.push_back(v.name);
-    out.push_back(std::move(info));
-  }
-  return out;
-}
 
 }  // namespace zhunru

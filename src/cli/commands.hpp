@@ -51,6 +51,24 @@ struct ScreenCliOptions {
 };
 int run_screen(const ScreenCliOptions& options, std::ostream& out, std::ostream& err);
 
+struct AppliesCliOptions {
+  std::string ruleset;
+  std::string at;                      // "LON,LAT"
+  std::string site;                    // a GeoJSON file
+  std::string industry;                // a GB/T 4754-2017 code; "" for any
+  std::optional<std::string> as_of;
+  bool json = false;
+  Lang lang = Lang::en;
+};
+int run_applies(const AppliesCliOptions& options, std::ostream& out, std::ostream& err);
+
+struct SchemaCliOptions {
+  std::string ruleset;
+  bool template_only = false;          // a blank project instead of the schema
+  Lang lang = Lang::en;                // of messages
+};
+int run_schema(const SchemaCliOptions& options, std::ostream& out, std::ostream& err);
+
 struct AuditCliOptions {
   std::string ruleset;                 // directory of .rules files
   std::optional<std::string> as_of;    // YYYY-MM-DD; default today

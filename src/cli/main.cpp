@@ -86,6 +86,24 @@ int run(int argc, char** argv) {
   screen_cmd->add_flag("--repair-maps", screen.repair_maps,
                        "Make invalid map features valid with GEOS MakeValid; every answer that used one says so");
 
+  AppliesCliOptions applies;
+  std::string applies_format;
+  auto* applies_cmd =
+      app.add_subcommand("applies", "The units a site touches and every rule that can apply in each (成果查询)");
+  applies_cmd->add_option("ruleset", applies.ruleset, "Ruleset directory")->required();
+  applies_cmd->add_option("--at", applies.at, "A point: longitude,latitude in degrees (EPSG:4490/4326)");
+  applies_cmd->add_option("--site", applies.site, "A GeoJSON file: one geometry or Feature in lon/lat");
+  applies_cmd->add_option("--industry", applies.industry, "Only rules that can apply to this GB/T 4754-2017 class");
+  applies_cmd->add_option("--as-of", applies.as_of, "The rules in force on this date (YYYY-MM-DD); default today");
+  add_format(applies_cmd, applies_format);
+  add_lang(applies_cmd, applies.lang, "Language of messages and of the text output: en or zh");
+
+  SchemaCliOptions schema;
+  auto* schema_cmd = app.add_subcommand("schema", "The ruleset's project file as JSON Schema 2020-12 (or a blank one)");
+  schema_cmd->add_option("ruleset", schema.ruleset, "Ruleset directory")->required();
+  schema_cmd->add_flag("--template", schema.template_only, "Print a blank project file to fill in instead");
+  add_lang(schema_cmd, schema.lang, "Language of messages: en or zh");
+
   AuditCliOptions audit;
   std::string audit_format;
   auto* audit_cmd = app.add_subcommand("audit", "Find conflicting, dead, loosened and redundant rules, with witness projects");
@@ -119,6 +137,11 @@ int run(int argc, char** argv) {
     return run_eval(eval, std::cout, std::cerr);
   }
   if (screen_cmd->parsed()) return run_screen(screen, std::cout, std::cerr);
+  if (applies_cmd->parsed()) {
+    applies.json = applies_format == "json";
+    return run_applies(applies, std::cout, std::cerr);
+  }
+  if (schema_cmd->parsed()) return run_schema(schema, std::cout, std::cerr);
   if (audit_cmd->parsed()) {
     audit.json = audit_format == "json";
     return run_audit(audit, std::cout, std::cerr);

@@ -1,0 +1,92 @@
+// What a compiled ruleset declares, copied out of the checked model for
+// callers that must not see it (forms, schemas, `applies`, bindings).
+#include <algorithm>
+
+#include "api/ruleset_data.hpp"
+#include "zhunru/ruleset.hpp"
+
+namespace zhunru {
+namespace {
+
+RuleInfo info_of(const model::Model& m, const model::Rule& r) {
+  const model::Tier& tier = m.tiers[r.tier];
+  RuleInfo info;
+  info.id = r.id;
+  info.tier = tier.level;
+  info.tier_code = tier.code;
+  info.dimension = r.dimension;
+  info.form = r.form;
+  info.subject = r.texts.subject;
+  info.scope = r.texts.scope;
+  info.where = r.texts.where;
+  info.unless = r.texts.unless;
+  info.requirement = r.texts.requirement;
+  info.because = r.because;
+  info.cites = r.cites;
+  info.quotes = r.quotes;
+  info.weight = r.weight;
+  info.source = r.source.file + ":" + std::to_string(r.source.line);
+  return info;
+}
+
+}  // namespace
+
+std::vector<FactInfo> Ruleset::facts() const {
+  static const char* const kTypes[] = {"bool", "number", "quantity", "one of", "industry", "text", "date"};
+  std::vector<FactInfo> out;
+  for (const model::Fact& f : data_->model.facts) {
+    FactInfo info{f.name, f.label, kTypes[static_cast<int>(f.kind)], f.unit.text, {}, {}};
+    for (const auto& v : f.values) {
+      info.values.push_back(v.name);
+      info.value_labels.push_back(v.label);
+    }
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+std::vector<KindInfo> Ruleset::kinds() const {
+  std::vector<KindInfo> out;
+  for (const model::Kind& k : data_->model.kinds) out.push_back({k.name, k.label});
+  return out;
+}
+
+std::vector<LayerInfo> Ruleset::layers() const {
+  std::vector<LayerInfo> out;
+  const auto& layers = data_->model.layers;
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    const auto& loaded = data_->maps.layers;
+    const std::size_t features = i < loaded.size() && loaded[i] ? loaded[i]->size() : 0;
+    out.push_back({layers[i].name, layers[i].label, layers[i].path, features});
+  }
+  return out;
+}
+
+std::vector<TierInfo> Ruleset::tiers() const {
+  const model::Model& m = data_->model;
+  std::vector<std::size_t> counts(m.tiers.size(), 0);
+  for (const model::Rule& r : m.rules) ++counts[r.tier];
+  std::vector<TierInfo> out;
+  for (std::size_t i = 0; i < m.tiers.size(); ++i) {
+    const model::Tier& t = m.tiers[i];
+    out.push_back({t.level, t.code, t.name, t.parent ? m.tiers[*t.parent].code : "", counts[i]});
+  }
+  return out;
+}
+
+std::vector<RuleInfo> Ruleset::rules() const {
+  std::vector<RuleInfo> out;
+  out.reserve(data_->model.rules.size());
+  for (const model::Rule& r : data_->model.rules) out.push_back(info_of(data_->model, r));
+  return out;
+}
+
+std::optional<RuleInfo> Ruleset::rule(std::string_view id) const {
+  const auto& index = data_->rules_by_id;
+  const auto it = std::lower_bound(index.begin(), index.end(), id,
+                                   [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });
+  if (it == index.end() || it->first != id) return std::nullopt;
+  return info_of(data_->model, data_->model.rules[it->second]);
+}
+
+}  // namespace zhunru
