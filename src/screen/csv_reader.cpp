@@ -192,6 +192,16 @@ class CsvReader final : public RecordReader {
     return project.dump();
   }
 
+  [[nodiscard]] std::optional<std::string> id_of(const Record& record) const override {
+    for (const Column wanted : {Column::id, Column::name}) {
+      for (std::size_t i = 0; i < columns_.size() && i < record.fields.size(); ++i) {
+        if (columns_[i].column != wanted) continue;
+        if (std::string value = trim(record.fields[i]); !value.empty()) return value;
+      }
+    }
+    return std::nullopt;
+  }
+
   [[nodiscard]] std::size_t bytes_read() const override { return source_.consumed(); }
 
  private:

@@ -36,6 +36,8 @@ class RecordReader {
   [[nodiscard]] virtual Expected<std::string, ProjectError> project_text(const Record& record) const {
     return record.text;
   }
+  /// The record's id when its project file could not be made (a CSV row's `id` column). Thread-safe.
+  [[nodiscard]] virtual std::optional<std::string> id_of(const Record&) const { return std::nullopt; }
   [[nodiscard]] virtual std::size_t bytes_read() const = 0;
   /// Set when the input broke off where records can no longer be told apart.
   [[nodiscard]] const std::optional<ProjectError>& stopped() const { return stopped_; }

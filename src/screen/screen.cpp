@@ -80,7 +80,7 @@ void judge(const Ruleset& ruleset, const RecordReader& reader, const Record& rec
     answer.decision = nullptr;
     answer.errors = {{"internal", "", {std::string("internal error: ") + e.what(), std::string("内部错误：") + e.what()}}};
   }
-  if (!answer.id && !record.file.empty()) answer.id = record.file;
+  if (!answer.id) answer.id = reader.id_of(record);
   batch::write_answer(chunk.output, answer, options, first);
   if (!answer.decision) {
     ++chunk.tally.errors;

@@ -70,3 +70,16 @@ zhunru_golden(audit-planted-zh ARGS audit tests/fixtures/audit --as-of 2025-06-0
 zhunru_golden(audit-planted-json ARGS audit tests/fixtures/audit --as-of 2025-06-01 --format json)
 zhunru_golden(audit-examples-clean ARGS audit rules/examples --as-of 2025-06-01)
 zhunru_golden(audit-chongqing ARGS audit rules/chongqing --as-of 2025-06-01)
+
+# `screen`: a batch with a malformed line and a bad fact (NDJSON, verdicts
+# only), a CSV with lon/lat columns (answers as CSV, summary in Chinese), and
+# the exit code --fail-on gives; `applies` at a point; `schema`.
+set(batches tests/fixtures/screen)
+zhunru_golden(screen-chongqing-ndjson ARGS screen rules/chongqing --input ${batches}/chongqing.ndjson --as-of 2025-06-01 --verdict-only --threads 2)
+zhunru_golden(screen-chongqing-csv-zh ARGS screen rules/chongqing --input ${batches}/chongqing.csv --as-of 2025-06-01 --format csv --lang zh)
+zhunru_golden(screen-chongqing-fail-on ARGS screen rules/chongqing --input examples/projects/chongqing --as-of 2025-06-01 --format csv --fail-on reject)
+zhunru_golden(screen-bad-csv-column ARGS screen rules/chongqing --input ${batches}/bad-column.csv --as-of 2025-06-01)
+zhunru_golden(applies-chongqing-point ARGS applies rules/chongqing --at 106.551,29.563 --industry C2614 --as-of 2025-06-01)
+zhunru_golden(applies-chongqing-point-zh-json ARGS applies rules/chongqing --at 106.551,29.563 --as-of 2025-06-01 --format json --lang zh)
+zhunru_golden(schema-chongqing ARGS schema rules/chongqing)
+zhunru_golden(schema-chongqing-template ARGS schema rules/chongqing --template)
