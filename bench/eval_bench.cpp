@@ -10,6 +10,7 @@
 //
 // Run: build/bench/zhunru_bench_eval --benchmark_repetitions=10 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include <chrono>
 #include <random>
@@ -196,13 +197,36 @@ std::shared_ptr<const Ruleset> compile(const std::string& tiers) {
   return r.ruleset;
 }
 
+/// The same project as a project file, for the JSON-in, JSON-out path.
+std::string to_project_json(const Facts& f) {
+  static const char* const catalogues[] = {"encouraged", "permitted", "restricted", "eliminated"};
+  static const char* const efficiencies[] = {"benchmark", "baseline", "below"};
+  const auto flag = [](bool b) { return b ? "true" : "false"; };
+  return fmt::format(R"({{"industry": "{}", "nature": "{}", "catalogue": "{}", "efficiency": "{}", "grade": "{}", )"
+                     R"("capacity": {}, "voc": {}, "so2": {}, "noise": {}, "low-voc": {}, "in-park": {}, )"
+                     R"("risk-plan": {}, "units": ["{}"], "project": {{"name": "基准项目"}}}})",
+                     f.industry, kNatures[static_cast<int>(f.nature)], catalogues[static_cast<int>(f.catalogue)],
+                     efficiencies[f.efficiency], f.grade, f.capacity, f.voc, f.so2, f.noise, flag(f.low_voc),
+                     flag(f.in_park), flag(f.risk_plan), f.unit);
+}
+
 struct Table20 {
   std::shared_ptr<const Ruleset> rules = compile(kTable20);
   std::vector<Facts> facts = make_facts(256);
   std::vector<Project> projects;
+  std::vector<std::string> project_files;
+  std::vector<Decision> decisions;
   bool agree = true;
+  bool files_agree = true;
   Table20() {
     for (const Facts& f : facts) {
+      project_files.push_back(to_project_json(f));
+      // The file and the builder must give the same decision.
+      const auto from_file = load_project_json(*rules, project_files.back());
+      Decision built = *evaluate(*rules, to_project(*rules, f), kAsOf);
+      built.project_json = R"({"name":"基准项目"})";
+      files_agree = files_agree && from_file && to_json(*evaluate(*rules, *from_file, kAsOf)) == to_json(built);
+      decisions.push_back(*evaluate(*rules, to_project(*rules, f), kAsOf));
       projects.push_back(to_project(*rules, f));
       const Verdict v = evaluate(*rules, projects.back(), kAsOf)->verdict;
       agree = agree && static_cast<int>(v) == judge_by_hand(f);
@@ -332,7 +356,39 @@ void BM_Large100k(benchmark::State& state) {
   if (options.findings) state.counters["applicable_per_decision"] = static_cast<double>(applicable) / decisions;
 }
 
+/// Decision → JSON: the answer an embedder sends on (pretty or NDJSON).
+void table_to_json(benchmark::State& state, JsonLayout layout) {
+  const Table20& t = table20();
+  std::size_t i = 0;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string json = to_json(t.decisions[i++ % t.decisions.size()], layout);
+    bytes += json.size();
+    benchmark::DoNotOptimize(json);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.counters["bytes_per_decision"] = static_cast<double>(bytes) / static_cast<double>(state.iterations());
+}
+void BM_Table20_ToJsonPretty(benchmark::State& state) { table_to_json(state, JsonLayout::pretty); }
+void BM_Table20_ToJsonCompact(benchmark::State& state) { table_to_json(state, JsonLayout::compact); }
+
+/// Project file → decision → JSON, end to end: what a service does per request.
+void BM_Table20_JsonInJsonOut(benchmark::State& state) {
+  const Table20& t = table20();
+  if (!t.files_agree) state.SkipWithError("a project file and its builder disagree");
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto project = load_project_json(*t.rules, t.project_files[i++ % t.project_files.size()]);
+    std::string json = to_json(*evaluate(*t.rules, *project, kAsOf), JsonLayout::compact);
+    benchmark::DoNotOptimize(json);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
 BENCHMARK(BM_Table20_HandWritten);
+BENCHMARK(BM_Table20_ToJsonPretty);
+BENCHMARK(BM_Table20_ToJsonCompact);
+BENCHMARK(BM_Table20_JsonInJsonOut);
 BENCHMARK(BM_Table20_ZhunruVerdict);
 BENCHMARK(BM_Table20_ZhunruFindings);
 BENCHMARK(BM_Large100k)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);

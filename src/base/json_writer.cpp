@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <cstdlib>
 
 #include "base/utf8.hpp"
@@ -10,13 +11,31 @@ namespace zhunru {
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
+  // One branch-free pass finds whether anything needs escaping or checking;
+  // most strings (names, codes, ids) need neither and are copied whole.
+  unsigned char high = 0;
+  bool escape = false;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    high |= c;
+    escape |= c < 0x20 || c == '"' || c == '\\';
+  }
   // Invalid UTF-8 (never from validated input, but a Decision is a plain
   // struct): repaired, not thrown about.
   std::string repaired;
-  if (utf8::first_invalid(text)) {
+  if (high >= 0x80 && utf8::first_invalid(text)) {
     std::vector<utf8::InvalidSequence> invalid;
     repaired = utf8::repair(text, invalid);
     text = repaired;
+  }
+  if (!escape) {
+    const std::size_t at = out.size();
+    out.resize(at + text.size() + 2);
+    char* p = out.data() + at;
+    p[0] = '"';
+    std::memcpy(p + 1, text.data(), text.size());
+    p[text.size() + 1] = '"';
+    return;
   }
   out.push_back('"');
   std::size_t plain = 0;  // start of the run of bytes copied as they are
@@ -33,10 +52,10 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
+      default: {
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out.append(escaped, sizeof escaped);
+      }
     }
   }
   out.append(text.substr(plain));
@@ -110,15 +129,16 @@ void JsonWriter::before_value() {
     return;
   }
   if (has_items_.empty()) return;  // the document itself
-  if (has_items_.back()) out_.push_back(',');
-  has_items_.back() = true;
+  if (has_items_.back() != 0) out_.push_back(',');
+  has_items_.back() = 1;
   newline_indent();
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
   append_json_string(out_, name);
-  out_ += indent_ == 0 ? ":" : ": ";
+  out_.push_back(':');
+  if (indent_ != 0) out_.push_back(' ');
   after_key_ = true;
   return *this;
 }
@@ -126,19 +146,19 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_.push_back('{');
-  has_items_.push_back(false);
+  has_items_.push_back(0);
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
   out_.push_back('[');
-  has_items_.push_back(false);
+  has_items_.push_back(0);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  const bool any = has_items_.back();
+  const bool any = has_items_.back() != 0;
   has_items_.pop_back();
   if (any) newline_indent();
   out_.push_back('}');
@@ -146,7 +166,7 @@ JsonWriter& JsonWriter::end_object() {
 }
 
 JsonWriter& JsonWriter::end_array() {
-  const bool any = has_items_.back();
+  const bool any = has_items_.back() != 0;
   has_items_.pop_back();
   if (any) newline_indent();
   out_.push_back(']');

@@ -51,7 +51,7 @@ class JsonWriter {
   int indent_;
   // Per open container: whether it has a member yet. Depth is bounded by the
   // code that writes (decisions nest four deep), never by input.
-  std::vector<bool> has_items_;
+  std::vector<unsigned char> has_items_;
   bool after_key_ = false;
 };
 

@@ -53,12 +53,18 @@ void finding_json(JsonWriter& w, const Finding& f) {
   w.end_object();
 }
 
-/// The `project` member as given. FactsBuilder keeps it small and valid, but
-/// a Decision is a plain struct an embedder may fill with anything: it is
-/// read again (bounded) and written in the answer's own layout.
+/// The `project` member as given. FactsBuilder keeps it small, valid and on
+/// one line, but a Decision is a plain struct an embedder may fill with
+/// anything: it is checked again (bounded) and written in the answer's layout.
 void project_json(JsonWriter& w, const std::string& text, bool compact) {
   if (text.empty()) {
     w.null();
+    return;
+  }
+  // The common case, on one line already: a validating pass, no tree.
+  if (compact && text.size() <= json_input::Limits{}.max_bytes && text.find_first_of("\n\r") == std::string::npos &&
+      nlohmann::json::accept(text)) {
+    w.raw(text);
     return;
   }
   auto parsed = json_input::parse<nlohmann::ordered_json>(text, {}, {"the `project` member", "`project` 成员"});
