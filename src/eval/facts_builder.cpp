@@ -346,6 +346,12 @@ FactsBuilder& FactsBuilder::set_site(std::string_view geojson) {
     state_->error(site.error().code, "site", site.error().message);
     return *this;
   }
+  if ((*site)->from_gcj02) {
+    state_->data.notes.push_back(
+        {"the site was given in GCJ-02 (the coordinates of most Chinese web maps) and converted to WGS 84 before "
+         "it was located",
+         "选址以 GCJ-02（多数国内网络地图使用的坐标）给出，已先转换为 WGS 84 再定位"});
+  }
   state_->data.site = std::move(site).value();
   return *this;
 }

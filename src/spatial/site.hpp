@@ -2,7 +2,8 @@
 // point, a line for roads and pipelines, a polygon for a plant. Invalid
 // sites are refused with the reason, never repaired behind the applicant's
 // back; a site in another coordinate system (a `crs` that is not lon/lat)
-// is refused, never read as lon/lat (docs/spatial.md).
+// is refused, never read as lon/lat — except GCJ-02, converted when the site
+// says `"crs": "GCJ-02"` (docs/spatial.md).
 #pragma once
 
 #include <memory>
@@ -20,6 +21,7 @@ struct Site {
   geo::GeometryFactory::Ptr factory;   // first: it outlives the geometries built with it
   geo::GeometryPtr geometry;           // lon/lat, valid, not empty
   int dimension = 0;                   // 0 points, 1 lines, 2 polygons
+  bool from_gcj02 = false;             // given in GCJ-02 and converted (answers say so)
 };
 
 struct SiteError {

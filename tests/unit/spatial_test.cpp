@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "api/ruleset_data.hpp"
+#include "geo/gcj02.hpp"
 #include "geo/geojson_geometry.hpp"
 #include "geo/metric_pool.hpp"
 #include "spatial/site_oracle.hpp"
@@ -436,4 +437,38 @@ TEST_CASE("locate: a GeoJSON Feature stands for its geometry as a site") {
   CHECK(p.units()[0].code == "ZH50010310001");
   CHECK(project_errors(*rs, with_site(R"({"type": "Feature", "properties": {}})")) ==
         std::vector<std::string>{"site: the site is a Feature without a geometry"});
+}
+
+TEST_CASE("GCJ-02: converted back to WGS 84 to 1e-9 degrees, hundreds of metres off in Chongqing, identity abroad") {
+  for (const geo::LonLat p : {geo::LonLat{106.551, 29.563}, geo::LonLat{116.391, 39.907}, geo::LonLat{121.47, 31.23},
+                              geo::LonLat{87.6, 43.8}}) {
+    const geo::LonLat g = geo::wgs84_to_gcj02(p);
+    const double metres = std::hypot((g.lon - p.lon) * 111320.0 * std::cos(p.lat * 3.14159265 / 180.0),
+                                     (g.lat - p.lat) * 110540.0);
+    CHECK(metres > 50.0);
+    CHECK(metres < 1000.0);
+    const geo::LonLat back = geo::gcj02_to_wgs84(g);
+    CHECK(std::abs(back.lon - p.lon) < 1e-8);
+    CHECK(std::abs(back.lat - p.lat) < 1e-8);
+  }
+  const geo::LonLat paris{2.35, 48.85};
+  CHECK(geo::wgs84_to_gcj02(paris).lon == paris.lon);
+}
+
+TEST_CASE("locate: a site that says it is in GCJ-02 is converted, located where WGS 84 puts it, and the answer says so") {
+  const auto rs = world();
+  // A point just inside unit ZH50010310001 in WGS 84, given as a web map would give it.
+  const geo::LonLat wgs{106.52, 29.52};
+  const geo::LonLat gcj = geo::wgs84_to_gcj02(wgs);
+  const std::string site = R"({"type": "Point", "crs": "GCJ-02", "coordinates": [)" + std::to_string(gcj.lon) + ", " +
+                           std::to_string(gcj.lat) + "]}";
+  Project p = project_ok(*rs, with_site(site));
+  REQUIRE(p.units().size() == 1);
+  CHECK(p.units()[0].code == "ZH50010310001");
+  REQUIRE(p.notes().size() == 1);
+  CHECK(p.notes()[0].en.find("GCJ-02") != std::string::npos);
+  // The same numbers read as WGS 84 would be elsewhere: the conversion is what placed it.
+  const Project raw = project_ok(*rs, with_site(R"({"type": "Point", "coordinates": [)" + std::to_string(gcj.lon) +
+                                                ", " + std::to_string(gcj.lat) + "]}"));
+  CHECK(raw.notes().empty());
 }
