@@ -95,6 +95,7 @@ struct Decision {
   std::string ruleset_version;
   std::string ruleset_hash;
   std::string project_json;          // the project file's `project` member as given; "" when none
+  std::string project_id;            // its `id` (else `name`), for naming answers; "" when none
   std::vector<LocalizedText> notes;  // where the project is: outside shares, repaired map features used
 };
 

@@ -225,6 +225,7 @@ Expected<Decision, EvalError> Evaluation::run() {
   d.ruleset_version = rs_.model.version;
   d.ruleset_hash = rs_.hash;
   d.project_json = project_.metadata_json;
+  d.project_id = project_.metadata_id;
   d.units.resize(project_.units.size());
   for (std::uint32_t u = 0; u < project_.units.size(); ++u) {
     if (auto problem = judge_unit(u, d.units[u])) return Result::failure(std::move(*problem));

@@ -29,6 +29,7 @@ struct Project::Data {
   std::vector<std::shared_ptr<const geo::Geometry>> parts;
   std::vector<LocalizedText> notes;
   std::string metadata_json;         // the file's `project` member, echoed in decisions
+  std::string metadata_id;           // its `id` (else `name`); "" when none
 };
 
 }  // namespace zhunru

@@ -184,16 +184,13 @@ void write_answer(std::string& out, const Answer& a, const ScreenOptions& o, boo
   }
 }
 
-std::optional<std::string> project_id(std::string_view text, bool is_member, const ProjectLimits& limits) {
+std::optional<std::string> project_id(std::string_view text, const ProjectLimits& limits) {
   if (text.empty()) return std::nullopt;
   auto parsed = json_input::parse<Json>(text, {limits.max_bytes, limits.max_depth}, {"", ""});
   if (!parsed || !parsed->is_object()) return std::nullopt;
-  const Json* about = &*parsed;
-  if (!is_member) {
-    const auto p = parsed->find("project");
-    if (p == parsed->end() || !p->is_object()) return std::nullopt;
-    about = &*p;
-  }
+  const auto p = parsed->find("project");
+  if (p == parsed->end() || !p->is_object()) return std::nullopt;
+  const Json* about = &*p;
   for (const char* key : {"id", "name"}) {
     const auto v = about->find(key);
     if (v == about->end()) continue;

@@ -27,9 +27,8 @@ std::string output_footer(BatchOutput format);
 /// Appends one answer in `format`; `first` tells the GeoJSON writer to leave out the comma.
 void write_answer(std::string& out, const Answer& answer, const ScreenOptions& options, bool first);
 
-/// The `id` (or else `name`) of a project file's `project` member, or of a
-/// `project` member's own text.
-std::optional<std::string> project_id(std::string_view project_file_or_member, bool is_member,
-                                      const ProjectLimits& limits);
+/// The `id` (or else `name`) of a project file's `project` member, for a
+/// record that could not be judged.
+std::optional<std::string> project_id(std::string_view project_file, const ProjectLimits& limits);
 
 }  // namespace zhunru::batch

@@ -17,18 +17,11 @@ class NdjsonReader final : public RecordReader {
 
   bool next(Record& record) override {
     while (true) {
-      if (source_.peek() == ByteSource::kEnd) return false;
-      ++line_;
-      record.line = line_;
       record.text.clear();
       bool oversized = false;
-      for (int c = source_.get(); c != ByteSource::kEnd && c != '\n'; c = source_.get()) {
-        if (record.text.size() < limits_.max_bytes) {
-          record.text.push_back(static_cast<char>(c));
-        } else {
-          oversized = true;
-        }
-      }
+      if (!source_.take_line(record.text, limits_.max_bytes, oversized)) return false;
+      ++line_;
+      record.line = line_;
       if (line_ == 1 && record.text.starts_with("\xEF\xBB\xBF")) record.text.erase(0, 3);  // a BOM
       if (oversized) {
         record.text.clear();

@@ -74,8 +74,11 @@ void judge(const Ruleset& ruleset, const RecordReader& reader, const Record& rec
         answer.decision = &*decision;
       }
     }
-    answer.id = decision ? batch::project_id(decision->project_json, true, options.limits)
-                         : batch::project_id(text, false, options.limits);
+    if (decision && !decision->project_id.empty()) {
+      answer.id = decision->project_id;
+    } else if (!decision) {
+      answer.id = batch::project_id(text, options.limits);
+    }
   } catch (const std::exception& e) {  // never lose the batch to one record
     answer.decision = nullptr;
     answer.errors = {{"internal", "", {std::string("internal error: ") + e.what(), std::string("内部错误：") + e.what()}}};

@@ -146,7 +146,7 @@ TEST_CASE("property: verdict-only evaluation agrees with full evaluation") {
     const Decision lean = *evaluate(*rs, subject, {day(2025, 6, 1), false});
     CHECK(lean.findings.empty());
     CHECK(order_free(lean) == order_free(Decision{full.verdict, full.best, full.worst, full.missing, {}, {}, full.score,
-                                                  full.as_of, {}, {}, {}, {}, {}}));
+                                                  full.as_of, {}, {}, {}, {}, {}, {}}));
     for (std::size_t u = 0; u < full.units.size(); ++u) CHECK(lean.units[u].verdict == full.units[u].verdict);
   }
 }
