@@ -20,7 +20,11 @@ function(zhunru_antlr_generate target lexer_g4 parser_g4 out_dir)
     COMMAND ${ANTLR4_TOOL} -Dlanguage=Cpp -no-visitor -no-listener
             -package zhunru::grammar -Xexact-output-dir -o "${out_dir}"
             -lib "${out_dir}" "${parser_g4}"
-    DEPENDS "${lexer_g4}" "${parser_g4}"
+    COMMAND ${CMAKE_COMMAND} -DFILE=${out_dir}/${lexer_name}.cpp -DCLASS=${lexer_name}
+            -P "${PROJECT_SOURCE_DIR}/cmake/antlr_lazy_init.cmake"
+    COMMAND ${CMAKE_COMMAND} -DFILE=${out_dir}/${parser_name}.cpp -DCLASS=${parser_name}
+            -P "${PROJECT_SOURCE_DIR}/cmake/antlr_lazy_init.cmake"
+    DEPENDS "${lexer_g4}" "${parser_g4}" "${PROJECT_SOURCE_DIR}/cmake/antlr_lazy_init.cmake"
     COMMENT "Generating the zhunru lexer and parser with ANTLR"
     VERBATIM)
   add_library(${target} OBJECT ${generated})
