@@ -86,7 +86,7 @@ std::string project_schema(const Ruleset& ruleset) {
   w.end_object();
   w.member("additionalProperties", false);
   w.end_object();
-  out.push_back('\n');
+  w.end_line().finish();
   return out;
 }
 
@@ -100,7 +100,7 @@ std::string project_template(const Ruleset& ruleset) {
   w.end_object();
   for (const FactInfo& f : ruleset.facts()) w.key(f.name).null();
   w.end_object();
-  out.push_back('\n');
+  w.end_line().finish();
   return out;
 }
 

@@ -5,17 +5,34 @@
 // the same document on one line, with no tree and no allocation per value.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace zhunru {
 
+/// Appends to `out`. While the writer lives, `out` may hold unwritten
+/// room at its end (writes go by pointer, not through std::string's
+/// out-of-line push_back); finish() — or the destructor — trims it. Touch
+/// `out` only after finish().
 class JsonWriter {
  public:
   /// `indent` 0: one line, no spaces (NDJSON); otherwise that many spaces a level.
-  explicit JsonWriter(std::string& out, int indent = 2) : out_(out), indent_(indent) {}
+  explicit JsonWriter(std::string& out, int indent = 2) : out_(out), size_(out.size()), indent_(indent) {}
+  ~JsonWriter() { finish(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  /// Trims `out` to what was written. Idempotent.
+  void finish() { out_.resize(size_); }
+  /// A line break between documents (NDJSON), outside any container.
+  JsonWriter& end_line() {
+    put('\n');
+    return *this;
+  }
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -44,10 +61,30 @@ class JsonWriter {
   }
 
  private:
+  friend void append_json_string(std::string& out, std::string_view text);
+  friend void append_json_number(std::string& out, double number);
+
   void before_value();
   void newline_indent();
+  void write_string(std::string_view text);
+  void write_checked(std::string_view text, bool high);
+  void write_number(double number);
+  void make_room(std::size_t n);
+
+  /// Room for `n` more bytes, at the end of what was written.
+  char* grow(std::size_t n) {
+    if (size_ + n > out_.size()) [[unlikely]] make_room(n);
+    char* at = out_.data() + size_;
+    size_ += n;
+    return at;
+  }
+  void put(char c) { *grow(1) = c; }
+  void put(std::string_view s) {
+    if (!s.empty()) std::memcpy(grow(s.size()), s.data(), s.size());
+  }
 
   std::string& out_;
+  std::size_t size_;
   int indent_;
   // Per open container: whether it has a member yet. Depth is bounded by the
   // code that writes (decisions nest four deep), never by input.

@@ -95,7 +95,7 @@ std::string to_json(const Applicability& a, JsonLayout layout) {
   w.key("ruleset").begin_object().member("title", a.ruleset_title).member("version", a.ruleset_version);
   w.member("hash", a.ruleset_hash).end_object();
   w.end_object();
-  out.push_back('\n');
+  w.end_line().finish();
   return out;
 }
 

@@ -135,7 +135,7 @@ std::string to_json(const Decision& d, JsonLayout layout) {
   w.begin_object();
   write_decision_members(w, d, compact);
   w.end_object();
-  out.push_back('\n');
+  w.end_line().finish();
   return out;
 }
 

@@ -71,8 +71,7 @@ void write_ndjson(std::string& out, const Answer& a, bool verdict_only) {
   } else {
     write_decision_members(w, *a.decision, true);
   }
-  w.end_object();
-  out.push_back('\n');
+  w.end_object().end_line();
 }
 
 void csv_field(std::string& out, std::string_view value) {
@@ -127,9 +126,9 @@ Json project_members(const Answer& a, const ProjectLimits& limits) {
 
 void write_feature(std::string& out, const Answer& a, const ScreenOptions& o, bool first) {
   Json given = project_members(a, o.limits);
-  JsonWriter w(out, 0);
   if (!first) out.push_back(',');
   out.push_back('\n');
+  JsonWriter w(out, 0);
   w.begin_object().member("type", "Feature").key("geometry");
   const auto site = given.find("site");
   if (site != given.end() && site->is_object()) {

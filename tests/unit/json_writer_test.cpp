@@ -76,12 +76,23 @@ TEST_CASE("json writer: pretty output matches nlohmann's dump(2), and compact is
     w.begin_object().member("a", "x").key("empty").begin_array().end_array();
     w.key("none").begin_object().end_object().key("list").begin_array().value(1.5).value(true).null().end_array();
     w.key("nested").begin_object().member("n", std::size_t{3}).key("s").strings({"p", "q"}).end_object();
-    w.end_object();
+    w.end_object().finish();
     const nlohmann::ordered_json expected = {{"a", "x"},
                                              {"empty", nlohmann::ordered_json::array()},
                                              {"none", nlohmann::ordered_json::object()},
                                              {"list", {1.5, true, nullptr}},
                                              {"nested", {{"n", 3}, {"s", {"p", "q"}}}}};
     CHECK(out == expected.dump(indent == 0 ? -1 : 2));
+  }
+}
+
+TEST_CASE("json writer: every byte that needs escaping is found wherever it sits in a long string") {
+  // The scan reads eight bytes at a time: try each escapable byte at each
+  // position of a word, between ASCII and before multi-byte UTF-8.
+  for (int c = 0; c < 0x80; ++c) {
+    for (std::size_t at = 0; at < 17; ++at) {
+      const std::string s = std::string(at, 'a') + static_cast<char>(c) + "重庆市两江新区" + std::string(at % 5, 'z');
+      CHECK(string_literal(s) == nlohmann::json(s).dump());
+    }
   }
 }
