@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -44,7 +45,8 @@ struct FactsBuilder::State {
   void set(model::FactId id, FactValue value);
   void wrong_type(const model::Fact& fact, const std::string& found_en, const std::string& found_zh);
   void set_text(model::FactId id, const model::Fact& fact, std::string_view text);
-  bool negative(const model::Fact& fact, double value, const std::string& shown);
+  /// Refuses a quantity below zero; `shown_as` gives the value as the message quotes it.
+  bool negative(const model::Fact& fact, double value, const std::function<std::string()>& shown_as);
   bool utf8_ok(std::string_view text, const std::string& fact);
 };
 
@@ -160,8 +162,10 @@ bool FactsBuilder::State::utf8_ok(std::string_view text, const std::string& fact
 
 // A quantity is a magnitude — an emission, a capacity, an area, a distance —
 // never below zero (docs/project-files.md). A reduction is a fact of its own.
-bool FactsBuilder::State::negative(const model::Fact& fact, double value, const std::string& shown) {
+bool FactsBuilder::State::negative(const model::Fact& fact, double value,
+                                   const std::function<std::string()>& shown_as) {
   if (!(value < 0.0)) return false;
+  const std::string shown = shown_as();
   error("project.negative-quantity", fact.name,
         {shown + " is negative, but " + fact.name + " is a quantity (" + fact.unit.text + "), which cannot be less "
              "than zero; a reduction is stated as a fact of its own",
@@ -170,18 +174,19 @@ bool FactsBuilder::State::negative(const model::Fact& fact, double value, const 
 }
 
 void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, std::string_view text) {
-  const std::string quoted = "\"" + json_input::shorten(text) + "\"";
+  // The value as messages quote it: made only when there is a message.
+  const auto quoted = [text] { return "\"" + json_input::shorten(text) + "\""; };
   FactValue v;
   v.known = true;
   switch (fact.kind) {
     case model::FactKind::boolean:
       if (text == "true" || text == "真" || text == "是") v.number = 1.0;
       else if (text == "false" || text == "假" || text == "否") v.number = 0.0;
-      else return wrong_type(fact, quoted, quoted);
+      else return wrong_type(fact, quoted(), quoted());
       break;
     case model::FactKind::number: {
       const auto n = parse_number(text);
-      if (!n) return wrong_type(fact, quoted, quoted);
+      if (!n) return wrong_type(fact, quoted(), quoted());
       v.number = *n;
       break;
     }
@@ -189,8 +194,8 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
       const auto q = parse_quantity(text);
       if (!q) {
         error("project.bad-value", fact.name,
-              {"cannot read " + quoted + " as a quantity in " + fact.unit.text + ": " + q.error().message.en,
-                          "无法将 " + quoted + " 读作以 " + fact.unit.text + " 计的数量：" + q.error().message.zh});
+              {"cannot read " + quoted() + " as a quantity in " + fact.unit.text + ": " + q.error().message.en,
+                          "无法将 " + quoted() + " 读作以 " + fact.unit.text + " 计的数量：" + q.error().message.zh});
         return;
       }
       if (q->unit.text.empty()) {
@@ -200,9 +205,9 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
         v.number = q->value;
       } else {
         error("project.wrong-dimension", fact.name,
-              {quoted + " is a " + q->dimension().name().en + ", but " + fact.name + " is a " +
+              {quoted() + " is a " + q->dimension().name().en + ", but " + fact.name + " is a " +
                               fact.unit.dimension.name().en + " (" + fact.unit.text + ")",
-                          quoted + " 是" + q->dimension().name().zh + "，而 " + fact.name + " 是" +
+                          quoted() + " 是" + q->dimension().name().zh + "，而 " + fact.name + " 是" +
                               fact.unit.dimension.name().zh + "（" + fact.unit.text + "）"});
         return;
       }
@@ -212,8 +217,8 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
     case model::FactKind::enumeration: {
       const auto value = fact.find_value(text);
       if (!value) {
-        error("project.unknown-value", fact.name, {quoted + " is not one of its values: " + values_of(fact),
-                          quoted + " 不是其取值：" + values_of(fact)});
+        error("project.unknown-value", fact.name, {quoted() + " is not one of its values: " + values_of(fact),
+                          quoted() + " 不是其取值：" + values_of(fact)});
         return;
       }
       v.number = *value;
@@ -224,9 +229,9 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
       if (!table.find(text)) {
         const LocalizedText hint = table.suggestion(text);
         error("project.industry-code", fact.name,
-              {quoted + " is not a code of GB/T 4754-2017 (国民经济行业分类), such as C2614" +
+              {quoted() + " is not a code of GB/T 4754-2017 (国民经济行业分类), such as C2614" +
                    (hint.en.empty() ? "" : "; " + hint.en),
-               quoted + " 不是 GB/T 4754-2017《国民经济行业分类》中的代码（如 C2614）" +
+               quoted() + " 不是 GB/T 4754-2017《国民经济行业分类》中的代码（如 C2614）" +
                    (hint.zh.empty() ? "" : "；" + hint.zh)});
         return;
       }
@@ -238,7 +243,7 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
       break;
     case model::FactKind::date: {
       const auto date = parse_iso_date(text);
-      if (!date) return wrong_type(fact, quoted, quoted);
+      if (!date) return wrong_type(fact, quoted(), quoted());
       v.number = days_since_epoch(*date);
       break;
     }
@@ -273,7 +278,7 @@ FactsBuilder& FactsBuilder::set_number(std::string_view name, double value) {
   model::FactId id = 0;
   const model::Fact* fact = state_->find(name, id);
   if (!fact) return *this;
-  const std::string shown = fmt_number(value);
+  const auto shown = [value] { return fmt_number(value); };  // for messages only
   if (!std::isfinite(value)) {
     state_->error("project.bad-value", fact->name, {"the number is not finite", "数值不是有限数"});
   } else if (fact->kind == model::FactKind::number) {
@@ -283,7 +288,7 @@ FactsBuilder& FactsBuilder::set_number(std::string_view name, double value) {
   } else if (fact->kind == model::FactKind::quantity) {
     if (!state_->negative(*fact, value, shown)) state_->set(id, {true, value * fact->unit.factor, {}});
   } else {
-    state_->wrong_type(*fact, "the number " + shown, "数值 " + shown);
+    state_->wrong_type(*fact, "the number " + shown(), "数值 " + shown());
   }
   return *this;
 }
