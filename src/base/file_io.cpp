@@ -22,9 +22,16 @@ Expected<std::string, LocalizedText> read_file(const std::filesystem::path& path
   }
   std::string bytes;
   const std::size_t limit = max_bytes.value_or(std::numeric_limits<std::size_t>::max() - 1);
-  constexpr std::size_t kChunk = std::size_t{1} << 20;
+  // A regular file is read in one go at its size (and one byte more, to see
+  // that it did not grow past the limit); a pipe or device in doubling chunks.
+  // Either way no more than limit + 1 bytes are ever asked for.
+  std::error_code size_ec;
+  const std::uintmax_t size = std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, size_ec) : 0;
+  std::size_t chunk = size > 0 && !size_ec ? static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit)) + 1
+                                           : std::size_t{1} << 16;
   while (in && bytes.size() <= limit) {
-    const std::size_t want = std::min(kChunk, limit + 1 - bytes.size());
+    const std::size_t want = std::min(chunk, limit + 1 - bytes.size());
+    chunk = std::max(chunk, bytes.size() + want);  // the next chunk: at least all read so far
     const std::size_t had = bytes.size();
     bytes.resize(had + want);
     in.read(bytes.data() + had, static_cast<std::streamsize>(want));
