@@ -61,7 +61,7 @@ class DomBuilder {
   bool number_unsigned(number_unsigned_t v) { return put(Json(v)); }
   bool number_float(number_float_t v, const string_t&) { return put(Json(v)); }
   bool string(string_t& v) { return put(Json(std::move(v))); }
-  bool binary(binary_t&) { return false; }  // never produced by the JSON parser
+  bool binary(binary_t& v) { return put(Json::binary(std::move(v))); }  // from CBOR only
   bool start_object(std::size_t) { return open(Json::object()); }
   bool start_array(std::size_t) { return open(Json::array()); }
   bool end_object() { return close(); }
@@ -242,6 +242,21 @@ Expected<Json, Problem> parse(std::string_view text, const Limits& limits, const
   return builder.take();
 }
 
+template <class Json>
+Expected<Json, Problem> parse_cbor(std::string_view bytes, const Limits& limits, const LocalizedText& what) {
+  if (bytes.size() > limits.max_bytes) {
+    const std::string mib = std::to_string(limits.max_bytes >> 20) + " MiB";
+    return Expected<Json, Problem>::failure(
+        {"input.too-large", "", {what.en + " is larger than " + mib, what.zh + "超过 " + mib}});
+  }
+  DomBuilder<Json> builder(bytes, limits.max_depth, what);
+  if (!Json::sax_parse(bytes.begin(), bytes.end(), &builder, nlohmann::json::input_format_t::cbor)) {
+    return Expected<Json, Problem>::failure(builder.problem());
+  }
+  return builder.take();
+}
+
+template Expected<nlohmann::json, Problem> parse_cbor(std::string_view, const Limits&, const LocalizedText&);
 template Expected<nlohmann::json, Problem> parse(std::string_view, const Limits&, const LocalizedText&);
 template Expected<nlohmann::ordered_json, Problem> parse(std::string_view, const Limits&, const LocalizedText&);
 

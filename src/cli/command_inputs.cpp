@@ -6,6 +6,7 @@
 #include "base/dates.hpp"
 #include "base/file_io.hpp"
 #include "cli/exit_code.hpp"
+#include "zhunru/snapshot.hpp"
 
 namespace zhunru::cli {
 
@@ -28,6 +29,15 @@ std::optional<LocalizedText> unreadable_ruleset(const std::string& path) {
 LoadedRuleset load_ruleset(const std::string& path, bool repair_maps, const std::string& command, Lang lang,
                            std::ostream& err) {
   const auto say = [&](const LocalizedText& message) { err << "zhunru " << command << ": " << message.in(lang) << '\n'; };
+  // A compiled snapshot is accepted wherever a ruleset directory is.
+  if (std::filesystem::path(path).extension() == ".zr" || looks_like_snapshot(path)) {
+    auto loaded = load_snapshot(path);
+    if (!loaded) {
+      say({path + ": " + loaded.error().message.en, path + "：" + loaded.error().message.zh});
+      return {nullptr, kBadInput};
+    }
+    return {std::move(loaded).value(), kSuccess};
+  }
   if (const auto problem = unreadable_ruleset(path)) {
     say(*problem);
     return {nullptr, kBadInput};

@@ -62,6 +62,14 @@ struct AppliesCliOptions {
 };
 int run_applies(const AppliesCliOptions& options, std::ostream& out, std::ostream& err);
 
+struct CompileCliOptions {
+  std::string ruleset;                 // directory of .rules files
+  std::string output;                  // the snapshot to write (FILE.zr)
+  bool repair_maps = false;
+  Lang lang = Lang::en;
+};
+int run_compile(const CompileCliOptions& options, std::ostream& out, std::ostream& err);
+
 struct SchemaCliOptions {
   std::string ruleset;
   bool template_only = false;          // a blank project instead of the schema

@@ -51,7 +51,7 @@ int run(int argc, char** argv) {
   EvalOptions eval;
   std::string eval_format;
   auto* eval_cmd = app.add_subcommand("eval", "Judge a project (JSON facts, site and/or units) against a ruleset");
-  eval_cmd->add_option("ruleset", eval.ruleset, "Ruleset directory")->required();
+  eval_cmd->add_option("ruleset", eval.ruleset, "Ruleset directory, or a snapshot (FILE.zr)")->required();
   eval_cmd->add_option("--project", eval.project, "Project file (JSON)")->required();
   eval_cmd->add_option("--as-of", eval.as_of, "Judge as of this date (YYYY-MM-DD); default today");
   add_format(eval_cmd, eval_format);
@@ -65,7 +65,7 @@ int run(int argc, char** argv) {
   ScreenCliOptions screen;
   auto* screen_cmd = app.add_subcommand(
       "screen", "Judge a batch of projects (NDJSON, JSON list, GeoJSON, CSV or a directory): one answer per record, in order");
-  screen_cmd->add_option("ruleset", screen.ruleset, "Ruleset directory")->required();
+  screen_cmd->add_option("ruleset", screen.ruleset, "Ruleset directory, or a snapshot (FILE.zr)")->required();
   screen_cmd->add_option("--input", screen.input, "Batch file, directory of project files, or - for stdin (default -)");
   screen_cmd->add_option("--input-format", screen.input_format,
                          "ndjson, json (a list), geojson (a FeatureCollection) or csv; default: from the extension")
@@ -90,7 +90,7 @@ int run(int argc, char** argv) {
   std::string applies_format;
   auto* applies_cmd =
       app.add_subcommand("applies", "The units a site touches and every rule that can apply in each (成果查询)");
-  applies_cmd->add_option("ruleset", applies.ruleset, "Ruleset directory")->required();
+  applies_cmd->add_option("ruleset", applies.ruleset, "Ruleset directory, or a snapshot (FILE.zr)")->required();
   applies_cmd->add_option("--at", applies.at, "A point: longitude,latitude in degrees (EPSG:4490/4326)");
   applies_cmd->add_option("--site", applies.site, "A GeoJSON file: one geometry or Feature in lon/lat");
   applies_cmd->add_option("--industry", applies.industry, "Only rules that can apply to this GB/T 4754-2017 class");
@@ -98,9 +98,18 @@ int run(int argc, char** argv) {
   add_format(applies_cmd, applies_format);
   add_lang(applies_cmd, applies.lang, "Language of messages and of the text output: en or zh");
 
+  CompileCliOptions compile;
+  auto* compile_cmd = app.add_subcommand(
+      "compile", "Compile a ruleset once into a snapshot (FILE.zr) that eval, screen, applies and schema load fast");
+  compile_cmd->add_option("ruleset", compile.ruleset, "Ruleset directory")->required();
+  compile_cmd->add_option("-o,--output", compile.output, "The snapshot file to write")->required();
+  compile_cmd->add_flag("--repair-maps", compile.repair_maps,
+                        "Make invalid map features valid with GEOS MakeValid; every answer that used one says so");
+  add_lang(compile_cmd, compile.lang, "Language of messages: en or zh");
+
   SchemaCliOptions schema;
   auto* schema_cmd = app.add_subcommand("schema", "The ruleset's project file as JSON Schema 2020-12 (or a blank one)");
-  schema_cmd->add_option("ruleset", schema.ruleset, "Ruleset directory")->required();
+  schema_cmd->add_option("ruleset", schema.ruleset, "Ruleset directory, or a snapshot (FILE.zr)")->required();
   schema_cmd->add_flag("--template", schema.template_only, "Print a blank project file to fill in instead");
   add_lang(schema_cmd, schema.lang, "Language of messages: en or zh");
 
@@ -142,6 +151,7 @@ int run(int argc, char** argv) {
     return run_applies(applies, std::cout, std::cerr);
   }
   if (schema_cmd->parsed()) return run_schema(schema, std::cout, std::cerr);
+  if (compile_cmd->parsed()) return run_compile(compile, std::cout, std::cerr);
   if (audit_cmd->parsed()) {
     audit.json = audit_format == "json";
     return run_audit(audit, std::cout, std::cerr);

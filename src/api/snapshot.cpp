@@ -1,0 +1,133 @@
+// Compiled snapshots (include/zhunru/snapshot.hpp): a magic line, a JSON
+// header line anyone can read with `head -2`, then the payload — the checked
+// model and the maps (geometries as WKB) — as CBOR. The IR and the indexes
+// are rebuilt on loading; the maps are not read or checked again.
+#include "zhunru/snapshot.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "api/content_hash.hpp"
+#include "api/ruleset_data.hpp"
+#include "api/snapshot_model.hpp"
+#include "base/file_io.hpp"
+#include "base/json_input.hpp"
+#include "compile/lower.hpp"
+
+namespace zhunru {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kMagic = "ZHUNRU-SNAPSHOT\n";
+constexpr int kFormat = 1;
+constexpr std::size_t kMaxSnapshotBytes = std::size_t{4} << 30;
+
+using Loaded = Expected<std::shared_ptr<const Ruleset>, SnapshotError>;
+
+Loaded refuse(std::string code, std::string en, std::string zh) {
+  return Loaded::failure({std::move(code), {std::move(en), std::move(zh)}});
+}
+
+}  // namespace
+
+std::string snapshot_bytes(const Ruleset& ruleset) {
+  const Ruleset::Data& d = ruleset.data();
+  const Json payload = {{"hash", d.hash},
+                        {"model", snapshot::model_to_json(d.model)},
+                        {"maps", snapshot::maps_to_json(d.maps, d.model)}};
+  const std::vector<std::uint8_t> cbor = Json::to_cbor(payload);
+  const std::string body(cbor.begin(), cbor.end());
+  const Json header = {{"format", kFormat},
+                       {"engine", ZHUNRU_VERSION},
+                       {"ruleset", {{"title", d.model.title}, {"version", d.model.version}, {"hash", d.hash}}},
+                       {"rules", d.model.rules.size()},
+                       {"payload", content_hash({{"payload", body}})},
+                       {"bytes", body.size()}};
+  return std::string(kMagic) + header.dump() + "\n" + body;
+}
+
+Expected<std::monostate, SnapshotError> save_snapshot(const Ruleset& ruleset, const std::filesystem::path& file) {
+  using R = Expected<std::monostate, SnapshotError>;
+  const std::string bytes = snapshot_bytes(ruleset);
+  // Written beside the target and renamed over it: a reader never sees half a snapshot.
+  const std::filesystem::path partial = file.string() + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(partial, ignored);
+      return R::failure({"io.write", {"cannot write " + file.string(), "无法写入 " + file.string()}});
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(partial, file, ec);
+  if (ec) return R::failure({"io.write", {"cannot write " + file.string() + ": " + ec.message(), "无法写入 " + file.string()}});
+  return std::monostate{};
+}
+
+Loaded load_snapshot_bytes(std::string_view bytes) {
+  if (!bytes.starts_with(kMagic)) {
+    return refuse("snapshot.not-snapshot", "not a zhunru snapshot (make one with `zhunru compile RULESET -o FILE.zr`)",
+                  "不是 zhunru 快照（用 `zhunru compile 清单目录 -o 文件.zr` 生成）");
+  }
+  bytes.remove_prefix(kMagic.size());
+  const std::size_t eol = bytes.find('\n');
+  const auto header = json_input::parse<Json>(bytes.substr(0, eol), {1 << 20, 8}, {"the snapshot header", "快照头"});
+  if (eol == std::string_view::npos || !header || !header->is_object()) {
+    return refuse("snapshot.damaged", "the snapshot's header is damaged", "快照头已损坏");
+  }
+  const Json& h = *header;
+  const std::string engine = h.value("engine", "?");
+  if (h.value("format", 0) != kFormat || engine != ZHUNRU_VERSION) {
+    return refuse("snapshot.other-version",
+                  "the snapshot was made by zhunru " + engine + " and this is zhunru " + ZHUNRU_VERSION +
+                      ": compile the ruleset again (`zhunru compile RULESET -o FILE.zr`)",
+                  "该快照由 zhunru " + engine + " 生成，当前为 zhunru " + ZHUNRU_VERSION +
+                      "：请重新编译清单（`zhunru compile 清单目录 -o 文件.zr`）");
+  }
+  const std::string_view body = bytes.substr(eol + 1);
+  if (h.value("bytes", std::size_t{0}) != body.size() ||
+      h.value("payload", std::string()) != content_hash({{"payload", std::string(body)}})) {
+    return refuse("snapshot.damaged", "the snapshot is damaged (truncated, or its bytes changed since it was written)",
+                  "快照已损坏（被截断，或写出后内容被改动）");
+  }
+  const auto payload = json_input::parse_cbor<Json>(body, {kMaxSnapshotBytes, 32}, {"the snapshot", "快照"});
+  if (!payload) return refuse("snapshot.damaged", payload.error().message.en, payload.error().message.zh);
+  auto data = std::make_unique<Ruleset::Data>();
+  try {
+    data->model = snapshot::model_from_json(payload->at("model"));
+    auto maps = snapshot::maps_from_json(payload->at("maps"));
+    if (!maps) return refuse("snapshot.damaged", maps.error().en, maps.error().zh);
+    data->maps = std::move(maps).value();
+    data->hash = payload->at("hash").get<std::string>();
+  } catch (const std::exception& e) {
+    return refuse("snapshot.damaged", std::string("the snapshot's contents do not fit this zhunru: ") + e.what(),
+                  std::string("快照内容与当前 zhunru 不符：") + e.what());
+  }
+  ir::Lowered lowered = ir::lower(data->model);
+  data->program = std::move(lowered.program);
+  data->rules = std::move(lowered.rules);
+  data->index = ir::RuleIndex(data->model, data->rules);
+  data->index_rule_ids();
+  return std::shared_ptr<const Ruleset>(std::make_shared<const Ruleset>(std::move(data)));
+}
+
+Loaded load_snapshot(const std::filesystem::path& file) {
+  const auto bytes = read_file(file, kMaxSnapshotBytes);
+  if (!bytes) return Loaded::failure({"io.read", bytes.error()});
+  return load_snapshot_bytes(*bytes);
+}
+
+bool looks_like_snapshot(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return false;
+  std::ifstream in(file, std::ios::binary);
+  std::string head(kMagic.size(), '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  return in && head == kMagic;
+}
+
+}  // namespace zhunru

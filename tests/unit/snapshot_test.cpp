@@ -1,0 +1,116 @@
+// Compiled snapshots: a ruleset saved and loaded again judges every project
+// as the compiled one does, and a file that is not a good snapshot is
+// refused with the reason — never half-loaded.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "support/eval_helpers.hpp"
+#include "zhunru/applies.hpp"
+#include "zhunru/screen.hpp"
+#include "zhunru/snapshot.hpp"
+
+using namespace zhunru;
+using namespace zhunru::testing;
+
+namespace {
+
+std::shared_ptr<const Ruleset> chongqing() {
+  static const auto rs = [] {
+    const CompileResult r = compile_directory(std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing");
+    REQUIRE(r.ok());
+    return r.ruleset;
+  }();
+  return rs;
+}
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("snapshot: the Chongqing list saved and loaded judges every example project byte for byte alike") {
+  const auto compiled = chongqing();
+  const std::string bytes = snapshot_bytes(*compiled);
+  const auto loaded = load_snapshot_bytes(bytes);
+  REQUIRE(loaded.has_value());
+  const Ruleset& rs = **loaded;
+  CHECK(rs.hash() == compiled->hash());
+  CHECK(rs.title() == compiled->title());
+  CHECK(rs.rule_count() == compiled->rule_count());
+  CHECK(rs.map_unit_count() == compiled->map_unit_count());
+  CHECK(rs.rules().size() == compiled->rules().size());
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(ZHUNRU_SOURCE_DIR) + "/examples/projects/chongqing")) {
+    const std::string text = read(entry.path());
+    INFO(entry.path().filename().string());
+    CHECK(to_json(decide(rs, text)) == to_json(decide(*compiled, text)));
+  }
+  // A batch, and what applies at a point, too.
+  std::string batch;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(ZHUNRU_SOURCE_DIR) + "/examples/projects/chongqing")) {
+    std::string text = read(entry.path());
+    std::erase(text, '\n');
+    batch += text + "\n";
+  }
+  ScreenOptions options;
+  options.evaluate.as_of = day(2025, 6, 1);
+  std::istringstream in1(batch), in2(batch);
+  std::ostringstream out1, out2;
+  REQUIRE(screen(rs, in1, out1, options).has_value());
+  REQUIRE(screen(*compiled, in2, out2, options).has_value());
+  CHECK(out1.str() == out2.str());
+  AppliesQuery q;
+  q.site_geojson = R"({"type": "Point", "coordinates": [106.551, 29.563]})";
+  CHECK(to_json(*applies(rs, q)) == to_json(*applies(*compiled, q)));
+  // Saving is deterministic.
+  CHECK(snapshot_bytes(rs) == bytes);
+}
+
+TEST_CASE("snapshot: not a snapshot, another zhunru's, damaged or cut short — each refused with its reason") {
+  const std::string good = snapshot_bytes(*chongqing());
+  const auto code = [](std::string_view bytes) {
+    const auto r = load_snapshot_bytes(bytes);
+    return r ? std::string("loaded") : r.error().code;
+  };
+  CHECK(code(good) == "loaded");
+  CHECK(code("") == "snapshot.not-snapshot");
+  CHECK(code("city 500000 { }") == "snapshot.not-snapshot");
+  CHECK(code(good.substr(0, good.size() / 2)) == "snapshot.damaged");
+  CHECK(code(good.substr(0, 40)) == "snapshot.damaged");
+  std::string flipped = good;
+  flipped[flipped.size() - 100] ^= 0x20;
+  CHECK(code(flipped) == "snapshot.damaged");
+  std::string other = good;
+  const auto at = other.find("\"engine\":\"");
+  REQUIRE(at != std::string::npos);
+  other.replace(at + 10, 5, "9.9.9");
+  const auto refused = load_snapshot_bytes(other);
+  REQUIRE_FALSE(refused.has_value());
+  CHECK(refused.error().code == "snapshot.other-version");
+  CHECK(refused.error().message.en.find("made by zhunru 9.9.9") != std::string::npos);
+
+  const auto missing = load_snapshot(std::filesystem::path(ZHUNRU_SOURCE_DIR) / "no-such.zr");
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().code == "io.read");
+}
+
+TEST_CASE("snapshot: saved through a temporary file and renamed, recognised by its first line") {
+  const auto dir = std::filesystem::temp_directory_path() / ("zhunru-snapshot-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "chongqing.zr";
+  REQUIRE(save_snapshot(*chongqing(), file).has_value());
+  CHECK_FALSE(std::filesystem::exists(dir / "chongqing.zr.partial"));
+  CHECK(looks_like_snapshot(file));
+  CHECK_FALSE(looks_like_snapshot(std::filesystem::path(ZHUNRU_SOURCE_DIR) / "rules/chongqing/city.rules"));
+  CHECK_FALSE(looks_like_snapshot(dir));
+  const auto loaded = load_snapshot(file);
+  REQUIRE(loaded.has_value());
+  CHECK((*loaded)->hash() == chongqing()->hash());
+  std::filesystem::remove_all(dir);
+}
