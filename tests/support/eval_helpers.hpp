@@ -113,4 +113,14 @@ inline std::vector<std::string> project_errors(const Ruleset& rs, const std::str
   return out;
 }
 
+/// rules/chongqing, compiled once for the test binary.
+inline std::shared_ptr<const Ruleset> chongqing_rules() {
+  static const auto rs = [] {
+    const CompileResult r = compile_directory(std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing");
+    REQUIRE(r.ok());
+    return r.ruleset;
+  }();
+  return rs;
+}
+
 }  // namespace zhunru::testing

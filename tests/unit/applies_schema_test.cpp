@@ -16,14 +16,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-std::shared_ptr<const Ruleset> chongqing() {
-  static const auto rs = [] {
-    const CompileResult r = compile_directory(std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing");
-    REQUIRE(r.ok());
-    return r.ruleset;
-  }();
-  return rs;
-}
+std::shared_ptr<const Ruleset> chongqing() { return chongqing_rules(); }
 
 const char* const kYuzhong = R"({"type": "Point", "coordinates": [106.551, 29.563]})";
 

@@ -71,14 +71,7 @@ Json decision_of(Json answer) {
   return answer;
 }
 
-std::shared_ptr<const Ruleset> chongqing() {
-  static const auto rs = [] {
-    const CompileResult r = compile_directory(std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing");
-    REQUIRE(r.ok());
-    return r.ruleset;
-  }();
-  return rs;
-}
+std::shared_ptr<const Ruleset> chongqing() { return chongqing_rules(); }
 
 }  // namespace
 

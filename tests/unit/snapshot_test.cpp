@@ -19,14 +19,7 @@ using namespace zhunru::testing;
 
 namespace {
 
-std::shared_ptr<const Ruleset> chongqing() {
-  static const auto rs = [] {
-    const CompileResult r = compile_directory(std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing");
-    REQUIRE(r.ok());
-    return r.ruleset;
-  }();
-  return rs;
-}
+std::shared_ptr<const Ruleset> chongqing() { return chongqing_rules(); }
 
 std::string read(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
