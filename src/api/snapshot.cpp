@@ -26,6 +26,18 @@ constexpr std::size_t kMaxSnapshotBytes = std::size_t{4} << 30;
 
 using Loaded = Expected<std::shared_ptr<const Ruleset>, SnapshotError>;
 
+/// A header member, or "" / 0 when it is missing or of another type: the
+/// header may be anything (a damaged file, a hostile one).
+std::string text_in(const Json& header, const char* key) {
+  const auto it = header.find(key);
+  return it != header.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::uint64_t count_in(const Json& header, const char* key) {
+  const auto it = header.find(key);
+  return it != header.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+}
+
 Loaded refuse(std::string code, std::string en, std::string zh) {
   return Loaded::failure({std::move(code), {std::move(en), std::move(zh)}});
 }
@@ -80,8 +92,8 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
     return refuse("snapshot.damaged", "the snapshot's header is damaged", "快照头已损坏");
   }
   const Json& h = *header;
-  const std::string engine = h.value("engine", "?");
-  if (h.value("format", 0) != kFormat || engine != ZHUNRU_VERSION) {
+  const std::string engine = text_in(h, "engine").empty() ? "?" : json_input::shorten(text_in(h, "engine"), 40);
+  if (count_in(h, "format") != kFormat || text_in(h, "engine") != ZHUNRU_VERSION) {
     return refuse("snapshot.other-version",
                   "the snapshot was made by zhunru " + engine + " and this is zhunru " + ZHUNRU_VERSION +
                       ": compile the ruleset again (`zhunru compile RULESET -o FILE.zr`)",
@@ -89,8 +101,7 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
                       "：请重新编译清单（`zhunru compile 清单目录 -o 文件.zr`）");
   }
   const std::string_view body = bytes.substr(eol + 1);
-  if (h.value("bytes", std::size_t{0}) != body.size() ||
-      h.value("payload", std::string()) != content_hash({{"payload", std::string(body)}})) {
+  if (count_in(h, "bytes") != body.size() || text_in(h, "payload") != content_hash({{"payload", std::string(body)}})) {
     return refuse("snapshot.damaged", "the snapshot is damaged (truncated, or its bytes changed since it was written)",
                   "快照已损坏（被截断，或写出后内容被改动）");
   }

@@ -88,6 +88,13 @@ TEST_CASE("snapshot: not a snapshot, another zhunru's, damaged or cut short — 
   CHECK(refused.error().code == "snapshot.other-version");
   CHECK(refused.error().message.en.find("made by zhunru 9.9.9") != std::string::npos);
 
+  // A header whose members have other types (found by fuzzing: this threw).
+  for (const char* header : {R"({"format":"1","engine":0,"bytes":-1,"payload":[]})", R"([1,2])", R"("x")", R"({})"}) {
+    const auto r = load_snapshot_bytes(std::string("ZHUNRU-SNAPSHOT\n") + header + "\nabc");
+    REQUIRE_FALSE(r.has_value());
+    CHECK((r.error().code == "snapshot.other-version" || r.error().code == "snapshot.damaged"));
+  }
+
   const auto missing = load_snapshot(std::filesystem::path(ZHUNRU_SOURCE_DIR) / "no-such.zr");
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error().code == "io.read");
