@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "zhunru/screen.hpp"
+#include "zhunru/snapshot.hpp"
 
 namespace {
 
@@ -84,6 +85,25 @@ void BM_Screen_PointSitesVerdictOnly(benchmark::State& state) { screen_batch(sta
 void BM_Screen_UnitCodesFull(benchmark::State& state) { screen_batch(state, batch().units, false); }
 void BM_Screen_UnitCodesVerdictOnly(benchmark::State& state) { screen_batch(state, batch().units, true); }
 
+/// Compiling rules/chongqing (26 rules, 114 units, 3 layers) against loading its snapshot.
+void BM_Chongqing_Compile(benchmark::State& state) {
+  for (auto _ : state) {
+    const CompileResult r = compile_directory(std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing");
+    if (!r.ok()) state.SkipWithError("rules/chongqing does not compile");
+  }
+}
+
+void BM_Chongqing_LoadSnapshot(benchmark::State& state) {
+  const std::string bytes = snapshot_bytes(*batch().rules);
+  for (auto _ : state) {
+    const auto loaded = load_snapshot_bytes(bytes);
+    if (!loaded || (*loaded)->hash() != batch().rules->hash()) state.SkipWithError("the snapshot did not load");
+  }
+  state.counters["snapshot_bytes"] = static_cast<double>(bytes.size());
+}
+
+BENCHMARK(BM_Chongqing_Compile)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Chongqing_LoadSnapshot)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Screen_PointSitesFull)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Screen_PointSitesVerdictOnly)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Screen_UnitCodesFull)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -100,7 +100,10 @@ Scan scan(std::string_view text) {
 }
 
 [[gnu::noinline]] void JsonWriter::make_room(std::size_t n) {
-  out_.resize(std::max(out_.size() * 2, size_ + n + 1024));
+  // Exposes a little room at a time (resize zero-fills what it exposes, and a
+  // writer may append to a long string: a batch's chunk of answers); the
+  // string's own capacity still grows geometrically.
+  out_.resize(size_ + n + 4096);
 }
 
 void JsonWriter::write_string(std::string_view text) {
