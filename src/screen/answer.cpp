@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "base/json_input.hpp"
 #include "base/json_writer.hpp"
 #include "eval/decision_json.hpp"

@@ -84,7 +84,15 @@ void judge(const Ruleset& ruleset, const RecordReader& reader, const Record& rec
     answer.errors = {{"internal", "", {std::string("internal error: ") + e.what(), std::string("内部错误：") + e.what()}}};
   }
   if (!answer.id) answer.id = reader.id_of(record);
-  batch::write_answer(chunk.output, answer, options, first);
+  const std::size_t mark = chunk.output.size();
+  try {
+    batch::write_answer(chunk.output, answer, options, first);
+  } catch (const std::exception& e) {  // the record still gets its one answer: why it has no other
+    chunk.output.resize(mark);
+    answer.decision = nullptr;
+    answer.errors = {{"internal", "", {std::string("internal error: ") + e.what(), std::string("内部错误：") + e.what()}}};
+    batch::write_answer(chunk.output, answer, options, first);
+  }
   if (!answer.decision) {
     ++chunk.tally.errors;
     return;
