@@ -41,6 +41,10 @@ Expected<BatchInput, LocalizedText> input_format(const ScreenCliOptions& o, std:
       head.resize(static_cast<std::size_t>(in.gcount()));
       in.clear();
       in.seekg(0);
+      if (!in) {  // a pipe named *.json: what was read to look cannot be read again
+        return R::failure({"cannot look into " + o.input + " to tell its format: name it with --input-format",
+                           "无法预读 " + o.input + " 以判断格式：请用 --input-format 指明"});
+      }
       const auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
       format = first != std::string::npos && head[first] == '['                 ? "json"
                : head.find("\"FeatureCollection\"") != std::string::npos ? "geojson"
