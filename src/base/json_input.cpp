@@ -224,6 +224,17 @@ Problem duplicate(const std::string& name, const std::string& top_member) {
   return Problem{"input.duplicate-member", name, {"`" + shown + "` is given twice", "“" + shown + "”重复给出"}};
 }
 
+std::string id_or_name(const nlohmann::ordered_json& about) {
+  if (!about.is_object()) return "";
+  for (const char* key : {"id", "name"}) {
+    const auto v = about.find(key);
+    if (v == about.end()) continue;
+    if (v->is_string()) return v->get<std::string>();
+    if (v->is_number()) return v->dump();
+  }
+  return "";
+}
+
 std::string shorten(std::string_view value, std::size_t max_code_points) {
   std::size_t pos = 0;
   for (std::size_t n = 0; n < max_code_points && pos < value.size(); ++n) {

@@ -58,6 +58,12 @@ Problem syntax_problem(std::string_view text, std::size_t position, const std::s
 Problem too_deep(std::size_t max_depth, const LocalizedText& what);
 Problem duplicate(const std::string& name, const std::string& top_member);
 
+/// The `id` (else `name`) member of an object describing a project, as text;
+/// "" when it has neither (or they are not strings or numbers). What answers
+/// name a record by: FactsBuilder keeps it, screening reads it from records
+/// that could not be judged.
+std::string id_or_name(const nlohmann::ordered_json& about);
+
 /// Text for a message: at most `max_code_points` of `value`, then "…", so a
 /// 200 MB string is never echoed back.
 std::string shorten(std::string_view value, std::size_t max_code_points = 80);

@@ -86,18 +86,6 @@ std::optional<double> parse_number(std::string_view text) {
   return v;
 }
 
-/// The `id` (else `name`) of a `project` member, for answers that name records.
-std::string id_in(const nlohmann::ordered_json& about) {
-  if (!about.is_object()) return "";
-  for (const char* key : {"id", "name"}) {
-    const auto v = about.find(key);
-    if (v == about.end()) continue;
-    if (v->is_string()) return v->get<std::string>();
-    if (v->is_number()) return v->dump();
-  }
-  return "";
-}
-
 std::string fmt_number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.15g", v);
@@ -391,7 +379,7 @@ FactsBuilder& FactsBuilder::set_metadata(std::string json) {
                                                                 {"the `project` member", "`project` 成员"});
   if (parsed) {
     state_->data.metadata_json = parsed->dump();
-    state_->data.metadata_id = id_in(*parsed);
+    state_->data.metadata_id = json_input::id_or_name(*parsed);
   } else if (parsed.error().code == "input.not-json") {
     state_->data.metadata_json = nlohmann::ordered_json(json).dump();
   } else {

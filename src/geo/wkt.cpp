@@ -10,6 +10,16 @@ namespace zhunru::geo {
 
 Expected<std::string, LocalizedText> wkt_to_geojson(std::string_view wkt) {
   using R = Expected<std::string, LocalizedText>;
+  // GEOS reads nested collections by recursion: a cell of 100,000 `(` would
+  // exhaust the stack. Sites nest three deep (MULTIPOLYGON); refuse past 64.
+  constexpr int kMaxDepth = 64;
+  int depth = 0;
+  for (const char c : wkt) {
+    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    if (depth > kMaxDepth) {
+      return R::failure({"the WKT geometry is nested deeper than 64 levels", "WKT 几何嵌套超过 64 层"});
+    }
+  }
   try {
     const auto factory = make_factory();
     geos::io::WKTReader reader(*factory);

@@ -191,14 +191,9 @@ std::optional<std::string> project_id(std::string_view text, const ProjectLimits
   if (!parsed || !parsed->is_object()) return std::nullopt;
   const auto p = parsed->find("project");
   if (p == parsed->end() || !p->is_object()) return std::nullopt;
-  const Json* about = &*p;
-  for (const char* key : {"id", "name"}) {
-    const auto v = about->find(key);
-    if (v == about->end()) continue;
-    if (v->is_string()) return v->get<std::string>();
-    if (v->is_number()) return v->dump();
-  }
-  return std::nullopt;
+  std::string id = json_input::id_or_name(*p);
+  if (id.empty()) return std::nullopt;
+  return id;
 }
 
 }  // namespace zhunru::batch

@@ -235,13 +235,15 @@ TEST_CASE("screening: a site in WKT, and units separated by semicolons") {
                                  "industry,nature,catalogue,site,units\n"
                                  "C2614,new,permitted,POINT (106.551 29.563),\n"
                                  "C2614,new,permitted,POINT (106.551,\n"
+                                 "C2614,new,permitted,\"GEOMETRYCOLLECTION " + std::string(100000, '(') + "\",\n"
                                  "C2614,new,permitted,,ZH50010320001; ZH50010330001\n",
                                  o);
-  REQUIRE(s.answers.size() == 3);
+  REQUIRE(s.answers.size() == 4);
   CHECK(s.answers[0].contains("verdict"));
   CHECK(s.answers[1]["error"]["code"] == "project.site-geometry");
-  REQUIRE(s.answers[2].contains("units"));
-  CHECK(s.answers[2]["units"].size() == 2);
+  CHECK(s.answers[2]["error"]["code"] == "project.site-geometry");  // 100,000-deep WKT: refused, no recursion
+  REQUIRE(s.answers[3].contains("units"));
+  CHECK(s.answers[3]["units"].size() == 2);
 }
 
 TEST_CASE("screening output as CSV and GeoJSON: one row or feature per record, errors included") {
