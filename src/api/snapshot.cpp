@@ -46,11 +46,14 @@ Loaded refuse(std::string code, std::string en, std::string zh) {
 
 std::string snapshot_bytes(const Ruleset& ruleset) {
   const Ruleset::Data& d = ruleset.data();
-  const Json payload = {{"hash", d.hash},
-                        {"model", snapshot::model_to_json(d.model)},
-                        {"maps", snapshot::maps_to_json(d.maps, d.model)}};
-  const std::vector<std::uint8_t> cbor = Json::to_cbor(payload);
-  const std::string body(cbor.begin(), cbor.end());
+  // Members moved in, not listed in braces: an initializer list copies each
+  // tree, and the model's tree is most of a national snapshot.
+  Json payload = Json::object();
+  payload["hash"] = d.hash;
+  payload["model"] = snapshot::model_to_json(d.model);
+  payload["maps"] = snapshot::maps_to_json(d.maps, d.model);
+  std::string body;
+  Json::to_cbor(payload, body);
   const Json header = {{"format", kFormat},
                        {"engine", ZHUNRU_VERSION},
                        {"ruleset", {{"title", d.model.title}, {"version", d.model.version}, {"hash", d.hash}}},

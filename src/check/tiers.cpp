@@ -3,6 +3,9 @@
 // code; a unit refines the district named by its code's six digits, or the
 // city when that district has no block of its own.
 #include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "check/passes.hpp"
 #include "model/codes.hpp"
@@ -19,22 +22,44 @@ LocalizedText level_name(model::TierLevel level) {
   return {};
 }
 
-/// The city with the longest territory prefix that begins `code`.
-std::optional<model::TierId> city_of(const model::Model& m, std::string_view code) {
-  std::optional<model::TierId> best;
-  std::size_t best_len = 0;
-  for (model::TierId t = 0; t < m.tiers.size(); ++t) {
-    if (m.tiers[t].level != model::TierLevel::city) continue;
-    const std::string prefix = model::territory_prefix(m.tiers[t]);
-    if (code.starts_with(prefix) && prefix.size() >= best_len && code != m.tiers[t].code) {
-      best = t;
-      best_len = prefix.size();
+/// Cities by territory prefix and districts by code, built once: linking
+/// looks a tier's parent up instead of scanning every tier (44,604 units
+/// against 47,781 tiers at national scale).
+class TierLookup {
+ public:
+  explicit TierLookup(const model::Model& m) {
+    for (model::TierId t = 0; t < m.tiers.size(); ++t) {
+      if (m.tiers[t].level == model::TierLevel::city) cities_[model::territory_prefix(m.tiers[t])] = t;
+      if (m.tiers[t].level == model::TierLevel::district) districts_.emplace(m.tiers[t].code, t);
+      has_city_ = has_city_ || m.tiers[t].level == model::TierLevel::city;
     }
   }
-  return best;
-}
 
-void link(Context& ctx, model::TierId id, const Span& span, bool has_city) {
+  /// The city with the longest territory prefix that begins `code`, other
+  /// than the city `code` itself.
+  [[nodiscard]] std::optional<model::TierId> city_of(const model::Model& m, std::string_view code) const {
+    for (std::size_t len = code.size(); len > 0; --len) {
+      const auto it = cities_.find(std::string(code.substr(0, len)));
+      if (it != cities_.end() && m.tiers[it->second].code != code) return it->second;
+    }
+    return std::nullopt;
+  }
+
+  [[nodiscard]] std::optional<model::TierId> district(const std::string& code) const {
+    const auto it = districts_.find(code);
+    if (it == districts_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  [[nodiscard]] bool has_city() const { return has_city_; }
+
+ private:
+  std::unordered_map<std::string, model::TierId> cities_;
+  std::unordered_map<std::string, model::TierId> districts_;
+  bool has_city_ = false;
+};
+
+void link(Context& ctx, const TierLookup& lookup, model::TierId id, const Span& span) {
   model::Tier& tier = ctx.model.tiers[id];
   std::string district;
   if (tier.level == model::TierLevel::district) district = tier.code;
@@ -42,19 +67,17 @@ void link(Context& ctx, model::TierId id, const Span& span, bool has_city) {
     const auto unit = model::parse_unit_code(tier.code);
     if (!unit) return;  // malformed: reported by the parser
     district = unit->district;
-    for (model::TierId t = 0; t < ctx.model.tiers.size(); ++t) {
-      if (ctx.model.tiers[t].level == model::TierLevel::district && ctx.model.tiers[t].code == district) {
-        tier.parent = t;
-        return;
-      }
+    if (const auto parent = lookup.district(district)) {
+      tier.parent = *parent;
+      return;
     }
   }
   if (tier.level == model::TierLevel::city) {
-    tier.parent = city_of(ctx.model, tier.code);  // a city inside a larger city (320100 in 320000)
+    tier.parent = lookup.city_of(ctx.model, tier.code);  // a city inside a larger city (320100 in 320000)
     return;
   }
-  tier.parent = city_of(ctx.model, district);
-  if (!tier.parent && has_city) {
+  tier.parent = lookup.city_of(ctx.model, district);
+  if (!tier.parent && lookup.has_city()) {
     ctx.error("check.tier-outside", span,
               {level_name(tier.level).en + " " + tier.code + " lies outside every city of this ruleset",
                level_name(tier.level).zh + " " + tier.code + " 不在本清单任何市级范围内"},
@@ -107,9 +130,8 @@ std::vector<std::vector<model::TierId>> link_tiers(Context& ctx, const std::vect
       block_tiers[fi].push_back(it->second);
     }
   }
-  bool has_city = false;
-  for (const model::Tier& t : ctx.model.tiers) has_city = has_city || t.level == model::TierLevel::city;
-  for (model::TierId t = 0; t < ctx.model.tiers.size(); ++t) link(ctx, t, first_block[t]->code.span, has_city);
+  const TierLookup lookup(ctx.model);
+  for (model::TierId t = 0; t < ctx.model.tiers.size(); ++t) link(ctx, lookup, t, first_block[t]->code.span);
   return block_tiers;
 }
 
