@@ -20,6 +20,10 @@ packages=(
   libtbb-dev
   # command line, formatting, tests, benchmarks
   libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
+  # the benchmark peers (bench/peers_bench.cpp): CLIPS 6.30's C API (static
+  # libclips.a and headers) and SWI-Prolog 9 embedded (swi-prolog-core brings
+  # libswipl, SWI-Prolog.h and its CMake config; Debian 12 has no libswipl-dev)
+  libclips-dev swi-prolog-nox
   # the clang build CI checks, and the fuzzers (clang's libFuzzer and sanitizer runtimes)
   clang libclang-rt-14-dev
 )
