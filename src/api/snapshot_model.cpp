@@ -226,6 +226,10 @@ Model model_from_json(const Json& j) {
     m.tiers.push_back({t.at(0).get<TierLevel>(), t.at(1).get<std::string>(), t.at(2).get<std::string>(),
                        get_opt<TierId>(t.at(3)), get_location(t.at(4))});
   }
+  // Reserved: a national list has a million rules, and regrowing moves them all.
+  m.rules.reserve(j.at("rules").size());
+  m.conds.reserve(j.at("conds").size());
+  m.nums.reserve(j.at("nums").size());
   for (const Json& r : j.at("rules")) m.rules.push_back(rule_from(r));
   for (const Json& c : j.at("conds")) m.conds.push_back(cond_from(c));
   for (const Json& n : j.at("nums")) m.nums.push_back(num_from(n));
