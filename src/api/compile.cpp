@@ -132,6 +132,11 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
     files.push_back({sources.find(id), &parsed[id].file, parsed[id].keyword_lang});
   }
   check::CheckResult checked = check::check(files, {options.strict, options.max_errors});
+  // The checked model is all that follows needs: free the ASTs before the
+  // maps, the IR and the indexes are built, not after (at national scale the
+  // ASTs are gigabytes).
+  files.clear();
+  std::vector<syntax::ParseResult>().swap(parsed);
   const bool ok = !has_errors(checked.diagnostics);
   for (Diagnostic& d : checked.diagnostics) result.diagnostics.push_back(std::move(d));
   if (!ok) return;

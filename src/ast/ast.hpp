@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "ast/box.hpp"
 #include "base/span.hpp"
 #include "zhunru/quantity.hpp"
 #include "zhunru/vocabulary.hpp"
@@ -72,7 +73,7 @@ struct Spatial {
 };
 
 struct NameRef { Name name; };
-struct QuantityExpr { QuantityLit literal; };   // also plain numbers
+struct QuantityExpr { Box<QuantityLit> literal; };   // also plain numbers
 struct StringExpr { StringLit literal; };
 struct DateExpr { DateLit literal; };
 struct BoolExpr { bool value; };
@@ -88,7 +89,7 @@ struct LogicExpr { LogicOp op; std::vector<ExprId> operands; };
 /// `is KIND`
 struct IsKindExpr { Name kind; };
 /// `site inside LAYER` and friends.
-struct SiteExpr { Spatial spatial; };
+struct SiteExpr { Box<Spatial> spatial; };
 
 using ExprNode = std::variant<NameRef, QuantityExpr, StringExpr, DateExpr, BoolExpr, UnaryExpr, ArithExpr,
                               CompareExpr, MemberExpr, LogicExpr, IsKindExpr, SiteExpr>;

@@ -195,7 +195,7 @@ class Dumper {
     if (e.parenthesized) out_ += ')';
   }
   void node(const NameRef& n) { out_ += n.name.text; }
-  void node(const QuantityExpr& q) { quantity(q.literal); }
+  void node(const QuantityExpr& q) { quantity(*q.literal); }
   void node(const StringExpr& s) { str(s.literal.value); }
   void node(const DateExpr& d) { date(d.literal); }
   void node(const BoolExpr& b) { out_ += b.value ? "true" : "false"; }
@@ -242,7 +242,7 @@ class Dumper {
   void node(const IsKindExpr& k) { out_ += "(is " + k.kind.text + ")"; }
   void node(const SiteExpr& s) {
     out_ += "(site ";
-    spatial(s.spatial);
+    spatial(*s.spatial);
     out_ += ')';
   }
 

@@ -124,7 +124,7 @@ std::optional<model::CondId> ConditionChecker::condition(ast::ExprId id) {
         } else if constexpr (std::is_same_v<T, ast::IsKindExpr>) {
           return is_kind(node);
         } else if constexpr (std::is_same_v<T, ast::SiteExpr>) {
-          return spatial(node.spatial);
+          return spatial(*node.spatial);
         } else {
           ctx_.error("check.not-a-condition", e.span,
                      {"this is a value, not a condition; compare it with a fact, e.g. `capacity > 10 t/a`",
@@ -388,7 +388,7 @@ std::optional<model::CondId> ConditionChecker::compare_numbers(ast::ExprId lhs_i
 std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
   const ast::Expr& e = file_.expr(id);
   if (const auto* q_expr = std::get_if<ast::QuantityExpr>(&e.node)) {
-    const Quantity& qty = q_expr->literal.quantity;
+    const Quantity& qty = q_expr->literal->quantity;
     return Num{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(), e.span};
   }
   if (const auto* d = std::get_if<ast::DateExpr>(&e.node)) {
@@ -449,7 +449,7 @@ std::optional<ConditionChecker::Num> ConditionChecker::arith(const ast::ArithExp
     } else {
       dim = op == ast::ArithOp::mul ? acc->dimension * next->dimension : acc->dimension / next->dimension;
       const auto* divisor = std::get_if<ast::QuantityExpr>(&file_.expr(e.operands[i + 1]).node);
-      if (op == ast::ArithOp::div && divisor && divisor->literal.quantity.value == 0.0) {
+      if (op == ast::ArithOp::div && divisor && divisor->literal->quantity.value == 0.0) {
         ctx_.error("check.divide-by-zero", file_.expr(e.operands[i + 1]).span, {"division by zero", "除数为零"});
         return std::nullopt;
       }

@@ -167,7 +167,7 @@ void Printer::node(std::string& out, const ast::ExprNode& n) const {
   std::visit(
       Overloaded{
           [&](const ast::NameRef& r) { out += r.name.text; },
-          [&](const ast::QuantityExpr& q) { out += quantity(q.literal.quantity); },
+          [&](const ast::QuantityExpr& q) { out += quantity(q.literal->quantity); },
           [&](const ast::StringExpr& s) { out += string_literal(s.literal.value); },
           [&](const ast::DateExpr& d) { out += date(d.literal); },
           [&](const ast::BoolExpr& b) { out += keyword(b.value ? Keyword::true_ : Keyword::false_); },
@@ -196,7 +196,7 @@ void Printer::node(std::string& out, const ast::ExprNode& n) const {
             out += join(l.operands, op, [this](ast::ExprId o) { return expr(o); });
           },
           [&](const ast::IsKindExpr& k) { out += keyword(Keyword::is) + " " + k.kind.text; },
-          [&](const ast::SiteExpr& s) { out += keyword(Keyword::site) + " " + spatial(s.spatial); },
+          [&](const ast::SiteExpr& s) { out += keyword(Keyword::site) + " " + spatial(*s.spatial); },
       },
       n);
 }
