@@ -8,6 +8,7 @@
 #include "api/content_hash.hpp"
 #include "api/ruleset_data.hpp"
 #include "base/file_io.hpp"
+#include "base/sanitizers.hpp"
 #include "base/source_file.hpp"
 #include "check/check.hpp"
 #include "compile/lower.hpp"
@@ -102,12 +103,15 @@ std::vector<syntax::ParseResult> parse_all(const SourceSet& sources, const Compi
   std::vector<syntax::ParseResult> parsed(sources.size());
   syntax::ParseOptions parse_options;
   parse_options.max_errors = options.max_errors;
-  tbb::parallel_for(tbb::blocked_range<FileId>(0, static_cast<FileId>(sources.size()), 1),
-                    [&](const tbb::blocked_range<FileId>& range) {
-                      for (FileId id = range.begin(); id != range.end(); ++id) {
-                        parsed[id] = syntax::parse(*sources.find(id), parse_options);
-                      }
-                    });
+  const auto parse_range = [&](const tbb::blocked_range<FileId>& range) {
+    for (FileId id = range.begin(); id != range.end(); ++id) parsed[id] = syntax::parse(*sources.find(id), parse_options);
+  };
+  const tbb::blocked_range<FileId> all(0, static_cast<FileId>(sources.size()), 1);
+  if (kUnderThreadSanitizer) {
+    parse_range(all);  // see base/sanitizers.hpp
+  } else {
+    tbb::parallel_for(all, parse_range);
+  }
   return parsed;
 }
 

@@ -192,3 +192,38 @@ TEST_CASE("regressions: an enum value that is also a fact's name — self-compar
   CHECK(decide(*rs, R"({"units": ["ZH50010320001"]})").verdict == Verdict::incomplete);
   CHECK_HAS(check_codes(tier("    X: ban projects weight 10000000;")), "3:28 check.weight");
 }
+
+// Files are parsed on all cores (compile.cpp, parse_all): what comes out must
+// not depend on which thread parsed which file, nor on timing.
+TEST_CASE("many files: the same rules, hash and diagnostics, in file order, however the parse is scheduled") {
+  const SourceText schema{"r/schema.rules", "ruleset \"并行\" version \"1\" effective 2024-01-01;\n"
+                                            "fact capacity : quantity t/a;\nfact nature : one of { new, rebuild };\n"};
+  std::vector<SourceText> clean{schema};
+  std::vector<SourceText> broken{schema};
+  for (int f = 0; f < 40; ++f) {
+    std::string text = "district " + std::to_string(500101 + f) + " {\n  spatial-layout {\n";
+    for (int r = 0; r < 50; ++r) {
+      text += "    D" + std::to_string(f) + "-" + std::to_string(r) + ": ban new projects where capacity > " +
+              std::to_string(r + 1) + " t/a;\n";
+    }
+    const std::string path = "r/district-" + std::to_string(100 + f) + ".rules";
+    clean.push_back({path, text + "  }\n}\n"});
+    const std::string bad = f % 7 == 3 ? "    D" + std::to_string(f) + "-bad: ban projects where capacity >> 1 t/a;\n" : "";
+    broken.push_back({path, text + bad + "  }\n}\n"});
+  }
+  const CompileResult first_clean = compile_sources(clean);
+  REQUIRE(first_clean.ok());
+  CHECK(first_clean.ruleset->rule_count() == 40 * 50);
+  const CompileResult first_broken = compile_sources(broken);
+  REQUIRE_FALSE(first_broken.ok());
+  const std::string rendered = first_broken.render(Lang::en);
+  // One error per broken file, reported in the order of the files.
+  std::vector<std::size_t> at;
+  for (int f = 3; f < 40; f += 7) at.push_back(rendered.find("district-" + std::to_string(100 + f) + ".rules"));
+  CHECK(std::find(at.begin(), at.end(), std::string::npos) == at.end());
+  CHECK(std::is_sorted(at.begin(), at.end()));
+  for (int run = 0; run < 5; ++run) {
+    CHECK(compile_sources(broken).render(Lang::en) == rendered);
+    CHECK(compile_sources(clean).ruleset->hash() == first_clean.ruleset->hash());
+  }
+}
