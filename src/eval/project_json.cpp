@@ -2,8 +2,10 @@
 // the reserved members `units`, `site` and `project`. Every member is either
 // used or refused, never ignored.
 //
-// Hostile files cannot hurt: the bytes are checked first (size, encoding),
-// then one linear SAX pass reads the file, with bounded depth. Members go to
+// Hostile files cannot hurt: the bytes are checked first (size, encoding).
+// Most files are plain — values, a `units` list of codes, a `project`
+// member — and simdjson reads them (eval/plain_project.hpp). Any other file
+// is read here, by one linear SAX pass with bounded depth. Members go to
 // the FactsBuilder as the pass meets them, in the file's order: a fact's
 // scalar value straight from the parser; a `units` list of codes and the
 // `project` member read in the same pass; any other object or list (`site`,
@@ -23,6 +25,7 @@
 #include "base/json_input.hpp"
 #include "eval/facts_builder_access.hpp"
 #include "eval/member_names.hpp"
+#include "eval/plain_project.hpp"
 #include "eval/project_members.hpp"
 #include "zhunru/project.hpp"
 
@@ -235,6 +238,7 @@ ProjectResult load_project_json(const Ruleset& ruleset, std::string_view json_te
   if (auto p = json_input::check_bytes(json_text, {limits.max_bytes, limits.max_depth}, kWhat)) {
     return ProjectResult::failure({{p->code, p->member, p->message}});
   }
+  if (auto plain = eval::read_plain_project(ruleset, json_text, limits)) return std::move(*plain);
   FactsBuilder builder(ruleset, limits);
   const char* read_to = json_text.data();
   Reader reader(ruleset, json_text, limits, read_to, builder);
