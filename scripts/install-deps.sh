@@ -10,8 +10,8 @@ packages=(
   antlr4 default-jre-headless libantlr4-runtime-dev uuid-dev
   # quantity parser (Boost.Spirit X3, header-only)
   libboost-dev
-  # project files (JSON) and the ruleset content hash (SHA-256)
-  nlohmann-json3-dev libssl-dev
+  # project files (JSON: nlohmann, and simdjson for the plain ones) and the ruleset content hash (SHA-256)
+  nlohmann-json3-dev libsimdjson-dev libssl-dev
   # maps and sites: GEOS (C++ API) for geometry, PROJ (+ its EPSG database) for metres
   libgeos-dev libgeos++-dev libproj-dev proj-data
   # the auditor: the Z3 SMT solver

@@ -76,6 +76,8 @@ class Project {
 
 using ProjectResult = Expected<Project, std::vector<ProjectError>>;
 
+struct FactsBuilderAccess;
+
 /// Builds a project fact by fact, checking each against the ruleset's
 /// declarations. Errors are collected; build() returns all of them.
 class FactsBuilder {
@@ -117,6 +119,7 @@ class FactsBuilder {
   ProjectResult build() &&;
 
  private:
+  friend struct FactsBuilderAccess;  // the project-file reader's way in (src/eval/facts_builder_access.hpp)
   struct State;
   std::unique_ptr<State> state_;
 };

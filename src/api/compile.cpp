@@ -157,7 +157,7 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
   data->rules = std::move(lowered.rules);
   data->index = ir::RuleIndex(data->model, data->rules);
   data->hash = content_hash(hashed);
-  data->index_rule_ids();
+  data->index_names();
   result.ruleset = std::make_shared<const Ruleset>(std::move(data));
 }
 

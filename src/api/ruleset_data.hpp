@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -30,11 +32,29 @@ struct Ruleset::Data {
   // Rule ids in order, with the rule's index, for Ruleset::rule(id). Views
   // into model.rules, which never changes once built.
   std::vector<std::pair<std::string_view, std::uint32_t>> rules_by_id;
+  // Facts by name and by label, for every project read (project files and
+  // CSV headers may use either). Views into model.facts. Hashing cannot be
+  // made to collide by input: the keys are the ruleset's own names.
+  std::unordered_map<std::string_view, model::FactId> facts_by_name;
 
-  void index_rule_ids() {
+  void index_names() {
     rules_by_id.clear();
     for (std::uint32_t i = 0; i < model.rules.size(); ++i) rules_by_id.emplace_back(model.rules[i].id, i);
     std::sort(rules_by_id.begin(), rules_by_id.end());
+    facts_by_name.clear();
+    // Names first, and a text already taken keeps its fact: a name wins over
+    // a label, as in Model::find_fact_or_label.
+    for (model::FactId i = 0; i < model.facts.size(); ++i) facts_by_name.emplace(model.facts[i].name, i);
+    for (model::FactId i = 0; i < model.facts.size(); ++i) {
+      if (!model.facts[i].label.empty()) facts_by_name.emplace(model.facts[i].label, i);
+    }
+  }
+
+  /// Model::find_fact_or_label, without the scan.
+  [[nodiscard]] std::optional<model::FactId> find_fact_or_label(std::string_view text) const {
+    const auto found = facts_by_name.find(text);
+    if (found == facts_by_name.end()) return std::nullopt;
+    return found->second;
   }
 };
 

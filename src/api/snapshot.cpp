@@ -125,7 +125,7 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
   data->program = std::move(lowered.program);
   data->rules = std::move(lowered.rules);
   data->index = ir::RuleIndex(data->model, data->rules);
-  data->index_rule_ids();
+  data->index_names();
   return std::shared_ptr<const Ruleset>(std::make_shared<const Ruleset>(std::move(data)));
 }
 

@@ -14,6 +14,7 @@
 #include "base/edit_distance.hpp"
 #include "base/json_input.hpp"
 #include "base/utf8.hpp"
+#include "eval/facts_builder_access.hpp"
 #include "eval/project_data.hpp"
 #include "eval/project_site.hpp"
 #include "model/codes.hpp"
@@ -45,9 +46,15 @@ struct FactsBuilder::State {
   void set(model::FactId id, FactValue value);
   void wrong_type(const model::Fact& fact, const std::string& found_en, const std::string& found_zh);
   void set_text(model::FactId id, const model::Fact& fact, std::string_view text);
+  // The public setters, once the fact is found.
+  void set_bool(model::FactId id, bool value);
+  void set_number(model::FactId id, double value);
+  void set_text(model::FactId id, std::string_view value);
   /// Refuses a quantity below zero; `shown_as` gives the value as the message quotes it.
   bool negative(const model::Fact& fact, double value, const std::function<std::string()>& shown_as);
   bool utf8_ok(std::string_view text, const std::string& fact);
+  /// Keeps the `project` member, read as JSON and found sound.
+  void keep_metadata(const nlohmann::ordered_json& about);
 };
 
 namespace {
@@ -95,7 +102,7 @@ std::string fmt_number(double v) {
 }  // namespace
 
 const model::Fact* FactsBuilder::State::find(std::string_view name, model::FactId& id) {
-  const auto found = ruleset->model.find_fact_or_label(name);
+  const auto found = ruleset->find_fact_or_label(name);
   if (found) {
     id = *found;
     return &ruleset->model.facts[id];
@@ -250,41 +257,48 @@ FactsBuilder::~FactsBuilder() = default;
 FactsBuilder::FactsBuilder(FactsBuilder&&) noexcept = default;
 FactsBuilder& FactsBuilder::operator=(FactsBuilder&&) noexcept = default;
 
+void FactsBuilder::State::set_bool(model::FactId id, bool value) {
+  const model::Fact& fact = ruleset->model.facts[id];
+  if (fact.kind != model::FactKind::boolean) return wrong_type(fact, value ? "true" : "false", value ? "true" : "false");
+  set(id, {true, value ? 1.0 : 0.0, {}});
+}
+
+void FactsBuilder::State::set_number(model::FactId id, double value) {
+  const model::Fact& fact = ruleset->model.facts[id];
+  const auto shown = [value] { return fmt_number(value); };  // for messages only
+  if (!std::isfinite(value)) {
+    error("project.bad-value", fact.name, {"the number is not finite", "数值不是有限数"});
+  } else if (fact.kind == model::FactKind::number) {
+    set(id, {true, value, {}});
+  } else if (fact.kind == model::FactKind::quantity && !std::isfinite(value * fact.unit.factor)) {
+    error("project.bad-value", fact.name, {"the number is too large", "数值过大"});
+  } else if (fact.kind == model::FactKind::quantity) {
+    if (!negative(fact, value, shown)) set(id, {true, value * fact.unit.factor, {}});
+  } else {
+    wrong_type(fact, "the number " + shown(), "数值 " + shown());
+  }
+}
+
+void FactsBuilder::State::set_text(model::FactId id, std::string_view value) {
+  const model::Fact& fact = ruleset->model.facts[id];
+  if (utf8_ok(value, fact.name)) set_text(id, fact, value);
+}
+
 FactsBuilder& FactsBuilder::set_bool(std::string_view name, bool value) {
   model::FactId id = 0;
-  const model::Fact* fact = state_->find(name, id);
-  if (!fact) return *this;
-  if (fact->kind != model::FactKind::boolean) {
-    state_->wrong_type(*fact, value ? "true" : "false", value ? "true" : "false");
-    return *this;
-  }
-  state_->set(id, {true, value ? 1.0 : 0.0, {}});
+  if (state_->find(name, id)) state_->set_bool(id, value);
   return *this;
 }
 
 FactsBuilder& FactsBuilder::set_number(std::string_view name, double value) {
   model::FactId id = 0;
-  const model::Fact* fact = state_->find(name, id);
-  if (!fact) return *this;
-  const auto shown = [value] { return fmt_number(value); };  // for messages only
-  if (!std::isfinite(value)) {
-    state_->error("project.bad-value", fact->name, {"the number is not finite", "数值不是有限数"});
-  } else if (fact->kind == model::FactKind::number) {
-    state_->set(id, {true, value, {}});
-  } else if (fact->kind == model::FactKind::quantity && !std::isfinite(value * fact->unit.factor)) {
-    state_->error("project.bad-value", fact->name, {"the number is too large", "数值过大"});
-  } else if (fact->kind == model::FactKind::quantity) {
-    if (!state_->negative(*fact, value, shown)) state_->set(id, {true, value * fact->unit.factor, {}});
-  } else {
-    state_->wrong_type(*fact, "the number " + shown(), "数值 " + shown());
-  }
+  if (state_->find(name, id)) state_->set_number(id, value);
   return *this;
 }
 
 FactsBuilder& FactsBuilder::set_text(std::string_view name, std::string_view value) {
   model::FactId id = 0;
-  const model::Fact* fact = state_->find(name, id);
-  if (fact && state_->utf8_ok(value, fact->name)) state_->set_text(id, *fact, value);
+  if (state_->find(name, id)) state_->set_text(id, value);
   return *this;
 }
 
@@ -292,6 +306,19 @@ FactsBuilder& FactsBuilder::set_unknown(std::string_view name) {
   model::FactId id = 0;
   if (state_->find(name, id)) state_->set(id, FactValue{});
   return *this;
+}
+
+void FactsBuilderAccess::set_bool(FactsBuilder& builder, model::FactId fact, bool value) {
+  builder.state_->set_bool(fact, value);
+}
+void FactsBuilderAccess::set_number(FactsBuilder& builder, model::FactId fact, double value) {
+  builder.state_->set_number(fact, value);
+}
+void FactsBuilderAccess::set_text(FactsBuilder& builder, model::FactId fact, std::string_view value) {
+  builder.state_->set_text(fact, value);
+}
+void FactsBuilderAccess::set_unknown(FactsBuilder& builder, model::FactId fact) {
+  builder.state_->set(fact, FactValue{});
 }
 
 FactsBuilder& FactsBuilder::add_unit(std::string_view code, std::optional<double> share) {
@@ -378,8 +405,7 @@ FactsBuilder& FactsBuilder::set_metadata(std::string json) {
   const auto parsed = json_input::parse<nlohmann::ordered_json>(json, {limit, state_->limits.max_depth},
                                                                 {"the `project` member", "`project` 成员"});
   if (parsed) {
-    state_->data.metadata_json = parsed->dump();
-    state_->data.metadata_id = json_input::id_or_name(*parsed);
+    state_->keep_metadata(*parsed);
   } else if (parsed.error().code == "input.not-json") {
     state_->data.metadata_json = nlohmann::ordered_json(json).dump();
   } else {
@@ -392,6 +418,15 @@ FactsBuilder& FactsBuilder::set_metadata(std::string json) {
     state_->error(parsed.error().code, "project", std::move(message));
   }
   return *this;
+}
+
+void FactsBuilder::State::keep_metadata(const nlohmann::ordered_json& about) {
+  data.metadata_json = about.dump();
+  data.metadata_id = json_input::id_or_name(about);
+}
+
+void FactsBuilderAccess::keep_metadata(FactsBuilder& builder, const nlohmann::ordered_json& about) {
+  builder.state_->keep_metadata(about);
 }
 
 FactsBuilder& FactsBuilder::report_error(ProjectError error) {

@@ -63,7 +63,8 @@ Expected<std::shared_ptr<const Site>, SiteError> read_site(std::string_view geoj
   }
   // A GeoJSON Feature (what a web map or a GIS exports) stands for its geometry.
   const nlohmann::json* geometry = &*json;
-  if (json->is_object() && json->value("type", "") == "Feature") {
+  // (Not value("type", ""): it throws when `type` is there but not a string.)
+  if (json->is_object() && json->contains("type") && (*json)["type"] == "Feature") {
     const auto inner = json->find("geometry");
     if (inner == json->end() || !inner->is_object()) {
       return R::failure({"project.site-geometry",

@@ -439,6 +439,14 @@ TEST_CASE("locate: a GeoJSON Feature stands for its geometry as a site") {
         std::vector<std::string>{"site: the site is a Feature without a geometry"});
 }
 
+TEST_CASE("a site whose `type` is not a string is refused, never thrown about") {
+  const auto rs = world();
+  for (const char* type : {"{}", "5", "null", "[\"Feature\"]"}) {
+    CHECK(project_errors(*rs, with_site(std::string(R"({"type": )") + type + "}")) ==
+          std::vector<std::string>{"site: a geometry needs a \"type\" such as \"Point\" or \"Polygon\""});
+  }
+}
+
 TEST_CASE("GCJ-02: converted back to WGS 84 to 1e-9 degrees, hundreds of metres off in Chongqing, identity abroad") {
   for (const geo::LonLat p : {geo::LonLat{106.551, 29.563}, geo::LonLat{116.391, 39.907}, geo::LonLat{121.47, 31.23},
                               geo::LonLat{87.6, 43.8}}) {

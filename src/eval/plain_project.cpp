@@ -1,0 +1,179 @@
+#include "eval/plain_project.hpp"
+
+#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "api/ruleset_data.hpp"
+#include "eval/facts_builder_access.hpp"
+#include "eval/member_names.hpp"
+#include "eval/project_members.hpp"
+
+namespace zhunru::eval {
+namespace {
+
+namespace dom = simdjson::dom;
+using Metadata = nlohmann::ordered_json;
+
+// Larger or deeper files go to the nlohmann pass, so the parser's buffers,
+// kept per thread, stay small.
+constexpr std::size_t kMaxBytes = std::size_t{64} << 10;
+constexpr std::size_t kMaxDepth = 64;
+
+/// simdjson's parser and a copy of the text with the room simdjson may read
+/// past its end, allocated once per thread.
+struct Parser {
+  dom::parser parser;
+  std::vector<char> padded = std::vector<char>(kMaxBytes + simdjson::SIMDJSON_PADDING);
+  bool ready = parser.allocate(kMaxBytes, kMaxDepth) == simdjson::SUCCESS;
+  bool in_use = false;  // the parsed document is read while in use: never parse over it
+};
+
+/// The members of one plain project file, handed to the builder in order.
+/// Each call returns false when the file is not plain after all.
+class PlainReader {
+ public:
+  PlainReader(const Ruleset& ruleset, const ProjectLimits& limits, FactsBuilder& builder)
+      : limits_(limits), builder_(builder), names_(ruleset.data()) {}
+
+  bool member(std::string_view name, dom::element value) {
+    const MemberNames::Seen seen = names_.see(name);
+    if (seen.again) return false;
+    switch (value.type()) {
+      case dom::element_type::ARRAY:
+        if (name == "units") return units(value.get_array().value_unsafe());
+        return name == "project" && metadata(value);
+      case dom::element_type::OBJECT: return name == "project" && metadata(value);
+      case dom::element_type::INT64: {
+        // As nlohmann types it: unsigned when not negative.
+        const std::int64_t v = value.get_int64().value_unsafe();
+        if (v >= 0) {
+          read_scalar(name, seen.fact, static_cast<std::uint64_t>(v), builder_);
+        } else {
+          read_scalar(name, seen.fact, v, builder_);
+        }
+        return true;
+      }
+      case dom::element_type::UINT64: read_scalar(name, seen.fact, value.get_uint64().value_unsafe(), builder_); return true;
+      case dom::element_type::DOUBLE: read_scalar(name, seen.fact, value.get_double().value_unsafe(), builder_); return true;
+      case dom::element_type::STRING: read_scalar(name, seen.fact, value.get_string().value_unsafe(), builder_); return true;
+      case dom::element_type::BOOL: read_scalar(name, seen.fact, value.get_bool().value_unsafe(), builder_); return true;
+      case dom::element_type::NULL_VALUE: read_scalar(name, seen.fact, nullptr, builder_); return true;
+    }
+    return false;
+  }
+
+ private:
+  // A non-empty list of codes; anything else in `units` has its own messages.
+  bool units(dom::array codes) {
+    if (limits_.max_depth < 2 || codes.size() == 0) return false;
+    for (const dom::element code : codes) {
+      if (!code.is_string()) return false;
+    }
+    for (const dom::element code : codes) builder_.add_unit(code.get_string().value_unsafe());
+    return true;
+  }
+
+  // The whole file is within max_metadata_bytes, so the member is too.
+  bool metadata(dom::element value) {
+    Metadata about;
+    if (!build_json(value, 2, about)) return false;
+    FactsBuilderAccess::keep_metadata(builder_, about);
+    return true;
+  }
+
+  /// `value` (a container at nesting `level`) as nlohmann builds it; false
+  /// past max_depth or for a name given twice in one object.
+  bool build_json(dom::element value, std::size_t level, Metadata& out) {
+    switch (value.type()) {
+      case dom::element_type::ARRAY: {
+        if (level > limits_.max_depth) return false;
+        out = Metadata::array();
+        const dom::array items = value.get_array().value_unsafe();
+        for (const dom::element item : items) {
+          out.push_back(Metadata());
+          if (!build_json(item, level + 1, out.back())) return false;
+        }
+        return true;
+      }
+      case dom::element_type::OBJECT: return build_object(value.get_object().value_unsafe(), level, out);
+      case dom::element_type::INT64: {
+        const std::int64_t v = value.get_int64().value_unsafe();
+        out = v >= 0 ? Metadata(static_cast<std::uint64_t>(v)) : Metadata(v);
+        return true;
+      }
+      case dom::element_type::UINT64: out = value.get_uint64().value_unsafe(); return true;
+      case dom::element_type::DOUBLE: out = value.get_double().value_unsafe(); return true;
+      case dom::element_type::STRING: out = value.get_string().value_unsafe(); return true;
+      case dom::element_type::BOOL: out = value.get_bool().value_unsafe(); return true;
+      case dom::element_type::NULL_VALUE: out = nullptr; return true;
+    }
+    return false;
+  }
+
+  bool build_object(dom::object members, std::size_t level, Metadata& out) {
+    if (level > limits_.max_depth) return false;
+    std::vector<std::string_view> names;
+    names.reserve(members.size());
+    out = Metadata::object();
+    // Appended in order without ordered_map's scan; repeats are looked for once, sorted.
+    auto& list = static_cast<Metadata::object_t::Container&>(out.get_ref<Metadata::object_t&>());
+    for (const dom::key_value_pair member : members) {
+      names.push_back(member.key);
+      list.emplace_back(std::string(member.key), Metadata());
+      if (!build_json(member.value, level + 1, list.back().second)) return false;
+    }
+    std::sort(names.begin(), names.end());
+    return std::adjacent_find(names.begin(), names.end()) == names.end();
+  }
+
+  const ProjectLimits& limits_;
+  FactsBuilder& builder_;
+  MemberNames names_;
+};
+
+/// Marks the thread's parser in use for as long as it lives.
+class Lease {
+ public:
+  explicit Lease(Parser& parser) : parser_(parser) { parser_.in_use = true; }
+  ~Lease() { parser_.in_use = false; }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+
+ private:
+  Parser& parser_;
+};
+
+}  // namespace
+
+std::optional<ProjectResult> read_plain_project(const Ruleset& ruleset, std::string_view text,
+                                                const ProjectLimits& limits) {
+  // With no escape, every name and string is its bytes as they stand in the
+  // file (already checked as UTF-8), whichever parser reads it.
+  if (text.size() > std::min(kMaxBytes, limits.max_metadata_bytes) || limits.max_depth < 1 ||
+      text.find('\\') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  thread_local Parser parser;
+  if (!parser.ready || parser.in_use) return std::nullopt;
+  const Lease lease(parser);
+  std::memcpy(parser.padded.data(), text.data(), text.size());
+  dom::element root;
+  dom::object members;
+  if (parser.parser.parse(parser.padded.data(), text.size(), false).get(root) != simdjson::SUCCESS ||
+      root.get_object().get(members) != simdjson::SUCCESS) {
+    return std::nullopt;
+  }
+  FactsBuilder builder(ruleset, limits);
+  PlainReader reader(ruleset, limits, builder);
+  for (const dom::key_value_pair member : members) {
+    if (!reader.member(member.key, member.value)) return std::nullopt;
+  }
+  return std::move(builder).build();
+}
+
+}  // namespace zhunru::eval
