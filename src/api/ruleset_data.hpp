@@ -43,14 +43,15 @@ struct Ruleset::Data {
     std::sort(rules_by_id.begin(), rules_by_id.end());
     facts_by_name.clear();
     // Names first, and a text already taken keeps its fact: a name wins over
-    // a label, as in Model::find_fact_or_label.
+    // a label.
     for (model::FactId i = 0; i < model.facts.size(); ++i) facts_by_name.emplace(model.facts[i].name, i);
     for (model::FactId i = 0; i < model.facts.size(); ++i) {
       if (!model.facts[i].label.empty()) facts_by_name.emplace(model.facts[i].label, i);
     }
   }
 
-  /// Model::find_fact_or_label, without the scan.
+  /// The fact named `text`, or else the one labelled `text` ("建设性质"):
+  /// project files and CSV headers may use either.
   [[nodiscard]] std::optional<model::FactId> find_fact_or_label(std::string_view text) const {
     const auto found = facts_by_name.find(text);
     if (found == facts_by_name.end()) return std::nullopt;

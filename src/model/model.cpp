@@ -19,14 +19,6 @@ std::optional<FactId> Model::find_fact(std::string_view name) const {
   return std::nullopt;
 }
 
-std::optional<FactId> Model::find_fact_or_label(std::string_view text) const {
-  if (auto by_name = find_fact(text)) return by_name;
-  for (FactId i = 0; i < facts.size(); ++i) {
-    if (!facts[i].label.empty() && facts[i].label == text) return i;
-  }
-  return std::nullopt;
-}
-
 std::string territory_prefix(const Tier& tier) {
   if (tier.level != TierLevel::city) return tier.code;
   std::string prefix = tier.code;

@@ -164,9 +164,6 @@ struct Model {
   [[nodiscard]] const CondNode& cond(CondId id) const { return conds[id]; }
   [[nodiscard]] const NumNode& num(NumId id) const { return nums[id]; }
   [[nodiscard]] std::optional<FactId> find_fact(std::string_view name) const;
-  /// The fact named `text`, or else the one labelled `text` ("建设性质"):
-  /// project files and CSV headers may use either.
-  [[nodiscard]] std::optional<FactId> find_fact_or_label(std::string_view text) const;
 };
 
 /// Where a tier's territory begins: city 500000 → "50", 320100 → "3201";

@@ -77,7 +77,7 @@ class CsvReader final : public RecordReader {
       if (const auto* r = reserved(name)) {
         info.column = r->column;
         slot = model.facts.size() + static_cast<std::size_t>(r - kReserved);
-      } else if (const auto fact = model.find_fact_or_label(name)) {
+      } else if (const auto fact = ruleset.data().find_fact_or_label(name)) {
         info.fact = model.facts[*fact].name;
         slot = *fact;
       } else {

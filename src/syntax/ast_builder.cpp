@@ -24,9 +24,11 @@ class Builder {
       : input_(input), sink_(sink), strategy_(strategy), keyword_lang_(keyword_lang), out_(out) {}
 
   void file(P::FileContext* ctx) {
-    // About one condition node per three tokens in real lists: reserving
-    // spares the arena most of its regrowth (a move of every node each time).
-    if (ctx->getStop() != nullptr) out_.exprs.reserve(out_.exprs.size() + ctx->getStop()->getTokenIndex() / 3);
+    // One condition node per 4 to 9 tokens, comments and strings included
+    // (measured: 4.1 in the generated national list, 8.8 in rules/chongqing):
+    // a quarter of the token count holds a dense file's nodes in one
+    // allocation, instead of regrowing the arena (a move of every node).
+    if (ctx->getStop() != nullptr) out_.exprs.reserve(out_.exprs.size() + ctx->getStop()->getTokenIndex() / 4);
     for (P::ItemContext* item : ctx->item()) {
       if (sink_.full()) return;
       if (auto built = this->item(item)) out_.items.push_back(std::move(*built));
