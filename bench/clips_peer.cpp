@@ -12,15 +12,6 @@ extern "C" {
 
 namespace zhunru::bench {
 
-namespace {
-
-const char* const kNatureNames[] = {"new", "rebuild", "expansion", "upgrade"};
-const char* const kCatalogueNames[] = {"encouraged", "permitted", "restricted", "eliminated"};
-const char* const kEfficiencyNames[] = {"benchmark", "baseline", "below"};
-const char* const kGradeNames[] = {"A", "B", "C", "D"};
-
-}  // namespace
-
 /// Symbols interned once, their counts raised so that CLIPS's garbage
 /// collector keeps them between requests.
 struct ClipsPeer::Symbols {
@@ -55,10 +46,10 @@ ClipsPeer::ClipsPeer(const std::string& clp_file) {
     IncrementSymbolCount(s);
     return s;
   };
-  for (int i = 0; i < 4; ++i) symbols_->nature[i] = intern(kNatureNames[i]);
-  for (int i = 0; i < 4; ++i) symbols_->catalogue[i] = intern(kCatalogueNames[i]);
-  for (int i = 0; i < 3; ++i) symbols_->efficiency[i] = intern(kEfficiencyNames[i]);
-  for (int i = 0; i < 4; ++i) symbols_->grade[i] = intern(kGradeNames[i]);
+  for (int i = 0; i < 4; ++i) symbols_->nature[i] = intern(kNatures[i]);
+  for (int i = 0; i < 4; ++i) symbols_->catalogue[i] = intern(kCatalogues[i]);
+  for (int i = 0; i < 3; ++i) symbols_->efficiency[i] = intern(kEfficiencies[i]);
+  for (int i = 0; i < 4; ++i) symbols_->grade[i] = intern(kGrades[i]);
   symbols_->yes = intern("TRUE");
   symbols_->no = intern("FALSE");
   symbols_->verdict[peer_admit] = intern("admit");
@@ -132,8 +123,8 @@ int ClipsPeer::judge_string(const Facts& f, std::vector<std::string>* violated) 
   fmt::format_to(std::back_inserter(text),
                  "(project (industry {}) (nature {}) (catalogue {}) (efficiency {}) (grade {}) (capacity {}) "
                  "(voc {}) (so2 {}) (noise {}) (low-voc {}) (in-park {}) (risk-plan {}) (unit {}))",
-                 f.industry, kNatureNames[static_cast<int>(f.nature)], kCatalogueNames[static_cast<int>(f.catalogue)],
-                 kEfficiencyNames[f.efficiency], f.grade, f.capacity, f.voc, f.so2, f.noise, flag(f.low_voc),
+                 f.industry, kNatures[static_cast<int>(f.nature)], kCatalogues[static_cast<int>(f.catalogue)],
+                 kEfficiencies[f.efficiency], f.grade, f.capacity, f.voc, f.so2, f.noise, flag(f.low_voc),
                  flag(f.in_park), flag(f.risk_plan), f.unit);
   if (EnvAssertString(env_, text.c_str()) == nullptr) return peer_failed;
   return run_and_read(violated);

@@ -25,6 +25,7 @@
 
 #include <random>
 
+#include "grid_cell.hpp"
 #include "api/ruleset_data.hpp"
 #include "base/file_io.hpp"
 #include "spatial/locate.hpp"
@@ -38,19 +39,6 @@ using namespace zhunru;
 constexpr int kColumns = 212;
 constexpr int kRows = 211;  // 212 × 211 = 44,732 cells; the first 44,604 are units
 
-/// A cell of the grid as a ring of 20 vertices (5 per side, slightly wavy
-/// so that edges are not axis-aligned).
-std::string cell(double x0, double y0, double w, double h) {
-  std::string ring;
-  auto add = [&](double x, double y) { ring += fmt::format("{}[{:.7f},{:.7f}]", ring.empty() ? "" : ",", x, y); };
-  for (int i = 0; i < 5; ++i) add(x0 + w * i / 5, y0);
-  for (int i = 0; i < 5; ++i) add(x0 + w, y0 + h * i / 5);
-  for (int i = 5; i > 0; --i) add(x0 + w * i / 5, y0 + h);
-  for (int i = 5; i > 0; --i) add(x0, y0 + h * i / 5);
-  add(x0, y0);
-  return R"({"type":"Polygon","coordinates":[[)" + ring + "]]}";
-}
-
 std::string national_map() {
   const double w = 62.0 / kColumns;
   const double h = 35.0 / kRows;
@@ -61,7 +49,7 @@ std::string national_map() {
     const std::string code = fmt::format("ZH{:06d}{}{:04d}", 110000 + n / 9000 * 10000 + n % 9000 / 100 + 1, n % 3 + 1,
                                          n % 100);
     out += fmt::format(R"({}{{"type":"Feature","properties":{{"code":"{}"}},"geometry":{}}})", n ? "," : "", code,
-                       cell(73.0 + c * w, 18.0 + r * h, w, h));
+                       bench::grid_cell(73.0 + c * w, 18.0 + r * h, w, h, 7));
   }
   return out + "]}";
 }

@@ -15,11 +15,11 @@
 // the shape with a hundredth of the cities (for tests).
 //
 // Everything is drawn from a fixed seed: the same scale gives the same bytes.
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "grid_cell.hpp"
 #include "real_classes.hpp"
 
 namespace {
@@ -71,28 +72,23 @@ std::vector<std::vector<City>> divisions(double scale) {
     auto& province = out[static_cast<std::size_t>(p)];
     province.push_back({fmt::format("{:02d}{:02d}00", 11 + p * 2, province.size() + 1), {}});
   }
-  int d = 0;
-  for (int round = 0; d < districts; ++round) {
-    for (auto& province : out) {
-      for (City& city : province) {
-        if (d == districts) break;
-        city.districts.push_back({city.code.substr(0, 4) + fmt::format("{:02d}", city.districts.size() + 1), {}});
-        ++d;
-      }
-    }
+  // Districts dealt to the cities in turn, then units to the districts.
+  std::vector<City*> all_cities;
+  for (auto& province : out) {
+    for (City& city : province) all_cities.push_back(&city);
   }
-  int u = 0;
-  for (int round = 0; u < units; ++round) {
-    for (auto& province : out) {
-      for (City& city : province) {
-        for (Division& district : city.districts) {
-          if (u == units) break;
-          const int cls = 1 + static_cast<int>(district.units.size() % 3);
-          district.units.push_back(fmt::format("ZH{}{}{:04d}", district.code, cls, district.units.size() + 1));
-          ++u;
-        }
-      }
-    }
+  for (int d = 0; d < districts; ++d) {
+    City& city = *all_cities[static_cast<std::size_t>(d) % all_cities.size()];
+    city.districts.push_back({city.code.substr(0, 4) + fmt::format("{:02d}", city.districts.size() + 1), {}});
+  }
+  std::vector<Division*> all_districts;
+  for (City* city : all_cities) {
+    for (Division& district : city->districts) all_districts.push_back(&district);
+  }
+  for (int u = 0; u < units; ++u) {
+    Division& district = *all_districts[static_cast<std::size_t>(u) % all_districts.size()];
+    const int cls = 1 + static_cast<int>(district.units.size() % 3);
+    district.units.push_back(fmt::format("ZH{}{}{:04d}", district.code, cls, district.units.size() + 1));
   }
   return out;
 }
@@ -182,18 +178,6 @@ constexpr double kSouth = 18.0;
 constexpr double kWidth = 62.0;
 constexpr double kHeight = 35.0;
 
-/// A cell of the grid as a ring of 20 vertices.
-std::string cell(double x0, double y0, double w, double h) {
-  std::string ring;
-  auto add = [&](double x, double y) { ring += fmt::format("{}[{:.6f},{:.6f}]", ring.empty() ? "" : ",", x, y); };
-  for (int i = 0; i < 5; ++i) add(x0 + w * i / 5, y0);
-  for (int i = 0; i < 5; ++i) add(x0 + w, y0 + h * i / 5);
-  for (int i = 5; i > 0; --i) add(x0 + w * i / 5, y0 + h);
-  for (int i = 5; i > 0; --i) add(x0, y0 + h * i / 5);
-  add(x0, y0);
-  return R"({"type":"Polygon","coordinates":[[)" + ring + "]]}";
-}
-
 void write_unit_map(const fs::path& path, const std::vector<std::string>& units) {
   const int columns = static_cast<int>(std::ceil(std::sqrt(units.size() * kWidth / kHeight)));
   const int rows = static_cast<int>((units.size() + columns - 1) / columns);
@@ -206,7 +190,7 @@ void write_unit_map(const fs::path& path, const std::vector<std::string>& units)
     const int r = static_cast<int>(n) / columns;
     const int c = static_cast<int>(n) % columns;
     out << fmt::format(R"({}{{"type":"Feature","properties":{{"code":"{}"}},"geometry":{}}})", n ? ",\n" : "",
-                       units[n], cell(kWest + c * w, kSouth + r * h, w, h));
+                       units[n], zhunru::bench::grid_cell(kWest + c * w, kSouth + r * h, w, h, 6));
   }
   out << "]}\n";
 }
@@ -270,24 +254,21 @@ int run(const fs::path& root, double scale) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2 && !(argc == 4 && std::string(argv[2]) == "--scale")) {
-    std::cerr << "usage: zhunru_make_national OUTDIR [--scale F]   (F in (0, 1], default 1)\n";
-    return 64;
-  }
+  CLI::App app{"Writes a SYNTHETIC national-scale ruleset directory (bench/make_national.cpp)."};
+  std::string out;
   double scale = 1;
-  if (argc == 4) {
-    try {
-      scale = std::stod(argv[3]);
-    } catch (const std::exception&) {
-      scale = -1;
-    }
-    if (!(scale > 0 && scale <= 1)) {
-      std::cerr << "--scale must be a number in (0, 1]\n";
-      return 64;
-    }
-  }
+  app.add_option("OUTDIR", out, "the directory to write")->required();
+  const CLI::Validator share(
+      [](const std::string& text) {
+        double v = 0;
+        const bool number = CLI::detail::lexical_cast(text, v);
+        return number && v > 0 && v <= 1 ? std::string() : "must be a number in (0, 1], not " + text;
+      },
+      "in (0, 1]");
+  app.add_option("--scale", scale, "the share of the national shape to write")->check(share);
+  CLI11_PARSE(app, argc, argv);
   try {
-    return run(argv[1], scale);
+    return run(out, scale);
   } catch (const std::exception& e) {
     std::cerr << "zhunru_make_national: " << e.what() << "\n";
     return 1;

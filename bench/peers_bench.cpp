@@ -190,76 +190,37 @@ void BM_Table20_JsonInJsonOut(benchmark::State& state) { json_in_json_out(state)
 void BM_Table20_ZhunruJsonInPeerAnswer(benchmark::State& state) {
   if (checked(state) == nullptr) return;
   const Table20& t = table20();
-  std::size_t i = 0;
-  for (auto _ : state) {
-    std::string json = zhunru_peer_answer(t, t.project_files[i++ % t.project_files.size()]);
-    benchmark::DoNotOptimize(json);
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  per_request(state, t.project_files, [&t](const std::string& file) { return zhunru_peer_answer(t, file); });
 }
 
 // ---- CLIPS ---------------------------------------------------------------------------
 
 void BM_Table20_ClipsFactApi(benchmark::State& state) {
-  Peers* p = checked(state);
-  if (p == nullptr) return;
-  const Table20& t = table20();
-  std::size_t i = 0;
-  for (auto _ : state) {
-    int v = p->clips.judge(t.facts[i++ % t.facts.size()]);
-    benchmark::DoNotOptimize(v);
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  if (Peers* p = checked(state)) per_request(state, table20().facts, [p](const Facts& f) { return p->clips.judge(f); });
 }
 
 void BM_Table20_ClipsAssertString(benchmark::State& state) {
-  Peers* p = checked(state);
-  if (p == nullptr) return;
-  const Table20& t = table20();
-  std::size_t i = 0;
-  for (auto _ : state) {
-    int v = p->clips.judge_string(t.facts[i++ % t.facts.size()]);
-    benchmark::DoNotOptimize(v);
+  if (Peers* p = checked(state)) {
+    per_request(state, table20().facts, [p](const Facts& f) { return p->clips.judge_string(f); });
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
 void BM_Table20_ClipsJsonInJsonOut(benchmark::State& state) {
-  Peers* p = checked(state);
-  if (p == nullptr) return;
-  const Table20& t = table20();
-  std::size_t i = 0;
-  for (auto _ : state) {
-    std::string json = p->clips.judge_json(t.project_files[i++ % t.project_files.size()]);
-    benchmark::DoNotOptimize(json);
+  if (Peers* p = checked(state)) {
+    per_request(state, table20().project_files, [p](const std::string& file) { return p->clips.judge_json(file); });
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
 // ---- SWI-Prolog ------------------------------------------------------------------------
 
 void BM_Table20_SwiplTerm(benchmark::State& state) {
-  Peers* p = checked(state);
-  if (p == nullptr) return;
-  const Table20& t = table20();
-  std::size_t i = 0;
-  for (auto _ : state) {
-    int v = p->swipl.judge(t.facts[i++ % t.facts.size()]);
-    benchmark::DoNotOptimize(v);
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  if (Peers* p = checked(state)) per_request(state, table20().facts, [p](const Facts& f) { return p->swipl.judge(f); });
 }
 
 void BM_Table20_SwiplJsonInJsonOut(benchmark::State& state) {
-  Peers* p = checked(state);
-  if (p == nullptr) return;
-  const Table20& t = table20();
-  std::size_t i = 0;
-  for (auto _ : state) {
-    std::string json = p->swipl.judge_json(t.project_files[i++ % t.project_files.size()]);
-    benchmark::DoNotOptimize(json);
+  if (Peers* p = checked(state)) {
+    per_request(state, table20().project_files, [p](const std::string& file) { return p->swipl.judge_json(file); });
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
 BENCHMARK(BM_Table20_HandWritten);

@@ -53,15 +53,11 @@ SwiplPeer::SwiplPeer(const char* argv0, const std::string& pl_file) {
   if (!call_goal("current_predicate(table20:judge/3)")) {
     throw std::runtime_error("SWI-Prolog: " + pl_file + " defines no table20:judge/3");
   }
-  static const char* const natures[] = {"new", "rebuild", "expansion", "upgrade"};
-  static const char* const catalogues[] = {"encouraged", "permitted", "restricted", "eliminated"};
-  static const char* const efficiencies[] = {"benchmark", "baseline", "below"};
-  static const char* const grades[] = {"A", "B", "C", "D"};
   atoms_ = new Atoms{};
-  for (int i = 0; i < 4; ++i) atoms_->nature[i] = PL_new_atom(natures[i]);
-  for (int i = 0; i < 4; ++i) atoms_->catalogue[i] = PL_new_atom(catalogues[i]);
-  for (int i = 0; i < 3; ++i) atoms_->efficiency[i] = PL_new_atom(efficiencies[i]);
-  for (int i = 0; i < 4; ++i) atoms_->grade[i] = PL_new_atom(grades[i]);
+  for (int i = 0; i < 4; ++i) atoms_->nature[i] = PL_new_atom(kNatures[i]);
+  for (int i = 0; i < 4; ++i) atoms_->catalogue[i] = PL_new_atom(kCatalogues[i]);
+  for (int i = 0; i < 3; ++i) atoms_->efficiency[i] = PL_new_atom(kEfficiencies[i]);
+  for (int i = 0; i < 4; ++i) atoms_->grade[i] = PL_new_atom(kGrades[i]);
   atoms_->yes = PL_new_atom("true");
   atoms_->no = PL_new_atom("false");
   atoms_->verdict[peer_admit] = PL_new_atom("admit");

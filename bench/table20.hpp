@@ -137,7 +137,12 @@ inline int judge_by_hand(const Facts& f) {
 inline const char* const kIndustries[] = {"C2614", "C3011", "D4411", "C2511", "I6513", "C1311", "B0610", "K7010"};
 inline const char* const kUnits[] = {"ZH50010320001", "ZH50010310002", "ZH50010330003", "ZH50011210001", "ZH50011220002",
                               "ZH50011530004"};
+// The enumeration values by Facts' numbering, as the schema, the project
+// files and both peers spell them.
 inline const char* const kNatures[] = {"new", "rebuild", "expansion", "upgrade"};
+inline const char* const kCatalogues[] = {"encouraged", "permitted", "restricted", "eliminated"};
+inline const char* const kEfficiencies[] = {"benchmark", "baseline", "below"};
+inline const char* const kGrades[] = {"A", "B", "C", "D"};
 
 inline std::vector<Facts> make_facts(std::size_t n) {
   std::mt19937 rng(20);
@@ -165,13 +170,11 @@ inline std::vector<Facts> make_facts(std::size_t n) {
 }
 
 inline Project to_project(const Ruleset& rs, const Facts& f) {
-  static const char* const catalogues[] = {"encouraged", "permitted", "restricted", "eliminated"};
-  static const char* const efficiencies[] = {"benchmark", "baseline", "below"};
   FactsBuilder b(rs);
   b.set_text("industry", f.industry)
       .set_text("nature", kNatures[static_cast<int>(f.nature)])
-      .set_text("catalogue", catalogues[static_cast<int>(f.catalogue)])
-      .set_text("efficiency", efficiencies[f.efficiency])
+      .set_text("catalogue", kCatalogues[static_cast<int>(f.catalogue)])
+      .set_text("efficiency", kEfficiencies[f.efficiency])
       .set_text("grade", std::string(1, f.grade))
       .set_number("capacity", f.capacity)
       .set_number("voc", f.voc)
@@ -194,14 +197,12 @@ inline std::shared_ptr<const Ruleset> compile(const std::string& tiers) {
 
 /// The same project as a project file, for the JSON-in, JSON-out path.
 inline std::string to_project_json(const Facts& f) {
-  static const char* const catalogues[] = {"encouraged", "permitted", "restricted", "eliminated"};
-  static const char* const efficiencies[] = {"benchmark", "baseline", "below"};
   const auto flag = [](bool b) { return b ? "true" : "false"; };
   return fmt::format(R"({{"industry": "{}", "nature": "{}", "catalogue": "{}", "efficiency": "{}", "grade": "{}", )"
                      R"("capacity": {}, "voc": {}, "so2": {}, "noise": {}, "low-voc": {}, "in-park": {}, )"
                      R"("risk-plan": {}, "units": ["{}"], "project": {{"name": "基准项目"}}}})",
-                     f.industry, kNatures[static_cast<int>(f.nature)], catalogues[static_cast<int>(f.catalogue)],
-                     efficiencies[f.efficiency], f.grade, f.capacity, f.voc, f.so2, f.noise, flag(f.low_voc),
+                     f.industry, kNatures[static_cast<int>(f.nature)], kCatalogues[static_cast<int>(f.catalogue)],
+                     kEfficiencies[f.efficiency], f.grade, f.capacity, f.voc, f.so2, f.noise, flag(f.low_voc),
                      flag(f.in_park), flag(f.risk_plan), f.unit);
 }
 
@@ -251,16 +252,20 @@ inline void zhunru_table(benchmark::State& state, bool findings) {
 }
 
 
-/// The rows both bench executables time.
-inline void hand_written(benchmark::State& state) {
-  const Table20& t = table20();
+/// The loop of a per-request row: `judge` on each of `inputs` in turn, its
+/// answer kept from the optimiser.
+template <class Inputs, class Judge>
+void per_request(benchmark::State& state, const Inputs& inputs, Judge judge) {
   std::size_t i = 0;
   for (auto _ : state) {
-    int v = judge_by_hand(t.facts[i++ % t.facts.size()]);
-    benchmark::DoNotOptimize(v);
+    auto answer = judge(inputs[i++ % inputs.size()]);
+    benchmark::DoNotOptimize(answer);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
+
+/// The rows both bench executables time.
+inline void hand_written(benchmark::State& state) { per_request(state, table20().facts, judge_by_hand); }
 
 /// Decision → JSON: the answer an embedder sends on (pretty or NDJSON).
 inline void table_to_json(benchmark::State& state, JsonLayout layout) {
@@ -280,13 +285,10 @@ inline void table_to_json(benchmark::State& state, JsonLayout layout) {
 inline void json_in_json_out(benchmark::State& state) {
   const Table20& t = table20();
   if (!t.files_agree) state.SkipWithError("a project file and its builder disagree");
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const auto project = load_project_json(*t.rules, t.project_files[i++ % t.project_files.size()]);
-    std::string json = to_json(*evaluate(*t.rules, *project, kAsOf), JsonLayout::compact);
-    benchmark::DoNotOptimize(json);
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  per_request(state, t.project_files, [&t](const std::string& file) {
+    const auto project = load_project_json(*t.rules, file);
+    return to_json(*evaluate(*t.rules, *project, kAsOf), JsonLayout::compact);
+  });
 }
 
 }  // namespace zhunru::bench
