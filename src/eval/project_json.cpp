@@ -26,6 +26,7 @@
 #include "eval/facts_builder_access.hpp"
 #include "eval/member_names.hpp"
 #include "eval/plain_project.hpp"
+#include "eval/project_pass.hpp"
 #include "eval/project_members.hpp"
 #include "zhunru/project.hpp"
 
@@ -234,21 +235,29 @@ class Reader {
 
 }  // namespace
 
-ProjectResult load_project_json(const Ruleset& ruleset, std::string_view json_text, const ProjectLimits& limits) {
-  if (auto p = json_input::check_bytes(json_text, {limits.max_bytes, limits.max_depth}, kWhat)) {
-    return ProjectResult::failure({{p->code, p->member, p->message}});
-  }
-  if (auto plain = eval::read_plain_project(ruleset, json_text, limits)) return std::move(*plain);
+namespace eval {
+
+ProjectResult read_project_pass(const Ruleset& ruleset, std::string_view text, const ProjectLimits& limits) {
   FactsBuilder builder(ruleset, limits);
-  const char* read_to = json_text.data();
-  Reader reader(ruleset, json_text, limits, read_to, builder);
-  const CountingIterator first{json_text.data(), &read_to};
-  const CountingIterator last{json_text.data() + json_text.size(), &read_to};
+  const char* read_to = text.data();
+  Reader reader(ruleset, text, limits, read_to, builder);
+  const CountingIterator first{text.data(), &read_to};
+  const CountingIterator last{text.data() + text.size(), &read_to};
   if (!Json::sax_parse(first, last, &reader)) {
     return ProjectResult::failure({reader.problem().value_or(
         ProjectError{"input.not-json", "", {"the project file is not valid JSON", "项目文件不是有效的 JSON"}})});
   }
   return std::move(builder).build();
+}
+
+}  // namespace eval
+
+ProjectResult load_project_json(const Ruleset& ruleset, std::string_view json_text, const ProjectLimits& limits) {
+  if (auto p = json_input::check_bytes(json_text, {limits.max_bytes, limits.max_depth}, kWhat)) {
+    return ProjectResult::failure({{p->code, p->member, p->message}});
+  }
+  if (auto plain = eval::read_plain_project(ruleset, json_text, limits)) return std::move(*plain);
+  return eval::read_project_pass(ruleset, json_text, limits);
 }
 
 }  // namespace zhunru
