@@ -28,21 +28,50 @@ std::size_t edit_distance(std::string_view a_utf8, std::string_view b_utf8) {
   return edit_distance(utf8::decode(a_utf8), utf8::decode(b_utf8));
 }
 
+std::optional<std::size_t> edit_distance_within(std::u32string_view a, std::u32string_view b, std::size_t k) {
+  // Each edit changes the length by at most one: a longer gap needs no table.
+  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > k) return std::nullopt;
+  const std::size_t d = edit_distance(a, b);
+  if (d > k) return std::nullopt;
+  return d;
+}
+
+namespace {
+
+/// The distance from `written` to `intended` when it is a near miss.
+std::optional<std::size_t> near_miss_distance(std::u32string_view written, std::u32string_view intended) {
+  const auto d = edit_distance_within(written, intended, written.size() <= 3 ? 1U : 2U);
+  if (!d || *d == 0) return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
 bool near_miss(std::string_view written, std::string_view intended) {
-  const std::u32string w = utf8::decode(written);
-  const std::size_t d = edit_distance(w, utf8::decode(intended));
-  return d > 0 && d <= (w.size() <= 3 ? 1U : 2U);
+  return near_miss_distance(utf8::decode(written), utf8::decode(intended)).has_value();
 }
 
 std::optional<std::size_t> closest_near_miss(std::string_view written, const std::vector<std::string_view>& candidates) {
+  std::vector<std::u32string> decoded;
+  decoded.reserve(candidates.size());
+  std::size_t longest = 0;
+  for (const std::string_view c : candidates) {
+    decoded.push_back(utf8::decode(c));
+    longest = std::max(longest, decoded.back().size());
+  }
+  // A name longer than every candidate by more than two is no near miss of
+  // any: said without decoding it (it may be a 64 MB member name). Counting
+  // lead bytes never overcounts what decoding gives.
+  if (utf8::length(written) > longest + 2) return std::nullopt;
+  const std::u32string w = utf8::decode(written);
   std::optional<std::size_t> best;
   std::size_t best_distance = 0;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (!near_miss(written, candidates[i])) continue;
-    const std::size_t d = edit_distance(written, candidates[i]);
-    if (!best || d < best_distance) {
+  for (std::size_t i = 0; i < decoded.size(); ++i) {
+    const auto d = near_miss_distance(w, decoded[i]);
+    if (d && (!best || *d < best_distance)) {
       best = i;
-      best_distance = d;
+      best_distance = *d;
     }
   }
   return best;

@@ -125,7 +125,7 @@ const model::Fact* FactsBuilder::State::find(std::string_view name, model::FactI
     en += "; did you mean `" + std::string(names[*best]) + "`?";
     zh += "；是否应为“" + std::string(names[*best]) + "”？";
   }
-  error("project.unknown-fact", std::string(name), {en, zh});
+  error("project.unknown-fact", shown, {en, zh});  // the name as shown: never echoed whole
   return nullptr;
 }
 

@@ -93,7 +93,7 @@ bool equal_ignoring_case(const std::u32string& a, const std::u32string& b) {
 // 0 for a case-only difference, 1 for one edit, 2 for "not close".
 int closeness(const std::u32string& written, const std::u32string& atom) {
   if (equal_ignoring_case(written, atom)) return 0;
-  if (written.size() >= 2 && edit_distance(written, atom) == 1) return 1;
+  if (written.size() >= 2 && edit_distance_within(written, atom, 1) == std::optional<std::size_t>(1)) return 1;
   return 2;
 }
 

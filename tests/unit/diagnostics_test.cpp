@@ -117,6 +117,18 @@ TEST_CASE("edit distance counts code points") {
   CHECK(zhunru::edit_distance("", "abc") == 3);
 }
 
+TEST_CASE("edit distance within a bound: the distance when it is small enough, else nothing") {
+  CHECK(zhunru::edit_distance_within(U"prority", U"priority", 1) == std::optional<std::size_t>(1));
+  CHECK(zhunru::edit_distance_within(U"bna", U"ban", 1) == std::optional<std::size_t>(1));
+  CHECK(zhunru::edit_distance_within(U"abc", U"xyz", 2) == std::nullopt);
+  CHECK(zhunru::edit_distance_within(U"abc", U"xyz", 3) == std::optional<std::size_t>(3));
+  const std::u32string huge(1 << 20, U'z');
+  CHECK(zhunru::edit_distance_within(huge, U"industry", 2) == std::nullopt);
+  CHECK_FALSE(zhunru::near_miss(std::string(1 << 20, 'z'), "industry"));
+  CHECK(zhunru::closest_near_miss("industy", {"nature", "industry"}) == std::optional<std::size_t>(1));
+  CHECK(zhunru::closest_near_miss(std::string(1 << 20, 'z'), {"nature", "industry"}) == std::nullopt);
+}
+
 TEST_CASE("rendering: file:line:col, the source line, a caret under the range") {
   zhunru::SourceSet sources;
   const auto& source = sources.add("r.rules", in_city("    CQ-01: ban two-high projects in prority units;"));

@@ -98,6 +98,11 @@ TEST_CASE("4: size limits, overridable — a huge value is never echoed back") {
   ProjectLimits roomy;
   roomy.max_metadata_bytes = 1 << 20;
   CHECK(codes(metadata, roomy).empty());
+  // A 1 MB member name nobody declared: "did you mean" compares lengths
+  // before building any table (it took a minute and 600 MB at 2 MB).
+  const std::string long_name = "{\"" + repeat("z", 1 << 20) + "\":1,\"units\":[\"ZH50010320001\"]}";
+  CHECK(codes(long_name) == std::vector<std::string>{"project.unknown-fact"});
+  CHECK(first_message(long_name).size() < 400);
 }
 
 TEST_CASE("5: encodings — NUL bytes, UTF-16 and GBK get a clear error and a way to convert") {
