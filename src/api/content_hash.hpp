@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -10,5 +11,8 @@ namespace zhunru {
 
 /// "sha256:" + 64 hex digits. `files` holds (relative path, bytes).
 std::string content_hash(std::vector<std::pair<std::string, std::string>> files);
+
+/// "sha256:" + 64 hex digits of `bytes` alone (a snapshot's payload).
+std::string sha256_of(std::string_view bytes);
 
 }  // namespace zhunru

@@ -1,9 +1,11 @@
 // Compiled snapshots (include/zhunru/snapshot.hpp): a magic line, a JSON
 // header line anyone can read with `head -2`, then the payload — the checked
-// model and the maps (geometries as WKB) — as CBOR. The IR and the indexes
-// are rebuilt on loading; the maps are not read or checked again.
+// model and the maps (geometries as WKB) — in the binary encoding of
+// snapshot_codec.hpp. The IR and the indexes are rebuilt on loading; the
+// maps are not read or checked again.
 #include "zhunru/snapshot.hpp"
 
+#include <geos/util/GEOSException.h>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -11,6 +13,7 @@
 #include "api/content_hash.hpp"
 #include "api/ruleset_data.hpp"
 #include "api/snapshot_model.hpp"
+#include "api/snapshot_references.hpp"
 #include "base/file_io.hpp"
 #include "base/json_input.hpp"
 #include "compile/lower.hpp"
@@ -21,7 +24,7 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::string_view kMagic = "ZHUNRU-SNAPSHOT\n";
-constexpr int kFormat = 1;
+constexpr int kFormat = 2;  // 1: the payload as CBOR
 constexpr std::size_t kMaxSnapshotBytes = std::size_t{4} << 30;
 
 using Loaded = Expected<std::shared_ptr<const Ruleset>, SnapshotError>;
@@ -46,19 +49,16 @@ Loaded refuse(std::string code, std::string en, std::string zh) {
 
 std::string snapshot_bytes(const Ruleset& ruleset) {
   const Ruleset::Data& d = ruleset.data();
-  // Members moved in, not listed in braces: an initializer list copies each
-  // tree, and the model's tree is most of a national snapshot.
-  Json payload = Json::object();
-  payload["hash"] = d.hash;
-  payload["model"] = snapshot::model_to_json(d.model);
-  payload["maps"] = snapshot::maps_to_json(d.maps, d.model);
   std::string body;
-  Json::to_cbor(payload, body);
+  snapshot::Writer out(body);
+  out(d.hash);
+  snapshot::write_model(out, d.model);
+  snapshot::write_maps(out, d.maps, d.model);
   const Json header = {{"format", kFormat},
                        {"engine", ZHUNRU_VERSION},
                        {"ruleset", {{"title", d.model.title}, {"version", d.model.version}, {"hash", d.hash}}},
                        {"rules", d.model.rules.size()},
-                       {"payload", content_hash({{"payload", body}})},
+                       {"payload", sha256_of(body)},
                        {"bytes", body.size()}};
   return std::string(kMagic) + header.dump() + "\n" + body;
 }
@@ -104,20 +104,23 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
                       "：请重新编译清单（`zhunru compile 清单目录 -o 文件.zr`）");
   }
   const std::string_view body = bytes.substr(eol + 1);
-  if (count_in(h, "bytes") != body.size() || text_in(h, "payload") != content_hash({{"payload", std::string(body)}})) {
+  if (count_in(h, "bytes") != body.size() || text_in(h, "payload") != sha256_of(body)) {
     return refuse("snapshot.damaged", "the snapshot is damaged (truncated, or its bytes changed since it was written)",
                   "快照已损坏（被截断，或写出后内容被改动）");
   }
-  const auto payload = json_input::parse_cbor<Json>(body, {kMaxSnapshotBytes, 32}, {"the snapshot", "快照"});
-  if (!payload) return refuse("snapshot.damaged", payload.error().message.en, payload.error().message.zh);
   auto data = std::make_unique<Ruleset::Data>();
   try {
-    data->model = snapshot::model_from_json(payload->at("model"));
-    auto maps = snapshot::maps_from_json(payload->at("maps"));
-    if (!maps) return refuse("snapshot.damaged", maps.error().en, maps.error().zh);
-    data->maps = std::move(maps).value();
-    data->hash = payload->at("hash").get<std::string>();
-  } catch (const std::exception& e) {
+    snapshot::Reader in(body);
+    in(data->hash);
+    data->model = snapshot::read_model(in);
+    data->maps = snapshot::read_maps(in);
+    if (!in.at_end()) throw snapshot::Damaged("the snapshot has bytes after its end");
+    if (data->maps.layers.size() != data->model.layers.size()) throw snapshot::Damaged("the snapshot's layers are missing");
+    snapshot::check_references(data->model);
+  } catch (const geos::util::GEOSException& e) {
+    return refuse("snapshot.damaged", std::string("a map geometry in the snapshot is damaged: ") + e.what(),
+                  std::string("快照中的地图几何已损坏：") + e.what());
+  } catch (const std::exception& e) {  // Damaged, or a count beyond what memory allows
     return refuse("snapshot.damaged", std::string("the snapshot's contents do not fit this zhunru: ") + e.what(),
                   std::string("快照内容与当前 zhunru 不符：") + e.what());
   }

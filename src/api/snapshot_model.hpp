@@ -1,25 +1,22 @@
-// The checked model and the loaded maps as a JSON tree, and back: the payload
-// of a compiled snapshot (stored as CBOR). The IR and the indexes are not
-// stored — they are rebuilt from the model in milliseconds, so they can never
-// disagree with it.
+// The checked model and the loaded maps in a snapshot's binary payload
+// (snapshot_codec.hpp), and back. The IR and the indexes are not stored —
+// they are rebuilt from the model, so they can never disagree with it.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
+#include "api/snapshot_codec.hpp"
 #include "maps/maps.hpp"
 #include "model/model.hpp"
-#include "zhunru/expected.hpp"
-#include "zhunru/localized.hpp"
 
 namespace zhunru::snapshot {
 
-nlohmann::json model_to_json(const model::Model& model);
-/// Throws nlohmann::json::exception on a tree of the wrong shape (the caller
-/// turns it into a refusal).
-model::Model model_from_json(const nlohmann::json& j);
+void write_model(Writer& out, const model::Model& model);
+/// Throws Damaged on bytes that do not decode (the caller turns it into a
+/// refusal); check_references() then vouches for what they decode to.
+model::Model read_model(Reader& in);
 
 /// Map geometries as WKB, with their labels, repairs and unit attributes.
-nlohmann::json maps_to_json(const maps::Maps& maps, const model::Model& model);
-Expected<maps::Maps, LocalizedText> maps_from_json(const nlohmann::json& j);
+void write_maps(Writer& out, const maps::Maps& maps, const model::Model& model);
+/// Throws Damaged, or GEOS's exception on a damaged geometry.
+maps::Maps read_maps(Reader& in);
 
 }  // namespace zhunru::snapshot

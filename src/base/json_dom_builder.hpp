@@ -38,7 +38,7 @@ class DomBuilder {
   bool number_unsigned(number_unsigned_t v) { return put(Json(v)); }
   bool number_float(number_float_t v, const string_t&) { return put(Json(v)); }
   bool string(string_t& v) { return put(Json(std::move(v))); }
-  bool binary(binary_t& v) { return put(Json::binary(std::move(v))); }  // from CBOR only
+  bool binary(binary_t& v) { return put(Json::binary(std::move(v))); }  // never from JSON text; SAX asks for it
   bool start_object(std::size_t) { return open(Json::object()); }
   bool start_array(std::size_t) { return open(Json::array()); }
   bool end_object() { return close(); }

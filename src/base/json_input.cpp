@@ -146,21 +146,6 @@ Expected<Json, Problem> parse(std::string_view text, const Limits& limits, const
   return builder.take();
 }
 
-template <class Json>
-Expected<Json, Problem> parse_cbor(std::string_view bytes, const Limits& limits, const LocalizedText& what) {
-  if (bytes.size() > limits.max_bytes) {
-    const std::string mib = std::to_string(limits.max_bytes >> 20) + " MiB";
-    return Expected<Json, Problem>::failure(
-        {"input.too-large", "", {what.en + " is larger than " + mib, what.zh + "超过 " + mib}});
-  }
-  DomBuilder<Json> builder(bytes, limits.max_depth, what);
-  if (!Json::sax_parse(bytes.begin(), bytes.end(), &builder, nlohmann::json::input_format_t::cbor)) {
-    return Expected<Json, Problem>::failure(builder.problem());
-  }
-  return builder.take();
-}
-
-template Expected<nlohmann::json, Problem> parse_cbor(std::string_view, const Limits&, const LocalizedText&);
 template Expected<nlohmann::json, Problem> parse(std::string_view, const Limits&, const LocalizedText&);
 template Expected<nlohmann::ordered_json, Problem> parse(std::string_view, const Limits&, const LocalizedText&);
 

@@ -45,11 +45,6 @@ LocalizedText where(std::string_view text, std::size_t offset);
 template <class Json>
 Expected<Json, Problem> parse(std::string_view text, const Limits& limits, const LocalizedText& what);
 
-/// Reads CBOR (RFC 8949) into a DOM with the same bounds (size, depth,
-/// duplicate names): for zhunru's own binary files, which may still be damaged.
-template <class Json>
-Expected<Json, Problem> parse_cbor(std::string_view bytes, const Limits& limits, const LocalizedText& what);
-
 /// A problem for a parse error reported by nlohmann's SAX parser at byte `position`.
 Problem syntax_problem(std::string_view text, std::size_t position, const std::string& detail,
                        const LocalizedText& what);

@@ -9,6 +9,11 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
+#include "api/content_hash.hpp"
+#include "api/snapshot_codec.hpp"
+#include "api/snapshot_references.hpp"
 #include "support/eval_helpers.hpp"
 #include "zhunru/applies.hpp"
 #include "zhunru/screen.hpp"
@@ -24,6 +29,21 @@ std::shared_ptr<const Ruleset> chongqing() { return chongqing_rules(); }
 std::string read(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// `payload` behind a header that vouches for it: a forgery the checksum
+/// cannot catch, so the decoder itself must.
+std::string framed(const std::string& good, std::string_view payload) {
+  const std::size_t magic = good.find('\n') + 1;
+  const std::size_t eol = good.find('\n', magic);
+  nlohmann::json header = nlohmann::json::parse(good.substr(magic, eol - magic));
+  header["bytes"] = payload.size();
+  header["payload"] = sha256_of(payload);
+  return good.substr(0, magic) + header.dump() + "\n" + std::string(payload);
+}
+
+std::string payload_of(const std::string& snapshot) {
+  return snapshot.substr(snapshot.find('\n', snapshot.find('\n') + 1) + 1);
 }
 
 }  // namespace
@@ -98,6 +118,80 @@ TEST_CASE("snapshot: not a snapshot, another zhunru's, damaged or cut short — 
   const auto missing = load_snapshot(std::filesystem::path(ZHUNRU_SOURCE_DIR) / "no-such.zr");
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error().code == "io.read");
+}
+
+TEST_CASE("snapshot: a forged payload (checksum right, bytes wrong) is refused or loads whole — never a crash") {
+  const std::string good = snapshot_bytes(*chongqing());
+  const std::string payload = payload_of(good);
+  REQUIRE(load_snapshot_bytes(framed(good, payload)).has_value());
+  const auto outcome = [&](std::string_view p) {
+    const auto r = load_snapshot_bytes(framed(good, p));
+    if (r) {  // a change the model tolerates (a letter of a message): it judges like any ruleset
+      const auto project = load_project_json(**r, R"({"units": ["ZH50010320001"]})");
+      if (project) CHECK(evaluate(**r, *project, {}).has_value());
+      return std::string("loaded");
+    }
+    CHECK(!r.error().message.en.empty());
+    CHECK(!r.error().message.zh.empty());
+    return r.error().code;
+  };
+  // Cut short anywhere: refused.
+  std::size_t cuts = 0;
+  for (std::size_t n = 0; n < payload.size(); n += 1 + n / 8, ++cuts) {
+    CHECK_MESSAGE(outcome(std::string_view(payload).substr(0, n)) == "snapshot.damaged", "cut at ", n);
+  }
+  CHECK(cuts > 50);
+  // Bytes changed all through (every 1,999th byte, three ways): loaded or refused.
+  std::size_t refused = 0;
+  for (std::size_t i = 0; i < payload.size(); i += 1999) {
+    for (const unsigned char x : {0x01, 0x80, 0xFF}) {
+      std::string changed = payload;
+      changed[i] = static_cast<char>(changed[i] ^ x);
+      const std::string o = outcome(changed);
+      CHECK((o == "loaded" || o == "snapshot.damaged"));
+      refused += o == "snapshot.damaged" ? 1 : 0;
+    }
+  }
+  CHECK(refused > 0);
+  // A title that claims 4 GB: refused before anything is allocated.
+  std::string huge = payload;
+  const std::size_t hash_length = 4 + static_cast<unsigned char>(payload[0]);  // the hash, then the title's length
+  huge.replace(hash_length, 4, std::string("\xF0\xFF\xFF\xFF", 4));
+  const auto r = load_snapshot_bytes(framed(good, huge));
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().message.en.find("cut short") != std::string::npos);
+}
+
+TEST_CASE("snapshot: a model whose ids point nowhere or loop is refused (what the checker guarantees, checked again)") {
+  using namespace zhunru::model;
+  const auto refusal = [](const Model& m) {
+    try {
+      snapshot::check_references(m);
+      return std::string();
+    } catch (const snapshot::Damaged& e) {
+      return std::string(e.what());
+    }
+  };
+  Model m;
+  m.facts.push_back({"x", "", FactKind::boolean, {}, {}, {}});
+  m.conds.push_back(BoolFact{0});
+  m.conds.push_back(Not{0});
+  m.tiers.push_back({TierLevel::city, "500000", "", std::nullopt, {}});
+  m.rules.push_back(Rule{});
+  m.rules.back().subject = 1;
+  CHECK(refusal(m).empty());
+  Model loop = m;
+  loop.conds[1] = Not{1};  // itself: an evaluation that would never end
+  CHECK(refusal(loop).find("refers forward") != std::string::npos);
+  Model nowhere = m;
+  nowhere.rules.back().where = 7;
+  CHECK(refusal(nowhere).find("does not exist") != std::string::npos);
+  Model typed = m;
+  typed.facts[0].kind = FactKind::text;  // a yes/no test of a text fact
+  CHECK(refusal(typed).find("another type") != std::string::npos);
+  Model tiers = m;
+  tiers.tiers.push_back({TierLevel::city, "510000", "", 0, {}});  // a city under a city
+  CHECK(refusal(tiers).find("level above") != std::string::npos);
 }
 
 TEST_CASE("snapshot: saved through a temporary file and renamed, recognised by its first line") {

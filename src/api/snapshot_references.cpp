@@ -1,0 +1,90 @@
+#include "api/snapshot_references.hpp"
+
+#include <string>
+
+#include "api/snapshot_codec.hpp"
+
+namespace zhunru::snapshot {
+namespace {
+
+using namespace model;
+
+void require(bool ok, const char* what) {
+  if (!ok) throw Damaged(std::string("the snapshot's model is inconsistent: ") + what);
+}
+
+void check_fact(const Model& m, FactId id, std::initializer_list<FactKind> kinds) {
+  require(id < m.facts.size(), "a condition names a fact that does not exist");
+  bool fits = false;
+  for (FactKind k : kinds) fits = fits || m.facts[id].kind == k;
+  require(fits, "a condition tests a fact of another type");
+}
+
+void check_num(const Model& m, NumId self, const NumNode& node) {
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, NumFact>) {
+          check_fact(m, n.fact, {FactKind::number, FactKind::quantity, FactKind::date, FactKind::boolean});
+        } else if constexpr (std::is_same_v<T, NumArith>) {
+          require(n.lhs < self && n.rhs < self, "a number refers forward");
+        } else if constexpr (std::is_same_v<T, NumNeg>) {
+          require(n.operand < self, "a number refers forward");
+        }
+      },
+      node);
+}
+
+void check_cond(const Model& m, CondId self, const CondNode& node) {
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, BoolFact>) {
+          check_fact(m, n.fact, {FactKind::boolean});
+        } else if constexpr (std::is_same_v<T, Compare>) {
+          require(n.lhs < m.nums.size() && n.rhs < m.nums.size(), "a comparison names a number that does not exist");
+        } else if constexpr (std::is_same_v<T, EnumIn>) {
+          check_fact(m, n.fact, {FactKind::enumeration});
+          for (std::uint32_t v : n.values) require(v < m.facts[n.fact].values.size() && v < 64, "an unknown value");
+        } else if constexpr (std::is_same_v<T, IndustryIn>) {
+          check_fact(m, n.fact, {FactKind::industry});
+        } else if constexpr (std::is_same_v<T, TextIn>) {
+          check_fact(m, n.fact, {FactKind::text});
+        } else if constexpr (std::is_same_v<T, Not>) {
+          require(n.operand < self, "a condition refers forward");
+        } else if constexpr (std::is_same_v<T, All> || std::is_same_v<T, Any>) {
+          for (CondId c : n.operands) require(c < self, "a condition refers forward");
+        } else if constexpr (std::is_same_v<T, IsKind>) {
+          require(n.kind < m.kinds.size() && m.kinds[n.kind].condition < self, "a kind test refers forward");
+        } else if constexpr (std::is_same_v<T, SiteSpatial>) {
+          require(n.layer < m.layers.size(), "a spatial condition names a layer that does not exist");
+        }
+      },
+      node);
+}
+
+void check_optional(const Model& m, const std::optional<CondId>& c) {
+  require(!c || *c < m.conds.size(), "a rule names a condition that does not exist");
+}
+
+}  // namespace
+
+void check_references(const Model& m) {
+  for (NumId i = 0; i < m.nums.size(); ++i) check_num(m, i, m.nums[i]);
+  for (const Kind& k : m.kinds) require(k.condition < m.conds.size(), "a kind's condition does not exist");
+  for (CondId i = 0; i < m.conds.size(); ++i) check_cond(m, i, m.conds[i]);
+  for (const Fact& f : m.facts) require(f.values.size() <= 64, "an enumerated fact has too many values");
+  for (TierId i = 0; i < m.tiers.size(); ++i) {
+    const auto& parent = m.tiers[i].parent;
+    // A parent a level up: the walk from a unit to its city always ends.
+    require(!parent || (*parent < m.tiers.size() && m.tiers[*parent].level < m.tiers[i].level),
+            "a tier's parent is not a level above it");
+  }
+  for (const Rule& r : m.rules) {
+    require(r.tier < m.tiers.size(), "a rule's tier does not exist");
+    for (const auto& c : {r.subject, r.where, r.unless, r.requirement}) check_optional(m, c);
+    for (CondId c : r.spatial) require(c < m.conds.size(), "a rule names a condition that does not exist");
+  }
+}
+
+}  // namespace zhunru::snapshot

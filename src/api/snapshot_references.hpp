@@ -1,0 +1,15 @@
+// What the checker guarantees and the evaluator relies on, checked again for
+// a model read from a snapshot (whose bytes anyone may have crafted): every
+// id names something that exists, conditions and numbers refer only to
+// earlier nodes (so no walk over them can loop), a fact is tested as its own
+// type, and a tier's parent is a level above it.
+#pragma once
+
+#include "model/model.hpp"
+
+namespace zhunru::snapshot {
+
+/// Throws Damaged naming the first inconsistency found.
+void check_references(const model::Model& model);
+
+}  // namespace zhunru::snapshot
