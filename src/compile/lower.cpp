@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 #include <map>
+#include <unordered_map>
 
 #include "base/dates.hpp"
 
@@ -13,7 +14,10 @@ namespace {
 /// Builds the DAG, giving structurally equal nodes one id.
 class Lowerer {
  public:
-  explicit Lowerer(const model::Model& m) : m_(m) {}
+  explicit Lowerer(const model::Model& m) : m_(m), cond_memo_(m.conds.size(), kNone) {
+    node_ids_.reserve(m.conds.size());
+    num_ids_.reserve(m.nums.size());
+  }
 
   NodeId cond(model::CondId id);
   NumId num(model::NumId id);
@@ -26,10 +30,13 @@ class Lowerer {
 
   const model::Model& m_;
   Program p_;
-  std::map<std::string, NodeId> node_ids_;
-  std::map<std::string, NumId> num_ids_;
+  // Keys are the nodes' bytes; hashed, as the ruleset's own content (a
+  // national list has millions of nodes, and ordered maps were a third of
+  // lowering).
+  std::unordered_map<std::string, NodeId> node_ids_;
+  std::unordered_map<std::string, NumId> num_ids_;
   std::map<std::vector<std::string>, std::uint32_t> set_ids_;
-  std::map<model::CondId, NodeId> cond_memo_;
+  std::vector<NodeId> cond_memo_;  // by model::CondId; kNone until lowered
 };
 
 std::string key_of(const void* data, std::size_t size) { return std::string(static_cast<const char*>(data), size); }
@@ -92,7 +99,7 @@ NumId Lowerer::num(model::NumId id) {
 }
 
 NodeId Lowerer::cond(model::CondId id) {
-  if (const auto it = cond_memo_.find(id); it != cond_memo_.end()) return it->second;
+  if (cond_memo_[id] != kNone) return cond_memo_[id];
   const NodeId result = std::visit(
       [&](const auto& node) -> NodeId {
         using T = std::decay_t<decltype(node)>;
@@ -127,7 +134,7 @@ NodeId Lowerer::cond(model::CondId id) {
         }
       },
       m_.cond(id));
-  cond_memo_.emplace(id, result);
+  cond_memo_[id] = result;
   return result;
 }
 
@@ -158,6 +165,7 @@ Lowered lower(const model::Model& model) {
   Lowerer l(model);
   Lowered out;
   for (const model::Kind& k : model.kinds) l.program().kinds.push_back(l.cond(k.condition));
+  out.rules.reserve(model.rules.size());
   for (const model::Rule& r : model.rules) out.rules.push_back(lower_rule(l, model, r));
   out.program = l.take();
   out.program.slot_count = model.facts.size();
