@@ -7,11 +7,13 @@
 // The Reader is for bytes anyone may have crafted (the payload's checksum
 // proves nothing against a deliberate forgery): every read is bounds-checked,
 // every enumerator range-checked, and a list's count is believed only as far
-// as the bytes left could hold it — memory grows with the bytes actually
-// decoded, never with a count read from the file. Anything wrong throws
-// Damaged; the loader turns that into a refusal.
+// as the bytes left could hold it (and reserved for only up to 1 GiB) —
+// memory grows with the bytes actually decoded, not with a count read from
+// the file. Anything wrong throws Damaged; the loader turns that into a
+// refusal.
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <chrono>
 #include <cstdint>
@@ -110,6 +112,8 @@ class Writer {
 };
 
 class Reader {
+  static constexpr std::size_t kMaxReservedBytes = std::size_t{1} << 30;
+
  public:
   explicit Reader(std::string_view in) : in_(in) {}
 
@@ -170,7 +174,10 @@ class Reader {
     } else if constexpr (IsVector<T>::value) {
       const std::size_t n = count();
       v.clear();
-      v.reserve(n);
+      // Room for at most 1 GiB up front (a national list's rules fit): a
+      // forged count cannot reserve more, and past it the list grows only
+      // as items actually decode.
+      v.reserve(std::min(n, kMaxReservedBytes / sizeof(typename T::value_type)));
       for (std::size_t i = 0; i < n; ++i) get(v.emplace_back());
     } else if constexpr (IsOptional<T>::value) {
       bool present = false;
