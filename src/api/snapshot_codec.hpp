@@ -102,7 +102,7 @@ class Writer {
       if (v) put(*v);
     } else if constexpr (IsVariant<T>::value) {
       fixed(static_cast<std::uint8_t>(v.index()));
-      std::visit([this](const auto& alternative) { put(alternative); }, v);
+      std::visit([this](const auto& alternative) { this->put(alternative); }, v);
     } else {
       fields(*this, v);  // a struct: its members, found by ADL
     }
@@ -197,7 +197,7 @@ class Reader {
   template <class V, std::size_t... I>
   void get_alternative(V& v, std::size_t index, std::index_sequence<I...>) {
     if (index >= sizeof...(I)) throw Damaged("a node in the snapshot is of no known kind");
-    ((index == I ? (get(v.template emplace<I>()), true) : false) || ...);
+    static_cast<void>(((index == I ? (get(v.template emplace<I>()), true) : false) || ...));
   }
 
   std::string_view in_;

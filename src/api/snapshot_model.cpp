@@ -1,5 +1,6 @@
 #include "api/snapshot_model.hpp"
 
+#include <geos/io/WKBConstants.h>
 #include <geos/io/WKBReader.h>
 #include <geos/io/WKBWriter.h>
 
@@ -7,6 +8,7 @@
 #include <sstream>
 
 #include "geo/geos.hpp"
+#include "geo/plain_wkb.hpp"
 #include "maps/geo_layer.hpp"
 #include "maps/unit_map.hpp"
 
@@ -104,8 +106,11 @@ Model read_model(Reader& in) {
 
 namespace {
 
+// As deep as any JSON zhunru reads (json_input's depth limit).
+constexpr int kMaxGeometryDepth = 64;
+
 void write_features(Writer& out, const std::vector<const maps::MapFeature*>& features) {
-  geos::io::WKBWriter wkb(2);
+  geos::io::WKBWriter wkb(2, geos::io::WKBConstants::wkbNDR);  // little-endian, as plain_wkb() expects
   out(static_cast<std::uint32_t>(features.size()));
   for (const maps::MapFeature* f : features) {
     std::ostringstream bytes;
@@ -127,10 +132,12 @@ std::vector<maps::MapFeature> read_features(Reader& in, const geo::GeometryFacto
     in(index, f.label);
     f.index = index;
     const std::string_view bytes = in.raw();
-    if (!bytes.empty()) {
-      f.geometry = wkb.read(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-      geo::warm_envelopes(*f.geometry);
-    }
+    // Every map feature has a valid geometry (the map loader dropped or
+    // refused the others); anything else was not written by zhunru.
+    if (!geo::plain_wkb(bytes, kMaxGeometryDepth)) throw Damaged("a map geometry in the snapshot is not one zhunru wrote");
+    f.geometry = wkb.read(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    if (!f.geometry || !f.geometry->isValid()) throw Damaged("a map geometry in the snapshot is not valid");
+    geo::warm_envelopes(*f.geometry);
     in(f.repairs);
     out.push_back(std::move(f));
   }

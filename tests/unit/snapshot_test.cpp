@@ -14,6 +14,7 @@
 #include "api/content_hash.hpp"
 #include "api/snapshot_codec.hpp"
 #include "api/snapshot_references.hpp"
+#include "geo/plain_wkb.hpp"
 #include "support/eval_helpers.hpp"
 #include "zhunru/applies.hpp"
 #include "zhunru/screen.hpp"
@@ -192,6 +193,26 @@ TEST_CASE("snapshot: a model whose ids point nowhere or loop is refused (what th
   Model tiers = m;
   tiers.tiers.push_back({TierLevel::city, "510000", "", 0, {}});  // a city under a city
   CHECK(refusal(tiers).find("level above") != std::string::npos);
+}
+
+TEST_CASE("snapshot: map geometries are checked for the shape zhunru writes before GEOS reads them") {
+  const auto u32 = [](std::uint32_t v) { return std::string(reinterpret_cast<const char*>(&v), 4); };
+  const auto header = [&](std::uint32_t type) { return std::string(1, '\x01') + u32(type); };
+  const std::string point = header(1) + std::string(16, '\0');
+  CHECK(geo::plain_wkb(point, 64));
+  CHECK_FALSE(geo::plain_wkb(point + "x", 64));                        // bytes after it
+  CHECK_FALSE(geo::plain_wkb(point.substr(0, 10), 64));                // cut short
+  CHECK_FALSE(geo::plain_wkb(std::string(1, '\0') + point.substr(1), 64));  // big-endian: not what zhunru writes
+  CHECK(geo::plain_wkb(header(3) + u32(1) + u32(4) + std::string(64, '\0'), 64));  // a polygon, one ring
+  CHECK_FALSE(geo::plain_wkb(header(3) + u32(1) + u32(0x10000000), 64));          // a ring longer than the bytes
+  // Collections nested 100,000 deep: refused by the walk, never handed to GEOS's recursion.
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += header(7) + u32(1);
+  deep += point;
+  CHECK_FALSE(geo::plain_wkb(deep, 64));
+  std::string shallow;
+  for (int i = 0; i < 3; ++i) shallow += header(7) + u32(1);
+  CHECK(geo::plain_wkb(shallow + point, 64));
 }
 
 TEST_CASE("snapshot: saved through a temporary file and renamed, recognised by its first line") {
