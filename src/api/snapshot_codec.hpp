@@ -27,6 +27,8 @@
 #include <variant>
 #include <vector>
 
+#include "base/utf8.hpp"
+
 namespace zhunru::snapshot {
 
 /// The payload does not decode: cut short, or a value out of its range.
@@ -66,6 +68,9 @@ class Writer {
     count(bytes.size());
     out_.append(bytes);
   }
+  /// A text that may hold any bytes (a file path), where operator() takes
+  /// UTF-8 text; written alike.
+  void bytes(const std::string& text) { raw(text); }
 
  private:
   template <class T>
@@ -128,6 +133,9 @@ class Reader {
     return take(n);
   }
 
+  /// A text that may hold any bytes (a file path): not checked for UTF-8.
+  void bytes(std::string& text) { text = std::string(raw()); }
+
   [[nodiscard]] bool at_end() const { return in_.empty(); }
 
  private:
@@ -165,6 +173,8 @@ class Reader {
       v = fixed<T>();
     } else if constexpr (std::is_same_v<T, std::string>) {
       v = std::string(raw());
+      // Text reaches answers: it is UTF-8, as every text zhunru reads must be.
+      if (utf8::first_invalid(v)) throw Damaged("a text in the snapshot is not UTF-8");
     } else if constexpr (std::is_same_v<T, std::chrono::year_month_day>) {
       const auto y = fixed<std::int32_t>();
       const auto m = fixed<std::uint8_t>();

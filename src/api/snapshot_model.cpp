@@ -31,7 +31,10 @@ namespace zhunru {
 template <class T, class U>
 concept Is = std::same_as<std::remove_const_t<T>, U>;
 
-void fields(auto& io, Is<SourceLocation> auto& l) { io(l.file, l.line, l.column, l.end_line, l.end_column); }
+void fields(auto& io, Is<SourceLocation> auto& l) {
+  io.bytes(l.file);  // a path: whatever bytes the file system gave
+  io(l.line, l.column, l.end_line, l.end_column);
+}
 void fields(auto& io, Is<LocalizedText> auto& t) { io(t.en, t.zh); }
 
 /// A unit is stored as written and parsed again on reading: its factor and
@@ -156,7 +159,7 @@ std::vector<const maps::MapFeature*> features_of(const Map& map) {
 void write_maps(Writer& out, const maps::Maps& maps, const Model& model) {
   out(maps.units != nullptr);
   if (maps.units) {
-    out(maps.units->path());
+    out.bytes(maps.units->path());
     write_features(out, features_of(*maps.units));
     std::vector<maps::MapUnit> units;
     for (std::uint32_t i = 0; i < maps.units->size(); ++i) units.push_back(maps.units->unit(i));
@@ -165,7 +168,8 @@ void write_maps(Writer& out, const maps::Maps& maps, const Model& model) {
   out(static_cast<std::uint32_t>(maps.layers.size()));
   for (std::size_t i = 0; i < maps.layers.size(); ++i) {
     const maps::GeoLayer& l = *maps.layers[i];
-    out(i < model.layers.size() ? model.layers[i].name : l.name(), l.path());
+    out(i < model.layers.size() ? model.layers[i].name : l.name());
+    out.bytes(l.path());
     write_features(out, features_of(l));
   }
 }
@@ -177,7 +181,7 @@ maps::Maps read_maps(Reader& in) {
   in(has_units);
   if (has_units) {
     std::string path;
-    in(path);
+    in.bytes(path);
     auto features = read_features(in, *factory);
     std::vector<maps::MapUnit> units;
     in(units);
@@ -189,7 +193,8 @@ maps::Maps read_maps(Reader& in) {
   for (std::uint32_t i = 0; i < layers; ++i) {
     std::string name;
     std::string path;
-    in(name, path);
+    in(name);
+    in.bytes(path);
     out.layers.push_back(std::make_unique<const maps::GeoLayer>(std::move(name), std::move(path), read_features(in, *factory)));
   }
   return out;

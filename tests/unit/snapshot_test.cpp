@@ -154,6 +154,14 @@ TEST_CASE("snapshot: a forged payload (checksum right, bytes wrong) is refused o
     }
   }
   CHECK(refused > 0);
+  // Text that is not UTF-8 (GBK bytes in the title) never reaches an answer.
+  std::string gbk = payload;
+  const std::size_t title = gbk.find("重庆");
+  REQUIRE(title != std::string::npos);
+  gbk.replace(title, 2, "\xD6\xD8");
+  const auto not_utf8 = load_snapshot_bytes(framed(good, gbk));
+  REQUIRE_FALSE(not_utf8.has_value());
+  CHECK(not_utf8.error().message.en.find("not UTF-8") != std::string::npos);
   // A title that claims 4 GB: refused before anything is allocated.
   std::string huge = payload;
   const std::size_t hash_length = 4 + static_cast<unsigned char>(payload[0]);  // the hash, then the title's length
