@@ -11,7 +11,6 @@
 #include "base/sanitizers.hpp"
 #include "base/source_file.hpp"
 #include "check/check.hpp"
-#include "compile/lower.hpp"
 #include "diagnostics/render.hpp"
 #include "maps/load_maps.hpp"
 #include "syntax/parse.hpp"
@@ -152,12 +151,8 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
   auto data = std::make_unique<Ruleset::Data>();
   data->model = std::move(checked.model);
   data->maps = std::move(loaded.maps);
-  ir::Lowered lowered = ir::lower(data->model);
-  data->program = std::move(lowered.program);
-  data->rules = std::move(lowered.rules);
-  data->index = ir::RuleIndex(data->model, data->rules);
+  data->build_evaluation();
   data->hash = content_hash(hashed);
-  data->index_names();
   result.ruleset = std::make_shared<const Ruleset>(std::move(data));
 }
 

@@ -37,6 +37,11 @@ struct Ruleset::Data {
   // made to collide by input: the keys are the ruleset's own names.
   std::unordered_map<std::string_view, model::FactId> facts_by_name;
 
+  /// Builds what evaluation runs on from `model`: the IR, the rule index
+  /// and the name indexes — independent of each other, so built side by
+  /// side (api/ruleset_data.cpp). Compiling and loading a snapshot both end here.
+  void build_evaluation();
+
   void index_names() {
     rules_by_id.clear();
     for (std::uint32_t i = 0; i < model.rules.size(); ++i) rules_by_id.emplace_back(model.rules[i].id, i);

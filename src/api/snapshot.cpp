@@ -16,7 +16,6 @@
 #include "api/snapshot_references.hpp"
 #include "base/file_io.hpp"
 #include "base/json_input.hpp"
-#include "compile/lower.hpp"
 
 namespace zhunru {
 namespace {
@@ -124,11 +123,7 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
     return refuse("snapshot.damaged", std::string("the snapshot's contents do not fit this zhunru: ") + e.what(),
                   std::string("快照内容与当前 zhunru 不符：") + e.what());
   }
-  ir::Lowered lowered = ir::lower(data->model);
-  data->program = std::move(lowered.program);
-  data->rules = std::move(lowered.rules);
-  data->index = ir::RuleIndex(data->model, data->rules);
-  data->index_names();
+  data->build_evaluation();
   return std::shared_ptr<const Ruleset>(std::make_shared<const Ruleset>(std::move(data)));
 }
 

@@ -150,16 +150,20 @@ Rule lower_rule(Lowerer& l, const model::Model& m, const model::Rule& r) {
     out.units = *r.units;
     std::sort(out.units.begin(), out.units.end());
   }
-  if (r.classes) {
-    out.class_mask = 0;
-    for (UnitClass c : *r.classes) out.class_mask |= static_cast<std::uint8_t>(1u << static_cast<int>(c));
-  }
+  out.class_mask = class_mask(r);
   if (r.effective_from) out.from_day = days_since_epoch(*r.effective_from);
   if (r.effective_until) out.until_day = days_since_epoch(*r.effective_until);
   return out;
 }
 
 }  // namespace
+
+std::uint8_t class_mask(const model::Rule& rule) {
+  if (!rule.classes) return 0b111;
+  std::uint8_t mask = 0;
+  for (UnitClass c : *rule.classes) mask |= static_cast<std::uint8_t>(1u << static_cast<int>(c));
+  return mask;
+}
 
 Lowered lower(const model::Model& model) {
   Lowerer l(model);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "compile/lower.hpp"
+
 namespace zhunru::ir {
 
 namespace {
@@ -60,7 +62,7 @@ IndustryCodes rule_industries(const model::Model& m, const model::Rule& r, model
   return best;
 }
 
-RuleIndex::RuleIndex(const model::Model& model, const std::vector<Rule>& rules) : tiers_(model.tiers.size()) {
+RuleIndex::RuleIndex(const model::Model& model) : tiers_(model.tiers.size()) {
   for (model::FactId f = 0; f < model.facts.size() && !industry_fact_; ++f) {
     if (model.facts[f].kind == model::FactKind::industry) industry_fact_ = f;
   }
@@ -73,11 +75,12 @@ RuleIndex::RuleIndex(const model::Model& model, const std::vector<Rule>& rules) 
     }
   }
   std::vector<std::optional<IndustryCodes>> kind_cache(model.kinds.size());
-  for (std::uint32_t i = 0; i < rules.size(); ++i) {
+  for (std::uint32_t i = 0; i < model.rules.size(); ++i) {
     const model::Rule& r = model.rules[i];
+    const std::uint8_t classes = class_mask(r);
     const auto industries = industry_fact_ ? rule_industries(model, r, *industry_fact_, kind_cache) : std::nullopt;
     for (int c = 0; c < 3; ++c) {
-      if (!(rules[i].class_mask & (1u << c))) continue;
+      if (!(classes & (1u << c))) continue;
       ClassBucket& bucket = tiers_[r.tier].classes[static_cast<std::size_t>(c)];
       bucket.all.push_back(i);
       if (!industries) {

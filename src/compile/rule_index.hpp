@@ -26,7 +26,7 @@ namespace zhunru::ir {
 class RuleIndex {
  public:
   RuleIndex() = default;
-  RuleIndex(const model::Model& model, const std::vector<Rule>& rules);
+  explicit RuleIndex(const model::Model& model);
 
   /// Replaces `out` with the tiers whose rules apply in the unit `code` of
   /// district `district`, outermost first.
