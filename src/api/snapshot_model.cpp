@@ -7,6 +7,7 @@
 #include <concepts>
 #include <sstream>
 
+#include "base/json_input.hpp"
 #include "geo/geos.hpp"
 #include "geo/plain_wkb.hpp"
 #include "maps/geo_layer.hpp"
@@ -110,7 +111,7 @@ Model read_model(Reader& in) {
 namespace {
 
 // As deep as any JSON zhunru reads (json_input's depth limit).
-constexpr int kMaxGeometryDepth = 64;
+constexpr int kMaxGeometryDepth = static_cast<int>(json_input::Limits{}.max_depth);
 
 void write_features(Writer& out, const std::vector<const maps::MapFeature*>& features) {
   geos::io::WKBWriter wkb(2, geos::io::WKBConstants::wkbNDR);  // little-endian, as plain_wkb() expects

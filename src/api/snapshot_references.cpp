@@ -45,7 +45,7 @@ void check_cond(const Model& m, CondId self, const CondNode& node) {
           require(n.lhs < m.nums.size() && n.rhs < m.nums.size(), "a comparison names a number that does not exist");
         } else if constexpr (std::is_same_v<T, EnumIn>) {
           check_fact(m, n.fact, {FactKind::enumeration});
-          for (std::uint32_t v : n.values) require(v < m.facts[n.fact].values.size() && v < 64, "an unknown value");
+          for (std::uint32_t v : n.values) require(v < m.facts[n.fact].values.size(), "an unknown value");
         } else if constexpr (std::is_same_v<T, IndustryIn>) {
           check_fact(m, n.fact, {FactKind::industry});
         } else if constexpr (std::is_same_v<T, TextIn>) {
@@ -70,10 +70,11 @@ void check_optional(const Model& m, const std::optional<CondId>& c) {
 }  // namespace
 
 void check_references(const Model& m) {
+  // Facts first: the enumeration tests below rely on at most 64 values (one bit each).
+  for (const Fact& f : m.facts) require(f.values.size() <= 64, "an enumerated fact has too many values");
   for (NumId i = 0; i < m.nums.size(); ++i) check_num(m, i, m.nums[i]);
   for (const Kind& k : m.kinds) require(k.condition < m.conds.size(), "a kind's condition does not exist");
   for (CondId i = 0; i < m.conds.size(); ++i) check_cond(m, i, m.conds[i]);
-  for (const Fact& f : m.facts) require(f.values.size() <= 64, "an enumerated fact has too many values");
   for (TierId i = 0; i < m.tiers.size(); ++i) {
     const auto& parent = m.tiers[i].parent;
     // A parent a level up: the walk from a unit to its city always ends.
