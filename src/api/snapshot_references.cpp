@@ -3,6 +3,7 @@
 #include <string>
 
 #include "api/snapshot_codec.hpp"
+#include "model/condition_depth.hpp"
 
 namespace zhunru::snapshot {
 namespace {
@@ -55,7 +56,7 @@ void check_cond(const Model& m, CondId self, const CondNode& node) {
         } else if constexpr (std::is_same_v<T, All> || std::is_same_v<T, Any>) {
           for (CondId c : n.operands) require(c < self, "a condition refers forward");
         } else if constexpr (std::is_same_v<T, IsKind>) {
-          require(n.kind < m.kinds.size() && m.kinds[n.kind].condition < self, "a kind test refers forward");
+          require(n.kind < m.kinds.size(), "a kind test names a kind that does not exist");
         } else if constexpr (std::is_same_v<T, SiteSpatial>) {
           require(n.layer < m.layers.size(), "a spatial condition names a layer that does not exist");
         }
@@ -75,6 +76,14 @@ void check_references(const Model& m) {
   for (NumId i = 0; i < m.nums.size(); ++i) check_num(m, i, m.nums[i]);
   for (const Kind& k : m.kinds) require(k.condition < m.conds.size(), "a kind's condition does not exist");
   for (CondId i = 0; i < m.conds.size(); ++i) check_cond(m, i, m.conds[i]);
+  // A kind may be declared after a kind that tests it, so `is` tests may refer
+  // forward: walks end only if no condition reaches itself through them.
+  ConditionDepth depth(m);
+  for (CondId i = 0; i < m.conds.size(); ++i) {
+    const auto d = depth.of(i);
+    require(d.has_value(), "a condition reaches itself through kind tests");
+    require(*d <= kMaxConditionDepth, "a condition nests deeper than the checker allows");
+  }
   for (TierId i = 0; i < m.tiers.size(); ++i) {
     const auto& parent = m.tiers[i].parent;
     // A parent a level up: the walk from a unit to its city always ends.

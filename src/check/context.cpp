@@ -46,6 +46,20 @@ model::CondId Context::add(model::CondNode node) {
   return static_cast<model::CondId>(model.conds.size() - 1);
 }
 
+bool Context::shallow_enough(model::CondId root, const Span& span) {
+  if (kinds_too_deep) return true;  // the compile fails already; each rule testing the kind would repeat it
+  const auto d = depth.of(root);
+  if (!d || *d <= model::kMaxConditionDepth) return true;  // a loop among kinds is reported on its own
+  const std::string limit = std::to_string(model::kMaxConditionDepth);
+  error("check.too-deep", span,
+        {"this condition nests " + std::to_string(*d) + " deep, counting each step of a chain of arithmetic and "
+             "the kinds it tests; zhunru allows " + limit,
+         "此条件嵌套 " + std::to_string(*d) + " 层（算术链的每一步和所引用类别的条件都计入），上限为 " + limit + " 层"},
+        {"declare a long sum as a fact of its own, or write a kind's condition out instead of building kinds on kinds",
+         "请把过长的求和声明为单独的事实，或直接写出类别的条件，不要层层引用类别"});
+  return false;
+}
+
 model::NumId Context::add(model::NumNode node) {
   model.nums.push_back(node);
   return static_cast<model::NumId>(model.nums.size() - 1);

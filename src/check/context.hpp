@@ -11,6 +11,7 @@
 
 #include "check/check.hpp"
 #include "diagnostics/sink.hpp"
+#include "model/condition_depth.hpp"
 #include "model/model.hpp"
 
 namespace zhunru::check {
@@ -33,6 +34,8 @@ class Context {
   Context(const std::vector<ParsedFile>& files, const CheckOptions& options);
 
   model::Model model;
+  model::ConditionDepth depth{model};                      // of conditions built so far
+  bool kinds_too_deep = false;  // a kind was reported too deep: rules testing it are not measured again
   std::unordered_map<std::string, Symbol> symbols;         // facts, kinds and layers share one namespace
   std::unordered_map<std::string, std::vector<Adjective>> adjectives;
   std::unordered_map<std::string, Span> declared_at;       // where each name was first declared
@@ -46,6 +49,11 @@ class Context {
   [[nodiscard]] std::vector<Diagnostic> take_diagnostics();
 
   model::CondId add(model::CondNode node);
+  /// False, after reporting `check.too-deep` at `span`, when `root` nests deeper
+  /// than later stages may walk (model::kMaxConditionDepth). Call only once every
+  /// kind `root` tests has its condition. Once a kind was too deep, true: each
+  /// rule testing it would only repeat that error.
+  bool shallow_enough(model::CondId root, const Span& span);
   model::NumId add(model::NumNode node);
 
   [[nodiscard]] std::optional<Symbol> lookup(const std::string& name) const;

@@ -56,6 +56,7 @@ void check_kinds(Context& ctx, const std::vector<ParsedFile>& files) {
   enum class Mark { none, active, done };
   std::vector<Mark> mark(n, Mark::none);
   std::vector<std::size_t> depth(n, 1);
+  std::vector<bool> too_deep(n, false);
   std::vector<std::pair<model::KindId, std::size_t>> stack;  // kind, next use to visit
   for (model::KindId root = 0; root < n; ++root) {
     if (mark[root] != Mark::none) continue;
@@ -91,10 +92,16 @@ void check_kinds(Context& ctx, const std::vector<ParsedFile>& files) {
                   {"flatten the chain: a kind may name its industries directly",
                    "请缩短依赖链：类别可以直接列出行业代码"});
       }
+      // Too deep as a condition (every kind is typed, so depth through `is`
+      // tests is known): reported once, at the kind that first passes the limit.
+      bool inherited = depth[k] > kMaxKindDepth;  // reported as check.kind-depth
+      for (model::KindId u : uses[k]) inherited = inherited || too_deep[u];
+      too_deep[k] = inherited || (typed[k] && !ctx.shallow_enough(ctx.model.kinds[k].condition, spans[k]));
       mark[k] = Mark::done;
       stack.pop_back();
     }
   }
+  ctx.kinds_too_deep = std::find(too_deep.begin(), too_deep.end(), true) != too_deep.end();
 }
 
 }  // namespace zhunru::check

@@ -18,7 +18,7 @@ namespace {
 class RuleChecker {
  public:
   RuleChecker(Context& ctx, const ParsedFile& file)
-      : ctx_(ctx), conditions_(ctx, *file.file), printer_(*file.file, file.keyword_lang),
+      : ctx_(ctx), file_(*file.file), conditions_(ctx, *file.file), printer_(*file.file, file.keyword_lang),
         english_(*file.file, Lang::en) {}
 
   std::optional<model::Rule> rule(const ast::Rule& r, model::TierId tier, ast::ControlDimension dimension);
@@ -32,6 +32,7 @@ class RuleChecker {
   void texts(const ast::Rule& r, model::Rule& rule) const;
 
   Context& ctx_;
+  const ast::File& file_;
   ConditionChecker conditions_;
   format::Printer printer_;
   format::Printer english_;
@@ -180,7 +181,7 @@ bool RuleChecker::metadata(const ast::Metadata& m, model::Rule& rule) {
 std::optional<model::CondId> RuleChecker::optional_condition(const std::optional<ast::ExprId>& e, bool& ok) {
   if (!e) return std::nullopt;
   const auto c = conditions_.condition(*e);
-  ok = ok && c.has_value();
+  ok = ok && c.has_value() && ctx_.shallow_enough(*c, file_.expr(*e).span);
   return c;
 }
 
@@ -204,7 +205,7 @@ std::optional<model::Rule> RuleChecker::rule(const ast::Rule& r, model::TierId t
   rule.source = ctx_.locate(r.span);
   bool ok = true;
   rule.subject = subject(r.subject);
-  ok = ok && rule.subject.has_value();
+  ok = ok && rule.subject.has_value() && ctx_.shallow_enough(*rule.subject, r.subject.span);
   ok = scope(r.scope, ctx_.model.tiers[tier], rule) && ok;
   rule.where = optional_condition(r.where, ok);
   rule.unless = optional_condition(r.unless, ok);

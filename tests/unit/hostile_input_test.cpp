@@ -201,3 +201,31 @@ TEST_CASE("9: Expected reads as std::expected does, and fails clearly when misre
   REQUIRE_FALSE(refused);
   CHECK(refused.error().code == "eval.no-units");
 }
+
+TEST_CASE("10: a sum of 100,000 terms is refused by the checker, not a stack overflow in lowering") {
+  // The parser reads the chain flat, but arithmetic becomes a chain of
+  // operations that lowering and evaluation walk recursively.
+  const std::string sum = "capacity" + repeat(" + capacity", 99999);
+  CHECK(check_codes("city 500000 { spatial-layout { B1: ban projects where " + sum + " > 1 t/a; } }") ==
+        std::vector<std::string>{"1:55 check.too-deep"});
+  // A kind as deep is refused at its name, once: not again at each rule testing it.
+  CHECK(check_codes("kind deep = " + sum + " > 1 t/a;\ncity 500000 { spatial-layout { B1: ban deep projects; } }") ==
+        std::vector<std::string>{"1:6 check.too-deep"});
+  // Kinds built on kinds add up: 64 kinds of 5 levels each.
+  std::string chain = "kind k0 = capacity > 1 t/a;\n";
+  for (int i = 1; i < 64; ++i) {
+    chain += "kind k" + std::to_string(i) + " = not (not (is k" + std::to_string(i - 1) + " and low-voc) and low-voc);\n";
+  }
+  const auto deep_kinds = check_codes(chain);
+  REQUIRE_FALSE(deep_kinds.empty());
+  CHECK(deep_kinds == std::vector<std::string>{"52:6 check.too-deep"});  // k51: 5 levels × 51 and its own
+  // Short of the limit, a long sum compiles and judges as arithmetic does.
+  const auto rs = ruleset_with("city 500000 { spatial-layout { B1: ban projects where capacity" +
+                               repeat(" + capacity", 199) + " > 1000 t/a; } }");
+  for (const auto& [capacity, verdict] : {std::pair{"5", Verdict::admit}, std::pair{"6", Verdict::reject}}) {
+    const auto p = load_project_json(*rs, std::string(R"({"capacity": ")") + capacity +
+                                               R"( t/a", "units": ["ZH50010320001"]})");
+    REQUIRE(p.has_value());
+    CHECK(evaluate(*rs, *p)->verdict == verdict);
+  }
+}

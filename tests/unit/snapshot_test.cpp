@@ -201,6 +201,39 @@ TEST_CASE("snapshot: a model whose ids point nowhere or loop is refused (what th
   Model tiers = m;
   tiers.tiers.push_back({TierLevel::city, "510000", "", 0, {}});  // a city under a city
   CHECK(refusal(tiers).find("level above") != std::string::npos);
+  // Kind tests may refer forward (a kind declared after one that tests it),
+  // but a condition that reaches itself through them is a loop.
+  Model kinds = m;
+  kinds.kinds.push_back({"k", "", 0, {}});
+  kinds.conds[0] = IsKind{0};
+  CHECK(refusal(kinds).find("reaches itself") != std::string::npos);
+  kinds.kinds[0].condition = 2;
+  kinds.conds.push_back(BoolFact{0});  // now `is k` (node 0) tests node 2: forward, and fine
+  CHECK(refusal(kinds).empty());
+  // Deeper than the checker allows: every link refers back, yet walking it
+  // recursively would exhaust the stack.
+  Model deep = m;
+  for (CondId i = 1; i < 100000; ++i) deep.conds.push_back(Not{i});
+  deep.rules.back().subject = static_cast<CondId>(deep.conds.size() - 1);
+  CHECK(refusal(deep).find("deeper than the checker allows") != std::string::npos);
+}
+
+TEST_CASE("snapshot: a kind declared after a kind that tests it loads and judges as compiled") {
+  const auto rs = compile_ok({{"t.rules", R"(ruleset "t" version "1";
+fact industry : industry "行业";
+kind a = is b;
+kind b = industry in [C26];
+city 500000 { spatial-layout { B1: ban a projects; } })"}});
+  const auto loaded = load_snapshot_bytes(snapshot_bytes(*rs));
+  REQUIRE(loaded.has_value());
+  for (const char* code : {"C2611", "C3011"}) {
+    const std::string project = std::string(R"({"industry": ")") + code + R"(", "units": ["ZH50010320001"]})";
+    const auto a = evaluate(*rs, *load_project_json(*rs, project));
+    const auto b = evaluate(**loaded, *load_project_json(**loaded, project));
+    REQUIRE(a.has_value());
+    REQUIRE(b.has_value());
+    CHECK(to_json(*a, JsonLayout::compact) == to_json(*b, JsonLayout::compact));
+  }
 }
 
 TEST_CASE("snapshot: map geometries are checked for the shape zhunru writes before GEOS reads them") {
