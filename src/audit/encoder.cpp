@@ -15,7 +15,32 @@ namespace {
 
 }  // namespace
 
-Encoder::Encoder(z3::context& ctx, const model::Model& model) : ctx_(ctx), m_(model) { collect_codes(); }
+Encoder::Encoder(z3::context& ctx, const model::Model& model)
+    : ctx_(ctx), m_(model), conds_(model.conds.size()), nums_(model.nums.size()) {
+  collect_codes();
+}
+
+z3::expr Encoder::any_of(const std::vector<z3::expr>& terms) {
+  z3::expr_vector v(ctx_);
+  for (const z3::expr& t : terms) v.push_back(t);
+  return terms.size() == 1 ? terms.front() : z3::mk_or(v);
+}
+
+z3::expr Encoder::all_of(const std::vector<z3::expr>& terms) {
+  z3::expr_vector v(ctx_);
+  for (const z3::expr& t : terms) v.push_back(t);
+  return terms.size() == 1 ? terms.front() : z3::mk_and(v);
+}
+
+z3::expr Encoder::cond(model::CondId id) {
+  if (!conds_[id]) conds_[id] = encode_cond(id);
+  return *conds_[id];
+}
+
+z3::expr Encoder::num(model::NumId id) {
+  if (!nums_[id]) nums_[id] = encode_num(id);
+  return *nums_[id];
+}
 
 void Encoder::collect_codes() {
   std::set<std::string> mentioned;
@@ -87,7 +112,7 @@ z3::expr_vector Encoder::background() {
   return out;
 }
 
-z3::expr Encoder::num(model::NumId id) {
+z3::expr Encoder::encode_num(model::NumId id) {
   return std::visit(
       [&](const auto& n) -> z3::expr {
         using T = std::decay_t<decltype(n)>;
@@ -117,25 +142,25 @@ z3::expr Encoder::num(model::NumId id) {
 
 z3::expr Encoder::industry_in(const model::IndustryIn& in) {
   const z3::expr v = var(in.fact);
-  z3::expr any = ctx_.bool_val(false);
+  std::vector<z3::expr> any;
   for (std::size_t i = 0; i < industry_cells_.size(); ++i) {
     const std::string& cell = industry_cells_[i];
     const bool member = std::any_of(in.codes.begin(), in.codes.end(), [&](const std::string& c) {
       return in.exact ? cell == c : cell.starts_with(c);
     });
-    if (member) any = any || v == static_cast<int>(i);
+    if (member) any.push_back(v == static_cast<int>(i));
   }
-  return any;
+  return any_of(any);
 }
 
 z3::expr Encoder::text_in(const model::TextIn& in) {
   const z3::expr v = var(in.fact);
   const auto& list = texts_[in.fact];
-  z3::expr any = ctx_.bool_val(false);
+  std::vector<z3::expr> any;
   for (std::size_t i = 0; i < list.size(); ++i) {
-    if (std::find(in.values.begin(), in.values.end(), list[i]) != in.values.end()) any = any || v == static_cast<int>(i);
+    if (std::find(in.values.begin(), in.values.end(), list[i]) != in.values.end()) any.push_back(v == static_cast<int>(i));
   }
-  return any;
+  return any_of(any);
 }
 
 z3::expr Encoder::spatial(const model::SiteSpatial& s) {
@@ -151,7 +176,7 @@ z3::expr Encoder::spatial(const model::SiteSpatial& s) {
   return outside ? !it->second : it->second;
 }
 
-z3::expr Encoder::cond(model::CondId id) {
+z3::expr Encoder::encode_cond(model::CondId id) {
   return std::visit(
       [&](const auto& c) -> z3::expr {
         using T = std::decay_t<decltype(c)>;
@@ -173,9 +198,9 @@ z3::expr Encoder::cond(model::CondId id) {
           return ctx_.bool_val(false);
         } else if constexpr (std::is_same_v<T, model::EnumIn>) {
           const z3::expr v = var(c.fact);
-          z3::expr any = ctx_.bool_val(false);
-          for (std::uint32_t value : c.values) any = any || v == static_cast<int>(value);
-          return any;
+          std::vector<z3::expr> any;
+          for (std::uint32_t value : c.values) any.push_back(v == static_cast<int>(value));
+          return any_of(any);
         } else if constexpr (std::is_same_v<T, model::IndustryIn>) {
           return industry_in(c);
         } else if constexpr (std::is_same_v<T, model::TextIn>) {
@@ -183,13 +208,13 @@ z3::expr Encoder::cond(model::CondId id) {
         } else if constexpr (std::is_same_v<T, model::Not>) {
           return !cond(c.operand);
         } else if constexpr (std::is_same_v<T, model::All>) {
-          z3::expr all = ctx_.bool_val(true);
-          for (model::CondId o : c.operands) all = all && cond(o);
-          return all;
+          std::vector<z3::expr> all;
+          for (model::CondId o : c.operands) all.push_back(cond(o));
+          return all_of(all);
         } else if constexpr (std::is_same_v<T, model::Any>) {
-          z3::expr any = ctx_.bool_val(false);
-          for (model::CondId o : c.operands) any = any || cond(o);
-          return any;
+          std::vector<z3::expr> any;
+          for (model::CondId o : c.operands) any.push_back(cond(o));
+          return any_of(any);
         } else if constexpr (std::is_same_v<T, model::IsKind>) {
           return cond(m_.kinds[c.kind].condition);  // the checker refuses cycles
         } else {

@@ -44,6 +44,12 @@ class Encoder {
 
  private:
   z3::expr num(model::NumId id);
+  z3::expr encode_cond(model::CondId id);
+  z3::expr encode_num(model::NumId id);
+  /// Or and and of any number of terms, as one n-ary application: a chain of
+  /// binary ones is as deep as it is long, and Z3 frees deep terms slowly.
+  z3::expr any_of(const std::vector<z3::expr>& terms);
+  z3::expr all_of(const std::vector<z3::expr>& terms);
   z3::expr var(model::FactId fact);
   z3::expr industry_in(const model::IndustryIn& in);
   z3::expr text_in(const model::TextIn& in);
@@ -56,6 +62,10 @@ class Encoder {
   std::vector<std::string> industry_cells_;              // representative codes: cell i ↔ value i
   std::map<model::FactId, std::vector<std::string>> texts_;  // per text fact: mentioned values, then "other"
   std::map<std::tuple<int, model::LayerId, double>, z3::expr> atoms_;
+  // Each node encoded once: kinds are shared, and a kind tested twice by
+  // each of 30 kinds built on one another would otherwise be encoded 2^30 times.
+  std::vector<std::optional<z3::expr>> conds_;
+  std::vector<std::optional<z3::expr>> nums_;
 };
 
 }  // namespace zhunru::auditing
