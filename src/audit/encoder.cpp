@@ -99,6 +99,8 @@ z3::expr_vector Encoder::background() {
       out.push_back(v >= 0);
       out.push_back(v < static_cast<int>(n));
     }
+    // A project file cannot give a negative quantity (project.negative-quantity).
+    if (f.kind == model::FactKind::quantity) out.push_back(v >= 0);
   }
   // Spatial atoms of one layer: nearer implies farther; inside implies near.
   for (const auto& [a, x] : atoms_) {

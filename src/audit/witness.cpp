@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 #include "api/ruleset_data.hpp"
 #include "spatial/site_oracle.hpp"
@@ -32,8 +33,12 @@ void walk_num(const model::Model& m, model::NumId id, std::set<model::FactId>& o
 }
 
 /// Calls `on_fact` for every fact and `on_site` for every spatial test in `id`.
+/// Each condition is visited once (`seen`): kinds are shared, and kinds each
+/// testing the next twice would otherwise be walked 2^depth times.
 template <class OnFact, class OnSite>
-void walk(const model::Model& m, model::CondId id, OnFact&& on_fact, OnSite&& on_site) {
+void walk(const model::Model& m, model::CondId id, OnFact&& on_fact, OnSite&& on_site,
+          std::unordered_set<model::CondId>& seen) {
+  if (!seen.insert(id).second) return;
   std::visit(
       [&](const auto& c) {
         using T = std::decay_t<decltype(c)>;
@@ -48,14 +53,20 @@ void walk(const model::Model& m, model::CondId id, OnFact&& on_fact, OnSite&& on
                       std::is_same_v<T, model::TextIn>) {
           on_fact(c.fact);
         }
-        if constexpr (std::is_same_v<T, model::Not>) walk(m, c.operand, on_fact, on_site);
+        if constexpr (std::is_same_v<T, model::Not>) walk(m, c.operand, on_fact, on_site, seen);
         if constexpr (std::is_same_v<T, model::All> || std::is_same_v<T, model::Any>) {
-          for (model::CondId o : c.operands) walk(m, o, on_fact, on_site);
+          for (model::CondId o : c.operands) walk(m, o, on_fact, on_site, seen);
         }
-        if constexpr (std::is_same_v<T, model::IsKind>) walk(m, m.kinds[c.kind].condition, on_fact, on_site);
+        if constexpr (std::is_same_v<T, model::IsKind>) walk(m, m.kinds[c.kind].condition, on_fact, on_site, seen);
         if constexpr (std::is_same_v<T, model::SiteSpatial>) on_site(c);
       },
       m.cond(id));
+}
+
+template <class OnFact, class OnSite>
+void walk(const model::Model& m, model::CondId id, OnFact&& on_fact, OnSite&& on_site) {
+  std::unordered_set<model::CondId> seen;
+  walk(m, id, on_fact, on_site, seen);
 }
 
 std::vector<model::CondId> parts_of(const model::Rule& r) {

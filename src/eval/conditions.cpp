@@ -80,6 +80,11 @@ Truth ConditionEvaluator::kind(std::uint32_t k) {
   done.spatial = spatial_seen_;
   spatial_seen_ = spatial_seen_ || seen_before;
   if (t == Truth::unknown) {
+    // Kept as a set: kinds each testing the next twice would otherwise replay
+    // their slots 2^depth times (60 such kinds: evaluation never ended).
+    const auto begin = missing_.begin() + static_cast<std::ptrdiff_t>(mark);
+    std::sort(begin, missing_.end());
+    missing_.erase(std::unique(begin, missing_.end()), missing_.end());
     done.missing_begin = static_cast<std::uint32_t>(kind_missing_.size());
     kind_missing_.insert(kind_missing_.end(), missing_.begin() + static_cast<std::ptrdiff_t>(mark), missing_.end());
     done.missing_end = static_cast<std::uint32_t>(kind_missing_.size());

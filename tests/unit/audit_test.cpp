@@ -263,6 +263,17 @@ TEST_CASE("audit: kinds built on kinds twice over, and a condition of 20,000 ter
   // Without memoising, k0 would be encoded 2^30 times.
   const AuditResult branching = audit_of(kinds + "city 500000 { spatial-layout { X: ban k0 projects where industry in [C30]; } }");
   CHECK(summary(branching) == std::vector<std::string>{"dead-rule X"});
+  // The same shape through a comparison at each level: findings with
+  // witnesses walk the kinds for the facts they read.
+  std::string shared;
+  for (int i = 0; i < 60; ++i) {
+    const std::string next = "is s" + std::to_string(i + 1), n = std::to_string(i);
+    shared += "kind s" + n + " = (" + next + " and capacity > " + n + " t/a) or (" + next + " and capacity < " + n + " t/a);\n";
+  }
+  shared += "kind s60 = industry in [C26];\n";
+  const AuditResult walked = audit_of(shared + "city 500000 { spatial-layout { X: ban s0 projects; Y: ban projects where is s0; } }");
+  CHECK(summary(walked) == std::vector<std::string>{"redundant X Y", "redundant Y X"});
+  for (const AuditFinding& f : walked.findings) CHECK(f.witness_note.en == "");
   std::string wide = "capacity > 1 t/a or low-voc";
   for (int i = 1; i < 20000; ++i) wide += " and capacity > 1 t/a or low-voc";
   const AuditResult r = audit_of("city 500000 { spatial-layout { W: ban projects where " + wide +

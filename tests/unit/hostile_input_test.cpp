@@ -229,3 +229,21 @@ TEST_CASE("10: a sum of 100,000 terms is refused by the checker, not a stack ove
     CHECK(evaluate(*rs, *p)->verdict == verdict);
   }
 }
+
+TEST_CASE("11: kinds each testing the next twice are judged once each, with a fact missing too") {
+  // Evaluation remembers each kind's value; its missing facts were kept as a
+  // list, so 60 such kinds replayed them 2^60 times and `eval` never ended.
+  std::string kinds;
+  for (int i = 0; i < 60; ++i) {
+    const std::string next = "is s" + std::to_string(i + 1), n = std::to_string(i);
+    kinds += "kind s" + n + " = (" + next + " and capacity > " + n + " t/a) or (" + next + " and capacity < " + n + " t/a);\n";
+  }
+  kinds += "kind s60 = industry in [C26];\n";
+  const auto rs = ruleset_with(kinds + "city 500000 { spatial-layout { X: ban s0 projects; } }");
+  const auto d = evaluate(*rs, *load_project_json(*rs, R"({"industry": "C2611", "units": ["ZH50010320001"]})"));
+  REQUIRE(d.has_value());
+  CHECK(d->verdict == Verdict::incomplete);
+  CHECK(d->missing == std::vector<std::string>{"capacity"});
+  const auto known = evaluate(*rs, *load_project_json(*rs, R"({"industry": "C2611", "capacity": "3 t/a", "units": ["ZH50010320001"]})"));
+  CHECK(known->verdict == Verdict::admit);  // capacity = 3 makes s3 false, and so s0
+}
