@@ -11,6 +11,8 @@
 //                        zhunru's rows, the same code as eval_bench;
 //   BM_Table20_ZhunruJsonInPeerAnswer  project file → evaluate → the peers'
 //                        small answer (verdict, violated ids, project member);
+//   BM_Table20_ZhunruJsonInLeanDecision  project file → evaluate without
+//                        findings → zhunru's compact decision (screen --verdict-only);
 //   BM_Table20_ClipsFactApi  reset, one fact through the fact API, run, verdict;
 //   BM_Table20_ClipsAssertString  the same fact parsed from text;
 //   BM_Table20_ClipsJsonInJsonOut  project file → nlohmann → fact API → answer;
@@ -70,6 +72,18 @@ std::string zhunru_peer_answer(const Table20& t, const std::string& file) {
   nlohmann::json member = nlohmann::json::object();
   if (!d->project_json.empty()) member["project"] = nlohmann::json::parse(d->project_json);
   return peer_answer_json(static_cast<int>(d->verdict), violated_ids(*d), member);
+}
+
+/// zhunru's own lean answer: a project file judged without findings or
+/// traces (what `screen --verdict-only` writes), as its compact decision JSON —
+/// verdict, best, worst, missing, violated ids, units, score, project member.
+std::string zhunru_lean_answer(const Table20& t, const std::string& file) {
+  const auto project = load_project_json(*t.rules, file);
+  if (!project) return {};
+  EvaluateOptions options = kAsOf;
+  options.findings = false;
+  const auto d = evaluate(*t.rules, *project, options);
+  return d ? to_json(*d, JsonLayout::compact) : std::string();
 }
 
 /// An answer file (zhunru's decision or a peer's answer) read back.
@@ -138,6 +152,8 @@ struct Peers {
       const Read zhunru_file = project ? read_answer(to_json(*evaluate(*t.rules, *project, kAsOf), JsonLayout::compact))
                                        : Read{};
       expect("zhunru JSON in/out", zhunru_file.verdict, &zhunru_file.violated);
+      const Read zhunru_lean = read_answer(zhunru_lean_answer(t, file));
+      expect("zhunru JSON in, lean decision out", zhunru_lean.verdict, &zhunru_lean.violated);
       // The three small answers must be the same bytes.
       const std::string small = zhunru_peer_answer(t, file);
       const Read zhunru_small = read_answer(small);
@@ -193,6 +209,13 @@ void BM_Table20_ZhunruJsonInPeerAnswer(benchmark::State& state) {
   per_request(state, t.project_files, [&t](const std::string& file) { return zhunru_peer_answer(t, file); });
 }
 
+/// Project file → evaluate without findings → zhunru's compact decision JSON.
+void BM_Table20_ZhunruJsonInLeanDecision(benchmark::State& state) {
+  if (checked(state) == nullptr) return;
+  const Table20& t = table20();
+  per_request(state, t.project_files, [&t](const std::string& file) { return zhunru_lean_answer(t, file); });
+}
+
 // ---- CLIPS ---------------------------------------------------------------------------
 
 void BM_Table20_ClipsFactApi(benchmark::State& state) {
@@ -228,6 +251,7 @@ BENCHMARK(BM_Table20_ZhunruVerdict);
 BENCHMARK(BM_Table20_ZhunruFindings);
 BENCHMARK(BM_Table20_JsonInJsonOut);
 BENCHMARK(BM_Table20_ZhunruJsonInPeerAnswer);
+BENCHMARK(BM_Table20_ZhunruJsonInLeanDecision);
 BENCHMARK(BM_Table20_ClipsFactApi);
 BENCHMARK(BM_Table20_ClipsAssertString);
 BENCHMARK(BM_Table20_ClipsJsonInJsonOut);

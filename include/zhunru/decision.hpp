@@ -87,6 +87,7 @@ struct Decision {
   Verdict best = Verdict::admit;     // if every unknown resolved in the project's favour
   Verdict worst = Verdict::admit;    // if every unknown resolved against it
   std::vector<std::string> missing;  // facts that left some ban or requirement unknown
+  std::vector<std::string> violated; // ids of the rules violated in some unit, sorted, each once (also without findings)
   std::vector<UnitDecision> units;
   std::vector<Finding> findings;     // every rule with status other than not-applicable
   Scores score;
@@ -103,8 +104,8 @@ struct EvaluateOptions {
   /// The date the project is judged as of. Default: today (UTC).
   std::chrono::year_month_day as_of = std::chrono::year_month_day(
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-  /// false: verdicts, missing facts and scores only — no findings or traces.
-  /// For bulk screening; the verdict is the same either way.
+  /// false: verdicts, missing facts, violated rules and scores only — no
+  /// findings or traces. For bulk screening; the verdict is the same either way.
   bool findings = true;
 };
 

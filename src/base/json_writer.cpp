@@ -102,8 +102,9 @@ Scan scan(std::string_view text) {
 [[gnu::noinline]] void JsonWriter::make_room(std::size_t n) {
   // Exposes a little room at a time (resize zero-fills what it exposes, and a
   // writer may append to a long string: a batch's chunk of answers); the
-  // string's own capacity still grows geometrically.
-  out_.resize(size_ + n + 4096);
+  // string's own capacity still grows geometrically. 256 bytes, not more: a
+  // short answer would otherwise spend more on zeroes than on its text.
+  out_.resize(size_ + n + 256);
 }
 
 void JsonWriter::write_string(std::string_view text) {

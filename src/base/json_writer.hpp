@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 namespace zhunru {
 
 /// Appends to `out`. While the writer lives, `out` may hold unwritten
@@ -87,8 +89,9 @@ class JsonWriter {
   std::size_t size_;
   int indent_;
   // Per open container: whether it has a member yet. Depth is bounded by the
-  // code that writes (decisions nest four deep), never by input.
-  std::vector<unsigned char> has_items_;
+  // code that writes (decisions nest four deep), never by input; held inline
+  // up to 16 deep, so a writer allocates nothing of its own.
+  boost::container::small_vector<unsigned char, 16> has_items_;
   bool after_key_ = false;
 };
 

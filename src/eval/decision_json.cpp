@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "base/dates.hpp"
+#include "base/json_check.hpp"
 #include "base/json_input.hpp"
 #include "eval/decision_json.hpp"
 
@@ -63,7 +64,7 @@ void project_json(JsonWriter& w, const std::string& text, bool compact) {
   }
   // The common case, on one line already: a validating pass, no tree.
   if (compact && text.size() <= json_input::Limits{}.max_bytes && text.find_first_of("\n\r") == std::string::npos &&
-      nlohmann::json::accept(text)) {
+      is_json_text(text)) {
     w.raw(text);
     return;
   }
@@ -89,6 +90,7 @@ void project_json(JsonWriter& w, const std::string& text, bool compact) {
 void write_decision_members(JsonWriter& w, const Decision& d, bool compact) {
   w.member("verdict", name_of(d.verdict)).member("best", name_of(d.best)).member("worst", name_of(d.worst));
   w.key("missing").strings(d.missing);
+  w.key("violated").strings(d.violated);
   w.member("as_of", iso_date(d.as_of));
   w.key("units").begin_array();
   for (const UnitDecision& u : d.units) {

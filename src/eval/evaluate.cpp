@@ -47,7 +47,7 @@ class Evaluation {
       : rs_(rs), project_(project), options_(options), oracle_(rs.maps, rs.metrics), conditions_(rs.program, project, oracle_),
         today_(days_since_epoch(options.as_of)) {
     if (const auto f = rs.index.industry_fact(); f && project.values[*f].known) industry_ = &project.values[*f].text;
-    outcomes_.reserve(32);
+    outcomes_.reserve(8);  // small: a request of kilobytes makes malloc consolidate its free lists every time
     candidates_.reserve(64);
     tiers_.reserve(4);
   }
@@ -60,6 +60,7 @@ class Evaluation {
   Scores score() const;
   Finding finding(const Outcome& o) const;
   void sort_for_findings();
+  void collect_violated(Decision& d) const;
   void note_repaired_layers(Decision& d) const;
   const model::Rule& rule_of(const Outcome& o) const { return rs_.model.rules[o.rule]; }
   /// A fact's name, or "site" for the site's slot.
@@ -126,6 +127,14 @@ void Evaluation::collect_missing(Decision& d) const {
   std::set<std::string> names;
   for (ir::Slot s : slots) names.insert(slot_name(s));
   d.missing.assign(names.begin(), names.end());
+}
+
+void Evaluation::collect_violated(Decision& d) const {
+  for (const Outcome& o : outcomes_) {
+    if (o.judgement.status == Status::violated) d.violated.push_back(rule_of(o).id);
+  }
+  std::sort(d.violated.begin(), d.violated.end());
+  d.violated.erase(std::unique(d.violated.begin(), d.violated.end()), d.violated.end());
 }
 
 /// Per rule, its strictest status over the units (a rule that applies in
@@ -237,6 +246,7 @@ Expected<Decision, EvalError> Evaluation::run() {
   d.notes = project_.notes;
   note_repaired_layers(d);
   collect_missing(d);
+  collect_violated(d);
   d.score = score();
   if (options_.findings) {
     sort_for_findings();

@@ -429,6 +429,11 @@ void FactsBuilderAccess::keep_metadata(FactsBuilder& builder, const nlohmann::or
   builder.state_->keep_metadata(about);
 }
 
+void FactsBuilderAccess::keep_metadata_text(FactsBuilder& builder, std::string json, std::string id) {
+  builder.state_->data.metadata_json = std::move(json);
+  builder.state_->data.metadata_id = std::move(id);
+}
+
 FactsBuilder& FactsBuilder::report_error(ProjectError error) {
   state_->error(std::move(error.code), std::move(error.fact), std::move(error.message));
   return *this;

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
 #include <string_view>
 
 #include "model/model.hpp"
@@ -24,6 +25,9 @@ struct FactsBuilderAccess {
   /// UTF-8, within max_metadata_bytes and read without a problem (nesting
   /// within max_depth, no name twice in one object).
   static void keep_metadata(FactsBuilder& builder, const nlohmann::ordered_json& about);
+  /// The same, given as the text keep_metadata would keep (nlohmann's compact
+  /// dump) and the member's `id` (else `name`) as json_input::id_or_name gives it.
+  static void keep_metadata_text(FactsBuilder& builder, std::string json, std::string id);
 };
 
 }  // namespace zhunru

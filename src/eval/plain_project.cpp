@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/ruleset_data.hpp"
+#include "base/json_writer.hpp"
 #include "eval/facts_builder_access.hpp"
 #include "eval/member_names.hpp"
 #include "eval/project_members.hpp"
@@ -80,10 +81,90 @@ class PlainReader {
 
   // The whole file is within max_metadata_bytes, so the member is too.
   bool metadata(dom::element value) {
+    if (std::string text; compact_metadata(value, 2, text)) {
+      FactsBuilderAccess::keep_metadata_text(builder_, std::move(text), id_or_name(value));
+      return true;
+    }
     Metadata about;
     if (!build_json(value, 2, about)) return false;
     FactsBuilderAccess::keep_metadata(builder_, about);
     return true;
+  }
+
+  /// `value` (at nesting `level`) written as nlohmann's compact dump writes
+  /// it, with zhunru's writer (the same escapes and number digits, tested
+  /// against nlohmann), without building a tree. False for what only the
+  /// tree can settle — a negative integer, nesting past max_depth, a name
+  /// twice in one object — and metadata() builds the tree instead.
+  bool compact_metadata(dom::element value, std::size_t level, std::string& out) {
+    JsonWriter w(out, 0);
+    return write_compact(w, value, level);
+  }
+
+  bool write_compact(JsonWriter& w, dom::element value, std::size_t level) {
+    switch (value.type()) {
+      case dom::element_type::ARRAY: {
+        if (level > limits_.max_depth) return false;
+        w.begin_array();
+        const dom::array items = value.get_array().value_unsafe();
+        for (const dom::element item : items) {
+          if (!write_compact(w, item, level + 1)) return false;
+        }
+        w.end_array();
+        return true;
+      }
+      case dom::element_type::OBJECT: {
+        if (level > limits_.max_depth) return false;
+        const dom::object members = value.get_object().value_unsafe();
+        std::vector<std::string_view> names;
+        names.reserve(members.size());
+        w.begin_object();
+        for (const dom::key_value_pair member : members) {
+          names.push_back(member.key);
+          w.key(member.key);
+          if (!write_compact(w, member.value, level + 1)) return false;
+        }
+        w.end_object();
+        std::sort(names.begin(), names.end());
+        return std::adjacent_find(names.begin(), names.end()) == names.end();
+      }
+      case dom::element_type::INT64: {
+        const std::int64_t v = value.get_int64().value_unsafe();
+        if (v < 0) return false;
+        w.value(static_cast<std::size_t>(v));
+        return true;
+      }
+      case dom::element_type::UINT64: w.value(static_cast<std::size_t>(value.get_uint64().value_unsafe())); return true;
+      case dom::element_type::DOUBLE: w.value(value.get_double().value_unsafe()); return true;
+      case dom::element_type::STRING: w.value(value.get_string().value_unsafe()); return true;
+      case dom::element_type::BOOL: w.value(value.get_bool().value_unsafe()); return true;
+      case dom::element_type::NULL_VALUE: w.null(); return true;
+    }
+    return false;
+  }
+
+  /// json_input::id_or_name of the member written by write_compact.
+  static std::string id_or_name(dom::element value) {
+    dom::object about;
+    if (value.get_object().get(about) != simdjson::SUCCESS) return "";
+    for (const char* key : {"id", "name"}) {
+      dom::element v;
+      if (about.at_key(key).get(v) != simdjson::SUCCESS) continue;
+      if (v.is_string()) return std::string(v.get_string().value_unsafe());
+      if (v.is_number()) {
+        std::string number;
+        JsonWriter w(number, 0);
+        if (v.is_int64() || v.is_uint64()) {
+          w.value(static_cast<std::size_t>(v.is_uint64() ? v.get_uint64().value_unsafe()
+                                                          : static_cast<std::uint64_t>(v.get_int64().value_unsafe())));
+        } else {
+          w.value(v.get_double().value_unsafe());
+        }
+        w.finish();
+        return number;
+      }
+    }
+    return "";
   }
 
   /// `value` (a container at nesting `level`) as nlohmann builds it; false

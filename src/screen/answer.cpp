@@ -19,14 +19,6 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-std::vector<std::string> violated_rules(const Decision& d) {
-  std::vector<std::string> out;
-  for (const Finding& f : d.findings) {
-    if (f.status == Status::violated) out.push_back(f.rule);
-  }
-  return out;
-}
-
 std::vector<std::string> unit_codes(const Decision& d) {
   std::vector<std::string> out;
   for (const UnitDecision& u : d.units) out.push_back(u.code);
@@ -69,6 +61,7 @@ void write_ndjson(std::string& out, const Answer& a, bool verdict_only) {
     const Decision& d = *a.decision;
     w.member("verdict", name_of(d.verdict)).member("best", name_of(d.best)).member("worst", name_of(d.worst));
     w.key("missing").strings(d.missing);
+    w.key("violated").strings(d.violated);
     w.key("units").strings(unit_codes(d));
   } else {
     write_decision_members(w, *a.decision, true);
@@ -111,7 +104,7 @@ void write_csv(std::string& out, const Answer& a, const ScreenOptions& o) {
   column(d ? name_of(d->verdict) : "");
   column(d ? name_of(d->best) : "");
   column(d ? name_of(d->worst) : "");
-  if (!o.verdict_only) column(d ? joined(violated_rules(*d)) : "");
+  column(d ? joined(d->violated) : "");
   column(d ? joined(d->missing) : "");
   column(d ? joined(unit_codes(*d)) : "");
   column(d ? "" : error_text(a, o.lang));
@@ -144,7 +137,7 @@ void write_feature(std::string& out, const Answer& a, const ScreenOptions& o, bo
   const Decision* d = a.decision;
   if (d) {
     w.member("verdict", name_of(d->verdict)).member("best", name_of(d->best)).member("worst", name_of(d->worst));
-    if (!o.verdict_only) w.member("violated", joined(violated_rules(*d)));
+    w.member("violated", joined(d->violated));
     w.member("missing", joined(d->missing)).member("units", joined(unit_codes(*d)));
   } else {
     w.member("error", error_text(a, o.lang));
@@ -164,12 +157,11 @@ void write_feature(std::string& out, const Answer& a, const ScreenOptions& o, bo
 
 }  // namespace
 
-std::string output_header(BatchOutput format, bool verdict_only) {
+std::string output_header(BatchOutput format) {
   switch (format) {
     case BatchOutput::ndjson: return "";
     case BatchOutput::csv:
-      return verdict_only ? "record,id,verdict,best,worst,missing,units,error\n"
-                          : "record,id,verdict,best,worst,violated,missing,units,error\n";
+      return "record,id,verdict,best,worst,violated,missing,units,error\n";
     case BatchOutput::geojson: return R"({"type":"FeatureCollection","features":[)";
   }
   return "";

@@ -21,7 +21,7 @@ struct Answer {
 
 /// Text written before the first answer and after the last (CSV header, the
 /// FeatureCollection's brackets).
-std::string output_header(BatchOutput format, bool verdict_only);
+std::string output_header(BatchOutput format);
 std::string output_footer(BatchOutput format);
 
 /// Appends one answer in `format`; `first` tells the GeoJSON writer to leave out the comma.

@@ -117,7 +117,7 @@ Expected<ScreenSummary, ScreenError> run(const Ruleset& ruleset, RecordReader& r
   EvaluateOptions evaluate_options = options.evaluate;
   evaluate_options.findings = !options.verdict_only;
   const unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  out << batch::output_header(options.output, options.verdict_only);
+  out << batch::output_header(options.output);
   std::size_t next_number = 1;
   std::size_t answered = 0;
   std::atomic<bool> write_failed = false;  // set by the writer, read by the reader

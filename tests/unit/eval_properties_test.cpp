@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "support/eval_helpers.hpp"
@@ -145,8 +146,15 @@ TEST_CASE("property: verdict-only evaluation agrees with full evaluation") {
     const Decision full = *evaluate(*rs, subject, {day(2025, 6, 1), true});
     const Decision lean = *evaluate(*rs, subject, {day(2025, 6, 1), false});
     CHECK(lean.findings.empty());
-    CHECK(order_free(lean) == order_free(Decision{full.verdict, full.best, full.worst, full.missing, {}, {}, full.score,
-                                                  full.as_of, {}, {}, {}, {}, {}, {}}));
+    CHECK(order_free(lean) == order_free(Decision{full.verdict, full.best, full.worst, full.missing, {}, {}, {},
+                                                  full.score, full.as_of, {}, {}, {}, {}, {}, {}}));
+    // The violated rules, without findings, are the findings' violated rules.
+    std::set<std::string> violated;
+    for (const Finding& f : full.findings) {
+      if (f.status == Status::violated) violated.insert(f.rule);
+    }
+    CHECK(full.violated == std::vector<std::string>(violated.begin(), violated.end()));
+    CHECK(lean.violated == full.violated);
     for (std::size_t u = 0; u < full.units.size(); ++u) CHECK(lean.units[u].verdict == full.units[u].verdict);
   }
 }

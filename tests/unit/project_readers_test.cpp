@@ -28,7 +28,8 @@ std::string outcome(const Ruleset& rs, const ProjectResult& read) {
   }
   const auto decision = evaluate(rs, *read, EvaluateOptions{day(2025, 6, 1)});
   if (!decision) return "not judged: " + decision.error().code + " " + decision.error().message.en;
-  return to_json(*decision);
+  // The compact layout too: the plain reader keeps `project` as written there.
+  return to_json(*decision) + to_json(*decision, JsonLayout::compact) + "id: " + decision->project_id;
 }
 
 std::vector<std::string> seed_files() {
@@ -53,7 +54,14 @@ std::vector<std::string> seed_files() {
            R"({"industry": null, "units": [], "project": [1, {"a": [true, null]}, "x"]})",
            R"({"units": ["ZH50010320001", 5], "project": {"a": 1, "a": 2}})",
            R"({"project": {"name": "深层", "x": {"y": {"z": {"w": [[[]]]}}}}, "units": ["ZH50010320001"]})",
-           R"({"no-such-fact": 1, "units": ["ZH50010320001"], "site": 3})"}) {
+           R"({"no-such-fact": 1, "units": ["ZH50010320001"], "site": 3})",
+           // `project` written without a tree on the plain path: every number
+           // as nlohmann prints it, ids given as numbers, a negative integer.
+           R"({"units": ["ZH50010320001"], "project": {"id": 1.5e20, "x": [0.1, 1e-7, 2.50, -0.0, 123456789012345678]}})",
+           R"({"units": ["ZH50010320001"], "project": {"name": 12.0, "n": [1e15, 1e16, 3.0e-5, 18446744073709551615]}})",
+           R"({"units": ["ZH50010320001"], "project": {"id": -4, "name": "负"}})",
+           R"({"units": ["ZH50010320001"], "project": {"name": "名", "id": 18446744073709551615, "t": "\t"}})",
+           R"({"units": ["ZH50010320001"], "project": {"name": "a\u00e9", "ok": true, "none": null, "e": {}, "l": []}})"}) {
     out.emplace_back(extra);
   }
   return out;
