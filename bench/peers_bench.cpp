@@ -12,7 +12,7 @@
 //   BM_Table20_ZhunruJsonInPeerAnswer  project file → evaluate → the peers'
 //                        small answer (verdict, violated ids, project member);
 //   BM_Table20_ZhunruJsonInLeanDecision  project file → evaluate without
-//                        findings → zhunru's compact decision (screen --verdict-only);
+//                        findings → to_verdict_json (screen --verdict-only's answer);
 //   BM_Table20_ClipsFactApi  reset, one fact through the fact API, run, verdict;
 //   BM_Table20_ClipsAssertString  the same fact parsed from text;
 //   BM_Table20_ClipsJsonInJsonOut  project file → nlohmann → fact API → answer;
@@ -75,15 +75,15 @@ std::string zhunru_peer_answer(const Table20& t, const std::string& file) {
 }
 
 /// zhunru's own lean answer: a project file judged without findings or
-/// traces (what `screen --verdict-only` writes), as its compact decision JSON —
-/// verdict, best, worst, missing, violated ids, units, score, project member.
+/// traces, written as `screen --verdict-only` writes it (to_verdict_json):
+/// verdict, best, worst, missing, violated ids, unit codes, project member.
 std::string zhunru_lean_answer(const Table20& t, const std::string& file) {
   const auto project = load_project_json(*t.rules, file);
   if (!project) return {};
   EvaluateOptions options = kAsOf;
   options.findings = false;
   const auto d = evaluate(*t.rules, *project, options);
-  return d ? to_json(*d, JsonLayout::compact) : std::string();
+  return d ? to_verdict_json(*d) : std::string();
 }
 
 /// An answer file (zhunru's decision or a peer's answer) read back.
@@ -209,7 +209,7 @@ void BM_Table20_ZhunruJsonInPeerAnswer(benchmark::State& state) {
   per_request(state, t.project_files, [&t](const std::string& file) { return zhunru_peer_answer(t, file); });
 }
 
-/// Project file → evaluate without findings → zhunru's compact decision JSON.
+/// Project file → evaluate without findings → to_verdict_json.
 void BM_Table20_ZhunruJsonInLeanDecision(benchmark::State& state) {
   if (checked(state) == nullptr) return;
   const Table20& t = table20();

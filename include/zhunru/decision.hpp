@@ -133,6 +133,11 @@ enum class JsonLayout { pretty, compact };
 /// docs/decision-json.md), ending in a newline. Deterministic: the same
 /// decision gives the same bytes; both layouts hold the same document.
 std::string to_json(const Decision& decision, JsonLayout layout = JsonLayout::pretty);
+/// The verdict alone, for bulk answers: `verdict`, `best`, `worst`, `missing`,
+/// `violated`, `units` (codes) and `project` — what `screen --verdict-only`
+/// answers — as one compact line ending in a newline. Enough for a decision
+/// evaluated with EvaluateOptions::findings = false.
+std::string to_verdict_json(const Decision& decision);
 /// The decision for a person: verdict first, then what must change, then
 /// rule by rule with citations.
 std::string to_text(const Decision& decision, Lang lang);

@@ -129,6 +129,28 @@ void write_decision_members(JsonWriter& w, const Decision& d, bool compact) {
   project_json(w, d.project_json, compact);
 }
 
+void write_verdict_members(JsonWriter& w, const Decision& d) {
+  w.member("verdict", name_of(d.verdict)).member("best", name_of(d.best)).member("worst", name_of(d.worst));
+  w.key("missing").strings(d.missing);
+  w.key("violated").strings(d.violated);
+  w.key("units").begin_array();
+  for (const UnitDecision& u : d.units) w.value(u.code);
+  w.end_array();
+}
+
+std::string to_verdict_json(const Decision& d) {
+  std::string out;
+  out.reserve(256);
+  JsonWriter w(out, 0);
+  w.begin_object();
+  write_verdict_members(w, d);
+  w.key("project");
+  project_json(w, d.project_json, true);
+  w.end_object();
+  w.end_line().finish();
+  return out;
+}
+
 std::string to_json(const Decision& d, JsonLayout layout) {
   const bool compact = layout == JsonLayout::compact;
   std::string out;

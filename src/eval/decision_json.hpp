@@ -9,5 +9,7 @@ namespace zhunru {
 
 /// Writes the decision's members (not the braces) into the open object.
 void write_decision_members(JsonWriter& w, const Decision& d, bool compact);
+/// The verdict's members alone: verdict, best, worst, missing, violated, units (codes).
+void write_verdict_members(JsonWriter& w, const Decision& d);
 
 }  // namespace zhunru

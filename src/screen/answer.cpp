@@ -58,11 +58,7 @@ void write_ndjson(std::string& out, const Answer& a, bool verdict_only) {
   if (!a.decision) {
     write_errors(w, a);
   } else if (verdict_only) {
-    const Decision& d = *a.decision;
-    w.member("verdict", name_of(d.verdict)).member("best", name_of(d.best)).member("worst", name_of(d.worst));
-    w.key("missing").strings(d.missing);
-    w.key("violated").strings(d.violated);
-    w.key("units").strings(unit_codes(d));
+    write_verdict_members(w, *a.decision);
   } else {
     write_decision_members(w, *a.decision, true);
   }

@@ -2,6 +2,7 @@
 // seeds, so a failure reproduces): monotonicity in violations, monotonicity
 // in knowledge, independence of rule and file order, and thread safety.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <random>
@@ -155,6 +156,17 @@ TEST_CASE("property: verdict-only evaluation agrees with full evaluation") {
     }
     CHECK(full.violated == std::vector<std::string>(violated.begin(), violated.end()));
     CHECK(lean.violated == full.violated);
+    // The verdict's JSON says the same, on one line.
+    const std::string line = to_verdict_json(lean);
+    REQUIRE(line.ends_with("}\n"));
+    CHECK(line.find('\n') == line.size() - 1);
+    const auto j = nlohmann::json::parse(line);
+    CHECK(j["verdict"] == name_of(lean.verdict));
+    CHECK(j["worst"] == name_of(lean.worst));
+    CHECK(j["missing"].get<std::vector<std::string>>() == lean.missing);
+    CHECK(j["violated"].get<std::vector<std::string>>() == lean.violated);
+    CHECK(j["units"].size() == lean.units.size());
+    CHECK(j["project"].is_null());
     for (std::size_t u = 0; u < full.units.size(); ++u) CHECK(lean.units[u].verdict == full.units[u].verdict);
   }
 }
