@@ -66,12 +66,15 @@ Result locate_extent(const maps::UnitMap& map, const Site& site, const geo::Metr
     const geo::GeometryPtr unit = geo::copy_to(*map.feature(u).geometry, f);  // a copy the site's owner may use
     geo::GeometryPtr part = geo::parts_of_dimension(*geo::intersection(g, *unit), site.dimension);
     if (!part) continue;
-    rest = geo::difference(*rest, *unit);
+    // Of the difference, only the site's own dimension: OverlayNG's fallbacks
+    // may leave collapsed lines beside polygons, and a mixed-dimension input
+    // makes the next difference throw (a 15 km box over Chongqing did).
+    if (rest) rest = geo::parts_of_dimension(*geo::difference(*rest, *unit), site.dimension);
     const double share = measure(*part, site.dimension, **metric, f) / total;
     if (share <= 1e-12) continue;  // a sliver: in no unit, and not outside either
     out.units.push_back({u, std::min(share, 1.0), std::move(part)});
   }
-  const auto left = geo::parts_of_dimension(*rest, site.dimension);
+  const auto left = rest ? geo::parts_of_dimension(*rest, site.dimension) : nullptr;  // null: nothing left
   out.outside = left ? std::clamp(measure(*left, site.dimension, **metric, f) / total, 0.0, 1.0) : 0.0;
   if (out.outside <= 1e-9) out.outside = 0.0;
   return out;
