@@ -11,6 +11,7 @@
 #include "api/ruleset_data.hpp"
 #include "base/edit_distance.hpp"
 #include "base/json_input.hpp"
+#include "base/utf8.hpp"
 #include "geo/wkt.hpp"
 #include "screen/byte_source.hpp"
 #include "screen/record_reader.hpp"
@@ -62,6 +63,9 @@ class CsvReader final : public RecordReader {
       return ScreenError{"screen.csv-header", {"the CSV file has no header row", "CSV 文件没有表头行"}};
     }
     if (!names.empty() && names[0].starts_with("\xEF\xBB\xBF")) names[0].erase(0, 3);  // a BOM
+    for (const std::string& name : names) {
+      if (auto problem = not_text(name, {"the CSV header", "CSV 表头"})) return ScreenError{"screen.csv-header", *problem};
+    }
     const model::Model& model = ruleset.data().model;
     std::vector<std::string_view> known;
     for (const model::Fact& f : model.facts) {
@@ -119,6 +123,13 @@ class CsvReader final : public RecordReader {
         record.fields.clear();
         record.error = too_large(limits_.max_bytes);
         return true;
+      }
+      for (const std::string& field : record.fields) {
+        // Excel on a Chinese system saves CSV as GBK: said for the row, never echoed.
+        if (auto problem = not_text(field, {"the row", "该行"})) {
+          record.error = ProjectError{"input.encoding", "", std::move(*problem)};
+          return true;
+        }
       }
       const bool empty = std::all_of(record.fields.begin(), record.fields.end(),
                                      [](const std::string& f) { return trim(f).empty(); });
@@ -196,7 +207,11 @@ class CsvReader final : public RecordReader {
     for (const Column wanted : {Column::id, Column::name}) {
       for (std::size_t i = 0; i < columns_.size() && i < record.fields.size(); ++i) {
         if (columns_[i].column != wanted) continue;
-        if (std::string value = trim(record.fields[i]); !value.empty()) return value;
+        if (std::string value = trim(record.fields[i]); !value.empty()) {
+          if (!utf8::first_invalid(value)) return value;
+          std::vector<utf8::InvalidSequence> invalid;  // a row refused for its encoding: named, never echoed raw
+          return utf8::repair(value, invalid);
+        }
       }
     }
     return std::nullopt;
@@ -205,6 +220,22 @@ class CsvReader final : public RecordReader {
   [[nodiscard]] std::size_t bytes_read() const override { return source_.consumed(); }
 
  private:
+  /// Why `cell` is not UTF-8 text (bytes that are not UTF-8, a NUL), or nullopt.
+  static std::optional<LocalizedText> not_text(std::string_view cell, const LocalizedText& what) {
+    if (cell.find('\0') != std::string_view::npos) {
+      return LocalizedText{what.en + " contains a NUL byte; a CSV file is text (is this a binary file?)",
+                           what.zh + "含有 NUL 字节；CSV 文件应为文本（是否为二进制文件？）"};
+    }
+    const auto bad = utf8::first_invalid(cell);
+    if (!bad) return std::nullopt;
+    const std::string bytes = utf8::hex_bytes(cell.substr(bad->offset, std::max<std::size_t>(bad->length, 4)));
+    return LocalizedText{what.en + " is not UTF-8 (bytes " + bytes +
+                             "); if the file was saved as GBK (as Excel does on Chinese systems), convert it: "
+                             "iconv -f GBK -t UTF-8",
+                         what.zh + "不是 UTF-8 编码（字节 " + bytes + "）；如果文件以 GBK 保存（中文系统上的 Excel 默认如此），"
+                                   "请转换：iconv -f GBK -t UTF-8"};
+  }
+
   static const Reserved* reserved(const std::string& name) {
     for (const Reserved& r : kReserved) {
       if (name == r.en || name == r.zh) return &r;

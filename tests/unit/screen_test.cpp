@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 
+#include "base/utf8.hpp"
 #include "support/eval_helpers.hpp"
 #include "support/generated.hpp"
 #include "zhunru/screen.hpp"
@@ -226,6 +227,37 @@ TEST_CASE("screening CSV: fact names or Chinese labels as columns, lon/lat, unit
   REQUIRE_FALSE(refused.has_value());
   CHECK(refused.error().code == "screen.csv-column");
   CHECK(refused.error().message.en.find("did you mean `nature`?") != std::string::npos);
+}
+
+// Excel on a Chinese system saves CSV as GBK. Each such row was an `internal`
+// error (nlohmann threw on the bytes) and its id was echoed raw, making the
+// output itself not UTF-8.
+TEST_CASE("screening CSV that is not UTF-8: each such row refused for its encoding, the output still UTF-8") {
+  const auto rs = chongqing();
+  ScreenOptions o = options_for(BatchInput::csv);
+  const std::string gbk_id = "\xD6\xD8";  // 重 in GBK
+  const std::string nul(1, '\0');
+  const Screened s = screen_text(*rs, "id,industry,units\n" + gbk_id + ",C2614,ZH50010320001\n"
+                                      "P2,\xBB\xAF,ZH50010320001\nP3,C2614,ZH50010320001\nP4,C" + nul + "2614,ZH50010320001\n", o);
+  REQUIRE(s.answers.size() == 4);
+  for (const std::size_t i : {0, 1, 3}) {
+    CHECK(s.answers[i]["error"]["code"] == "input.encoding");
+  }
+  CHECK(s.answers[0]["error"]["message"]["en"].get<std::string>().find("iconv -f GBK -t UTF-8") != std::string::npos);
+  CHECK(s.answers[3]["error"]["message"]["en"].get<std::string>().find("NUL") != std::string::npos);
+  CHECK(s.answers[0]["id"] == "\xEF\xBF\xBD\xEF\xBF\xBD");  // U+FFFD for each bad byte, not the bytes
+  CHECK(s.answers[2].contains("verdict"));
+  o.output = BatchOutput::csv;
+  std::istringstream in("id,industry,units\n" + gbk_id + ",C2614,ZH50010320001\n");
+  std::ostringstream out;
+  REQUIRE(screen(*rs, in, out, o).has_value());
+  CHECK_FALSE(utf8::first_invalid(out.str()).has_value());
+  // A header that is not UTF-8 is refused before any row, with the same hint.
+  std::istringstream header("\xD0\xD0\xD2\xB5,units\nC2614,ZH50010320001\n");
+  const auto refused = screen(*rs, header, out, options_for(BatchInput::csv));
+  REQUIRE_FALSE(refused.has_value());
+  CHECK(refused.error().code == "screen.csv-header");
+  CHECK(refused.error().message.zh.find("iconv -f GBK -t UTF-8") != std::string::npos);
 }
 
 TEST_CASE("screening: a site in WKT, and units separated by semicolons") {
