@@ -15,6 +15,19 @@ const T& pick(std::mt19937& rng, const T (&items)[N]) {
 
 inline bool chance(std::mt19937& rng, double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; }
 
+/// `kind s0` … `kind s60`, each testing the next twice — `(is s{i+1} and
+/// capacity > i t/a) or (is s{i+1} and capacity < i t/a)` — and s60 the
+/// chemical industry: a walk that does not share kinds visits s60 2^60 times.
+/// With capacity = 3 t/a, s3 is false and so is s0.
+inline std::string kinds_each_testing_the_next_twice() {
+  std::string kinds;
+  for (int i = 0; i < 60; ++i) {
+    const std::string next = "is s" + std::to_string(i + 1), n = std::to_string(i);
+    kinds += "kind s" + n + " = (" + next + " and capacity > " + n + " t/a) or (" + next + " and capacity < " + n + " t/a);\n";
+  }
+  return kinds + "kind s60 = industry in [C26];\n";
+}
+
 inline std::string condition(std::mt19937& rng) {
   static const char* const atoms[] = {"capacity > 20 t/a", "capacity <= 50 t/a", "low-voc", "not low-voc", "grade = A",
                                       "grade in {C, D}", "industry in [C26]", "voc <= 3 t/a", "is chemical",

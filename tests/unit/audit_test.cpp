@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "support/eval_helpers.hpp"
+#include "support/generated.hpp"
 #include "support/spatial_helpers.hpp"
 #include "zhunru/audit.hpp"
 
@@ -265,13 +266,7 @@ TEST_CASE("audit: kinds built on kinds twice over, and a condition of 20,000 ter
   CHECK(summary(branching) == std::vector<std::string>{"dead-rule X"});
   // The same shape through a comparison at each level: findings with
   // witnesses walk the kinds for the facts they read.
-  std::string shared;
-  for (int i = 0; i < 60; ++i) {
-    const std::string next = "is s" + std::to_string(i + 1), n = std::to_string(i);
-    shared += "kind s" + n + " = (" + next + " and capacity > " + n + " t/a) or (" + next + " and capacity < " + n + " t/a);\n";
-  }
-  shared += "kind s60 = industry in [C26];\n";
-  const AuditResult walked = audit_of(shared + "city 500000 { spatial-layout { X: ban s0 projects; Y: ban projects where is s0; } }");
+  const AuditResult walked = audit_of(kinds_each_testing_the_next_twice() + "city 500000 { spatial-layout { X: ban s0 projects; Y: ban projects where is s0; } }");
   CHECK(summary(walked) == std::vector<std::string>{"redundant X Y", "redundant Y X"});
   for (const AuditFinding& f : walked.findings) CHECK(f.witness_note.en == "");
   std::string wide = "capacity > 1 t/a or low-voc";

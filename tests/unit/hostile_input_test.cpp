@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "support/eval_helpers.hpp"
+#include "support/generated.hpp"
 #include "support/spatial_helpers.hpp"
 #include "support/text.hpp"
 #include "zhunru/format.hpp"
@@ -233,13 +234,7 @@ TEST_CASE("10: a sum of 100,000 terms is refused by the checker, not a stack ove
 TEST_CASE("11: kinds each testing the next twice are judged once each, with a fact missing too") {
   // Evaluation remembers each kind's value; its missing facts were kept as a
   // list, so 60 such kinds replayed them 2^60 times and `eval` never ended.
-  std::string kinds;
-  for (int i = 0; i < 60; ++i) {
-    const std::string next = "is s" + std::to_string(i + 1), n = std::to_string(i);
-    kinds += "kind s" + n + " = (" + next + " and capacity > " + n + " t/a) or (" + next + " and capacity < " + n + " t/a);\n";
-  }
-  kinds += "kind s60 = industry in [C26];\n";
-  const auto rs = ruleset_with(kinds + "city 500000 { spatial-layout { X: ban s0 projects; } }");
+  const auto rs = ruleset_with(kinds_each_testing_the_next_twice() + "city 500000 { spatial-layout { X: ban s0 projects; } }");
   const auto d = evaluate(*rs, *load_project_json(*rs, R"({"industry": "C2611", "units": ["ZH50010320001"]})"));
   REQUIRE(d.has_value());
   CHECK(d->verdict == Verdict::incomplete);
