@@ -46,6 +46,7 @@ struct ProjectLimits {
   std::size_t max_depth = 64;                          // nesting of JSON objects and lists
   std::size_t max_errors = 50;                         // reported; the rest are counted
   std::size_t max_metadata_bytes = std::size_t{64} << 10;  // the free-form `project` member, echoed in answers
+  std::size_t max_units = 10000;                       // unit codes given in `units` (each is judged and answered)
 };
 
 /// A unit the project lies in: given in `units`, or found by locating its site.

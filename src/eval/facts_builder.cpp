@@ -323,6 +323,17 @@ void FactsBuilderAccess::set_unknown(FactsBuilder& builder, model::FactId fact) 
 
 FactsBuilder& FactsBuilder::add_unit(std::string_view code, std::optional<double> share) {
   const std::string where = "units";
+  if (state_->unit_codes.size() >= state_->limits.max_units) {
+    // Each unit is judged and answered: 100,000 codes made a 548 MB answer.
+    if (state_->unit_codes.size() == state_->limits.max_units) {
+      state_->unit_codes.insert("");  // said once; the codes past the limit are not kept
+      const std::string limit = std::to_string(state_->limits.max_units);
+      state_->error("project.too-many-units", where,
+                    {"the project names more than " + limit + " units; at most " + limit + " are judged",
+                     "项目列出的单元超过 " + limit + " 个；最多判定 " + limit + " 个"});
+    }
+    return *this;
+  }
   if (!state_->utf8_ok(code, where)) return *this;
   const auto unit = model::parse_unit_code(code);
   if (!unit) {

@@ -242,3 +242,23 @@ TEST_CASE("11: kinds each testing the next twice are judged once each, with a fa
   const auto known = evaluate(*rs, *load_project_json(*rs, R"({"industry": "C2611", "capacity": "3 t/a", "units": ["ZH50010320001"]})"));
   CHECK(known->verdict == Verdict::admit);  // capacity = 3 makes s3 false, and so s0
 }
+
+TEST_CASE("12: a project naming more units than the limit is refused once, not judged unit by unit") {
+  // Each unit is judged and answered: 100,000 codes made a 548 MB answer.
+  const auto many = [](int n) {
+    std::string json = R"({"units": [)";
+    for (int i = 0; i < n; ++i) {
+      char code[32];
+      std::snprintf(code, sizeof code, "%s\"ZH5001%02d3%04d\"", i == 0 ? "" : ",", 1 + i / 9999 % 99, 1 + i % 9999);
+      json += code;
+    }
+    return json + "]}";
+  };
+  CHECK(codes(many(10000)).empty());
+  CHECK(codes(many(10001)) == std::vector<std::string>{"project.too-many-units"});
+  CHECK(codes(many(100000)) == std::vector<std::string>{"project.too-many-units"});
+  ProjectLimits two;
+  two.max_units = 2;
+  CHECK(codes(many(2), two).empty());
+  CHECK(codes(many(3), two) == std::vector<std::string>{"project.too-many-units"});
+}
