@@ -248,7 +248,7 @@ TEST_CASE("12: a project naming more units than the limit is refused once, not j
   const auto many = [](int n) {
     std::string json = R"({"units": [)";
     for (int i = 0; i < n; ++i) {
-      char code[32];
+      char code[64];
       std::snprintf(code, sizeof code, "%s\"ZH5001%02d3%04d\"", i == 0 ? "" : ",", 1 + i / 9999 % 99, 1 + i % 9999);
       json += code;
     }
