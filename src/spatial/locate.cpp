@@ -1,11 +1,14 @@
 #include "spatial/locate.hpp"
 
+#include <fmt/format.h>
 #include <geos/geom/Location.h>
 #include <geos/geom/Point.h>
 #include <geos/util/GEOSException.h>
 
 #include <algorithm>
 #include <map>
+
+#include "geo/time_budget.hpp"
 
 namespace zhunru::spatial {
 namespace {
@@ -105,11 +108,19 @@ double measure(const geo::Geometry& lonlat, int dimension, const geo::LocalMetri
   return dimension == 1 ? metres->getLength() : metres->getArea();
 }
 
-Result locate(const maps::UnitMap& map, const Site& site, const geo::MetricPool& metrics) {
+Result locate(const maps::UnitMap& map, const Site& site, const geo::MetricPool& metrics, double seconds) {
   Result located = [&]() -> Result {
     try {
+      const geo::TimeBudget budget(seconds);
       if (site.dimension == 0) return locate_points(map, site);
       return locate_extent(map, site, metrics);
+    } catch (const geo::OutOfTime&) {
+      const std::string limit = fmt::format("{:g}", seconds);
+      return Result::failure({"the site could not be located on the unit map within " + limit +
+                                  " s: its parts overlap or cross one another too often; simplify the geometry, "
+                                  "or give the units it lies in",
+                              "未能在 " + limit + " 秒内将选址定位到单元图上：其各部分重叠或交叉过多；"
+                                  "请简化几何形状，或直接给出所在单元"});
     } catch (const geos::util::GEOSException& e) {
       return Result::failure({std::string("GEOS could not locate the site: ") + e.what(),
                               std::string("GEOS 无法定位该选址：") + e.what()});

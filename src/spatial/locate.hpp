@@ -25,10 +25,15 @@ struct SiteLocation {
   double outside = 0.0;         // the share of the site in no unit
 };
 
+/// How long locating one site may take: overlay of a site whose parts overlap
+/// or cross many times is quadratic in time and memory.
+inline constexpr double kLocateSeconds = 10.0;
+
 /// Where `site` lies; an error when it touches no unit (with a hint when
-/// the coordinates look swapped) or when GEOS cannot intersect it.
-/// Projections come from `metrics`.
-Expected<SiteLocation, LocalizedText> locate(const maps::UnitMap& map, const Site& site, const geo::MetricPool& metrics);
+/// the coordinates look swapped), when GEOS cannot intersect it, or when that
+/// takes longer than `seconds`. Projections come from `metrics`.
+Expected<SiteLocation, LocalizedText> locate(const maps::UnitMap& map, const Site& site, const geo::MetricPool& metrics,
+                                             double seconds = kLocateSeconds);
 
 /// The site's size in metres: number of points, length (m) or area (m²).
 double measure(const geo::Geometry& lonlat, int dimension, const geo::LocalMetric& metric,

@@ -13,6 +13,8 @@
 #include "geo/gcj02.hpp"
 #include "geo/geojson_geometry.hpp"
 #include "geo/metric_pool.hpp"
+#include "spatial/locate.hpp"
+#include "spatial/site.hpp"
 #include "spatial/site_oracle.hpp"
 #include "support/spatial_helpers.hpp"
 
@@ -479,4 +481,26 @@ TEST_CASE("locate: a site that says it is in GCJ-02 is converted, located where 
   const Project raw = project_ok(*rs, with_site(R"({"type": "Point", "coordinates": [)" + std::to_string(gcj.lon) +
                                                 ", " + std::to_string(gcj.lat) + "]}"));
   CHECK(raw.notes().empty());
+}
+
+// A site whose parts overlap: GEOS's overlay nodes every pair of segments, so
+// 100,000 copies of one short line grew to 3.4 GB and took minutes. Locating
+// a site has a time budget (geo::TimeBudget); past it, a clear refusal.
+TEST_CASE("locating a site whose parts overlap many times stops at its time budget, with a clear refusal") {
+  const auto rs = chongqing_rules();
+  std::string lines = R"({"type": "MultiLineString", "coordinates": [)";
+  for (int i = 0; i < 3000; ++i) lines += std::string(i ? "," : "") + "[[106.55, 29.555], [106.56, 29.565]]";
+  lines += "]}";
+  const auto site = spatial::read_site(lines, {});
+  REQUIRE(site.has_value());
+  const auto& data = rs->data();
+  const auto refused = spatial::locate(*data.maps.units, **site, data.metrics, 0.2);
+  REQUIRE_FALSE(refused.has_value());
+  CHECK(refused.error().en.find("could not be located on the unit map within 0.2 s") != std::string::npos);
+  CHECK(refused.error().zh.find("0.2 秒内") != std::string::npos);
+  // The same line once is located at once, and a budget on this thread ends with its scope.
+  const auto once = spatial::read_site(R"({"type": "LineString", "coordinates": [[106.55, 29.555], [106.56, 29.565]]})", {});
+  REQUIRE(once.has_value());
+  CHECK(spatial::locate(*data.maps.units, **once, data.metrics, 0.2).has_value());
+  CHECK(spatial::locate(*data.maps.units, **once, data.metrics).has_value());
 }

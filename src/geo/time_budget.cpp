@@ -1,0 +1,42 @@
+#include "geo/time_budget.hpp"
+
+#include <geos/util/Interrupt.h>
+
+#include <algorithm>
+#include <mutex>
+
+namespace zhunru::geo {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The deadline of this thread's innermost budget; max(): none.
+thread_local Clock::time_point t_deadline = Clock::time_point::max();
+
+// Whatever callback was registered before ours (an embedding program's), called first.
+geos::util::Interrupt::Callback* g_previous = nullptr;
+
+void check_deadline() {
+  if (g_previous) g_previous();
+  // Thrown here, on this thread, rather than through Interrupt::request(),
+  // whose flag is process-wide and would stop another thread's work.
+  if (t_deadline != Clock::time_point::max() && Clock::now() > t_deadline) throw OutOfTime();
+}
+
+void register_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { g_previous = geos::util::Interrupt::registerCallback(&check_deadline); });
+}
+
+}  // namespace
+
+TimeBudget::TimeBudget(double seconds) : previous_(t_deadline) {
+  register_once();
+  if (!(seconds >= 0.0 && seconds < 1e6)) return;  // no budget to speak of: the enclosing one stands
+  t_deadline = std::min(previous_, Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                                      std::chrono::duration<double>(seconds)));
+}
+
+TimeBudget::~TimeBudget() { t_deadline = previous_; }
+
+}  // namespace zhunru::geo
