@@ -270,6 +270,14 @@ JsonWriter& JsonWriter::value(std::size_t count) {
   return *this;
 }
 
+JsonWriter& JsonWriter::integer(std::int64_t number) {
+  before_value();
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, number).ptr;
+  put(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+  return *this;
+}
+
 JsonWriter& JsonWriter::null() {
   before_value();
   put("null");

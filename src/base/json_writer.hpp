@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -49,6 +50,8 @@ class JsonWriter {
   JsonWriter& value(double number);
   JsonWriter& value(bool truth);
   JsonWriter& value(std::size_t count);
+  /// A signed integer, as nlohmann prints one (named apart: an int would fit several value() overloads).
+  JsonWriter& integer(std::int64_t number);
   JsonWriter& null();
   /// A list of strings.
   JsonWriter& strings(const std::vector<std::string>& items);

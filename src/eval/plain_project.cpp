@@ -1,6 +1,5 @@
 #include "eval/plain_project.hpp"
 
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -18,7 +17,6 @@ namespace zhunru::eval {
 namespace {
 
 namespace dom = simdjson::dom;
-using Metadata = nlohmann::ordered_json;
 
 // Larger or deeper files go to the nlohmann pass, so the parser's buffers,
 // kept per thread, stay small.
@@ -80,25 +78,17 @@ class PlainReader {
   }
 
   // The whole file is within max_metadata_bytes, so the member is too.
+  // Written as nlohmann's compact dump writes it, with zhunru's writer (the
+  // same escapes and number digits, tested against nlohmann), without a tree.
+  // False past max_depth or for a name twice in one object.
   bool metadata(dom::element value) {
-    if (std::string text; compact_metadata(value, 2, text)) {
-      FactsBuilderAccess::keep_metadata_text(builder_, std::move(text), id_or_name(value));
-      return true;
+    std::string text;
+    {
+      JsonWriter w(text, 0);
+      if (!write_compact(w, value, 2)) return false;
     }
-    Metadata about;
-    if (!build_json(value, 2, about)) return false;
-    FactsBuilderAccess::keep_metadata(builder_, about);
+    FactsBuilderAccess::keep_metadata_text(builder_, std::move(text), id_or_name(value));
     return true;
-  }
-
-  /// `value` (at nesting `level`) written as nlohmann's compact dump writes
-  /// it, with zhunru's writer (the same escapes and number digits, tested
-  /// against nlohmann), without building a tree. False for what only the
-  /// tree can settle — a negative integer, nesting past max_depth, a name
-  /// twice in one object — and metadata() builds the tree instead.
-  bool compact_metadata(dom::element value, std::size_t level, std::string& out) {
-    JsonWriter w(out, 0);
-    return write_compact(w, value, level);
   }
 
   bool write_compact(JsonWriter& w, dom::element value, std::size_t level) {
@@ -128,12 +118,7 @@ class PlainReader {
         std::sort(names.begin(), names.end());
         return std::adjacent_find(names.begin(), names.end()) == names.end();
       }
-      case dom::element_type::INT64: {
-        const std::int64_t v = value.get_int64().value_unsafe();
-        if (v < 0) return false;
-        w.value(static_cast<std::size_t>(v));
-        return true;
-      }
+      case dom::element_type::INT64: w.integer(value.get_int64().value_unsafe()); return true;
       case dom::element_type::UINT64: w.value(static_cast<std::size_t>(value.get_uint64().value_unsafe())); return true;
       case dom::element_type::DOUBLE: w.value(value.get_double().value_unsafe()); return true;
       case dom::element_type::STRING: w.value(value.get_string().value_unsafe()); return true;
@@ -154,9 +139,10 @@ class PlainReader {
       if (v.is_number()) {
         std::string number;
         JsonWriter w(number, 0);
-        if (v.is_int64() || v.is_uint64()) {
-          w.value(static_cast<std::size_t>(v.is_uint64() ? v.get_uint64().value_unsafe()
-                                                          : static_cast<std::uint64_t>(v.get_int64().value_unsafe())));
+        if (v.is_int64()) {
+          w.integer(v.get_int64().value_unsafe());
+        } else if (v.is_uint64()) {
+          w.value(static_cast<std::size_t>(v.get_uint64().value_unsafe()));
         } else {
           w.value(v.get_double().value_unsafe());
         }
@@ -165,51 +151,6 @@ class PlainReader {
       }
     }
     return "";
-  }
-
-  /// `value` (a container at nesting `level`) as nlohmann builds it; false
-  /// past max_depth or for a name given twice in one object.
-  bool build_json(dom::element value, std::size_t level, Metadata& out) {
-    switch (value.type()) {
-      case dom::element_type::ARRAY: {
-        if (level > limits_.max_depth) return false;
-        out = Metadata::array();
-        const dom::array items = value.get_array().value_unsafe();
-        for (const dom::element item : items) {
-          out.push_back(Metadata());
-          if (!build_json(item, level + 1, out.back())) return false;
-        }
-        return true;
-      }
-      case dom::element_type::OBJECT: return build_object(value.get_object().value_unsafe(), level, out);
-      case dom::element_type::INT64: {
-        const std::int64_t v = value.get_int64().value_unsafe();
-        out = v >= 0 ? Metadata(static_cast<std::uint64_t>(v)) : Metadata(v);
-        return true;
-      }
-      case dom::element_type::UINT64: out = value.get_uint64().value_unsafe(); return true;
-      case dom::element_type::DOUBLE: out = value.get_double().value_unsafe(); return true;
-      case dom::element_type::STRING: out = value.get_string().value_unsafe(); return true;
-      case dom::element_type::BOOL: out = value.get_bool().value_unsafe(); return true;
-      case dom::element_type::NULL_VALUE: out = nullptr; return true;
-    }
-    return false;
-  }
-
-  bool build_object(dom::object members, std::size_t level, Metadata& out) {
-    if (level > limits_.max_depth) return false;
-    std::vector<std::string_view> names;
-    names.reserve(members.size());
-    out = Metadata::object();
-    // Appended in order without ordered_map's scan; repeats are looked for once, sorted.
-    auto& list = static_cast<Metadata::object_t::Container&>(out.get_ref<Metadata::object_t&>());
-    for (const dom::key_value_pair member : members) {
-      names.push_back(member.key);
-      list.emplace_back(std::string(member.key), Metadata());
-      if (!build_json(member.value, level + 1, list.back().second)) return false;
-    }
-    std::sort(names.begin(), names.end());
-    return std::adjacent_find(names.begin(), names.end()) == names.end();
   }
 
   const ProjectLimits& limits_;
