@@ -20,6 +20,8 @@ packages=(
   libtbb-dev
   # command line, formatting, tests, benchmarks
   libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
+  # the command's allocator (src/cli/jemalloc_options.cpp says why)
+  libjemalloc-dev
   # the benchmark peers (bench/peers_bench.cpp): CLIPS 6.30's C API (static
   # libclips.a and headers) and SWI-Prolog 9 embedded (swi-prolog-core brings
   # libswipl, SWI-Prolog.h and its CMake config; Debian 12 has no libswipl-dev)
