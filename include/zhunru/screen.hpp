@@ -32,7 +32,7 @@ namespace zhunru {
 
 /// What a batch is (docs/screening.md):
 ///   ndjson      one project file (a JSON object) a line;
-///   json_array  a JSON list of project files;
+///   json_array  a JSON list of project files, or one project file alone (a batch of one);
 ///   geojson     a FeatureCollection: each feature's geometry is the site, its properties the facts;
 ///   csv         a header of fact names or their Chinese labels (and `site`, `lon`/`lat`, `units`,
 ///               `id`, `name`), then one project a row.

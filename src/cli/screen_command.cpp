@@ -10,6 +10,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/command_inputs.hpp"
 #include "cli/commands.hpp"
@@ -25,8 +26,20 @@ std::string lower_extension(const std::filesystem::path& p) {
   return ext;
 }
 
+/// What a `.json` file holds, by its first bytes.
+std::string json_file_format(const std::string& head) {
+  const auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string::npos && head[first] == '[') return "json";
+  if (head.find("\"FeatureCollection\"") != std::string::npos) return "geojson";
+  const auto end_of_line = head.find('\n', first);
+  if (first == std::string::npos || end_of_line == std::string::npos) return "ndjson";  // one line, so far
+  const bool whole_line = nlohmann::json::accept(std::string_view(head).substr(first, end_of_line - first));
+  return whole_line ? "ndjson" : "json";
+}
+
 /// The input's format: as told, or by extension; a `.json` file by its first
-/// bytes (a list, a FeatureCollection, or else one project a line).
+/// bytes: a list, a FeatureCollection, one project a line (its first line a
+/// whole JSON value), or else one project file, perhaps pretty-printed.
 Expected<BatchInput, LocalizedText> input_format(const ScreenCliOptions& o, std::istream& in) {
   using R = Expected<BatchInput, LocalizedText>;
   std::string format = o.input_format;
@@ -45,10 +58,7 @@ Expected<BatchInput, LocalizedText> input_format(const ScreenCliOptions& o, std:
         return R::failure({"cannot look into " + o.input + " to tell its format: name it with --input-format",
                            "无法预读 " + o.input + " 以判断格式：请用 --input-format 指明"});
       }
-      const auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-      format = first != std::string::npos && head[first] == '['                 ? "json"
-               : head.find("\"FeatureCollection\"") != std::string::npos ? "geojson"
-                                                                           : "ndjson";
+      format = json_file_format(head);
     }
   }
   if (format == "ndjson") return BatchInput::ndjson;

@@ -1,5 +1,5 @@
-// A JSON list of project files, or a GeoJSON FeatureCollection, read one
-// element at a time. The scanner only finds where each element ends (by
+// A JSON list of project files (or one project file: a batch of one), or a
+// GeoJSON FeatureCollection, read one element at a time. The scanner only finds where each element ends (by
 // brackets and strings); the element itself is then read by the same bounded
 // JSON reader as any project file, so a malformed element is that record's
 // error. Only a list that breaks off (a bracket never closed, a missing comma)
@@ -25,9 +25,9 @@ class JsonListReader final : public RecordReader {
     if (done_) return false;
     if (!started_ && !start()) return finish();
     skip_space();
-    if (source_.peek() == ']') {
-      take();
-      return finish();
+    if (single_ ? !first_ : source_.peek() == ']') {
+      if (!single_) take();
+      return finish_input();
     }
     if (!first_ && !expect(',')) return finish();
     first_ = false;
@@ -120,8 +120,25 @@ class JsonListReader final : public RecordReader {
     return false;
   }
 
+  /// After the last record: a FeatureCollection's members after `features`
+  /// (a `crs` there is still checked), then nothing but white space. Bytes
+  /// after the end are not silently dropped: they may be records.
+  bool finish_input() {
+    if (features_ && !members(false)) return finish();
+    skip_space();
+    if (source_.peek() != ByteSource::kEnd) {
+      stop({"unexpected content after the end of the " + what() + " at line " + std::to_string(line_) +
+                ": one JSON document per file (or one project a line, as .ndjson)",
+            "第 " + std::to_string(line_) + " 行：" + what_zh() + "结束后仍有内容；一个文件只能有一个 JSON 文档（或改为每行一个项目的 .ndjson）"});
+    }
+    return finish();
+  }
+
+  [[nodiscard]] std::string what() const { return features_ ? "FeatureCollection" : single_ ? "project" : "list"; }
+  [[nodiscard]] std::string what_zh() const { return features_ ? "FeatureCollection " : single_ ? "项目" : "列表"; }
+
   /// Reads up to the first element: `[`, or the FeatureCollection's members
-  /// before `"features": [`.
+  /// before `"features": [`. A project file alone (`{`) is a batch of one.
   bool start() {
     started_ = true;
     skip_space();
@@ -129,15 +146,24 @@ class JsonListReader final : public RecordReader {
       take(), take(), take();
       skip_space();
     }
-    if (!features_) return expect('[');
-    if (!expect('{')) return false;
+    if (!features_) {
+      single_ = source_.peek() == '{';
+      return single_ || expect('[');
+    }
+    return expect('{') && members(true);
+  }
+
+  /// A FeatureCollection's members: before `features` (`before`: up to and
+  /// including its `[`) or after its `]` (up to and including the `}`).
+  bool members(bool before) {
     for (bool first = true;; first = false) {
       skip_space();
       if (source_.peek() == '}') {
+        if (!before) return take(), true;
         stop({"the FeatureCollection has no `features` list", "FeatureCollection 没有 `features` 列表"});
         return false;
       }
-      if (!first && !expect(',')) return false;
+      if ((!first || !before) && !expect(',')) return false;
       skip_space();
       std::string key;
       bool oversized = false;
@@ -146,12 +172,17 @@ class JsonListReader final : public RecordReader {
               "第 " + std::to_string(line_) + " 行应为 FeatureCollection 的成员名"});
         return false;
       }
-      if (key == "\"features\"") return expect('[');
+      if (key == "\"features\"" && before) return expect('[');
       skip_space();
       std::string value;
       if (!capture(value, oversized)) {
         stop({"the FeatureCollection breaks off at line " + std::to_string(line_),
               "FeatureCollection 在第 " + std::to_string(line_) + " 行中断"});
+        return false;
+      }
+      if (key == "\"features\"") {
+        stop({"the FeatureCollection has a second `features` member at line " + std::to_string(line_),
+              "FeatureCollection 在第 " + std::to_string(line_) + " 行有第二个 `features` 成员"});
         return false;
       }
       if (key == "\"crs\"" && !oversized && !crs_ok(value)) return false;
@@ -209,6 +240,7 @@ class JsonListReader final : public RecordReader {
   ProjectLimits limits_;
   bool features_;
   bool started_ = false;
+  bool single_ = false;  // one project file, not a list
   bool first_ = true;
   bool done_ = false;
   std::size_t line_ = 1;

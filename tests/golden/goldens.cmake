@@ -78,6 +78,8 @@ set(batches tests/fixtures/screen)
 zhunru_golden(screen-chongqing-ndjson ARGS screen rules/chongqing --input ${batches}/chongqing.ndjson --as-of 2025-06-01 --verdict-only --threads 2)
 zhunru_golden(screen-chongqing-csv-zh ARGS screen rules/chongqing --input ${batches}/chongqing.csv --as-of 2025-06-01 --format csv --lang zh)
 zhunru_golden(screen-chongqing-fail-on ARGS screen rules/chongqing --input examples/projects/chongqing --as-of 2025-06-01 --format csv --fail-on reject)
+# One pretty-printed project file is a batch of one, not 23 broken NDJSON lines.
+zhunru_golden(screen-one-project-file ARGS screen rules/chongqing --input examples/projects/chongqing/cement-changshou.json --as-of 2025-06-01 --verdict-only)
 zhunru_golden(screen-bad-csv-column ARGS screen rules/chongqing --input ${batches}/bad-column.csv --as-of 2025-06-01)
 zhunru_golden(applies-chongqing-point ARGS applies rules/chongqing --at 106.551,29.563 --industry C2614 --as-of 2025-06-01)
 zhunru_golden(applies-chongqing-point-zh-json ARGS applies rules/chongqing --at 106.551,29.563 --as-of 2025-06-01 --format json --lang zh)

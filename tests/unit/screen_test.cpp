@@ -168,6 +168,56 @@ TEST_CASE("screening a JSON list: a malformed element is its own error, a list t
   CHECK(s.summary.stopped);
 }
 
+TEST_CASE("screening one JSON document: a project file alone is a batch of one, nothing after the end is dropped") {
+  const auto rs = ruleset_with("city 500000 { spatial-layout { B1: ban chemical projects; } }");
+  const ScreenOptions o = options_for(BatchInput::json_array);
+  Screened s = screen_text(*rs, "\xEF\xBB\xBF{\n  \"industry\": \"C2614\",\n  \"units\": [\"ZH50010320001\"]\n}\n", o);
+  REQUIRE(s.answers.size() == 1);
+  CHECK(s.answers[0]["verdict"] == "reject");
+  CHECK_FALSE(s.summary.stopped);
+
+  // Two objects are not one document: the first is judged, the rest is not silently dropped.
+  s = screen_text(*rs, R"({"industry": "C2614", "units": ["ZH50010320001"]}
+{"industry": "C3011", "units": ["ZH50010320001"]})", o);
+  CHECK(s.answers.size() == 1);
+  REQUIRE(s.summary.stopped);
+  CHECK(s.summary.stopped->code == "screen.list-broken");
+  CHECK(s.summary.stopped->message.en.find("after the end of the project at line 2") != std::string::npos);
+
+  s = screen_text(*rs, R"([{"industry": "C2614", "units": ["ZH50010320001"]}] [{"industry": "C3011"}])", o);
+  CHECK(s.answers.size() == 1);
+  REQUIRE(s.summary.stopped);
+  CHECK(s.summary.stopped->message.en.find("after the end of the list") != std::string::npos);
+
+  s = screen_text(*rs, "[{\"industry\": \"C2614\", \"units\": [\"ZH50010320001\"]}]\n\n", o);
+  CHECK(s.answers.size() == 1);
+  CHECK_FALSE(s.summary.stopped);
+}
+
+TEST_CASE("screening a FeatureCollection: members after `features` are read, a `crs` there still checked") {
+  const auto rs = chongqing();
+  const ScreenOptions o = options_for(BatchInput::geojson);
+  const std::string feature =
+      R"({"type": "Feature", "geometry": {"type": "Point", "coordinates": [106.551, 29.563]}, "properties": {"industry": "C2614"}})";
+  Screened s = screen_text(*rs, R"({"type": "FeatureCollection", "features": [)" + feature + R"(], "name": "地块", "bbox": [1, 2, 3, 4]})", o);
+  CHECK(s.answers.size() == 1);
+  CHECK_FALSE(s.summary.stopped);
+
+  s = screen_text(*rs, R"({"type": "FeatureCollection", "features": [)" + feature +
+                           R"(], "crs": {"type": "name", "properties": {"name": "EPSG:4545"}}})", o);
+  CHECK(s.answers.size() == 1);
+  REQUIRE(s.summary.stopped);  // too late to judge in metres, but not ignored
+  CHECK(s.summary.stopped->code == "project.site-crs");
+
+  s = screen_text(*rs, R"({"type": "FeatureCollection", "features": [)" + feature + R"(]} trailing)", o);
+  REQUIRE(s.summary.stopped);
+  CHECK(s.summary.stopped->code == "screen.list-broken");
+
+  s = screen_text(*rs, R"({"type": "FeatureCollection", "features": [)" + feature + R"(], "features": []})", o);
+  REQUIRE(s.summary.stopped);
+  CHECK(s.summary.stopped->message.en.find("second `features`") != std::string::npos);
+}
+
 TEST_CASE("screening a GeoJSON FeatureCollection: geometry is the site, properties the facts") {
   const auto rs = chongqing();
   const ScreenOptions o = options_for(BatchInput::geojson);
