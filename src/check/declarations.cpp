@@ -1,5 +1,6 @@
 // Pass 1: declarations. Names of facts, kinds and layers share one namespace,
 // because a condition refers to all three by bare name.
+#include <algorithm>
 #include <chrono>
 
 #include "check/passes.hpp"
@@ -150,6 +151,44 @@ void declare_units(Context& ctx, const ast::UnitsDecl& decl, const ast::UnitsDec
   }
 }
 
+/// A project file keys a fact by its name or by its label (`"建设性质":
+/// "新建"`), so every key must lead to one fact: a label may be neither a
+/// reserved member, nor another fact's name, nor another fact's label.
+void check_fact_labels(Context& ctx, const std::vector<ParsedFile>& files) {
+  std::unordered_map<std::string, const ast::FactDecl*> labelled;
+  for (const ParsedFile& f : files) {
+    for (const ast::Item& item : f.file->items) {
+      const auto* decl = std::get_if<ast::FactDecl>(&item);
+      if (decl == nullptr || !decl->label || decl->label->value == decl->name.text) continue;
+      const std::string& label = decl->label->value;
+      const auto reserved = std::find_if(std::begin(kReserved), std::end(kReserved),
+                                         [&](const Reserved& r) { return r.name == label; });
+      const auto named = ctx.symbols.find(label);
+      if (reserved != std::end(kReserved)) {
+        ctx.error("check.label-taken", decl->label->span,
+                  {"the label " + q(label) + " is reserved: a project file uses it for the project's " + reserved->use.en,
+                   "标签" + qz(label) + " 是保留名：项目文件用它表示" + reserved->use.zh});
+      } else if (named != ctx.symbols.end() && named->second.kind == Symbol::Kind::fact) {
+        Diagnostic& d = ctx.error("check.label-taken", decl->label->span,
+                                  {"the label of " + q(decl->name.text) + " is the name of the fact " + q(label) +
+                                       ": a project file's " + q(label) + " could mean either",
+                                   qz(decl->name.text) + " 的标签是事实" + qz(label) + " 的名称：项目文件中的" +
+                                       qz(label) + " 无法区分二者"},
+                                  {"give one of them another label or name", "请为其中之一换一个标签或名称"});
+        ctx.note(d, ctx.declared_at.at(label), {"that fact is declared here", "该事实声明于此"});
+      } else if (const auto [it, first] = labelled.emplace(label, decl); !first) {
+        Diagnostic& d = ctx.error("check.label-taken", decl->label->span,
+                                  {q(decl->name.text) + " and " + q(it->second->name.text) + " have the same label " +
+                                       q(label) + ": a project file's " + q(label) + " could mean either",
+                                   qz(decl->name.text) + " 与 " + qz(it->second->name.text) + " 的标签同为" + qz(label) +
+                                       "：项目文件中的" + qz(label) + " 无法区分二者"},
+                                  {"give one of them another label", "请为其中之一换一个标签"});
+        ctx.note(d, it->second->label->span, {"the other label is here", "另一个标签在此"});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void declare(Context& ctx, const std::vector<ParsedFile>& files) {
@@ -164,6 +203,7 @@ void declare(Context& ctx, const std::vector<ParsedFile>& files) {
       if (const auto* u = std::get_if<ast::UnitsDecl>(&item)) declare_units(ctx, *u, units);
     }
   }
+  check_fact_labels(ctx, files);
 }
 
 }  // namespace zhunru::check

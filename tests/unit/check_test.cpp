@@ -98,6 +98,15 @@ TEST_CASE("declarations: duplicates and reserved names") {
   CHECK_HAS(check_codes("fact f : one of { a \"x\", b \"x\" };\n"), "1:26 check.duplicate-value");
 }
 
+TEST_CASE("declarations: a fact's label leads a project file's key to one fact only") {
+  CHECK(check_codes("fact f1 : bool \"f1\";\nfact f2 : bool \"乙\";\n").empty());
+  CHECK_HAS(check_codes("fact f1 : bool \"capacity\";\n"), "1:16 check.label-taken");
+  CHECK_HAS(check_codes("fact f1 : bool \"site\";\n"), "1:16 check.label-taken");
+  const auto twice = check_codes("fact f1 : bool \"甲\";\nfact f2 : number \"甲\";\n");
+  CHECK(twice == std::vector<std::string>{"2:18 check.label-taken"});
+  CHECK(check_messages("fact f1 : bool \"甲\";\nfact f2 : number \"甲\";\n").find("the same label") != std::string::npos);
+}
+
 TEST_CASE("rule ids: unique — generated ones are stable — strict mode requires them") {
   CHECK_HAS(check_codes(tier("    X: ban projects;\n    X: ban chemical projects;")), "4:5 check.duplicate-id");
   const std::string unnamed = tier("    ban chemical projects;\n    ban chemical projects;");
