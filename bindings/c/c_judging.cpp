@@ -24,7 +24,7 @@ using Json = nlohmann::ordered_json;
     all.en += (all.en.empty() ? "" : "\n") + where + e.message.en;
     all.zh += (all.zh.empty() ? "" : "\n") + where + e.message.zh;
   }
-  throw Failure(ZHUNRU_ERROR_INPUT, errors.empty() ? "project.invalid" : errors.front().code, all);
+  throw Failure(ZHUNRU_ERROR_INPUT, errors.empty() ? "internal" : errors.front().code, all);
 }
 
 BatchInput batch_input(const std::string& name) {

@@ -24,7 +24,7 @@ CompileOptions compile_options(const char* options_json) {
 /// The compiled ruleset, or a failure listing every diagnostic.
 zhunru_ruleset* handle_of(const CompileResult& compiled) {
   if (!compiled.ok()) {
-    std::string code = "check.failed";
+    std::string code = "internal";  // no ruleset means an error was reported; this is only a fallback
     for (const Diagnostic& d : compiled.diagnostics) {
       if (d.severity == Severity::error) {
         code = d.code;
