@@ -22,6 +22,12 @@ packages=(
   libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
   # the command's allocator (src/cli/jemalloc_options.cpp says why)
   libjemalloc-dev
+  # the C API's test runs under valgrind (tests/CMakeLists.txt)
+  valgrind
+  # the Python package (bindings/python): pybind11, pytest, and GeoPandas and
+  # Dask (with its distributed scheduler) for zhunru.geo and zhunru.dask
+  pybind11-dev python3-dev python3-pytest python3-pandas python3-geopandas python3-shapely
+  python3-dask python3-distributed
   # the benchmark peers (bench/peers_bench.cpp): CLIPS 6.30's C API (static
   # libclips.a and headers) and SWI-Prolog 9 embedded (swi-prolog-core brings
   # libswipl, SWI-Prolog.h and its CMake config; Debian 12 has no libswipl-dev)

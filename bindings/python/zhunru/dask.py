@@ -1,0 +1,107 @@
+"""Screening at scale on Dask: each worker loads the ruleset once (from its snapshot) and screens its
+partitions; answers stay in input order and equal what Ruleset.screen gives on one machine.
+
+    import dask.bag, zhunru, zhunru.dask
+    projects = dask.bag.read_text("projects-*.ndjson").map(json.loads)
+    answers = zhunru.dask.screen(rs, projects, as_of="2025-06-01")      # a bag of decision dicts
+    answers.filter(lambda a: a.get("verdict") == "reject").count().compute()
+
+A dask DataFrame is screened row by row like a GeoDataFrame (zhunru.geo): columns are facts, with
+`site` (a GeoJSON dict or text), `lon`/`lat`, `units`, `id` and `name` as in a CSV batch; the answer
+columns are added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import threading
+from typing import Any, Iterable, Optional
+
+from . import DateLike, RecordError, Ruleset, _date, _from_snapshot_bytes
+from .geo import ANSWER_COLUMNS, answers_of, fact_columns
+
+__all__ = ["screen"]
+
+# One ruleset per snapshot per worker process, loaded on first use. The key
+# is the snapshot's SHA-256, so two rulesets never share an entry.
+_loaded: dict = {}
+_loading = threading.Lock()
+
+
+def _ruleset(key: str, snapshot: bytes) -> Ruleset:
+    with _loading:
+        rs = _loaded.get(key)
+        if rs is None:
+            rs = _loaded[key] = _from_snapshot_bytes(snapshot)
+        return rs
+
+
+def _answer_dict(answer: Any) -> dict:
+    return {"errors": answer.errors} if isinstance(answer, RecordError) else answer.to_dict()
+
+
+def _screen_records(records: Iterable, key: str, snapshot: bytes, as_of: str, verdict_only: bool) -> list:
+    rs = _ruleset(key, snapshot)
+    return [_answer_dict(a) for a in rs.iscreen(records, as_of=as_of, verdict_only=verdict_only)]
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _row_project(row: dict, facts: list) -> dict:
+    project = {k: row[k] for k in facts if k not in ("site", "lon", "lat") and not _is_missing(row[k])}
+    site = row.get("site")
+    if not _is_missing(site):
+        project["site"] = json.loads(site) if isinstance(site, str) else site
+    elif not _is_missing(row.get("lon")) and not _is_missing(row.get("lat")):
+        project["site"] = {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}
+    units = row.get("units")
+    if not _is_missing(units):
+        project["units"] = [u for u in (units.split(";") if isinstance(units, str) else list(units)) if u]
+    meta = {k: row[k] for k in ("id", "name") if k in row and not _is_missing(row[k])}
+    if meta:
+        project["project"] = {k: v.item() if hasattr(v, "item") else v for k, v in meta.items()}
+    return project
+
+
+def _screen_frame(part: Any, key: str, snapshot: bytes, as_of: str, verdict_only: bool) -> Any:
+    rs = _ruleset(key, snapshot)
+    facts = fact_columns(rs, [c for c in part.columns if c not in ("site", "lon", "lat")])
+    facts += [c for c in ("site", "lon", "lat") if c in part.columns]
+    projects = (_row_project(row, facts) for row in part.to_dict("records"))
+    answers = answers_of(rs.iscreen(projects, as_of=as_of, verdict_only=verdict_only))
+    out = part.copy()
+    for name, values in answers.items():
+        out[name] = values
+    return out
+
+
+def screen(ruleset: Ruleset, collection: Any, as_of: DateLike = None, verdict_only: bool = True) -> Any:
+    """Screens a dask.bag of projects (dicts or JSON texts) into a bag of answers (decision dicts, or
+    {"errors": [...]} for a record that cannot be judged), or a dask DataFrame into the same frame with
+    the answer columns. Lazy: nothing runs until .compute(). `as_of` defaults to today, fixed now, so
+    every worker judges as of the same day."""
+    import dask.bag as db
+    import dask.dataframe as dd
+
+    if not isinstance(ruleset, Ruleset):
+        raise TypeError(f"zhunru.dask.screen takes a zhunru.Ruleset, not {type(ruleset).__name__}")
+    if not isinstance(collection, (db.Bag, dd.DataFrame)):
+        raise TypeError(f"zhunru.dask.screen takes a dask.bag.Bag or a dask DataFrame, not {type(collection).__name__}")
+    day = _date(as_of).isoformat()
+    snapshot = ruleset.snapshot()
+    key = hashlib.sha256(snapshot).hexdigest()
+    if isinstance(collection, db.Bag):
+        return collection.map_partitions(_screen_records, key, snapshot, day, verdict_only)
+    meta = collection._meta.copy()
+    for name in ANSWER_COLUMNS:
+        meta[name] = pandas_objects(meta)
+    return collection.map_partitions(_screen_frame, key, snapshot, day, verdict_only, meta=meta)
+
+
+def pandas_objects(frame: Any) -> Any:
+    """An empty column of Python objects for `frame` (the answer columns' type in meta)."""
+    return frame.index.to_series().astype(object).iloc[:0]

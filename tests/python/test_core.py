@@ -1,0 +1,185 @@
+# The zhunru package: compile, evaluate, screen, applies, schema, audit, snapshots, errors.
+import concurrent.futures
+import datetime
+import json
+import os
+import pickle
+import subprocess
+
+import pytest
+
+import zhunru
+from conftest import AS_OF, ROOT
+
+
+def test_version():
+    assert zhunru.__version__ == os.environ.get("ZHUNRU_VERSION", zhunru.__version__)
+    assert zhunru.__version__.count(".") == 2
+
+
+def test_ruleset_properties(chongqing):
+    assert chongqing.title == "重庆市生态环境准入清单"
+    assert chongqing.rule_count == 26
+    assert chongqing.unit_count == 114
+    assert chongqing.hash.startswith("sha256:")
+    assert "rules=26" in repr(chongqing)
+
+
+@pytest.mark.skipif("ZHUNRU_CLI" not in os.environ, reason="needs the zhunru command")
+def test_evaluate_equals_the_command(chongqing, example_projects):
+    assert len(example_projects) == 13
+    for path in example_projects:
+        cli = subprocess.run([os.environ["ZHUNRU_CLI"], "eval", str(ROOT / "rules" / "chongqing"), "--project",
+                              str(path), "--as-of", AS_OF, "--format", "json"], capture_output=True, check=False)
+        d = chongqing.evaluate(json.loads(path.read_text(encoding="utf-8")), as_of=AS_OF)
+        assert d.to_dict() == json.loads(cli.stdout), path.name
+        assert d.verdict == json.loads(cli.stdout)["verdict"]
+
+
+def test_project_as_dict_text_or_bytes(chongqing, example_projects):
+    text = example_projects[0].read_text(encoding="utf-8")
+    a = chongqing.evaluate(json.loads(text), as_of=AS_OF)
+    b = chongqing.evaluate(text, as_of=datetime.date(2025, 6, 1))
+    c = chongqing.evaluate(text.encode("utf-8"), as_of=AS_OF)
+    assert a.to_dict() == b.to_dict() == c.to_dict()
+    assert json.loads(a.to_json()) == a.to_dict() == json.loads(a.to_json(compact=True))
+
+
+def test_verdict_only(chongqing, example_projects):
+    project = json.loads(example_projects[1].read_text(encoding="utf-8"))
+    full = chongqing.evaluate(project, as_of=AS_OF)
+    lean = chongqing.evaluate(project, as_of=AS_OF, verdict_only=True)
+    assert (lean.verdict, lean.best, lean.worst, lean.missing, lean.violated, lean.units) == \
+           (full.verdict, full.best, full.worst, full.missing, full.violated, full.units)
+    assert lean.findings == []
+
+
+def test_project_errors_are_exceptions_in_both_languages(chongqing):
+    with pytest.raises(zhunru.ProjectError) as bad_json:
+        chongqing.evaluate('{"industry": ', as_of=AS_OF)
+    assert bad_json.value.code == "input.not-json"
+    with pytest.raises(zhunru.ProjectError) as unknown:
+        chongqing.evaluate({"colour": "red", "units": ["ZH50011520001"]}, as_of=AS_OF)
+    assert unknown.value.code == "project.unknown-fact"
+    assert "colour" in unknown.value.message("en") and "colour" in unknown.value.message("zh")
+    assert unknown.value.message("en") != unknown.value.message("zh")
+    assert unknown.value.errors[0]["fact"] == "colour"
+    assert isinstance(unknown.value, zhunru.Error)
+    with pytest.raises(zhunru.ProjectError) as not_utf8:
+        chongqing.evaluate(b'{"industry": "\xff"}', as_of=AS_OF)
+    assert not_utf8.value.code == "input.encoding"
+
+
+def test_bad_arguments(chongqing):
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        chongqing.evaluate({}, as_of="2025-02-30")
+    with pytest.raises(ValueError):
+        chongqing.evaluate({}, as_of="20250601")
+    with pytest.raises(TypeError):
+        chongqing.evaluate([1, 2], as_of=AS_OF)
+    with pytest.raises(TypeError):
+        chongqing.evaluate({}, as_of=20250601)
+
+
+def test_screen_keeps_order_and_count_and_equals_evaluate(chongqing, projects):
+    answers = chongqing.screen(projects, threads=2, as_of=AS_OF, chunk=97)  # chunks of 97 cross every boundary
+    assert len(answers) == len(projects)
+    errors = 0
+    for project, answer in zip(projects, answers):
+        try:
+            expected = chongqing.evaluate(project, as_of=AS_OF)
+        except zhunru.ProjectError as e:
+            errors += 1
+            assert isinstance(answer, zhunru.RecordError)
+            assert answer.code == e.code and answer.errors == e.errors
+            continue
+        assert isinstance(answer, zhunru.Decision)
+        assert answer.to_dict() == expected.to_dict()
+    assert errors >= len(projects) // 20 * 3  # the planted bad records, and no more than planted ones failing alone
+    verdicts = {a.verdict for a in answers if isinstance(a, zhunru.Decision)}
+    assert {"admit", "reject", "incomplete"} <= verdicts
+
+
+def test_screen_takes_any_iterable_and_isolates_what_is_not_json(chongqing):
+    def generate():
+        yield {"industry": "C2614", "units": ["ZH50011520001"]}
+        yield {"industry": {1, 2}}  # a set is not JSON: this record's error only
+        yield '{"industry": "C3011", "units": ["ZH50011520001"]}'
+    answers = chongqing.screen(generate(), as_of=AS_OF, verdict_only=True)
+    assert [type(a).__name__ for a in answers] == ["Decision", "RecordError", "Decision"]
+    assert answers[1].code == "input.not-json"
+    assert chongqing.screen([], as_of=AS_OF) == []
+
+
+def test_one_ruleset_from_many_python_threads(chongqing, projects):
+    expected = [getattr(a, "verdict", None) for a in chongqing.screen(projects[:200], as_of=AS_OF, threads=1)]
+    def run(_):
+        return [getattr(a, "verdict", None) for a in chongqing.screen(projects[:200], as_of=AS_OF, threads=1)]
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        for got in pool.map(run, range(8)):
+            assert got == expected
+
+
+def test_applies(chongqing):
+    by_point = chongqing.applies(lon=106.551, lat=29.563, industry="C2614", as_of=AS_OF)
+    by_site = chongqing.applies(site={"type": "Point", "coordinates": [106.551, 29.563]}, industry="C2614",
+                                as_of=AS_OF)
+    assert by_point == by_site
+    assert by_point["industry"] == "C2614"
+    assert by_point["units"][0]["code"].startswith("ZH5001")
+    with pytest.raises(zhunru.ProjectError):
+        chongqing.applies(lon=0.0, lat=0.0)
+    with pytest.raises(ValueError):
+        chongqing.applies(lon=106.5)
+
+
+def test_schema_template_and_introspection(chongqing):
+    schema = chongqing.schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert "industry" in schema["properties"]
+    assert isinstance(chongqing.template(), dict)
+    names = {f["name"] for f in chongqing.facts()}
+    assert {"industry", "nature"} <= names
+    assert len(chongqing.rules()) == 26
+    first = chongqing.rules()[0]
+    assert chongqing.rule(first["id"]) == first
+    assert chongqing.rule("no-such-rule") is None
+    assert {t["level"] for t in chongqing.tiers()} == {"city", "district"}  # no unit-level rules in this list
+    assert all("name" in k for k in chongqing.kinds())
+    assert all(l["features"] > 0 for l in chongqing.layers())
+
+
+def test_snapshots_and_pickling(chongqing, tmp_path, example_projects):
+    path = tmp_path / "cq.zr"
+    chongqing.save_snapshot(path)
+    loaded = zhunru.compile(path)  # a snapshot file is recognised
+    assert loaded.hash == chongqing.hash
+    copy = pickle.loads(pickle.dumps(chongqing))
+    assert copy.hash == chongqing.hash
+    project = json.loads(example_projects[2].read_text(encoding="utf-8"))
+    assert copy.evaluate(project, as_of=AS_OF).to_dict() == chongqing.evaluate(project, as_of=AS_OF).to_dict()
+    damaged = tmp_path / "damaged.zr"
+    damaged.write_bytes(path.read_bytes()[:-100])
+    with pytest.raises(zhunru.SnapshotError) as e:
+        zhunru.load_snapshot(damaged)
+    assert e.value.code == "snapshot.damaged"
+
+
+def test_compile_errors_carry_every_diagnostic():
+    with pytest.raises(zhunru.CompileError) as e:
+        zhunru.compile_sources({"a.rules": "fact x : bool\nfact y : colour;\n"})
+    assert e.value.code.startswith("syntax.")
+    assert e.value.diagnostics[0]["location"]["file"] == "a.rules"
+    assert e.value.diagnostics[0]["location"]["line"] == 1
+    assert "a.rules:1:" in str(e.value)
+    assert "错误" in e.value.message("zh")
+    with pytest.raises(zhunru.CompileError) as missing:
+        zhunru.compile(ROOT / "no-such-directory")
+    assert missing.value.code == "io.read"
+
+
+def test_audit(chongqing):
+    report = zhunru.audit(chongqing, as_of=AS_OF)
+    assert "findings" in report
+    with pytest.raises(ValueError):
+        zhunru.audit(chongqing, timeout_ms=0)
