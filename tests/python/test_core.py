@@ -183,3 +183,26 @@ def test_audit(chongqing):
     assert "findings" in report
     with pytest.raises(ValueError):
         zhunru.audit(chongqing, timeout_ms=0)
+
+
+@pytest.mark.skipif("ZHUNRU_CLI" not in os.environ, reason="needs the zhunru command")
+def test_python_judges_as_the_command_does_over_generated_projects(chongqing, projects, tmp_path):
+    """Property: for every generated project (sites, unit codes, facts left out, planted errors), the
+    package's answer is `zhunru screen`'s for that record: the same decision, or the same error."""
+    batch = tmp_path / "batch.ndjson"
+    batch.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in projects), encoding="utf-8")
+    cli = subprocess.run([os.environ["ZHUNRU_CLI"], "screen", str(ROOT / "rules" / "chongqing"), "--input",
+                          str(batch), "--as-of", AS_OF], capture_output=True, check=False)
+    lines = cli.stdout.decode("utf-8").splitlines()
+    answers = chongqing.screen(projects, as_of=AS_OF, threads=2)
+    assert len(lines) == len(answers) == len(projects)
+    for line, answer in zip(lines, answers):
+        record = json.loads(line)
+        if "error" in record:
+            assert isinstance(answer, zhunru.RecordError)
+            assert record["error"]["code"] == answer.code
+            assert record["error"]["message"]["en"].endswith(answer.errors[0]["en"])
+        else:
+            for key in ("record", "id", "line"):
+                record.pop(key)
+            assert answer.to_dict() == record

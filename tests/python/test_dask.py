@@ -65,3 +65,17 @@ def test_only_dask_collections():
         zhunru.dask.screen(None, [1, 2, 3])
     with pytest.raises(TypeError):
         zhunru.dask.screen(zhunru.compile_sources({"a.rules": "fact x : bool;\n"}), [1, 2, 3])
+
+
+def test_frame_of_geodataframe_partitions(chongqing):
+    geopandas = pytest.importorskip("geopandas")
+    from test_geo import parcels
+    import zhunru.geo
+
+    frame = parcels(24).to_crs(epsg=4545)
+    judged = zhunru.dask.screen(chongqing, dask.dataframe.from_pandas(frame, npartitions=3), as_of=AS_OF)
+    got = judged.compute(scheduler="sync")
+    expected = zhunru.geo.screen(chongqing, frame, as_of=AS_OF)
+    assert list(got["verdict"]) == list(expected["verdict"])
+    assert list(got["units"]) == list(expected["units"])
+    assert list(got["error"]) == list(expected["error"])

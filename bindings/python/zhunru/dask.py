@@ -6,9 +6,10 @@ partitions; answers stay in input order and equal what Ruleset.screen gives on o
     answers = zhunru.dask.screen(rs, projects, as_of="2025-06-01")      # a bag of decision dicts
     answers.filter(lambda a: a.get("verdict") == "reject").count().compute()
 
-A dask DataFrame is screened row by row like a GeoDataFrame (zhunru.geo): columns are facts, with
-`site` (a GeoJSON dict or text), `lon`/`lat`, `units`, `id` and `name` as in a CSV batch; the answer
-columns are added.
+A dask DataFrame is screened row by row: columns are facts, with `site` (a GeoJSON dict or text),
+`lon`/`lat`, `units`, `id` and `name` as in a CSV batch; the answer columns are added. A frame of
+GeoDataFrame partitions (dask-geopandas, or dask.dataframe.from_pandas of a GeoDataFrame) is screened
+as zhunru.geo screens one: the geometry is the site, reprojected to lon/lat.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any, Iterable, Optional
 
 from . import DateLike, RecordError, Ruleset, _date, _from_snapshot_bytes
 from .geo import ANSWER_COLUMNS, answers_of, fact_columns
+from .geo import screen as geo_screen
 
 __all__ = ["screen"]
 
@@ -69,6 +71,8 @@ def _row_project(row: dict, facts: list) -> dict:
 
 def _screen_frame(part: Any, key: str, snapshot: bytes, as_of: str, verdict_only: bool) -> Any:
     rs = _ruleset(key, snapshot)
+    if hasattr(part, "geometry") and hasattr(part, "crs"):  # a GeoDataFrame partition: geometry = site
+        return geo_screen(rs, part, as_of=as_of, verdict_only=verdict_only)
     facts = fact_columns(rs, [c for c in part.columns if c not in ("site", "lon", "lat")])
     facts += [c for c in ("site", "lon", "lat") if c in part.columns]
     projects = (_row_project(row, facts) for row in part.to_dict("records"))
