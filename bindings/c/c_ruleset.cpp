@@ -43,7 +43,7 @@ zhunru_ruleset* handle_of(const Expected<std::shared_ptr<const Ruleset>, Snapsho
 
 nlohmann::ordered_json date_json(const std::optional<std::chrono::year_month_day>& date) {
   if (!date) return nullptr;
-  char text[16];
+  char text[40];  // room for any int year
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date->year()),
                 static_cast<unsigned>(date->month()), static_cast<unsigned>(date->day()));
   return text;

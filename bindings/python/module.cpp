@@ -152,7 +152,7 @@ py::list list_of(const std::vector<Item>& items, ToDict to_dict) {
 
 py::object date_or_none(const std::optional<std::chrono::year_month_day>& date) {
   if (!date) return py::none();
-  char text[16];
+  char text[40];  // room for any int year
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date->year()),
                 static_cast<unsigned>(date->month()), static_cast<unsigned>(date->day()));
   return py::str(text);

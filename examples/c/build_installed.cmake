@@ -2,13 +2,7 @@
 # examples/c/judge.c with the C compiler ${CC} and the flags pkg-config gives
 # for the installed zhunru.pc, and runs it on the installed shared library.
 file(REMOVE_RECURSE "${WORK}")
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/../run_or_fail.cmake")
 run("${CMAKE_COMMAND}" --install "${BUILD}" --prefix "${WORK}/prefix")
 file(GLOB_RECURSE pc_files "${WORK}/prefix/*/zhunru.pc")
 list(LENGTH pc_files found)

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import threading
 from typing import Any, Iterable, Optional
 
 from . import DateLike, RecordError, Ruleset, _date, _from_snapshot_bytes
-from .geo import ANSWER_COLUMNS, answers_of, fact_columns
+from .geo import ANSWER_COLUMNS, answers_of, fact_columns, is_missing, project_of
 from .geo import screen as geo_screen
 
 __all__ = ["screen"]
@@ -49,24 +48,16 @@ def _screen_records(records: Iterable, key: str, snapshot: bytes, as_of: str, ve
     return [_answer_dict(a) for a in rs.iscreen(records, as_of=as_of, verdict_only=verdict_only)]
 
 
-def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _row_project(row: dict, facts: list) -> dict:
-    project = {k: row[k] for k in facts if k not in ("site", "lon", "lat") and not _is_missing(row[k])}
+    """A row of a plain frame as a project: its site from `site` (GeoJSON) or `lon`/`lat`."""
     site = row.get("site")
-    if not _is_missing(site):
-        project["site"] = json.loads(site) if isinstance(site, str) else site
-    elif not _is_missing(row.get("lon")) and not _is_missing(row.get("lat")):
-        project["site"] = {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}
-    units = row.get("units")
-    if not _is_missing(units):
-        project["units"] = [u for u in (units.split(";") if isinstance(units, str) else list(units)) if u]
-    meta = {k: row[k] for k in ("id", "name") if k in row and not _is_missing(row[k])}
-    if meta:
-        project["project"] = {k: v.item() if hasattr(v, "item") else v for k, v in meta.items()}
-    return project
+    if not is_missing(site):
+        site = json.loads(site) if isinstance(site, str) else site
+    elif not is_missing(row.get("lon")) and not is_missing(row.get("lat")):
+        site = {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}
+    else:
+        site = None
+    return project_of(row, [f for f in facts if f not in ("site", "lon", "lat")], site)
 
 
 def _screen_frame(part: Any, key: str, snapshot: bytes, as_of: str, verdict_only: bool) -> Any:

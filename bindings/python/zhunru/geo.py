@@ -38,24 +38,21 @@ def fact_columns(ruleset: Ruleset, columns: Sequence[str]) -> list:
     return [c for c in columns if c not in _RESERVED]
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return isinstance(value, float) and math.isnan(value)
-    except TypeError:
-        return False
+def is_missing(value: Any) -> bool:
+    """An empty cell: None or NaN (an unknown fact)."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def project_of(row: dict, facts: Sequence[str], site: Any) -> dict:
-    """One row as a project file: facts that are set, the site, units, and id/name as metadata."""
-    project = {name: row[name] for name in facts if not _missing(row[name])}
+    """One row as a project file: facts that are set, the site (a geometry or a GeoJSON dict; None for
+    none), units, and id/name as metadata."""
+    project = {name: row[name] for name in facts if not is_missing(row[name])}
     if site is not None and not getattr(site, "is_empty", False):
-        project["site"] = site.__geo_interface__
+        project["site"] = getattr(site, "__geo_interface__", site)
     units = row.get("units")
-    if not _missing(units):
+    if not is_missing(units):
         project["units"] = [u for u in (units.split(";") if isinstance(units, str) else list(units)) if u]
-    meta = {k: row[k] for k in ("id", "name") if k in row and not _missing(row[k])}
+    meta = {k: row[k] for k in ("id", "name") if k in row and not is_missing(row[k])}
     if meta:
         project["project"] = {k: v.item() if hasattr(v, "item") else v for k, v in meta.items()}
     return project
