@@ -25,16 +25,18 @@ std::string errors_json(const std::vector<ProjectError>& errors) {
 Judged judge_one(const Ruleset& ruleset, const std::string& project_json, const JudgeOptions& options) {
   try {
     const auto project = load_project_json(ruleset, project_json);
-    if (!project) return {false, errors_json(project.error())};
+    if (!project) return {false, errors_json(project.error()), ""};
     EvaluateOptions eval;
     eval.as_of = options.as_of;
     eval.findings = !options.verdict_only;
     const auto decision = evaluate(ruleset, *project, eval);
-    if (!decision) return {false, errors_json({{decision.error().code, "", decision.error().message}})};
-    return {true, options.verdict_only ? to_verdict_json(*decision) : to_json(*decision, JsonLayout::compact)};
+    if (!decision) return {false, errors_json({{decision.error().code, "", decision.error().message}}), ""};
+    if (options.verdict_only) return {true, to_verdict_json(*decision), ""};
+    return {true, to_json(*decision, JsonLayout::compact), to_verdict_json(*decision)};
   } catch (const std::exception& e) {  // one record's failure is that record's answer
     return {false, errors_json({{"internal", "", {std::string("internal error: ") + e.what(),
-                                                  std::string("内部错误：") + e.what()}}})};
+                                                  std::string("内部错误：") + e.what()}}}),
+            ""};
   }
 }
 

@@ -13,7 +13,9 @@ namespace zhunru::python {
 
 struct Judged {
   bool ok = false;
-  std::string json;  // the decision, or {"errors": [{code, fact, en, zh}, …]}
+  std::string json;     // the decision, or {"errors": [{code, fact, en, zh}, …]}
+  std::string summary;  // a full decision's verdict-only JSON, which Python reads at once
+                        // (the full one only when asked): "" otherwise
 };
 
 struct JudgeOptions {

@@ -186,7 +186,7 @@ PYBIND11_MODULE(_zhunru, m) {
              const JudgeOptions options{date_of(y, mo, d), verdict_only, 0};
              py::gil_scoped_release unlocked;
              const Judged judged = judge_one(rs, project, options);
-             return std::make_pair(judged.ok, judged.json);
+             return std::make_tuple(judged.ok, judged.json, judged.summary);
            })
       .def("judge_many",
            [](const Ruleset& rs, const std::vector<std::string>& projects, int y, unsigned mo, unsigned d,
@@ -198,7 +198,7 @@ PYBIND11_MODULE(_zhunru, m) {
                judged = judge_many(rs, projects, options);
              }
              py::list out;
-             for (Judged& j : judged) out.append(py::make_tuple(j.ok, std::move(j.json)));
+             for (Judged& j : judged) out.append(py::make_tuple(j.ok, std::move(j.json), std::move(j.summary)));
              return out;
            })
       .def("applies",

@@ -75,26 +75,37 @@ def _where(error: Mapping[str, str]) -> str:
 
 
 class Decision:
-    """A judged project: the decision JSON of `zhunru eval --format json`, with its main members as attributes."""
+    """A judged project: the decision JSON of `zhunru eval --format json`, with its main members as attributes.
+    The verdict's members are read at once; the findings (the bulk of a full decision) only when asked."""
 
-    __slots__ = ("_data", "_text")
+    __slots__ = ("_summary", "_text", "_data")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, summary: str = "") -> None:
         self._text = text
-        self._data = _json.loads(text)
+        self._summary = _json.loads(summary or text)
+        self._data = None
 
-    verdict = property(lambda self: self._data["verdict"], doc='"admit", "conditional", "reject" or "incomplete".')
-    best = property(lambda self: self._data["best"], doc="The verdict if every missing fact turned out best.")
-    worst = property(lambda self: self._data["worst"], doc="The verdict if every missing fact turned out worst.")
-    missing = property(lambda self: list(self._data["missing"]), doc="Facts still needed for a definite verdict.")
-    violated = property(lambda self: list(self._data["violated"]), doc="Ids of the rules the project violates.")
-    findings = property(lambda self: list(self._data.get("findings", [])),
-                        doc="Rule by rule: status, cites, because, trace (empty for verdict-only answers).")
+    verdict = property(lambda self: self._summary["verdict"],
+                       doc='"admit", "conditional", "reject" or "incomplete".')
+    best = property(lambda self: self._summary["best"], doc="The verdict if every missing fact turned out best.")
+    worst = property(lambda self: self._summary["worst"], doc="The verdict if every missing fact turned out worst.")
+    missing = property(lambda self: list(self._summary["missing"]), doc="Facts still needed for a definite verdict.")
+    violated = property(lambda self: list(self._summary["violated"]), doc="Ids of the rules the project violates.")
 
     @property
     def units(self) -> list:
         """Codes of the units the project lies in."""
-        return [u["code"] if isinstance(u, dict) else u for u in self._data["units"]]
+        return [u["code"] if isinstance(u, dict) else u for u in self._summary["units"]]
+
+    @property
+    def findings(self) -> list:
+        """Rule by rule: status, cites, because, trace (empty for verdict-only answers)."""
+        return list(self._full().get("findings", []))
+
+    def _full(self) -> dict:
+        if self._data is None:
+            self._data = _json.loads(self._text)
+        return self._data
 
     def to_dict(self) -> dict:
         """The whole decision (docs/decision-json.md)."""
@@ -102,7 +113,7 @@ class Decision:
 
     def to_json(self, compact: bool = False) -> str:
         """The decision as JSON: indented like `zhunru eval --format json`, or one line."""
-        return _json.dumps(self._data, ensure_ascii=False, separators=(",", ":") if compact else None,
+        return _json.dumps(self._full(), ensure_ascii=False, separators=(",", ":") if compact else None,
                            indent=None if compact else 2)
 
     def __repr__(self) -> str:
@@ -174,8 +185,8 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} cannot be a fact's value")
 
 
-def _answer(ok: bool, text: str) -> Union[Decision, RecordError]:
-    return Decision(text) if ok else RecordError(_json.loads(text)["errors"])
+def _answer(ok: bool, text: str, summary: str = "") -> Union[Decision, RecordError]:
+    return Decision(text, summary) if ok else RecordError(_json.loads(text)["errors"])
 
 
 class Ruleset:
@@ -196,8 +207,7 @@ class Ruleset:
 
     def evaluate(self, project: Project, as_of: DateLike = None, verdict_only: bool = False) -> Decision:
         """Judges one project file (a dict or JSON text). Raises ProjectError when it cannot be judged."""
-        ok, text = self._core.evaluate(_project_text(project), *_ymd(as_of), verdict_only)
-        answer = _answer(ok, text)
+        answer = _answer(*self._core.evaluate(_project_text(project), *_ymd(as_of), verdict_only))
         if isinstance(answer, RecordError):
             raise answer.to_exception()
         return answer
@@ -229,13 +239,13 @@ class Ruleset:
             yield from self._judge(batch, refused, ymd, verdict_only, threads)
 
     def _judge(self, batch: list, refused: dict, ymd: tuple, verdict_only: bool, threads: int) -> Iterator:
-        for i, (ok, answer) in enumerate(self._core.judge_many(batch, *ymd, verdict_only, threads)):
+        for i, (ok, answer, summary) in enumerate(self._core.judge_many(batch, *ymd, verdict_only, threads)):
             if i in refused:
                 why = refused[i]
                 yield RecordError([{"code": "input.not-json", "fact": "", "en": "not JSON: " + why,
                                     "zh": "无法转为 JSON：" + why}])
             else:
-                yield _answer(ok, answer)
+                yield _answer(ok, answer, summary)
 
     def applies(self, lon: Optional[float] = None, lat: Optional[float] = None, site: Any = None,
                 industry: Optional[str] = None, as_of: DateLike = None) -> dict:

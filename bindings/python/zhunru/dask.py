@@ -86,9 +86,14 @@ def screen(ruleset: Ruleset, collection: Any, as_of: DateLike = None, verdict_on
         raise TypeError(f"zhunru.dask.screen takes a zhunru.Ruleset, not {type(ruleset).__name__}")
     if not isinstance(collection, (db.Bag, dd.DataFrame)):
         raise TypeError(f"zhunru.dask.screen takes a dask.bag.Bag or a dask DataFrame, not {type(collection).__name__}")
+    import dask
+
     day = _date(as_of).isoformat()
-    snapshot = ruleset.snapshot()
-    key = hashlib.sha256(snapshot).hexdigest()
+    data = ruleset.snapshot()
+    key = hashlib.sha256(data).hexdigest()
+    # One node of the graph holds the snapshot, so it travels to each worker
+    # once, not with every task.
+    snapshot = dask.delayed(data, name="zhunru-snapshot-" + key, pure=True)
     if isinstance(collection, db.Bag):
         return collection.map_partitions(_screen_records, key, snapshot, day, verdict_only)
     meta = collection._meta.copy()
