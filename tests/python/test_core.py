@@ -206,3 +206,21 @@ def test_python_judges_as_the_command_does_over_generated_projects(chongqing, pr
             for key in ("record", "id", "line"):
                 record.pop(key)
             assert answer.to_dict() == record
+
+
+def test_hostile_records_do_not_break_a_batch(chongqing):
+    deep = {}
+    node = deep
+    for _ in range(100_000):
+        node["a"] = {}
+        node = node["a"]
+    deep_text = "[" * 100_000 + "]" * 100_000
+    answers = chongqing.screen([deep, {"industry": float("nan")}, deep_text, b"\xff\xfe", "{}" + " " * 10],
+                               as_of=AS_OF)
+    assert len(answers) == 5
+    assert [type(a).__name__ for a in answers[:4]] == ["RecordError"] * 4
+    assert answers[0].code == "input.not-json" and "nested too deeply" in answers[0].message()
+    assert answers[2].code in ("input.too-deep", "project.not-object")
+    assert answers[3].code == "input.encoding"
+    with pytest.raises(ValueError, match="nested too deeply"):
+        chongqing.evaluate(deep, as_of=AS_OF)

@@ -171,7 +171,10 @@ def _project_text(project: Project) -> Union[str, bytes]:
     if isinstance(project, bytearray):
         return bytes(project)
     if isinstance(project, Mapping):
-        return _json.dumps(project, ensure_ascii=False, allow_nan=False, default=_json_default)
+        try:
+            return _json.dumps(project, ensure_ascii=False, allow_nan=False, default=_json_default)
+        except RecursionError:  # Python's own limit, long before the reader's (input.too-deep)
+            raise ValueError("the project is nested too deeply to be JSON") from None
     raise TypeError(f"a project is a dict, or JSON text; not {type(project).__name__}")
 
 
