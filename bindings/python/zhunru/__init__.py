@@ -112,7 +112,7 @@ class Decision:
         return _json.loads(self._text)
 
     def to_json(self, compact: bool = False) -> str:
-        """The decision as JSON: indented like `zhunru eval --format json`, or one line."""
+        """The decision as JSON text: indented by two spaces, or on one line (`compact`)."""
         return _json.dumps(self._full(), ensure_ascii=False, separators=(",", ":") if compact else None,
                            indent=None if compact else 2)
 
