@@ -79,3 +79,13 @@ def test_frame_of_geodataframe_partitions(chongqing):
     assert list(got["verdict"]) == list(expected["verdict"])
     assert list(got["units"]) == list(expected["units"])
     assert list(got["error"]) == list(expected["error"])
+
+
+def test_a_worker_keeps_few_rulesets(chongqing):
+    from zhunru import dask as zd
+    sources = [zhunru.compile_sources({"a.rules": f'ruleset "v{i}";\nfact x : bool;\n'}) for i in range(zd._KEEP + 2)]
+    for rs in sources:
+        data = rs.snapshot()
+        zd._ruleset(rs.hash + "-test", data)
+    assert len(zd._loaded) <= zd._KEEP
+    assert sources[-1].hash + "-test" in zd._loaded and sources[0].hash + "-test" not in zd._loaded

@@ -26,16 +26,22 @@ from .geo import screen as geo_screen
 __all__ = ["screen"]
 
 # One ruleset per snapshot per worker process, loaded on first use. The key
-# is the snapshot's SHA-256, so two rulesets never share an entry.
+# is the snapshot's SHA-256, so two rulesets never share an entry; at most
+# _KEEP are kept (the least recently used goes), so a long-lived worker that
+# screens many versions does not grow without bound.
+_KEEP = 4
 _loaded: dict = {}
 _loading = threading.Lock()
 
 
 def _ruleset(key: str, snapshot: bytes) -> Ruleset:
     with _loading:
-        rs = _loaded.get(key)
+        rs = _loaded.pop(key, None)
         if rs is None:
-            rs = _loaded[key] = _from_snapshot_bytes(snapshot)
+            rs = _from_snapshot_bytes(snapshot)
+        _loaded[key] = rs  # now the most recent
+        while len(_loaded) > _KEEP:
+            _loaded.pop(next(iter(_loaded)))
         return rs
 
 
