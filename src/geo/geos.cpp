@@ -1,5 +1,7 @@
 #include "geo/geos.hpp"
 
+#include "geo/time_budget.hpp"
+
 #include <geos/geom/Polygon.h>
 #include <geos/geom/CoordinateSequence.h>
 #include <geos/geom/CoordinateSequenceFactory.h>
@@ -56,6 +58,7 @@ std::unique_ptr<geos::geom::CoordinateSequence> coordinates(const geos::geom::Li
     out.push_back(a);
     const double pieces = std::ceil(a.distance(b) / max_edge);
     for (double k = 1; k < pieces; ++k) {
+      if ((out.size() & 4095) == 0) check_time_budget();  // long edges split into millions of points
       out.emplace_back(a.x + (b.x - a.x) * k / pieces, a.y + (b.y - a.y) * k / pieces, a.z);
     }
   }

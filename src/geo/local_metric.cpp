@@ -1,5 +1,7 @@
 #include "geo/local_metric.hpp"
 
+#include "geo/time_budget.hpp"
+
 #include <geos/geom/CoordinateSequence.h>
 #include <geos/geom/CoordinateSequenceFilter.h>
 
@@ -27,6 +29,7 @@ class ProjectFilter : public geos::geom::CoordinateSequenceFilter {
  public:
   explicit ProjectFilter(const LocalMetric& metric) : metric_(metric) {}
   void filter_rw(geos::geom::CoordinateSequence& seq, std::size_t i) override {
+    if ((++count_ & 4095) == 0) check_time_budget();  // a site of millions of points: see time_budget.hpp
     seq.setAt(metric_.project(seq.getAt(i)), i);
   }
   void filter_ro(const geos::geom::CoordinateSequence&, std::size_t) override {}
@@ -35,6 +38,7 @@ class ProjectFilter : public geos::geom::CoordinateSequenceFilter {
 
  private:
   const LocalMetric& metric_;
+  std::size_t count_ = 0;
 };
 
 }  // namespace

@@ -16,11 +16,15 @@ thread_local Clock::time_point t_deadline = Clock::time_point::max();
 // Whatever callback was registered before ours (an embedding program's), called first.
 geos::util::Interrupt::Callback* g_previous = nullptr;
 
+void throw_if_late() {
+  if (t_deadline != Clock::time_point::max() && Clock::now() > t_deadline) throw OutOfTime();
+}
+
 void check_deadline() {
   if (g_previous) g_previous();
   // Thrown here, on this thread, rather than through Interrupt::request(),
   // whose flag is process-wide and would stop another thread's work.
-  if (t_deadline != Clock::time_point::max() && Clock::now() > t_deadline) throw OutOfTime();
+  throw_if_late();
 }
 
 void register_once() {
@@ -38,5 +42,7 @@ TimeBudget::TimeBudget(double seconds) : previous_(t_deadline) {
 }
 
 TimeBudget::~TimeBudget() { t_deadline = previous_; }
+
+void check_time_budget() { throw_if_late(); }
 
 }  // namespace zhunru::geo

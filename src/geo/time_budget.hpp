@@ -28,4 +28,10 @@ class TimeBudget {
   std::chrono::steady_clock::time_point previous_;
 };
 
+/// Throws OutOfTime when this thread's budget has run out; does nothing
+/// without one. For zhunru's own loops over coordinates, which GEOS's
+/// interrupt checks do not see (projecting a site to metres, splitting its
+/// long edges). Cheap: one clock read; call it every few thousand steps.
+void check_time_budget();
+
 }  // namespace zhunru::geo
