@@ -5,8 +5,13 @@
 #include <geos/geom/prep/PreparedGeometryFactory.h>
 #include <geos/util/GEOSException.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 #include <numbers>
+
+#include "geo/time_budget.hpp"
 
 namespace zhunru::spatial {
 namespace {
@@ -47,6 +52,7 @@ void SiteOracle::used(const maps::GeoLayer& layer, model::LayerId id, std::uint3
 bool SiteOracle::inside(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part) {
   if (all_points(part)) {
     for (std::size_t i = 0; i < part.getNumGeometries(); ++i) {
+      if ((i & 4095) == 4095) geo::check_time_budget();  // many points: our loop, not GEOS's
       const geo::Coordinate& c = *part.getGeometryN(i)->getCoordinate();
       bool in = false;
       layer.features().query(geo::Envelope(c), [&](std::uint32_t f) {
@@ -85,6 +91,7 @@ bool SiteOracle::touches_area(const maps::GeoLayer& layer, model::LayerId id, co
     if (touches || !layer.features().is_areal(f)) return;
     if (all_points(part)) {
       for (std::size_t i = 0; i < part.getNumGeometries() && !touches; ++i) {
+        if ((i & 4095) == 4095) geo::check_time_budget();
         touches = layer.features().locate(f, *part.getGeometryN(i)->getCoordinate()) != geos::geom::Location::EXTERIOR;
       }
     } else {
@@ -122,13 +129,24 @@ Truth SiteOracle::test(ast::SpatialOp op, model::LayerId layer, double distance_
   if (!part || !l) return Truth::unknown;
   const auto memo_key = std::make_tuple(key, static_cast<int>(op), layer, distance_m);
   if (const auto hit = memo_.find(memo_key); hit != memo_.end()) return hit->second ? Truth::is_true : Truth::is_false;
+  if (failure_) return Truth::unknown;  // the evaluation fails already; no more work for it
+  using Clock = std::chrono::steady_clock;
+  const auto now = Clock::now();
+  if (!deadline_) deadline_ = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds_));
   bool result = false;
   try {
+    const geo::TimeBudget budget(std::max(0.0, std::chrono::duration<double>(*deadline_ - now).count()));
     switch (op) {
       case ast::SpatialOp::inside: result = inside(*l, layer, *part); break;
       case ast::SpatialOp::outside: result = !inside(*l, layer, *part); break;
       case ast::SpatialOp::within: result = within(*l, layer, distance_m, *part); break;
     }
+  } catch (const geo::OutOfTime&) {
+    const std::string limit = fmt::format("{:g}", seconds_);
+    failure_ = LocalizedText{"the spatial tests of this project took longer than " + limit +
+                                 " s: simplify the site's geometry",
+                             "本项目的空间判断超过 " + limit + " 秒：请简化选址几何"};
+    return Truth::unknown;
   } catch (const geos::util::GEOSException& e) {
     if (!failure_) {
       failure_ = LocalizedText{std::string("a spatial test failed: ") + e.what(), std::string("空间判断失败：") + e.what()};

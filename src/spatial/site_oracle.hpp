@@ -10,6 +10,7 @@
 // built with its own factory; the ruleset's maps are only read.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
@@ -22,9 +23,15 @@
 
 namespace zhunru::spatial {
 
+/// The time all spatial tests of one evaluation may take together (a site of
+/// hundreds of thousands of vertices, measured against long layers); past it
+/// the evaluation fails with eval.spatial, saying why.
+inline constexpr double kSpatialTestSeconds = 10.0;
+
 class SiteOracle {
  public:
-  SiteOracle(const maps::Maps& maps, const geo::MetricPool& metrics) : maps_(maps), metrics_(metrics) {}
+  SiteOracle(const maps::Maps& maps, const geo::MetricPool& metrics, double seconds = kSpatialTestSeconds)
+      : maps_(maps), metrics_(metrics), seconds_(seconds) {}
 
   /// The test on `part` (lon/lat; null: the site is not known here —
   /// unknown). `key` identifies the part for memoising.
@@ -50,6 +57,8 @@ class SiteOracle {
   std::map<std::tuple<std::uint32_t, int, model::LayerId, double>, bool> memo_;
   std::set<std::pair<model::LayerId, std::uint32_t>> repaired_;
   std::optional<LocalizedText> failure_;
+  double seconds_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;  // set by the first test
 };
 
 }  // namespace zhunru::spatial

@@ -528,3 +528,24 @@ TEST_CASE("projecting a site to metres honours this thread's time budget, and on
   const auto projected = metric->project(*line, *factory);  // no budget in scope: runs to the end
   CHECK(projected->getNumPoints() > 20000);
 }
+
+// The spatial tests of one evaluation share a time budget (kSpatialTestSeconds);
+// past it the oracle says why and answers unknown, and evaluate() fails with
+// eval.spatial. Here the budget is zero, so the first long loop stops.
+TEST_CASE("spatial tests of one evaluation stop at their shared time budget, saying why") {
+  const auto rs = world();
+  const auto factory = geo::make_factory();
+  std::string many = R"({"type": "MultiPoint", "coordinates": [)";
+  for (int i = 0; i < 10000; ++i) many += std::string(i ? "," : "") + "[106.525, 29.525]";
+  many += "]}";
+  const auto site = geo::read_geojson_geometry(nlohmann::json::parse(many), *factory);
+  REQUIRE(site.geometry);
+  spatial::SiteOracle spent(rs->data().maps, rs->data().metrics, 0.0);
+  CHECK(spent.test(ast::SpatialOp::inside, 2, 0.0, site.geometry.get(), 0) == Truth::unknown);
+  REQUIRE(spent.failure());
+  CHECK(spent.failure()->en.find("took longer than 0 s") != std::string::npos);
+  CHECK(spent.failure()->zh.find("超过 0 秒") != std::string::npos);
+  spatial::SiteOracle ample(rs->data().maps, rs->data().metrics);
+  CHECK(ample.test(ast::SpatialOp::inside, 2, 0.0, site.geometry.get(), 0) == Truth::is_true);
+  CHECK_FALSE(ample.failure());
+}
