@@ -35,8 +35,6 @@ char* copy_out(const std::string& text) {
 
 }  // namespace zhunru::c_api
 
-using zhunru::c_api::guarded;
-
 extern "C" {
 
 zhunru_status zhunru_error_status(const zhunru_error* error) {

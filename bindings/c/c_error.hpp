@@ -58,4 +58,16 @@ zhunru_status guarded(zhunru_error** error, Body&& body) noexcept {
 /// A copy of `text` the caller frees with zhunru_string_free.
 char* copy_out(const std::string& text);
 
+/// The shape of every call with one output: `*out` is NULL unless the call
+/// succeeds; `make` runs in the guard, after `out` is checked, and returns
+/// what `*out` receives (a string from copy_out, a new ruleset handle).
+template <class Out, class Make>
+zhunru_status answered(zhunru_error** error, Out** out, const char* name, Make&& make) noexcept {
+  if (out != nullptr) *out = nullptr;
+  return guarded(error, [&] {
+    require(out, name);
+    *out = make();
+  });
+}
+
 }  // namespace zhunru::c_api

@@ -1,5 +1,7 @@
 // Judging through the C API: evaluate, screen, applies, schema, audit. Each
 // answer is the JSON the matching `zhunru` command prints.
+#include <boost/iostreams/device/array.hpp>
+#include <boost/iostreams/stream.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -68,11 +70,9 @@ extern "C" {
 
 zhunru_status zhunru_evaluate(const zhunru_ruleset* ruleset, const char* project_json, size_t length,
                               const char* options_json, char** decision_json, zhunru_error** error) {
-  if (decision_json != nullptr) *decision_json = nullptr;
-  return guarded(error, [&] {
+  return answered(error, decision_json, "decision_json", [&] {
     const zhunru::Ruleset& rs = ruleset_of(ruleset);
     if (length > 0) require(project_json, "project_json");
-    require(decision_json, "decision_json");
     const Options o(options_json, {"as_of", "verdict_only", "compact"}, "evaluate options");
     zhunru::EvaluateOptions options;
     if (const auto as_of = o.date("as_of")) options.as_of = *as_of;
@@ -83,7 +83,7 @@ zhunru_status zhunru_evaluate(const zhunru_ruleset* ruleset, const char* project
     const auto decision = zhunru::evaluate(rs, *project, options);
     if (!decision) throw Failure(ZHUNRU_ERROR_INPUT, decision.error().code, decision.error().message);
     const auto layout = o.boolean("compact").value_or(false) ? zhunru::JsonLayout::compact : zhunru::JsonLayout::pretty;
-    *decision_json = copy_out(verdict_only ? zhunru::to_verdict_json(*decision) : zhunru::to_json(*decision, layout));
+    return copy_out(verdict_only ? zhunru::to_verdict_json(*decision) : zhunru::to_json(*decision, layout));
   });
 }
 
@@ -103,13 +103,14 @@ zhunru_status zhunru_screen(const zhunru_ruleset* ruleset, const char* input, si
     options.verdict_only = o.boolean("verdict_only").value_or(false);
     options.threads = static_cast<unsigned>(o.integer("threads", 0, 1024).value_or(0));
     options.lang = o.choice("lang", {"en", "zh"}).value_or("en") == "zh" ? zhunru::Lang::zh : zhunru::Lang::en;
-    std::istringstream in(std::string(input == nullptr ? "" : input, length));
+    // Read where the caller holds it: a large batch is not copied first.
+    boost::iostreams::stream<boost::iostreams::array_source> in(input == nullptr ? "" : input, length);
     std::ostringstream out;
     const auto summary = zhunru::screen(rs, in, out, options);
     if (!summary) throw Failure(ZHUNRU_ERROR_INPUT, summary.error().code, summary.error().message);
     // Both strings are made before either is handed over, so a failure leaks neither.
     std::string summary_text = summary_json != nullptr ? summary_json_of(*summary) : std::string();
-    char* answers_out = copy_out(out.str());
+    char* answers_out = copy_out(std::move(out).str());
     if (summary_json != nullptr) {
       try {
         *summary_json = copy_out(summary_text);
@@ -124,12 +125,11 @@ zhunru_status zhunru_screen(const zhunru_ruleset* ruleset, const char* input, si
 
 zhunru_status zhunru_applies(const zhunru_ruleset* ruleset, const char* query_json, char** answer_json,
                              zhunru_error** error) {
-  if (answer_json != nullptr) *answer_json = nullptr;
-  return guarded(error, [&] {
+  return answered(error, answer_json, "answer_json", [&] {
     const zhunru::Ruleset& rs = ruleset_of(ruleset);
     require(query_json, "query_json");
-    require(answer_json, "answer_json");
-    const Options o(query_json, {"site", "lon", "lat", "industry", "as_of"}, "the applies query");
+    const Options o(query_json, {"site", "lon", "lat", "industry", "as_of"}, "the applies query",
+                    zhunru::ProjectLimits{}.max_bytes);
     zhunru::AppliesQuery query;
     const auto lon = o.number("lon");
     const auto lat = o.number("lat");
@@ -146,39 +146,29 @@ zhunru_status zhunru_applies(const zhunru_ruleset* ruleset, const char* query_js
     if (const auto as_of = o.date("as_of")) query.as_of = *as_of;
     const auto answer = zhunru::applies(rs, query);
     if (!answer) refuse(answer.error());
-    *answer_json = copy_out(zhunru::to_json(*answer));
+    return copy_out(zhunru::to_json(*answer));
   });
 }
 
 zhunru_status zhunru_schema(const zhunru_ruleset* ruleset, char** schema_json, zhunru_error** error) {
-  if (schema_json != nullptr) *schema_json = nullptr;
-  return guarded(error, [&] {
-    const zhunru::Ruleset& rs = ruleset_of(ruleset);
-    require(schema_json, "schema_json");
-    *schema_json = copy_out(zhunru::project_schema(rs));
-  });
+  return answered(error, schema_json, "schema_json",
+                  [&] { return copy_out(zhunru::project_schema(ruleset_of(ruleset))); });
 }
 
 zhunru_status zhunru_template(const zhunru_ruleset* ruleset, char** template_json, zhunru_error** error) {
-  if (template_json != nullptr) *template_json = nullptr;
-  return guarded(error, [&] {
-    const zhunru::Ruleset& rs = ruleset_of(ruleset);
-    require(template_json, "template_json");
-    *template_json = copy_out(zhunru::project_template(rs));
-  });
+  return answered(error, template_json, "template_json",
+                  [&] { return copy_out(zhunru::project_template(ruleset_of(ruleset))); });
 }
 
 zhunru_status zhunru_audit(const zhunru_ruleset* ruleset, const char* options_json, char** report_json,
                            zhunru_error** error) {
-  if (report_json != nullptr) *report_json = nullptr;
-  return guarded(error, [&] {
+  return answered(error, report_json, "report_json", [&] {
     const zhunru::Ruleset& rs = ruleset_of(ruleset);
-    require(report_json, "report_json");
     const Options o(options_json, {"as_of", "timeout_ms"}, "audit options");
     zhunru::AuditOptions options;
     if (const auto as_of = o.date("as_of")) options.as_of = *as_of;
     if (const auto t = o.integer("timeout_ms", 1, 3600000)) options.timeout_ms = static_cast<unsigned>(*t);
-    *report_json = copy_out(zhunru::to_json(zhunru::audit(rs, options)));
+    return copy_out(zhunru::to_json(zhunru::audit(rs, options)));
   });
 }
 

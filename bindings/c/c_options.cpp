@@ -7,15 +7,25 @@
 
 namespace zhunru::c_api {
 
-// Options are a few members; 64 KiB is far more than any call needs.
-constexpr std::size_t kMaxOptionBytes = 64 * 1024;
-
-Options::Options(const char* text, std::initializer_list<std::string_view> known, std::string_view what)
+Options::Options(const char* text, std::initializer_list<std::string_view> known, std::string_view what,
+                 std::size_t max_bytes)
     : what_(what) {
   if (text == nullptr || *text == '\0') return;
-  const std::size_t size = std::strlen(text);
-  if (size > kMaxOptionBytes) invalid_argument({what_ + " are larger than 64 KiB", what_ + " 超过 64 KiB"});
-  nlohmann::json parsed = nlohmann::json::parse(text, text + size, nullptr, false);
+  const std::size_t size = strnlen(text, max_bytes + 1);
+  if (size > max_bytes) {
+    const std::string kib = std::to_string(max_bytes >> 10);
+    invalid_argument({what_ + " are larger than " + kib + " KiB", what_ + " 超过 " + kib + " KiB"});
+  }
+  bool too_deep = false;
+  const nlohmann::json::parser_callback_t depth = [&](int level, nlohmann::json::parse_event_t, nlohmann::json&) {
+    too_deep = too_deep || level > kMaxOptionDepth;
+    return !too_deep;  // what is too deep is not kept; the parser goes on without recursion
+  };
+  nlohmann::json parsed = nlohmann::json::parse(text, text + size, depth, false);
+  if (too_deep) {
+    const std::string n = std::to_string(kMaxOptionDepth);
+    invalid_argument({what_ + " are nested more than " + n + " deep", what_ + " 嵌套超过 " + n + " 层"});
+  }
   if (parsed.is_discarded() || !parsed.is_object()) {
     invalid_argument({what_ + " must be a JSON object, such as {\"as_of\": \"2025-06-01\"}",
                       what_ + " 须为 JSON 对象，例如 {\"as_of\": \"2025-06-01\"}"});

@@ -12,10 +12,17 @@
 
 namespace zhunru::c_api {
 
+/// Options are a few members: 64 KiB and 64 levels are far more than any call needs.
+inline constexpr std::size_t kMaxOptionBytes = std::size_t{64} << 10;
+inline constexpr int kMaxOptionDepth = 64;
+
 class Options {
  public:
-  /// Parses `text` (NULL or "" for none); refuses members not in `known`.
-  Options(const char* text, std::initializer_list<std::string_view> known, std::string_view what);
+  /// Parses `text` (NULL or "" for none); refuses members not in `known`,
+  /// text over `max_bytes` and nesting past kMaxOptionDepth (a query's site
+  /// is a GeoJSON geometry: it may be as large as a project file).
+  Options(const char* text, std::initializer_list<std::string_view> known, std::string_view what,
+          std::size_t max_bytes = kMaxOptionBytes);
 
   [[nodiscard]] std::optional<bool> boolean(const char* name) const;
   [[nodiscard]] std::optional<long long> integer(const char* name, long long min, long long max) const;

@@ -67,19 +67,15 @@ const char* zhunru_version(void) { return ZHUNRU_VERSION; }
 
 zhunru_status zhunru_compile_directory(const char* directory, const char* options_json, zhunru_ruleset** ruleset,
                                        zhunru_error** error) {
-  if (ruleset != nullptr) *ruleset = nullptr;
-  return guarded(error, [&] {
+  return answered(error, ruleset, "ruleset", [&] {
     require(directory, "directory");
-    require(ruleset, "ruleset");
-    *ruleset = handle_of(zhunru::compile_directory(directory, compile_options(options_json)));
+    return handle_of(zhunru::compile_directory(directory, compile_options(options_json)));
   });
 }
 
 zhunru_status zhunru_compile_sources(size_t count, const char* const* paths, const char* const* texts,
                                      const char* options_json, zhunru_ruleset** ruleset, zhunru_error** error) {
-  if (ruleset != nullptr) *ruleset = nullptr;
-  return guarded(error, [&] {
-    require(ruleset, "ruleset");
+  return answered(error, ruleset, "ruleset", [&] {
     if (count > 0) {
       require(paths, "paths");
       require(texts, "texts");
@@ -91,26 +87,22 @@ zhunru_status zhunru_compile_sources(size_t count, const char* const* paths, con
       require(texts[i], "texts[i]");
       sources.push_back({paths[i], texts[i]});
     }
-    *ruleset = handle_of(zhunru::compile_sources(sources, compile_options(options_json)));
+    return handle_of(zhunru::compile_sources(sources, compile_options(options_json)));
   });
 }
 
 zhunru_status zhunru_load_snapshot(const char* file, zhunru_ruleset** ruleset, zhunru_error** error) {
-  if (ruleset != nullptr) *ruleset = nullptr;
-  return guarded(error, [&] {
+  return answered(error, ruleset, "ruleset", [&] {
     require(file, "file");
-    require(ruleset, "ruleset");
-    *ruleset = handle_of(zhunru::load_snapshot(file));
+    return handle_of(zhunru::load_snapshot(file));
   });
 }
 
 zhunru_status zhunru_load_snapshot_bytes(const void* bytes, size_t size, zhunru_ruleset** ruleset,
                                          zhunru_error** error) {
-  if (ruleset != nullptr) *ruleset = nullptr;
-  return guarded(error, [&] {
+  return answered(error, ruleset, "ruleset", [&] {
     if (size > 0) require(bytes, "bytes");
-    require(ruleset, "ruleset");
-    *ruleset = handle_of(zhunru::load_snapshot_bytes(std::string_view(static_cast<const char*>(bytes), size)));
+    return handle_of(zhunru::load_snapshot_bytes(std::string_view(static_cast<const char*>(bytes), size)));
   });
 }
 
@@ -125,9 +117,7 @@ zhunru_status zhunru_save_snapshot(const zhunru_ruleset* ruleset, const char* fi
 void zhunru_ruleset_free(zhunru_ruleset* ruleset) { delete ruleset; }
 
 zhunru_status zhunru_ruleset_info(const zhunru_ruleset* ruleset, char** info_json, zhunru_error** error) {
-  if (info_json != nullptr) *info_json = nullptr;
-  return guarded(error, [&] {
-    require(info_json, "info_json");
+  return answered(error, info_json, "info_json", [&] {
     const zhunru::Ruleset& rs = ruleset_of(ruleset);
     nlohmann::ordered_json info{{"title", rs.title()},
                                 {"version", rs.version()},
@@ -136,7 +126,7 @@ zhunru_status zhunru_ruleset_info(const zhunru_ruleset* ruleset, char** info_jso
                                 {"effective_until", date_json(rs.effective_until())},
                                 {"rules", rs.rule_count()},
                                 {"units", rs.map_unit_count()}};
-    *info_json = copy_out(info.dump());
+    return copy_out(info.dump());
   });
 }
 

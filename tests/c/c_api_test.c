@@ -4,6 +4,7 @@
  *
  *   c_api_test RULES_EXAMPLES RULES_CHONGQING SCRATCH_DIR
  */
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,6 +109,14 @@ static void test_evaluate(const zhunru_ruleset* rs) {
   zhunru_error_free(err);
   CHECK(zhunru_evaluate(rs, kProject, strlen(kProject), "[1, 2]", &out, &err) == ZHUNRU_ERROR_INVALID_ARGUMENT);
   zhunru_error_free(err);
+  char* huge = malloc(70 * 1024);  /* options past 64 KiB: refused before they are read */
+  memset(huge, ' ', 70 * 1024 - 3);
+  huge[0] = '{';
+  strcpy(huge + 70 * 1024 - 3, "}");
+  CHECK(zhunru_evaluate(rs, kProject, strlen(kProject), huge, &out, &err) == ZHUNRU_ERROR_INVALID_ARGUMENT);
+  CHECK(contains(zhunru_error_message(err, "en"), "larger than 64 KiB"));
+  zhunru_error_free(err);
+  free(huge);
   CHECK(zhunru_evaluate(NULL, kProject, strlen(kProject), NULL, &out, &err) == ZHUNRU_ERROR_INVALID_ARGUMENT);
   zhunru_error_free(err);
   CHECK(zhunru_evaluate(rs, NULL, 5, NULL, &out, &err) == ZHUNRU_ERROR_INVALID_ARGUMENT);
@@ -200,6 +209,32 @@ static void test_map_queries(const char* chongqing) {
   CHECK(zhunru_applies(rs, "{\"site\": {\"type\": \"Point\", \"coordinates\": [106.551, 29.563]}}", &out, &err) ==
         ZHUNRU_OK);
   zhunru_string_free(out);
+  /* A parcel drawn with many vertices is larger than options ever are: a query's site may be as
+   * large as a project file. Its ring: 6,000 points on a small circle (about 200 KB of text). */
+  enum { kRing = 6000 };
+  char* big = malloc(kRing * 48 + 128);
+  size_t at = (size_t)sprintf(big, "{\"site\": {\"type\": \"Polygon\", \"coordinates\": [[");
+  for (int i = 0; i <= kRing; ++i) {
+    const double t = 6.283185307179586 * (i % kRing) / kRing;
+    at += (size_t)sprintf(big + at, "%s[%.9f, %.9f]", i ? ", " : "", 106.551 + 0.002 * cos(t), 29.563 + 0.002 * sin(t));
+  }
+  strcpy(big + at, "]]}}");
+  CHECK(strlen(big) > 64 * 1024);
+  CHECK(zhunru_applies(rs, big, &out, &err) == ZHUNRU_OK);
+  CHECK(contains(out, "\"units\""));
+  zhunru_string_free(out);
+  free(big);
+  /* Nesting is bounded before anything walks it (a deep tree would be dumped recursively). */
+  enum { kDeep = 20000 };
+  char* deep = malloc(2 * kDeep + 32);
+  at = (size_t)sprintf(deep, "{\"site\": ");
+  for (int i = 0; i < kDeep; ++i) deep[at++] = '[';
+  for (int i = 0; i < kDeep; ++i) deep[at++] = ']';
+  strcpy(deep + at, "}");
+  CHECK(zhunru_applies(rs, deep, &out, &err) == ZHUNRU_ERROR_INVALID_ARGUMENT);
+  CHECK(contains(zhunru_error_message(err, "en"), "nested more than 64 deep"));
+  zhunru_error_free(err);
+  free(deep);
   CHECK(zhunru_applies(rs, "{\"lon\": 106.551}", &out, &err) == ZHUNRU_ERROR_INVALID_ARGUMENT);
   zhunru_error_free(err);
   CHECK(zhunru_applies(rs, "{\"lon\": 0.0, \"lat\": 0.0}", &out, &err) == ZHUNRU_ERROR_INPUT);
