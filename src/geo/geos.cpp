@@ -1,7 +1,5 @@
 #include "geo/geos.hpp"
 
-#include "geo/time_budget.hpp"
-
 #include <geos/geom/Polygon.h>
 #include <geos/geom/CoordinateSequence.h>
 #include <geos/geom/CoordinateSequenceFactory.h>
@@ -16,6 +14,8 @@
 
 #include <cmath>
 #include <vector>
+
+#include "geo/time_budget.hpp"
 
 namespace zhunru::geo {
 

@@ -1,12 +1,12 @@
 #include "geo/local_metric.hpp"
 
-#include "geo/time_budget.hpp"
-
 #include <geos/geom/CoordinateSequence.h>
 #include <geos/geom/CoordinateSequenceFilter.h>
 
 #include <fmt/format.h>
 #include <proj.h>
+
+#include "geo/time_budget.hpp"
 
 namespace zhunru::geo {
 

@@ -34,11 +34,14 @@ void register_once() {
 
 }  // namespace
 
-TimeBudget::TimeBudget(double seconds) : previous_(t_deadline) {
+Deadline deadline_after(double seconds) {
+  if (!(seconds >= 0.0 && seconds < 1e6)) return Deadline::max();
+  return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+}
+
+TimeBudget::TimeBudget(Deadline deadline) : previous_(t_deadline) {
   register_once();
-  if (!(seconds >= 0.0 && seconds < 1e6)) return;  // no budget to speak of: the enclosing one stands
-  t_deadline = std::min(previous_, Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                      std::chrono::duration<double>(seconds)));
+  t_deadline = std::min(previous_, deadline);  // an enclosing budget that ends first stands
 }
 
 TimeBudget::~TimeBudget() { t_deadline = previous_; }

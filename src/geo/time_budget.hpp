@@ -15,17 +15,24 @@ struct OutOfTime : std::runtime_error {
   OutOfTime() : std::runtime_error("the geometry work ran out of time") {}
 };
 
+using Deadline = std::chrono::steady_clock::time_point;
+
+/// `seconds` from now; never (Deadline::max()) for no budget to speak of
+/// (negative, NaN, a million seconds or more).
+Deadline deadline_after(double seconds);
+
 /// While alive, GEOS operations on this thread throw OutOfTime after
-/// `seconds` (or when an enclosing budget ends first).
+/// `seconds` / at `deadline` (or when an enclosing budget ends first).
 class TimeBudget {
  public:
-  explicit TimeBudget(double seconds);
+  explicit TimeBudget(double seconds) : TimeBudget(deadline_after(seconds)) {}
+  explicit TimeBudget(Deadline deadline);
   ~TimeBudget();
   TimeBudget(const TimeBudget&) = delete;
   TimeBudget& operator=(const TimeBudget&) = delete;
 
  private:
-  std::chrono::steady_clock::time_point previous_;
+  Deadline previous_;
 };
 
 /// Throws OutOfTime when this thread's budget has run out; does nothing

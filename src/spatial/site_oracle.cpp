@@ -7,11 +7,9 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cmath>
 #include <numbers>
 
-#include "geo/time_budget.hpp"
 
 namespace zhunru::spatial {
 namespace {
@@ -130,12 +128,10 @@ Truth SiteOracle::test(ast::SpatialOp op, model::LayerId layer, double distance_
   const auto memo_key = std::make_tuple(key, static_cast<int>(op), layer, distance_m);
   if (const auto hit = memo_.find(memo_key); hit != memo_.end()) return hit->second ? Truth::is_true : Truth::is_false;
   if (failure_) return Truth::unknown;  // the evaluation fails already; no more work for it
-  using Clock = std::chrono::steady_clock;
-  const auto now = Clock::now();
-  if (!deadline_) deadline_ = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds_));
+  if (!deadline_) deadline_ = geo::deadline_after(seconds_);
   bool result = false;
   try {
-    const geo::TimeBudget budget(std::max(0.0, std::chrono::duration<double>(*deadline_ - now).count()));
+    const geo::TimeBudget budget(*deadline_);
     switch (op) {
       case ast::SpatialOp::inside: result = inside(*l, layer, *part); break;
       case ast::SpatialOp::outside: result = !inside(*l, layer, *part); break;

@@ -10,13 +10,13 @@
 // built with its own factory; the ruleset's maps are only read.
 #pragma once
 
-#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
 #include <tuple>
 
 #include "geo/metric_pool.hpp"
+#include "geo/time_budget.hpp"
 #include "maps/maps.hpp"
 #include "model/model.hpp"
 #include "zhunru/decision.hpp"
@@ -58,7 +58,7 @@ class SiteOracle {
   std::set<std::pair<model::LayerId, std::uint32_t>> repaired_;
   std::optional<LocalizedText> failure_;
   double seconds_;
-  std::optional<std::chrono::steady_clock::time_point> deadline_;  // set by the first test
+  std::optional<geo::Deadline> deadline_;  // set by the first test
 };
 
 }  // namespace zhunru::spatial
