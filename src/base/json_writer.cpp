@@ -262,21 +262,17 @@ JsonWriter& JsonWriter::value(bool truth) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::size_t count) {
+template <class Integer>
+JsonWriter& JsonWriter::write_integer(Integer number) {
   before_value();
-  char buf[24];
-  const auto end = std::to_chars(buf, buf + sizeof buf, count).ptr;
-  put(std::string_view(buf, static_cast<std::size_t>(end - buf)));
-  return *this;
-}
-
-JsonWriter& JsonWriter::integer(std::int64_t number) {
-  before_value();
-  char buf[24];
+  char buf[24];  // the longest 64-bit integer, sign included, is 20 characters
   const auto end = std::to_chars(buf, buf + sizeof buf, number).ptr;
   put(std::string_view(buf, static_cast<std::size_t>(end - buf)));
   return *this;
 }
+
+JsonWriter& JsonWriter::value(std::size_t count) { return write_integer(count); }
+JsonWriter& JsonWriter::integer(std::int64_t number) { return write_integer(number); }
 
 JsonWriter& JsonWriter::null() {
   before_value();

@@ -74,6 +74,8 @@ class JsonWriter {
   void write_string(std::string_view text);
   void write_checked(std::string_view text, bool high);
   void write_number(double number);
+  template <class Integer>
+  JsonWriter& write_integer(Integer number);
   void make_room(std::size_t n);
 
   /// Room for `n` more bytes, at the end of what was written.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <unordered_set>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,7 @@ struct FactsBuilder::State {
   Project::Data data;
   std::vector<bool> given;
   std::unordered_set<std::string> unit_codes;  // given so far, to refuse repeats in constant time
+  bool too_many_units = false;                  // project.too-many-units said (once)
   std::vector<ProjectError> errors;
   std::size_t errors_not_shown = 0;
 
@@ -325,8 +327,8 @@ FactsBuilder& FactsBuilder::add_unit(std::string_view code, std::optional<double
   const std::string where = "units";
   if (state_->unit_codes.size() >= state_->limits.max_units) {
     // Each unit is judged and answered: 100,000 codes made a 548 MB answer.
-    if (state_->unit_codes.size() == state_->limits.max_units) {
-      state_->unit_codes.insert("");  // said once; the codes past the limit are not kept
+    // Said once; the codes past the limit are not kept.
+    if (!std::exchange(state_->too_many_units, true)) {
       const std::string limit = std::to_string(state_->limits.max_units);
       state_->error("project.too-many-units", where,
                     {"the project names more than " + limit + " units; at most " + limit + " are judged",

@@ -224,3 +224,19 @@ def test_hostile_records_do_not_break_a_batch(chongqing):
     assert answers[3].code == "input.encoding"
     with pytest.raises(ValueError, match="nested too deeply"):
         chongqing.evaluate(deep, as_of=AS_OF)
+
+
+def test_applies_takes_sites_as_projects_take_them(chongqing):
+    by_point = chongqing.applies(lon=106.551, lat=29.563, as_of=AS_OF)
+    text = '{"type": "Point", "coordinates": [106.551, 29.563]}'
+    assert chongqing.applies(site=text, as_of=AS_OF) == by_point
+    assert chongqing.applies(site=text.encode(), as_of=AS_OF) == by_point
+    shapely_geometry = pytest.importorskip("shapely.geometry")
+    assert chongqing.applies(site=shapely_geometry.Point(106.551, 29.563), as_of=AS_OF) == by_point
+    deep = {}
+    node = deep
+    for _ in range(100_000):
+        node["a"] = {}
+        node = node["a"]
+    with pytest.raises(ValueError, match="nested too deeply"):
+        chongqing.applies(site=deep)

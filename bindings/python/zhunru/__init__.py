@@ -257,7 +257,7 @@ class Ruleset:
         if site is not None:
             if lon is not None or lat is not None:
                 raise ValueError("give a site, or lon and lat, not both")
-            site_text = site if isinstance(site, str) else _json.dumps(getattr(site, "__geo_interface__", site))
+            site_text = _project_text(getattr(site, "__geo_interface__", site))  # text, bytes or a dict, as projects
         elif lon is not None and lat is not None:
             site_text = _json.dumps({"type": "Point", "coordinates": [float(lon), float(lat)]})
         else:
