@@ -112,6 +112,13 @@ class Ruleset {
   std::unique_ptr<const Data> data_;
 };
 
+/// The ruleset described as one compact JSON document ending in a newline:
+/// `title`, `version`, `hash`, `effective_from`/`effective_until`, `rules`
+/// and `units` (counts), `facts` (with value labels), `kinds`, `layers`,
+/// `tiers`, and with `with_rules` the list `rule_list`, each rule as
+/// `applies` lists it (what `GET /v1/ruleset` answers, docs/service.md).
+std::string describe_json(const Ruleset& ruleset, bool with_rules = true);
+
 struct CompileOptions {
   bool strict = false;             // require an explicit id on every rule
   std::size_t max_errors = 50;     // per file

@@ -1,5 +1,5 @@
-// Calendar dates as zhunru reads and writes them: ISO 8601 `YYYY-MM-DD`,
-// and days since 1970-01-01 for comparing them as numbers.
+// Days since 1970-01-01, for comparing dates as numbers; reading and writing
+// them is public (zhunru/dates.hpp).
 #pragma once
 
 #include <chrono>
@@ -8,14 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "zhunru/dates.hpp"  // iso_date, parse_iso_date
+
 namespace zhunru {
-
-/// `2024-07-01`.
-std::string iso_date(const std::chrono::year_month_day& date);
-
-/// Reads exactly `YYYY-MM-DD` (ten characters, digits and two dashes) naming
-/// a day that exists; nullopt otherwise (`2024-02-30`, `2024-1.-05`, `+024-01-01`).
-std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text);
 
 /// Days since 1970-01-01 (negative before).
 std::int32_t days_since_epoch(const std::chrono::year_month_day& date);

@@ -77,6 +77,22 @@ struct SchemaCliOptions {
 };
 int run_schema(const SchemaCliOptions& options, std::ostream& out, std::ostream& err);
 
+struct ServeCliOptions {
+  std::string ruleset;                 // directory of .rules files, or a snapshot
+  std::string bind = "127.0.0.1";
+  int port = 8080;                     // 0: any free port (the log's `listening` line names it)
+  unsigned threads = 0;                // 0: max(16, 4 × cores)
+  std::size_t max_body_mib = 16;
+  std::size_t max_in_flight = 64;
+  unsigned reload_ms = 1000;           // 0: reload only on SIGHUP or POST /v1/reload
+  std::string page;                    // the self-check page's folder; "" = none
+  std::string log;                     // JSON lines; "" = stderr
+  std::string token_file;              // bearer token for /v1/screen and /v1/reload
+  bool repair_maps = false;
+  Lang lang = Lang::en;
+};
+int run_serve(const ServeCliOptions& options, std::ostream& err);
+
 struct AuditCliOptions {
   std::string ruleset;                 // directory of .rules files
   std::optional<std::string> as_of;    // YYYY-MM-DD; default today

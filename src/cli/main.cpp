@@ -113,6 +113,30 @@ int run(int argc, char** argv) {
   schema_cmd->add_flag("--template", schema.template_only, "Print a blank project file to fill in instead");
   add_lang(schema_cmd, schema.lang, "Language of messages: en or zh");
 
+  ServeCliOptions serve;
+  auto* serve_cmd = app.add_subcommand(
+      "serve", "Serve the ruleset over HTTP: /v1/evaluate, /v1/screen, /v1/applies, … (docs/service.md)");
+  serve_cmd->add_option("ruleset", serve.ruleset, "Ruleset directory, or a snapshot (FILE.zr)")->required();
+  serve_cmd->add_option("--bind", serve.bind, "Address to listen on (default 127.0.0.1: this machine only)");
+  serve_cmd->add_option("--port", serve.port, "Port (default 8080; 0: any free port, named in the log)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--threads", serve.threads, "Connections served at once (default: max(16, 4 x cores))")
+      ->check(CLI::Range(1, 1024));
+  serve_cmd->add_option("--max-body-mib", serve.max_body_mib, "Refuse larger request bodies with 413 (default 16)")
+      ->check(CLI::Range(1, 4096));
+  serve_cmd->add_option("--max-in-flight", serve.max_in_flight, "Refuse requests beyond this many at once with 503 (default 64)")
+      ->check(CLI::Range(1, 100000));
+  serve_cmd->add_option("--reload-ms", serve.reload_ms,
+                        "Look for a changed ruleset this often (default 1000; 0: only on SIGHUP or POST /v1/reload)")
+      ->check(CLI::Range(0, 86400000));
+  serve_cmd->add_option("--page", serve.page, "Serve the self-check page from this folder at /");
+  serve_cmd->add_option("--log", serve.log, "Write the JSON-lines log to this file (default stderr)");
+  serve_cmd->add_option("--token-file", serve.token_file,
+                        "Require this bearer token for /v1/screen and /v1/reload (or set ZHUNRU_TOKEN)");
+  serve_cmd->add_flag("--repair-maps", serve.repair_maps,
+                      "Make invalid map features valid with GEOS MakeValid; every answer that used one says so");
+  add_lang(serve_cmd, serve.lang, "Language of start-up messages: en or zh");
+
   AuditCliOptions audit;
   std::string audit_format;
   auto* audit_cmd = app.add_subcommand("audit", "Find conflicting, dead, loosened and redundant rules, with witness projects");
@@ -150,6 +174,7 @@ int run(int argc, char** argv) {
     applies.json = applies_format == "json";
     return run_applies(applies, std::cout, std::cerr);
   }
+  if (serve_cmd->parsed()) return run_serve(serve, std::cerr);
   if (schema_cmd->parsed()) return run_schema(schema, std::cout, std::cerr);
   if (compile_cmd->parsed()) return run_compile(compile, std::cout, std::cerr);
   if (audit_cmd->parsed()) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/json_writer.hpp"
+#include "eval/rule_info_json.hpp"
 
 namespace zhunru {
 namespace {
@@ -21,14 +22,8 @@ std::optional<std::string> industry_fact(const Ruleset& ruleset) {
 }
 
 void write_rule(JsonWriter& w, const ApplicableRule& a) {
-  const RuleInfo& r = a.rule;
-  w.begin_object().member("id", r.id).member("tier", name_of(r.tier)).member("tier_code", r.tier_code);
-  w.member("dimension", name_of(r.dimension)).member("form", name_of(r.form)).member("certain", a.certain);
-  w.member("subject", r.subject).member("scope", r.scope).member("where", r.where).member("unless", r.unless);
-  w.member("requirement", r.requirement).member("because", r.because);
-  w.key("cites").strings(r.cites);
-  w.key("quotes").strings(r.quotes);
-  w.member("source", r.source);
+  w.begin_object();
+  write_rule_members(w, a.rule, a.certain);
   w.end_object();
 }
 

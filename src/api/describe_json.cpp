@@ -1,0 +1,75 @@
+// The ruleset's introspection as one JSON document, for the service and
+// for programs that want it without linking a JSON library of their own.
+#include <optional>
+
+#include "base/dates.hpp"
+#include "base/json_writer.hpp"
+#include "eval/rule_info_json.hpp"
+#include "zhunru/ruleset.hpp"
+
+namespace zhunru {
+namespace {
+
+void write_date(JsonWriter& w, std::string_view name, const std::optional<std::chrono::year_month_day>& date) {
+  w.key(name);
+  if (date) {
+    w.value(iso_date(*date));
+  } else {
+    w.null();
+  }
+}
+
+void write_facts(JsonWriter& w, const std::vector<FactInfo>& facts) {
+  w.key("facts").begin_array();
+  for (const FactInfo& f : facts) {
+    w.begin_object().member("name", f.name).member("label", f.label).member("type", f.type).member("unit", f.unit);
+    w.key("values").strings(f.values);
+    w.key("value_labels").strings(f.value_labels);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_names(JsonWriter& w, const Ruleset& rs) {
+  w.key("kinds").begin_array();
+  for (const KindInfo& k : rs.kinds()) w.begin_object().member("name", k.name).member("label", k.label).end_object();
+  w.end_array();
+  w.key("layers").begin_array();
+  for (const LayerInfo& l : rs.layers()) {
+    w.begin_object().member("name", l.name).member("label", l.label).member("path", l.path);
+    w.member("features", l.features).end_object();
+  }
+  w.end_array();
+  w.key("tiers").begin_array();
+  for (const TierInfo& t : rs.tiers()) {
+    w.begin_object().member("level", name_of(t.level)).member("code", t.code).member("name", t.name);
+    w.member("parent", t.parent).member("rules", t.rules).end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+std::string describe_json(const Ruleset& rs, bool with_rules) {
+  std::string out;
+  JsonWriter w(out, 0);
+  w.begin_object().member("title", rs.title()).member("version", rs.version()).member("hash", rs.hash());
+  write_date(w, "effective_from", rs.effective_from());
+  write_date(w, "effective_until", rs.effective_until());
+  w.member("rules", rs.rule_count()).member("units", rs.map_unit_count());
+  write_facts(w, rs.facts());
+  write_names(w, rs);
+  if (with_rules) {
+    w.key("rule_list").begin_array();
+    for (const RuleInfo& r : rs.rules()) {
+      w.begin_object();
+      write_rule_members(w, r);
+      w.member("weight", r.weight).end_object();
+    }
+    w.end_array();
+  }
+  w.end_object().end_line().finish();
+  return out;
+}
+
+}  // namespace zhunru

@@ -1,0 +1,70 @@
+// What the ruleset says, whatever the project: what applies at a site, the
+// project file's schema, the ruleset's own description.
+#include <fmt/format.h>
+
+#include "service/http_reply.hpp"
+#include "service/routes.hpp"
+#include "zhunru/applies.hpp"
+#include "zhunru/dates.hpp"
+#include "zhunru/schema.hpp"
+
+namespace zhunru::service {
+namespace {
+
+/// GET: `?lon=&lat=` (a point); POST: the body is a GeoJSON geometry or Feature.
+std::optional<std::string> site_of(const Call& call) {
+  const httplib::Request& req = call.req;
+  httplib::Response& res = call.res;
+  if (req.method == "POST") return call.body;
+  const auto lon = number_parameter(req, "lon");
+  const auto lat = number_parameter(req, "lat");
+  if (!lon || !lat) {
+    reply_error(res, 400, "http.bad-parameter", !lon ? lon.error() : lat.error());
+    return std::nullopt;
+  }
+  return fmt::format(R"({{"type": "Point", "coordinates": [{}, {}]}})", *lon, *lat);
+}
+
+void applies_route(Call& call) {
+  const httplib::Request& req = call.req;
+  httplib::Response& res = call.res;
+  if (!language_of(req, res)) return;
+  AppliesQuery query;
+  const auto site = site_of(call);
+  if (!site) return;
+  query.site_geojson = *site;
+  query.industry = req.get_param_value("industry");
+  if (req.has_param("as_of")) {
+    const auto date = parse_iso_date(req.get_param_value("as_of"));
+    if (!date) {
+      return reply_error(res, 400, "http.bad-parameter",
+                         {"as_of must be a date such as 2025-06-01", "as_of 应为日期，如 2025-06-01"});
+    }
+    query.as_of = *date;
+  }
+  const auto answer = applies(*call.ruleset, query);
+  if (!answer) return reply_project_errors(res, answer.error());
+  reply_json(res, 200, to_json(*answer, JsonLayout::compact));
+}
+
+}  // namespace
+
+void add_ruleset_routes(httplib::Server& server, ServiceContext& ctx) {
+  const auto applies_handler = guarded(ctx, Access::open, applies_route);
+  route(server, "/v1/applies", "GET, POST", applies_handler, applies_handler);
+  route(server, "/v1/schema", "GET",
+        guarded(ctx, Access::open,
+                [](Call& c) {
+                  const bool blank = c.req.get_param_value("template") == "true";
+                  reply_json(c.res, 200, blank ? project_template(*c.ruleset) : project_schema(*c.ruleset));
+                }),
+        nullptr);
+  route(server, "/v1/ruleset", "GET",
+        guarded(ctx, Access::open,
+                [](Call& c) {
+                  reply_json(c.res, 200, describe_json(*c.ruleset, c.req.get_param_value("rules") != "false"));
+                }),
+        nullptr);
+}
+
+}  // namespace zhunru::service
