@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -141,6 +142,17 @@ void configure(httplib::Server& server, ServiceContext& ctx) {
 
 int listen(httplib::Server& server, ServiceContext& ctx, std::ostream& err) {
   const ServiceOptions& o = ctx.options;
+  // httplib 0.11 listens with a backlog of 5: sixteen clients connecting at
+  // once lose SYNs and wait a second to retry. The socket is caught as it
+  // is made and given the system's backlog once bound (Linux lets listen()
+  // be called again). No SO_REUSEPORT (httplib's default): a second server
+  // on the same port must fail, not share it.
+  int listening = -1;
+  server.set_socket_options([&listening](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening = sock;
+  });
   const int port = o.port == 0 ? server.bind_to_any_port(o.bind) : (server.bind_to_port(o.bind, o.port) ? o.port : -1);
   if (port < 0) {
     err << (o.lang == Lang::zh ? "zhunru serve：无法监听 " + o.bind + ":" + std::to_string(o.port) + "（端口被占用或地址无效）\n"
@@ -148,6 +160,7 @@ int listen(httplib::Server& server, ServiceContext& ctx, std::ostream& err) {
                                      " (port in use, or not an address of this machine)\n");
     return 2;
   }
+  if (listening >= 0) ::listen(listening, SOMAXCONN);
   const auto ruleset = ctx.slot.current();
   ctx.log.event("listening", {{"url", "http://" + o.bind + ":" + std::to_string(port) + "/"},
                               {"port", port},
