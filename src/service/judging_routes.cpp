@@ -1,5 +1,6 @@
 // POST /v1/evaluate and POST /v1/screen: projects in, decisions out.
 #include <boost/iostreams/device/array.hpp>
+#include <boost/iostreams/device/back_inserter.hpp>
 #include <boost/iostreams/stream.hpp>
 #include <nlohmann/json.hpp>
 
@@ -74,7 +75,8 @@ std::optional<ScreenError> csv_header_problem(const Ruleset& ruleset, std::strin
   std::size_t end = 0;
   while (end < body.size() && (quoted || body[end] != '\n')) quoted ^= body[end++] == '"';
   BodyStream header(body.data(), end);
-  std::ostream nowhere(nullptr);
+  std::string discarded;  // a header and no records: the answers' header line at most
+  boost::iostreams::stream<boost::iostreams::back_insert_device<std::string>> nowhere(discarded);
   const auto summary = screen(ruleset, header, nowhere, options);
   if (summary) return std::nullopt;
   return summary.error();

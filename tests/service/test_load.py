@@ -1,0 +1,34 @@
+"""Loopback load (bounded, self-stopping): 20,000 evaluations at
+concurrency 16 with every answer checked byte for byte, and a soak of
+100,000 with the server's resident memory flat (at most 64 MiB of growth
+after the first tenth). The latency percentiles are printed; timing is a
+benchmark's business (docs/benchmarks.md), not a test's."""
+import subprocess
+
+from conftest import LOAD, ROOT, Server
+
+
+def run_load(server, requests, *args):
+    out = subprocess.run([LOAD, "--port", str(server.port), "--ruleset", server.ruleset, "--requests", str(requests),
+                          "--concurrency", "16", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    print(out.stdout, out.stderr)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "errors 0  wrong answers 0" in out.stdout
+    return out.stdout
+
+
+def test_20000_evaluations_at_concurrency_16(tmp_path):
+    s = Server("rules/chongqing", tmp_path, "--reload-ms", "0")
+    try:
+        run_load(s, 20000)
+    finally:
+        s.stop()
+
+
+def test_soak_of_100000_with_memory_flat(tmp_path):
+    s = Server("rules/chongqing", tmp_path, "--reload-ms", "0")
+    try:
+        out = run_load(s, 100000, "--pid", str(s.proc.pid), "--rss-growth-mib", "64")
+        assert "server resident memory" in out
+    finally:
+        s.stop()
