@@ -1,13 +1,13 @@
-# docs/errors.md must list every `input.*`, `project.*`, `eval.*`, `screen.*` and `c-api.*`
+# docs/errors.md must list every `input.*`, `project.*`, `eval.*`, `screen.*`, `c-api.*` and `http.*`
 # code the library uses, so a caller can rely on it.
 file(GLOB_RECURSE sources "${ROOT}/src/*.cpp" "${ROOT}/src/*.hpp" "${ROOT}/bindings/*.cpp" "${ROOT}/bindings/*.hpp")
 file(READ "${ROOT}/docs/errors.md" doc)
 set(missing "")
 set(count 0)
 foreach(f IN LISTS sources)
-  file(STRINGS "${f}" lines REGEX "\"(input|project|eval|screen|c-api)\\.[a-z-]+\"")
+  file(STRINGS "${f}" lines REGEX "\"(input|project|eval|screen|c-api|http)\\.[a-z-]+\"")
   foreach(line IN LISTS lines)
-    string(REGEX MATCHALL "\"(input|project|eval|screen|c-api)\\.[a-z-]+\"" found "${line}")
+    string(REGEX MATCHALL "\"(input|project|eval|screen|c-api|http)\\.[a-z-]+\"" found "${line}")
     foreach(q IN LISTS found)
       string(REPLACE "\"" "" code "${q}")
       math(EXPR count "${count} + 1")

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <charconv>
 #include <atomic>
 #include <filesystem>
 #include <ostream>
@@ -27,6 +28,9 @@ std::string route_name(const httplib::Request& req, int status) {
   if (kRoutes.contains(req.path)) return req.path;
   return status < 400 && req.method == "GET" ? "static" : "other";
 }
+
+const LocalizedText kTooLarge{"the request body is larger than the service accepts (--max-body-mib)",
+                              "请求体超过服务允许的大小（--max-body-mib）"};
 
 // When the request began, set before routing on the thread that answers it.
 thread_local std::chrono::steady_clock::time_point request_started{};
@@ -101,8 +105,27 @@ void configure(httplib::Server& server, ServiceContext& ctx) {
   server.set_keep_alive_timeout(5);
   server.set_keep_alive_max_count(1000);
   server.set_tcp_nodelay(true);
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  server.set_pre_routing_handler([max = o.max_body_bytes](const httplib::Request& req, httplib::Response& res) {
     request_started = std::chrono::steady_clock::now();
+    // A Content-Length that is not a length, or over the limit, is refused
+    // before reading: httplib would wait for the body until its read timeout.
+    if (req.has_header("Content-Length")) {
+      const std::string length = req.get_header_value("Content-Length");
+      std::size_t n = 0;
+      const auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), n);
+      const bool number = ec != std::errc::invalid_argument && end == length.data() + length.size();
+      if (number && n <= max && ec == std::errc()) return httplib::Server::HandlerResponse::Unhandled;
+      if (number) {
+        reply_error(res, 413, "http.too-large", kTooLarge);
+      } else {
+        reply_error(res, 400, "http.bad-request",
+                    {"Content-Length must be a number of bytes, found `" + length + "`",
+                     "Content-Length 应为字节数，此处为“" + length + "”"});
+      }
+      // The body is left unread, so the connection cannot carry another request.
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Errors httplib answers itself (404, 413, a malformed request) get the
@@ -112,8 +135,7 @@ void configure(httplib::Server& server, ServiceContext& ctx) {
     if (res.status == 404) {
       reply_error(res, 404, "http.not-found", {"no such route or file", "没有这个接口或文件"});
     } else if (res.status == 413) {
-      reply_error(res, 413, "http.too-large", {"the request body is larger than the service accepts (--max-body-mib)",
-                                               "请求体超过服务允许的大小（--max-body-mib）"});
+      reply_error(res, 413, "http.too-large", kTooLarge);
     } else {
       reply_error(res, res.status, "http.bad-request", {"the request could not be read", "无法读取该请求"});
     }

@@ -75,32 +75,51 @@ def test_unknown_routes_and_methods(server):
         assert status == 405
 
 
-def raw(server, request: bytes) -> bytes:
+def raw(server, request: bytes, half_close=True) -> bytes:
+    """Sends bytes as they are and reads one answer (or until the server
+    closes); `half_close` ends the sending side, for requests cut short."""
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
         s.sendall(request)
-        s.shutdown(socket.SHUT_WR)
+        if half_close:
+            s.shutdown(socket.SHUT_WR)
         out = b""
         while chunk := s.recv(65536):
             out += chunk
+            head, sep, body = out.partition(b"\r\n\r\n")
+            if sep:
+                length = [int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length:")]
+                if length and len(body) >= length[0]:
+                    break
     return out
+
+
+def status_of(answer: bytes) -> int:
+    return int(answer.split(b" ", 2)[1])
 
 
 def test_broken_requests_are_refused_and_the_server_lives(server):
     for request in [
-        b"GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
-        b"GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
-        b"BREW /coffee HTTP/1.1\r\nHost: x\r\n\r\n",
+        b"GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"BREW /coffee HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         b"this is not http\r\n\r\n",
         b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
-        b"POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\":",  # cut short
         b"POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
-        b"POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n",
+        b"POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n",
     ]:
-        answer = raw(server, request)
+        answer = raw(server, request, half_close=False)
         assert b"root:" not in answer
-        if answer:
-            status = int(answer.split(b" ", 2)[1])
-            assert 400 <= status < 500, (request[:40], answer[:200])
+        assert 400 <= status_of(answer) < 500, (request[:40], answer[:200])
+    # Cut short, then gone: the server drops the connection (at the latest
+    # after its 10 s read timeout, on its own thread) and lives.
+    for request in [
+        b"POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\":",
+        b"POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n",
+        b"GET /healthz HTTP/1.1\r\nHost:",
+    ]:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
+            s.sendall(request)
     assert server.json("GET", "/healthz")[0] == 200
 
 
@@ -206,3 +225,23 @@ def test_health_metrics_and_log(server):
     lines = [e for e in server.log() if "method" in e]
     assert lines and all({"time", "remote", "method", "path", "status", "ms"} <= e.keys() for e in lines)
     assert any(e["path"] == "/v1/evaluate" and e["status"] == 200 for e in lines)
+
+
+def test_static_files_stay_in_their_folder(tmp_path):
+    from conftest import Server
+    page = tmp_path / "page"
+    page.mkdir()
+    (page / "index.html").write_text("<!doctype html><title>自助研判</title>")
+    (tmp_path / "secret.txt").write_text("not for you")
+    s = Server("rules/chongqing", tmp_path, "--page", str(page), "--reload-ms", "0")
+    try:
+        status, res, body = s.request("GET", "/")
+        assert status == 200 and "自助研判" in body.decode() and res.getheader("Content-Type").startswith("text/html")
+        for path in [b"/../secret.txt", b"/%2e%2e/secret.txt", b"/..%2fsecret.txt", b"/%2E%2E%2Fsecret.txt",
+                     b"//../secret.txt", b"/page/../../secret.txt"]:
+            answer = raw(s, b"GET " + path + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", half_close=False)
+            assert b"not for you" not in answer, path
+            assert int(answer.split(b" ", 2)[1]) in (400, 404), path
+        assert s.json("GET", "/v1/ruleset?rules=false")[0] == 200  # the routes are still the routes
+    finally:
+        s.stop()
