@@ -28,6 +28,8 @@ packages=(
   # Dask (with its distributed scheduler) for zhunru.geo and zhunru.dask
   pybind11-dev python3-dev python3-pytest python3-pandas python3-geopandas python3-shapely
   python3-dask python3-distributed
+  # the HTTP service (zhunru serve, src/service): cpp-httplib, docs/service.md says why
+  libcpp-httplib-dev
   # the benchmark peers (bench/peers_bench.cpp): CLIPS 6.30's C API (static
   # libclips.a and headers) and SWI-Prolog 9 embedded (swi-prolog-core brings
   # libswipl, SWI-Prolog.h and its CMake config; Debian 12 has no libswipl-dev)
