@@ -36,6 +36,7 @@ std::string_view name_zh(Verdict value);   // "判定通过", ...
 std::string_view name_of(Status value);    // "satisfied", ..., "not-applicable"
 std::string_view name_zh(Status value);    // "满足", "违反", "待定", "不适用"
 std::string_view name_of(Truth value);     // "false", "true", "unknown"
+std::string_view name_zh(Truth value);     // "否", "是", "未知"
 
 /// One part of a rule and what it came to: the short trace of §5.6.
 struct TraceStep {

@@ -8,6 +8,7 @@
 #include "zhunru/diagnostic.hpp"
 #include "zhunru/project.hpp"
 #include "zhunru/quantity.hpp"
+#include "zhunru/report.hpp"
 #include "zhunru/ruleset.hpp"
 #include "zhunru/schema.hpp"
 #include "zhunru/screen.hpp"

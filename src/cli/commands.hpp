@@ -27,8 +27,9 @@ struct EvalOptions {
   std::string ruleset;                 // directory of .rules files
   std::string project;                 // project file (JSON)
   std::optional<std::string> as_of;    // YYYY-MM-DD; default today
-  bool json = false;                   // --format json
+  std::string format = "text";         // text, json or html (the applicant's report)
   Lang lang = Lang::en;                // of messages and of the text form
+  bool lang_given = false;             // --lang was given (the report is Chinese unless it was)
   bool repair_maps = false;            // make invalid map features valid (and say so)
   std::size_t max_project_mib = 64;    // larger project files are refused unread
 };

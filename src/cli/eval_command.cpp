@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "zhunru/decision.hpp"
+#include "zhunru/report.hpp"
 
 namespace zhunru::cli {
 
@@ -43,7 +44,11 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
     say(decision.error().message);
     return kBadInput;
   }
-  out << (options.json ? to_json(*decision) : to_text(*decision, options.lang));
+  if (options.format == "html") {
+    out << to_html(ruleset, *project, *decision, {options.lang_given ? options.lang : Lang::zh});
+  } else {
+    out << (options.format == "json" ? to_json(*decision) : to_text(*decision, options.lang));
+  }
   return kSuccess;
 }
 

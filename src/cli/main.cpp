@@ -49,12 +49,12 @@ int run(int argc, char** argv) {
                       "Make invalid map features valid with GEOS MakeValid (reported), as if every map said `repair`");
 
   EvalOptions eval;
-  std::string eval_format;
   auto* eval_cmd = app.add_subcommand("eval", "Judge a project (JSON facts, site and/or units) against a ruleset");
   eval_cmd->add_option("ruleset", eval.ruleset, "Ruleset directory, or a snapshot (FILE.zr)")->required();
   eval_cmd->add_option("--project", eval.project, "Project file (JSON)")->required();
   eval_cmd->add_option("--as-of", eval.as_of, "Judge as of this date (YYYY-MM-DD); default today");
-  add_format(eval_cmd, eval_format);
+  eval_cmd->add_option("--format", eval.format, "Output: text, json, or html (the applicant's report, Chinese unless --lang en)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   add_lang(eval_cmd, eval.lang, "Language of messages and of the text output: en or zh");
   eval_cmd->add_option("--max-project-mib", eval.max_project_mib,
                        "Refuse project files larger than this many MiB (default 64)")
@@ -166,7 +166,7 @@ int run(int argc, char** argv) {
   }
   if (check_cmd->parsed()) return run_check(check, std::cout, std::cerr);
   if (eval_cmd->parsed()) {
-    eval.json = eval_format == "json";
+    eval.lang_given = eval_cmd->get_option("--lang")->count() > 0;
     return run_eval(eval, std::cout, std::cerr);
   }
   if (screen_cmd->parsed()) return run_screen(screen, std::cout, std::cerr);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/dates.hpp"
+#include "eval/trace_words.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru {
@@ -25,15 +26,6 @@ struct Words {
 std::string score_text(const std::optional<double>& s) { return s ? fmt::format("{:.0f}", *s) : "—"; }
 
 std::string tier_text(const Finding& f, const Words& w) { return w.name(f.tier) + " " + f.tier_code; }
-
-std::string part_text(const std::string& part, const Words& w) {
-  if (w.lang == Lang::en) return part;
-  if (part == "subject") return "主体";
-  if (part == "scope") return "范围";
-  if (part == "where") return "条件";
-  if (part == "unless") return "除非";
-  return "要求";
-}
 
 /// One line saying what a violated or unknown rule asks of the project.
 std::string demand(const Finding& f, const Words& w) {
@@ -94,7 +86,7 @@ void section_rules(std::string& out, const Decision& d, const Words& w) {
     for (const auto& c : f.cites) out += fmt::format("              {} {}\n", w("cite:", "依据："), c);
     for (const auto& q : f.quotes) out += fmt::format("              {} “{}”\n", w("quote:", "原文："), q);
     for (const TraceStep& s : f.trace) {
-      out += fmt::format("              {} {} → {}\n", part_text(s.part, w), s.text, name_of(s.value));
+      out += fmt::format("              {} {} → {}\n", part_name(s.part, w.lang), s.text, truth_name(s.value, w.lang));
     }
     if (!f.missing.empty()) {
       std::string list;

@@ -85,3 +85,7 @@ zhunru_golden(applies-chongqing-point ARGS applies rules/chongqing --at 106.551,
 zhunru_golden(applies-chongqing-point-zh-json ARGS applies rules/chongqing --at 106.551,29.563 --as-of 2025-06-01 --format json --lang zh)
 zhunru_golden(schema-chongqing ARGS schema rules/chongqing)
 zhunru_golden(schema-chongqing-template ARGS schema rules/chongqing --template)
+
+# The applicant's report (`eval --format html`): Chinese by default, English with --lang en.
+zhunru_golden(eval-report-html-zh ARGS eval rules/chongqing --project examples/projects/chongqing/chemical-yangtze-bank.json --as-of 2025-06-01 --format html)
+zhunru_golden(eval-report-html-en ARGS eval rules/chongqing --project examples/projects/chongqing/road-across-units.json --as-of 2025-06-01 --format html --lang en)
