@@ -1,4 +1,4 @@
-// POST /v1/evaluate and POST /v1/screen: projects in, decisions out.
+// POST /v1/evaluate, /v1/report and /v1/screen: projects in, decisions out.
 #include <boost/iostreams/device/array.hpp>
 #include <boost/iostreams/device/back_inserter.hpp>
 #include <boost/iostreams/stream.hpp>
@@ -9,6 +9,7 @@
 #include "service/routes.hpp"
 #include "zhunru/dates.hpp"
 #include "zhunru/decision.hpp"
+#include "zhunru/report.hpp"
 #include "zhunru/screen.hpp"
 
 namespace zhunru::service {
@@ -46,6 +47,24 @@ void evaluate_route(ServiceContext& ctx, Call& call) {
   if (!decision) return reply_project_errors(res, {{decision.error().code, "", decision.error().message}});
   ctx.metrics.count_verdicts(decision->verdict);
   reply_json(res, 200, to_json(*decision, JsonLayout::compact));
+}
+
+/// POST: the body is the project; GET: `?project=` holds it (a link the page can make).
+void report_route(ServiceContext& ctx, Call& call) {
+  const auto& [req, res, body, rs, in_flight] = call;
+  EvaluateOptions options;
+  const auto lang = language_of(req, res);
+  if (!lang || !read_as_of(req, res, options)) return;
+  const std::string text = req.method == "POST" ? body : req.get_param_value("project");
+  const ProjectResult project = load_project_json(*rs, text, limits_of(ctx.options));
+  if (!project) return reply_project_errors(res, project.error());
+  const auto decision = evaluate(*rs, *project, options);
+  if (!decision) return reply_project_errors(res, {{decision.error().code, "", decision.error().message}});
+  ctx.metrics.count_verdicts(decision->verdict);
+  // The report is Chinese unless asked otherwise (?lang=en, or Accept-Language).
+  const Lang report_lang = req.has_param("lang") || req.has_header("Accept-Language") ? *lang : Lang::zh;
+  res.status = 200;
+  res.set_content(to_html(*rs, *project, *decision, {report_lang}), "text/html; charset=utf-8");
 }
 
 /// `?name=` as one of `names` (the first is the default); nullopt, with a 400 written, otherwise.
@@ -151,6 +170,8 @@ void screen_route(ServiceContext& ctx, Call& call) {
 void add_judging_routes(httplib::Server& server, ServiceContext& ctx) {
   route(server, "/v1/evaluate", "POST", nullptr,
         guarded(ctx, Access::open, [&ctx](Call& call) { evaluate_route(ctx, call); }));
+  const auto report = guarded(ctx, Access::open, [&ctx](Call& call) { report_route(ctx, call); });
+  route(server, "/v1/report", "GET, POST", report, report);
   route(server, "/v1/screen", "POST", nullptr,
         guarded(ctx, Access::token, [&ctx](Call& call) { screen_route(ctx, call); }));
 }

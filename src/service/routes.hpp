@@ -7,7 +7,7 @@
 
 namespace zhunru::service {
 
-/// POST /v1/evaluate, POST /v1/screen.
+/// POST /v1/evaluate, GET|POST /v1/report, POST /v1/screen.
 void add_judging_routes(httplib::Server& server, ServiceContext& ctx);
 /// GET|POST /v1/applies, GET /v1/schema, GET /v1/ruleset.
 void add_ruleset_routes(httplib::Server& server, ServiceContext& ctx);

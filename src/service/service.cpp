@@ -23,7 +23,7 @@ namespace {
 /// "other" — never the raw path, which a client chooses.
 std::string route_name(const httplib::Request& req, int status) {
   static const std::set<std::string, std::less<>> kRoutes{"/v1/evaluate", "/v1/screen", "/v1/applies",
-                                                          "/v1/schema",   "/v1/ruleset", "/v1/reload",
+                                                          "/v1/schema",   "/v1/ruleset", "/v1/reload",   "/v1/report",
                                                           "/healthz",     "/metrics"};
   if (kRoutes.contains(req.path)) return req.path;
   return status < 400 && req.method == "GET" ? "static" : "other";

@@ -245,3 +245,22 @@ def test_static_files_stay_in_their_folder(tmp_path):
         assert s.json("GET", "/v1/ruleset?rules=false")[0] == 200  # the routes are still the routes
     finally:
         s.stop()
+
+
+def test_report_is_the_html_eval_writes(server):
+    import urllib.parse
+    path = os.path.join(ROOT, "examples/projects/chongqing/chemical-yangtze-bank.json")
+    with open(path, "rb") as f:
+        body = f.read()
+    expected = cli("eval", "rules/chongqing", "--project", path, "--format", "html", "--as-of", AS_OF).stdout
+    status, res, html = server.request("POST", f"/v1/report?as_of={AS_OF}", body)
+    assert status == 200 and res.getheader("Content-Type").startswith("text/html")
+    assert html == expected
+    assert '<html lang="zh-CN">' in html.decode() and "判定不通过" in html.decode()
+    query = urllib.parse.urlencode({"project": body.decode(), "as_of": AS_OF})
+    assert server.request("GET", f"/v1/report?{query}")[2] == expected
+    english = server.request("POST", f"/v1/report?as_of={AS_OF}&lang=en", body)[2].decode()
+    assert '<html lang="en">' in english and "What must change" in english
+    status, _, data = server.json("POST", "/v1/report", b'{"nature": 7}')
+    assert status == 422
+    assert_error(data, "project.wrong-type")
