@@ -76,6 +76,7 @@ struct RuleInfo {
   std::string because;
   std::vector<std::string> cites;
   std::vector<std::string> quotes;
+  std::vector<std::string> layers;  // the layers its spatial scope names (`within 1 km of yangtze`), each once
   double weight = 1.0;
   std::string source;          // file:line
 };

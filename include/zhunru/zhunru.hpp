@@ -6,6 +6,7 @@
 #include "zhunru/dates.hpp"
 #include "zhunru/decision.hpp"
 #include "zhunru/diagnostic.hpp"
+#include "zhunru/maps.hpp"
 #include "zhunru/project.hpp"
 #include "zhunru/quantity.hpp"
 #include "zhunru/report.hpp"

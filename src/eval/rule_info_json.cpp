@@ -10,6 +10,7 @@ void write_rule_members(JsonWriter& w, const RuleInfo& r, std::optional<bool> ce
   w.member("requirement", r.requirement).member("because", r.because);
   w.key("cites").strings(r.cites);
   w.key("quotes").strings(r.quotes);
+  w.key("layers").strings(r.layers);
   w.member("source", r.source);
 }
 

@@ -26,6 +26,7 @@ std::string route_name(const httplib::Request& req, int status) {
                                                           "/v1/schema",   "/v1/ruleset", "/v1/reload",   "/v1/report",
                                                           "/healthz",     "/metrics"};
   if (kRoutes.contains(req.path)) return req.path;
+  if (req.path.starts_with("/v1/maps")) return "/v1/maps";
   return status < 400 && req.method == "GET" ? "static" : "other";
 }
 

@@ -264,3 +264,21 @@ def test_report_is_the_html_eval_writes(server):
     status, _, data = server.json("POST", "/v1/report", b'{"nature": 7}')
     assert status == 422
     assert_error(data, "project.wrong-type")
+
+
+def test_maps_for_drawing(server):
+    status, _, names = server.json("GET", "/v1/maps")
+    assert status == 200 and names[:2] == ["units", "districts"] and "yangtze" in names
+    info = server.json("GET", "/v1/ruleset?rules=false")[2]
+    units = server.json("GET", "/v1/maps/units")[2]
+    assert units["type"] == "FeatureCollection" and len(units["features"]) == info["units"]
+    assert {"code", "name", "class", "district"} <= units["features"][0]["properties"].keys()
+    districts = server.json("GET", "/v1/maps/districts")[2]
+    assert len(districts["features"]) == len({f["properties"]["district"] for f in units["features"]})
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in districts["features"])
+    river = server.json("GET", "/v1/maps/yangtze")[2]
+    assert river["features"]
+    status, _, data = server.json("GET", "/v1/maps/no-such-map")
+    assert status == 404 and "yangtze" in data["error"]["message"]["en"]
+    rules = server.json("GET", "/v1/ruleset")[2]["rule_list"]
+    assert next(r for r in rules if r["id"] == "CQ-SL-03")["layers"] == ["yangtze"]
