@@ -86,7 +86,8 @@ struct ServeCliOptions {
   std::size_t max_body_mib = 16;
   std::size_t max_in_flight = 64;
   unsigned reload_ms = 1000;           // 0: reload only on SIGHUP or POST /v1/reload
-  std::string page;                    // the self-check page's folder; "" = none
+  std::string page;                    // the self-check page's folder; "" = the repository's web/
+  bool no_page = false;                // serve the API only
   std::string log;                     // JSON lines; "" = stderr
   std::string token_file;              // bearer token for /v1/screen and /v1/reload
   bool repair_maps = false;

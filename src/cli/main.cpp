@@ -129,7 +129,8 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--reload-ms", serve.reload_ms,
                         "Look for a changed ruleset this often (default 1000; 0: only on SIGHUP or POST /v1/reload)")
       ->check(CLI::Range(0, 86400000));
-  serve_cmd->add_option("--page", serve.page, "Serve the self-check page from this folder at /");
+  serve_cmd->add_option("--page", serve.page, "Serve the self-check page from this folder at / (default: the repository's web/)");
+  serve_cmd->add_flag("--no-page", serve.no_page, "Serve the API only, no page at /");
   serve_cmd->add_option("--log", serve.log, "Write the JSON-lines log to this file (default stderr)");
   serve_cmd->add_option("--token-file", serve.token_file,
                         "Require this bearer token for /v1/screen and /v1/reload (or set ZHUNRU_TOKEN)");

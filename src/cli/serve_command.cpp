@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <filesystem>
 #include <ostream>
 
 #include "base/file_io.hpp"
@@ -17,7 +18,11 @@ int run_serve(const ServeCliOptions& cli, std::ostream& err) {
   o.max_body_bytes = cli.max_body_mib << 20;
   o.max_in_flight = cli.max_in_flight;
   o.reload_interval = std::chrono::milliseconds(cli.reload_ms);
+  // The page: --page, else the repository's web/ (a build from source), else none.
   o.static_dir = cli.page;
+  if (o.static_dir.empty() && !cli.no_page && std::filesystem::exists(std::filesystem::path(ZHUNRU_WEB_DIR) / "index.html")) {
+    o.static_dir = ZHUNRU_WEB_DIR;
+  }
   o.access_log = cli.log;
   o.repair_maps = cli.repair_maps;
   o.lang = cli.lang;
