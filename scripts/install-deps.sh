@@ -30,6 +30,9 @@ packages=(
   python3-dask python3-distributed
   # the HTTP service (zhunru serve, src/service): cpp-httplib, docs/service.md says why
   libcpp-httplib-dev
+  # the self-check page's browser test: Debian's Chromium and its driver, driven
+  # by selenium (tests/service/test_page.py), and CJK fonts so it renders Chinese
+  chromium chromium-driver python3-selenium fonts-noto-cjk
   # the benchmark peers (bench/peers_bench.cpp): CLIPS 6.30's C API (static
   # libclips.a and headers) and SWI-Prolog 9 embedded (swi-prolog-core brings
   # libswipl, SWI-Prolog.h and its CMake config; Debian 12 has no libswipl-dev)
@@ -53,11 +56,22 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
+# npm, for the page's Leaflet (web/package.json): Debian's npm unless the
+# machine already has one.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps.sh: all ${#packages[@]} packages already installed"
-  exit 0
+else
+  echo "install-deps.sh: installing ${missing[*]}"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps.sh: installing ${missing[*]}"
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+# The page's web assets from the npm registry, at the versions package-lock.json
+# pins, into web/node_modules (served locally by `zhunru serve`; no CDN).
+web="$(cd "$(dirname "$0")/.." && pwd)/web"
+if [ ! -f "$web/node_modules/leaflet/dist/leaflet.js" ]; then
+  echo "install-deps.sh: npm ci in web/"
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -16,6 +16,7 @@ const TEXT = {
     units: "所在环境管控单元", ruleByRule: "逐条判定", because: "理由：", source: "依据：",
     forbids: "禁止本项目。", requires: "要求：", share: "占选址", decided: "决定结论的图层：",
     errors: "无法研判：", busy: "正在研判……", sitePart: "项目选址", district: "区县",
+    code: "编码", name: "名称", unitClass: "类别", verdict: "结论",
     classes: { priority: "优先保护单元", key: "重点管控单元", general: "一般管控单元" },
   },
   en: {
@@ -30,6 +31,7 @@ const TEXT = {
     units: "Environmental control units", ruleByRule: "Rule by rule", because: "Because: ", source: "Source: ",
     forbids: "Forbids this project.", requires: "Requires: ", share: "of the site", decided: "Layers that decided: ",
     errors: "Could not check: ", busy: "Checking…", sitePart: "the site", district: "district",
+    code: "Code", name: "Name", unitClass: "Class", verdict: "Verdict",
     classes: { priority: "priority unit", key: "key unit", general: "general unit" },
   },
 };
@@ -266,7 +268,8 @@ function renderDecision(d) {
   if (d.missing.length) {
     html += `<h3>${t("needed")}</h3><ul id="missing">${d.missing.map((m) => `<li>${escapeHtml(factLabel(m))}</li>`).join("")}</ul>`;
   }
-  html += `<h3>${t("units")}</h3><table id="units"><tr><th></th><th></th><th></th><th>${t("share")}</th><th></th></tr>`;
+  html += `<h3>${t("units")}</h3><table id="units"><tr><th>${t("code")}</th><th>${t("name")}</th><th>${t("unitClass")}</th>`
+    + `<th>${t("share")}</th><th>${t("verdict")}</th></tr>`;
   for (const u of d.units) {
     const share = u.share == null ? t("unknown") : `${(u.share * 100).toFixed(1)}%`;
     html += `<tr><td>${escapeHtml(u.code)}</td><td>${escapeHtml(u.name)}</td><td>${escapeHtml(TEXT[state.lang].classes[u.class] || u.class)}</td>`
