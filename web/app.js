@@ -262,7 +262,7 @@ function renderDecision(d) {
     for (const f of demands) {
       const ban = f.form === "ban";
       html += `<div class="demand${ban ? "" : " conditional"}" data-rule="${escapeHtml(f.rule)}"><p><b>${escapeHtml(f.rule)}</b> · ${escapeHtml(f.tier)} ${escapeHtml(f.tier_code)}</p>`
-        + `<p>${ban ? t("forbids") : t("requires") + escapeHtml(f.requirement || "")}</p>${citations(f)}</div>`;
+        + `<p>${ban ? t("forbids") : t("requires") + escapeHtml((state.lang === "zh" ? f.requirement_zh : f.requirement) || "")}</p>${citations(f)}</div>`;
     }
   }
   if (d.missing.length) {
@@ -283,7 +283,7 @@ function renderDecision(d) {
   }
   html += `<details><summary>${t("ruleByRule")}</summary><table>`;
   for (const f of d.findings || []) {
-    const trace = (f.trace || []).map((s) => `${escapeHtml(partName(s.part))}：${escapeHtml(s.text)} — <b>${escapeHtml(truthName(s.value))}</b>`);
+    const trace = (f.trace || []).map((s) => `${escapeHtml(partName(s.part))}：${escapeHtml(state.lang === "zh" ? s.text_zh : s.text)} — <b>${escapeHtml(truthName(s.value))}</b>`);
     html += `<tr><td>${escapeHtml(f.rule)}</td><td>${escapeHtml(f.unit)}</td><td class="s-${f.status}">${escapeHtml(statusName(f.status))}</td><td>${trace.join("<br>")}</td></tr>`;
   }
   html += "</table></details>";

@@ -138,6 +138,7 @@ py::dict rule_dict(const RuleInfo& r) {
   d["because"] = r.because;
   d["cites"] = r.cites;
   d["quotes"] = r.quotes;
+  d["layers"] = r.layers;
   d["weight"] = r.weight;
   d["source"] = r.source;
   return d;

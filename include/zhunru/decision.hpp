@@ -42,7 +42,10 @@ std::string_view name_zh(Truth value);     // "否", "是", "未知"
 struct TraceStep {
   std::string part;    // "subject", "scope", "where", "unless", "requirement"
   std::string text;    // the part as the rule writes it
+  std::string text_zh; // the same in Chinese keywords (`fmt --lang zh`); equal to `text` for a Chinese file
   Truth value = Truth::unknown;
+
+  [[nodiscard]] const std::string& text_in(Lang lang) const { return lang == Lang::zh ? text_zh : text; }
 };
 
 struct Finding {
@@ -60,8 +63,13 @@ struct Finding {
   std::string source;                  // file:line
   double weight = 1.0;
   std::string requirement;             // require/limit: what must hold, as written
+  std::string requirement_zh;          // the same in Chinese keywords
   std::vector<std::string> missing;    // unknown: the facts that would decide it
   std::vector<TraceStep> trace;
+
+  [[nodiscard]] const std::string& requirement_in(Lang lang) const {
+    return lang == Lang::zh ? requirement_zh : requirement;
+  }
 };
 
 struct UnitDecision {

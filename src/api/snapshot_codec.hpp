@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -50,6 +51,10 @@ template <class T>
 struct IsOptional : std::false_type {};
 template <class T>
 struct IsOptional<std::optional<T>> : std::true_type {};
+template <class T>
+struct IsShared : std::false_type {};
+template <class T>
+struct IsShared<std::shared_ptr<const T>> : std::true_type {};
 template <class T>
 struct IsVariant : std::false_type {};
 template <class... T>
@@ -104,6 +109,9 @@ class Writer {
       for (const auto& item : v) put(item);
     } else if constexpr (IsOptional<T>::value) {
       fixed(static_cast<std::uint8_t>(v.has_value()));
+      if (v) put(*v);
+    } else if constexpr (IsShared<T>::value) {  // as an optional: a flag, then the value
+      fixed(static_cast<std::uint8_t>(v != nullptr));
       if (v) put(*v);
     } else if constexpr (IsVariant<T>::value) {
       fixed(static_cast<std::uint8_t>(v.index()));
@@ -196,6 +204,15 @@ class Reader {
         get(v.emplace());
       } else {
         v.reset();
+      }
+    } else if constexpr (IsShared<T>::value) {
+      bool present = false;
+      get(present);
+      v.reset();
+      if (present) {
+        auto value = std::make_shared<std::remove_const_t<typename T::element_type>>();
+        get(*value);
+        v = std::move(value);
       }
     } else if constexpr (IsVariant<T>::value) {
       get_alternative(v, fixed<std::uint8_t>(), std::make_index_sequence<std::variant_size_v<T>>{});

@@ -80,7 +80,7 @@ void fields(auto& io, Is<RuleTexts> auto& t) { io(t.subject, t.scope, t.where, t
 
 void fields(auto& io, Is<Rule> auto& r) {
   io(r.id, r.generated_id, r.form, r.dimension, r.tier, r.subject, r.classes, r.units, r.spatial, r.where, r.unless,
-     r.requirement, r.weight, r.because, r.cites, r.quotes, r.effective_from, r.effective_until, r.source, r.texts);
+     r.requirement, r.weight, r.because, r.cites, r.quotes, r.effective_from, r.effective_until, r.source, r.texts, r.texts_zh);
 }
 
 void fields(auto& io, Is<Model> auto& m) {

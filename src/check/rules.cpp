@@ -19,7 +19,7 @@ class RuleChecker {
  public:
   RuleChecker(Context& ctx, const ParsedFile& file)
       : ctx_(ctx), file_(*file.file), conditions_(ctx, *file.file), printer_(*file.file, file.keyword_lang),
-        english_(*file.file, Lang::en) {}
+        english_(*file.file, Lang::en), chinese_(*file.file, Lang::zh), keyword_lang_(file.keyword_lang) {}
 
   std::optional<model::Rule> rule(const ast::Rule& r, model::TierId tier, ast::ControlDimension dimension);
 
@@ -36,6 +36,8 @@ class RuleChecker {
   ConditionChecker conditions_;
   format::Printer printer_;
   format::Printer english_;
+  format::Printer chinese_;
+  Lang keyword_lang_;
 };
 
 std::optional<model::CondId> RuleChecker::adjective_set(const std::vector<ast::Name>& set) {
@@ -185,15 +187,24 @@ std::optional<model::CondId> RuleChecker::optional_condition(const std::optional
   return c;
 }
 
-void RuleChecker::texts(const ast::Rule& r, model::Rule& rule) const {
-  rule.texts.subject = printer_.subject(r.subject);
-  rule.texts.scope = printer_.scope(r.scope);
-  if (r.where) rule.texts.where = printer_.expr(*r.where);
-  if (r.unless) rule.texts.unless = printer_.expr(*r.unless);
-  if (r.requirement) rule.texts.requirement = printer_.expr(*r.requirement);
+model::RuleTexts texts_of(const ast::Rule& r, const format::Printer& printer) {
+  model::RuleTexts t;
+  t.subject = printer.subject(r.subject);
+  t.scope = printer.scope(r.scope);
+  if (r.where) t.where = printer.expr(*r.where);
+  if (r.unless) t.unless = printer.expr(*r.unless);
+  if (r.requirement) t.requirement = printer.expr(*r.requirement);
   if (r.limit) {
-    rule.texts.requirement = r.limit->fact.text + (r.limit->at_least ? " >= " : " <= ") +
-                             format::Printer::quantity(r.limit->bound.quantity);
+    t.requirement = r.limit->fact.text + (r.limit->at_least ? " >= " : " <= ") +
+                    format::Printer::quantity(r.limit->bound.quantity);
+  }
+  return t;
+}
+
+void RuleChecker::texts(const ast::Rule& r, model::Rule& rule) const {
+  rule.texts = texts_of(r, printer_);
+  if (keyword_lang_ == Lang::en) {
+    rule.texts_zh = std::make_shared<const model::RuleTexts>(texts_of(r, chinese_));
   }
 }
 

@@ -45,10 +45,17 @@ void finding_json(JsonWriter& w, const Finding& f) {
   } else {
     w.value(f.requirement);
   }
+  w.key("requirement_zh");
+  if (f.requirement_zh.empty()) {
+    w.null();
+  } else {
+    w.value(f.requirement_zh);
+  }
   w.key("missing").strings(f.missing);
   w.key("trace").begin_array();
   for (const TraceStep& s : f.trace) {
-    w.begin_object().member("part", s.part).member("text", s.text).member("value", name_of(s.value)).end_object();
+    w.begin_object().member("part", s.part).member("text", s.text).member("text_zh", s.text_zh);
+    w.member("value", name_of(s.value)).end_object();
   }
   w.end_array();
   w.end_object();

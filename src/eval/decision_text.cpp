@@ -33,14 +33,14 @@ std::string demand(const Finding& f, const Words& w) {
   if (f.form == RuleForm::ban) {
     std::string what;
     for (const TraceStep& s : f.trace) {
-      if (s.part != "unless") what += (what.empty() ? "" : "; ") + s.text;
+      if (s.part != "unless") what += (what.empty() ? "" : "; ") + s.text_in(w.lang);
     }
     return fmt::format("{} {}{}{}", id,
                        f.status == Status::violated ? w("bans this project", "禁止本项目")
                                                     : w("may ban this project", "可能禁止本项目"),
                        w(": ", "："), what);
   }
-  return fmt::format("{} {}{}{}", id, w("requires", "要求"), w(": ", "："), f.requirement);
+  return fmt::format("{} {}{}{}", id, w("requires", "要求"), w(": ", "："), f.requirement_in(w.lang));
 }
 
 void section_demands(std::string& out, const Decision& d, const Words& w) {
@@ -86,7 +86,8 @@ void section_rules(std::string& out, const Decision& d, const Words& w) {
     for (const auto& c : f.cites) out += fmt::format("              {} {}\n", w("cite:", "依据："), c);
     for (const auto& q : f.quotes) out += fmt::format("              {} “{}”\n", w("quote:", "原文："), q);
     for (const TraceStep& s : f.trace) {
-      out += fmt::format("              {} {} → {}\n", part_name(s.part, w.lang), s.text, truth_name(s.value, w.lang));
+      out += fmt::format("              {} {} → {}\n", part_name(s.part, w.lang), s.text_in(w.lang),
+                         truth_name(s.value, w.lang));
     }
     if (!f.missing.empty()) {
       std::string list;

@@ -36,21 +36,23 @@ Judgement judge_rule(const model::Rule& r, const ir::Rule& rule, const ProjectUn
                      ConditionEvaluator& conditions, std::vector<TraceStep>* trace) {
   Judgement j;
   conditions.missing().clear();
-  auto step = [&](const char* part, const std::string& text, Truth value) {
-    if (trace) trace->push_back({part, text, value});
+  const model::RuleTexts& zh = r.texts_in(Lang::zh);
+  // The part's text in both keyword languages, for answers in either.
+  auto step = [&](const char* part, std::string model::RuleTexts::*text, Truth value) {
+    if (trace) trace->push_back({part, r.texts.*text, zh.*text, value});
     return value;
   };
 
   // Applicability: subject, scope, where.
   Truth applies = Truth::is_true;
   if (rule.subject != ir::kNone) {
-    applies = step("subject", r.texts.subject, conditions.eval(rule.subject));
+    applies = step("subject", &model::RuleTexts::subject, conditions.eval(rule.subject));
   }
   if (applies != Truth::is_false && !r.texts.scope.empty()) {
-    applies = both(applies, step("scope", r.texts.scope, scope(rule, unit, conditions)));
+    applies = both(applies, step("scope", &model::RuleTexts::scope, scope(rule, unit, conditions)));
   }
   if (applies != Truth::is_false && rule.where != ir::kNone) {
-    applies = both(applies, step("where", r.texts.where, conditions.eval(rule.where)));
+    applies = both(applies, step("where", &model::RuleTexts::where, conditions.eval(rule.where)));
   }
   if (applies == Truth::is_false) {
     j.applies = false;
@@ -63,7 +65,7 @@ Judgement judge_rule(const model::Rule& r, const ir::Rule& rule, const ProjectUn
   if (r.form == RuleForm::allow || r.form == RuleForm::encourage) {
     Truth excepted = Truth::is_false;
     if (applies == Truth::is_true && rule.unless != ir::kNone) {
-      excepted = step("unless", r.texts.unless, conditions.eval(rule.unless));
+      excepted = step("unless", &model::RuleTexts::unless, conditions.eval(rule.unless));
     }
     j.status = applies == Truth::is_true && excepted == Truth::is_false ? Status::satisfied : Status::not_applicable;
     return j;
@@ -72,10 +74,10 @@ Judgement judge_rule(const model::Rule& r, const ir::Rule& rule, const ProjectUn
   // Compliance: `to have` (require, limit) or `unless`.
   Truth complies = Truth::is_false;
   if (rule.requirement != ir::kNone) {
-    complies = step("requirement", r.texts.requirement, conditions.eval(rule.requirement));
+    complies = step("requirement", &model::RuleTexts::requirement, conditions.eval(rule.requirement));
   }
   if (complies != Truth::is_true && rule.unless != ir::kNone) {
-    complies = either(complies, step("unless", r.texts.unless, conditions.eval(rule.unless)));
+    complies = either(complies, step("unless", &model::RuleTexts::unless, conditions.eval(rule.unless)));
   }
 
   if (complies == Truth::is_true) {

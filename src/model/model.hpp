@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -145,6 +146,12 @@ struct Rule {
   std::optional<std::chrono::year_month_day> effective_until;  // inclusive
   SourceLocation source;
   RuleTexts texts;
+  // The parts in Chinese keywords (as `fmt --lang zh` prints them), for
+  // answers in Chinese; null when the file writes Chinese keywords already
+  // (then `texts` are those), so a list in Chinese pays 16 bytes a rule.
+  std::shared_ptr<const RuleTexts> texts_zh;
+
+  [[nodiscard]] const RuleTexts& texts_in(Lang lang) const { return lang == Lang::zh && texts_zh ? *texts_zh : texts; }
 };
 
 struct Model {

@@ -101,7 +101,7 @@ void demands(std::string& out, const Decision& d, const Words& w) {
     const bool ban = f.form == RuleForm::ban;
     body += fmt::format(R"(<div class="demand{}"><p><b>{}</b></p><p>{}{}</p>{}</div>)", ban ? "" : " conditional",
                         escape(rule_heading(f, w)), ban ? w("Forbids this project.", "禁止本项目。") : w("Requires: ", "要求："),
-                        escape(ban ? "" : f.requirement), cites_html(f, w));
+                        escape(ban ? "" : f.requirement_in(w.lang)), cites_html(f, w));
     body += "\n";
   }
   if (body.empty()) return;
@@ -163,7 +163,7 @@ void rule_by_rule(std::string& out, const Decision& d, const Words& w) {
   for (const Finding& f : d.findings) {
     std::string trace = "<ul class=\"trace\">";
     for (const TraceStep& s : f.trace) {
-      trace += fmt::format("<li>{}{}{} — <b>{}</b></li>", escape(part_name(s.part, w.lang)), w(": ", "："), escape(s.text),
+      trace += fmt::format("<li>{}{}{} — <b>{}</b></li>", escape(part_name(s.part, w.lang)), w(": ", "："), escape(s.text_in(w.lang)),
                            escape(truth_name(s.value, w.lang)));
     }
     trace += "</ul>";

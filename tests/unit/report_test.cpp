@@ -47,7 +47,7 @@ TEST_CASE("report: a rejected project — verdict, the rule with 理由/依据/�
   CHECK_FALSE(has(html, "https://"));
 }
 
-TEST_CASE("report: incomplete lists the facts still needed by their labels; English on request") {
+TEST_CASE("report: incomplete lists the facts still needed by their labels, and English on request") {
   const std::string zh = report_for(R"({"units": ["ZH50011510001"]})", Lang::zh);
   CHECK(has(zh, "尚需补充的信息"));
   CHECK(has(zh, "待补充信息"));
