@@ -17,6 +17,17 @@ using Result = Expected<std::string, LocalizedText>;
 
 std::string geometry_json(const geo::Geometry& g) { return geos::io::GeoJSONWriter().write(&g); }
 
+/// A FeatureCollection whose features `body` writes.
+template <class Body>
+std::string collection(Body&& body) {
+  std::string out;
+  JsonWriter w(out, 0);
+  w.begin_object().member("type", "FeatureCollection").key("features").begin_array();
+  body(w);
+  w.end_array().end_object().end_line().finish();
+  return out;
+}
+
 template <class Properties>
 void feature(JsonWriter& w, const geo::Geometry& g, Properties&& properties) {
   w.begin_object().member("type", "Feature").key("properties").begin_object();
@@ -25,30 +36,20 @@ void feature(JsonWriter& w, const geo::Geometry& g, Properties&& properties) {
 }
 
 std::string units_json(const maps::UnitMap& units) {
-  std::string out;
-  JsonWriter w(out, 0);
-  w.begin_object().member("type", "FeatureCollection").key("features").begin_array();
-  for (std::uint32_t i = 0; i < units.size(); ++i) {
-    const maps::MapUnit& u = units.unit(i);
-    feature(w, *units.feature(i).geometry, [&](JsonWriter& p) {
-      p.member("code", u.code).member("name", u.name).member("class", name_of(u.unit_class)).member("district", u.district);
-    });
-  }
-  w.end_array().end_object().end_line().finish();
-  return out;
+  return collection([&](JsonWriter& w) {
+    for (std::uint32_t i = 0; i < units.size(); ++i) {
+      const maps::MapUnit& u = units.unit(i);
+      feature(w, *units.feature(i).geometry, [&](JsonWriter& p) {
+        p.member("code", u.code).member("name", u.name).member("class", name_of(u.unit_class));
+        p.member("district", u.district);
+      });
+    }
+  });
 }
 
-std::string districts_json(const maps::UnitMap& units) {
-  std::map<std::string, std::vector<const geo::Geometry*>> by_district;
-  for (std::uint32_t i = 0; i < units.size(); ++i) {
-    by_district[units.unit(i).district].push_back(units.feature(i).geometry.get());
-  }
-  std::string out;
-  JsonWriter w(out, 0);
-  w.begin_object().member("type", "FeatureCollection").key("features").begin_array();
+void write_districts(JsonWriter& w, const std::map<std::string, std::vector<const geo::Geometry*>>& by_district) {
   for (const auto& [district, parts] : by_district) {
     std::vector<geos::geom::Polygon*> polygons;
-    std::vector<std::unique_ptr<geo::Geometry>> owned;
     for (const geo::Geometry* g : parts) {
       for (std::size_t k = 0; k < g->getNumGeometries(); ++k) {
         if (const auto* p = dynamic_cast<const geos::geom::Polygon*>(g->getGeometryN(k))) {
@@ -57,24 +58,36 @@ std::string districts_json(const maps::UnitMap& units) {
       }
     }
     if (polygons.empty()) continue;
-    const std::unique_ptr<geo::Geometry> outline = geos::operation::geounion::CascadedPolygonUnion::Union(&polygons);
-    if (!outline) continue;
-    feature(w, *outline, [&](JsonWriter& p) { p.member("district", district).member("units", parts.size()); });
+    const auto properties = [&](JsonWriter& p) { p.member("district", district).member("units", parts.size()); };
+    std::unique_ptr<geo::Geometry> outline;
+    try {
+      outline = geos::operation::geounion::CascadedPolygonUnion::Union(&polygons);
+    } catch (const std::exception&) {
+      outline.reset();  // units GEOS cannot dissolve: drawn one by one below, none left out
+    }
+    if (outline) {
+      feature(w, *outline, properties);
+    } else {
+      for (const geo::Geometry* g : parts) feature(w, *g, properties);
+    }
   }
-  w.end_array().end_object().end_line().finish();
-  return out;
+}
+
+std::string districts_json(const maps::UnitMap& units) {
+  std::map<std::string, std::vector<const geo::Geometry*>> by_district;
+  for (std::uint32_t i = 0; i < units.size(); ++i) {
+    by_district[units.unit(i).district].push_back(units.feature(i).geometry.get());
+  }
+  return collection([&](JsonWriter& w) { write_districts(w, by_district); });
 }
 
 std::string layer_json(const maps::GeoLayer& layer) {
-  std::string out;
-  JsonWriter w(out, 0);
-  w.begin_object().member("type", "FeatureCollection").key("features").begin_array();
-  for (std::uint32_t i = 0; i < layer.size(); ++i) {
-    const maps::MapFeature& f = layer.feature(i);
-    feature(w, *f.geometry, [&](JsonWriter& p) { p.member("index", f.index).member("label", f.label); });
-  }
-  w.end_array().end_object().end_line().finish();
-  return out;
+  return collection([&](JsonWriter& w) {
+    for (std::uint32_t i = 0; i < layer.size(); ++i) {
+      const maps::MapFeature& f = layer.feature(i);
+      feature(w, *f.geometry, [&](JsonWriter& p) { p.member("index", f.index).member("label", f.label); });
+    }
+  });
 }
 
 }  // namespace

@@ -82,9 +82,9 @@ struct ServeCliOptions {
   std::string ruleset;                 // directory of .rules files, or a snapshot
   std::string bind = "127.0.0.1";
   int port = 8080;                     // 0: any free port (the log's `listening` line names it)
-  unsigned threads = 0;                // 0: max(16, 4 × cores)
+  unsigned threads = 0;                // 0: max(128, 32 × cores)
   std::size_t max_body_mib = 16;
-  std::size_t max_in_flight = 64;
+  std::size_t max_in_flight = 256;
   unsigned reload_ms = 1000;           // 0: reload only on SIGHUP or POST /v1/reload
   std::string page;                    // the self-check page's folder; "" = the repository's web/
   bool no_page = false;                // serve the API only

@@ -120,11 +120,11 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--bind", serve.bind, "Address to listen on (default 127.0.0.1: this machine only)");
   serve_cmd->add_option("--port", serve.port, "Port (default 8080; 0: any free port, named in the log)")
       ->check(CLI::Range(0, 65535));
-  serve_cmd->add_option("--threads", serve.threads, "Connections served at once (default: max(16, 4 x cores))")
+  serve_cmd->add_option("--threads", serve.threads, "Connections served at once (default: max(128, 32 x cores))")
       ->check(CLI::Range(1, 1024));
   serve_cmd->add_option("--max-body-mib", serve.max_body_mib, "Refuse larger request bodies with 413 (default 16)")
       ->check(CLI::Range(1, 4096));
-  serve_cmd->add_option("--max-in-flight", serve.max_in_flight, "Refuse requests beyond this many at once with 503 (default 64)")
+  serve_cmd->add_option("--max-in-flight", serve.max_in_flight, "Refuse requests beyond this many at once with 503 (default 256)")
       ->check(CLI::Range(1, 100000));
   serve_cmd->add_option("--reload-ms", serve.reload_ms,
                         "Look for a changed ruleset this often (default 1000; 0: only on SIGHUP or POST /v1/reload)")

@@ -5,23 +5,12 @@
 #include <algorithm>
 
 #include "base/dates.hpp"
-#include "eval/trace_words.hpp"
+#include "eval/answer_words.hpp"
 #include "zhunru/decision.hpp"
 
 namespace zhunru {
 namespace {
 
-struct Words {
-  Lang lang;
-  [[nodiscard]] std::string operator()(std::string_view en, std::string_view zh) const {
-    return std::string(lang == Lang::zh ? zh : en);
-  }
-  /// A verdict, status, tier, dimension or unit class in this language.
-  template <class E>
-  [[nodiscard]] std::string name(E value) const {
-    return (*this)(name_of(value), name_zh(value));
-  }
-};
 
 std::string score_text(const std::optional<double>& s) { return s ? fmt::format("{:.0f}", *s) : "—"; }
 

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "base/dates.hpp"
-#include "eval/trace_words.hpp"
+#include "eval/answer_words.hpp"
 #include "report/html_text.hpp"
 #include "report/site_map.hpp"
 #include "zhunru/report.hpp"
@@ -16,16 +16,6 @@ namespace {
 
 using report::escape;
 
-struct Words {
-  Lang lang;
-  [[nodiscard]] std::string operator()(std::string_view en, std::string_view zh) const {
-    return std::string(lang == Lang::zh ? zh : en);
-  }
-  template <class E>
-  [[nodiscard]] std::string name(E value) const {
-    return (*this)(name_of(value), name_zh(value));
-  }
-};
 
 constexpr const char* kStyle = R"(
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.55}

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -91,9 +92,22 @@ class SignalThread {
   std::thread thread_;
 };
 
+/// Open files up to the hard limit: each waiting connection is a socket, and
+/// a default soft limit of 1,024 would refuse a crowd the threads can serve.
+void raise_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
 unsigned threads_of(const ServiceOptions& options) {
   if (options.threads != 0) return options.threads;
-  return std::max(16u, 4 * std::max(1u, std::thread::hardware_concurrency()));
+  // Generous: a keep-alive connection holds its thread while idle, so a
+  // crowd of clients (2,000 at once) needs many threads more than cores; a
+  // waiting thread costs a little memory, not CPU.
+  return std::max(128u, 32 * std::max(1u, std::thread::hardware_concurrency()));
 }
 
 void configure(httplib::Server& server, ServiceContext& ctx) {
@@ -103,7 +117,7 @@ void configure(httplib::Server& server, ServiceContext& ctx) {
   server.set_payload_max_length(o.max_body_bytes);
   server.set_read_timeout(o.read_timeout);
   server.set_write_timeout(o.write_timeout);
-  server.set_keep_alive_timeout(5);
+  server.set_keep_alive_timeout(2);  // an idle connection gives its thread back soon
   server.set_keep_alive_max_count(1000);
   server.set_tcp_nodelay(true);
   server.set_pre_routing_handler([max = o.max_body_bytes](const httplib::Request& req, httplib::Response& res) {
@@ -202,6 +216,7 @@ int listen(httplib::Server& server, ServiceContext& ctx, std::ostream& err) {
 int run_service(const ServiceOptions& o, std::ostream& err) {
   const auto say = [&](const LocalizedText& m) { err << "zhunru serve: " << m.in(o.lang) << '\n'; };
   SignalThread signals;
+  raise_file_limit();
   if (!o.static_dir.empty() && !std::filesystem::is_directory(o.static_dir)) {
     say({"the page's folder " + o.static_dir + " does not exist", "页面目录 " + o.static_dir + " 不存在"});
     return 2;

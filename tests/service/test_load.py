@@ -25,6 +25,18 @@ def test_20000_evaluations_at_concurrency_16(tmp_path):
         s.stop()
 
 
+def test_2000_clients_at_once(tmp_path):
+    """2,000 connections at once, each its own client: all served, all right."""
+    s = Server("rules/chongqing", tmp_path, "--reload-ms", "0")
+    try:
+        out = subprocess.run([LOAD, "--port", str(s.port), "--ruleset", s.ruleset, "--requests", "20000",
+                              "--concurrency", "2000"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+        print(out.stdout, out.stderr)
+        assert out.returncode == 0 and "errors 0  wrong answers 0" in out.stdout, out.stdout + out.stderr
+    finally:
+        s.stop()
+
+
 def test_soak_of_100000_with_memory_flat(tmp_path):
     s = Server("rules/chongqing", tmp_path, "--reload-ms", "0")
     try:

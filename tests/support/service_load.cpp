@@ -9,6 +9,7 @@
 //
 //   zhunru_service_load --port 8080 --ruleset rules/chongqing --requests 20000 --concurrency 16
 #include <CLI/CLI.hpp>
+#include <sys/resource.h>
 #include <fmt/format.h>
 #include <httplib.h>
 
@@ -87,13 +88,18 @@ int main(int argc, char** argv) {
   app.add_option("--port", port)->required();
   app.add_option("--ruleset", ruleset_dir, "The ruleset the server serves (to compute the right answers)")->required();
   app.add_option("--requests", requests);
-  app.add_option("--concurrency", concurrency)->check(CLI::Range(1, 1024));
+  app.add_option("--concurrency", concurrency)->check(CLI::Range(1, 4096));
   app.add_option("--distinct", distinct, "Distinct projects, sent round-robin")->check(CLI::Range(1, 100000));
   app.add_option("--as-of", as_of);
   app.add_option("--pid", pid, "The server's pid, to sample its resident memory");
   app.add_option("--rss-growth-mib", rss_growth_mib, "Fail when the server's memory grows more than this after warm-up");
   CLI11_PARSE(app, argc, argv);
 
+  rlimit files{};  // a socket per connection: --concurrency 2000 needs more than the usual 1,024
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
   const CompileResult compiled = compile_directory(ruleset_dir);
   if (!compiled.ok()) {
     std::cerr << compiled.render(Lang::en);
