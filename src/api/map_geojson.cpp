@@ -48,7 +48,9 @@ std::string units_json(const maps::UnitMap& units) {
 }
 
 void write_districts(JsonWriter& w, const std::map<std::string, std::vector<const geo::Geometry*>>& by_district) {
-  for (const auto& [district, parts] : by_district) {
+  for (const auto& entry : by_district) {
+    const std::string& district = entry.first;  // not a structured binding: lambdas below capture it
+    const std::vector<const geo::Geometry*>& parts = entry.second;
     std::vector<geos::geom::Polygon*> polygons;
     for (const geo::Geometry* g : parts) {
       for (std::size_t k = 0; k < g->getNumGeometries(); ++k) {
