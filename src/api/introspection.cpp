@@ -26,12 +26,7 @@ RuleInfo info_of(const model::Model& m, const model::Rule& r) {
   info.quotes = r.quotes;
   info.weight = r.weight;
   info.source = r.source.file + ":" + std::to_string(r.source.line);
-  for (const model::CondId c : r.spatial) {
-    if (const auto* s = std::get_if<model::SiteSpatial>(&m.cond(c))) {
-      const std::string& name = m.layers[s->layer].name;
-      if (std::find(info.layers.begin(), info.layers.end(), name) == info.layers.end()) info.layers.push_back(name);
-    }
-  }
+  for (const model::LayerId layer : m.scope_layers(r)) info.layers.push_back(m.layers[layer].name);
   return info;
 }
 

@@ -1,5 +1,7 @@
 #include "model/model.hpp"
 
+#include <algorithm>
+
 namespace zhunru::model {
 
 std::optional<std::uint32_t> Fact::find_value(std::string_view text) const {
@@ -17,6 +19,16 @@ std::optional<FactId> Model::find_fact(std::string_view name) const {
     if (facts[i].name == name) return i;
   }
   return std::nullopt;
+}
+
+std::vector<LayerId> Model::scope_layers(const Rule& rule) const {
+  std::vector<LayerId> layers;
+  for (const CondId c : rule.spatial) {
+    if (const auto* s = std::get_if<SiteSpatial>(&cond(c))) {
+      if (std::find(layers.begin(), layers.end(), s->layer) == layers.end()) layers.push_back(s->layer);
+    }
+  }
+  return layers;
 }
 
 std::string territory_prefix(const Tier& tier) {

@@ -171,6 +171,8 @@ struct Model {
   [[nodiscard]] const CondNode& cond(CondId id) const { return conds[id]; }
   [[nodiscard]] const NumNode& num(NumId id) const { return nums[id]; }
   [[nodiscard]] std::optional<FactId> find_fact(std::string_view name) const;
+  /// The layers `rule`'s spatial scope names (`within 1 km of yangtze`), each once, in scope order.
+  [[nodiscard]] std::vector<LayerId> scope_layers(const Rule& rule) const;
 };
 
 /// Where a tier's territory begins: city 500000 → "50", 320100 → "3201";

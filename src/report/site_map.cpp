@@ -97,10 +97,8 @@ std::vector<model::LayerId> deciding_layers(const Ruleset::Data& rs, const Decis
     const auto found = std::lower_bound(rs.rules_by_id.begin(), rs.rules_by_id.end(),
                                         std::pair<std::string_view, std::uint32_t>(f.rule, 0));
     if (found == rs.rules_by_id.end() || found->first != f.rule) continue;
-    for (const model::CondId c : rs.model.rules[found->second].spatial) {
-      if (const auto* s = std::get_if<model::SiteSpatial>(&rs.model.cond(c))) {
-        if (std::find(layers.begin(), layers.end(), s->layer) == layers.end()) layers.push_back(s->layer);
-      }
+    for (const model::LayerId layer : rs.model.scope_layers(rs.model.rules[found->second])) {
+      if (std::find(layers.begin(), layers.end(), layer) == layers.end()) layers.push_back(layer);
     }
   }
   std::sort(layers.begin(), layers.end());

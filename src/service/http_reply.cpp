@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zhunru/dates.hpp"
+
 namespace zhunru::service {
 namespace {
 
@@ -51,6 +53,20 @@ std::optional<Lang> language_of(const httplib::Request& req, httplib::Response& 
     return std::nullopt;
   }
   return req.get_header_value("Accept-Language").starts_with("zh") ? Lang::zh : Lang::en;
+}
+
+bool read_as_of(const httplib::Request& req, httplib::Response& res, std::chrono::year_month_day& as_of) {
+  if (!req.has_param("as_of")) return true;
+  const std::string text = req.get_param_value("as_of");
+  const auto date = parse_iso_date(text);
+  if (!date) {
+    reply_error(res, 400, "http.bad-parameter",
+                {"as_of must be a date such as 2025-06-01, found `" + text + "`",
+                 "as_of 应为日期，如 2025-06-01；此处为“" + text + "”"});
+    return false;
+  }
+  as_of = *date;
+  return true;
 }
 
 Expected<double, LocalizedText> number_parameter(const httplib::Request& req, const std::string& name) {

@@ -3,6 +3,7 @@
 // a screening record's errors have — with a status that says whose fault.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,10 @@ void reply_project_errors(httplib::Response& res, const std::vector<ProjectError
 /// `?lang=en|zh`, else the first language of Accept-Language; refused
 /// (nullopt, with a 400 written) when `lang` names another.
 std::optional<Lang> language_of(const httplib::Request& req, httplib::Response& res);
+
+/// `?as_of=YYYY-MM-DD` into `as_of` (left as it is when absent); false, with
+/// a 400 written, when it is not a real day.
+bool read_as_of(const httplib::Request& req, httplib::Response& res, std::chrono::year_month_day& as_of);
 
 /// A query parameter read strictly: the whole text a finite number.
 Expected<double, LocalizedText> number_parameter(const httplib::Request& req, const std::string& name);

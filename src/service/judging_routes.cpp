@@ -15,56 +15,53 @@
 namespace zhunru::service {
 namespace {
 
-/// `?as_of=YYYY-MM-DD` into `options`; false (with a 400 written) when it is not a date.
-bool read_as_of(const httplib::Request& req, httplib::Response& res, EvaluateOptions& options) {
-  if (!req.has_param("as_of")) return true;
-  const std::string text = req.get_param_value("as_of");
-  const auto date = parse_iso_date(text);
-  if (!date) {
-    reply_error(res, 400, "http.bad-parameter",
-                {"as_of must be a date such as 2025-06-01, found `" + text + "`",
-                 "as_of 应为日期，如 2025-06-01；此处为“" + text + "”"});
-    return false;
-  }
-  options.as_of = *date;
-  return true;
-}
-
 ProjectLimits limits_of(const ServiceOptions& options) {
   ProjectLimits limits;
   limits.max_bytes = options.max_body_bytes;
   return limits;
 }
 
-void evaluate_route(ServiceContext& ctx, Call& call) {
-  const auto& [req, res, body, rs, in_flight] = call;
-  const Ruleset& ruleset = *rs;
+struct Judged {
+  Project project;
+  Decision decision;
+};
+
+/// The project in `text` read and judged as of `?as_of=`, its verdict
+/// counted; nullopt when it could not be, with the error answered.
+std::optional<Judged> judge(ServiceContext& ctx, Call& call, std::string_view text) {
   EvaluateOptions options;
-  if (!language_of(req, res) || !read_as_of(req, res, options)) return;
-  const ProjectResult project = load_project_json(ruleset, body, limits_of(ctx.options));
-  if (!project) return reply_project_errors(res, project.error());
-  const auto decision = evaluate(ruleset, *project, options);
-  if (!decision) return reply_project_errors(res, {{decision.error().code, "", decision.error().message}});
+  if (!read_as_of(call.req, call.res, options.as_of)) return std::nullopt;
+  ProjectResult project = load_project_json(*call.ruleset, text, limits_of(ctx.options));
+  if (!project) {
+    reply_project_errors(call.res, project.error());
+    return std::nullopt;
+  }
+  auto decision = evaluate(*call.ruleset, *project, options);
+  if (!decision) {
+    reply_project_errors(call.res, {{decision.error().code, "", decision.error().message}});
+    return std::nullopt;
+  }
   ctx.metrics.count_verdicts(decision->verdict);
-  reply_json(res, 200, to_json(*decision, JsonLayout::compact));
+  return Judged{std::move(project).value(), std::move(decision).value()};
+}
+
+void evaluate_route(ServiceContext& ctx, Call& call) {
+  if (!language_of(call.req, call.res)) return;
+  if (const auto judged = judge(ctx, call, call.body)) reply_json(call.res, 200, to_json(judged->decision, JsonLayout::compact));
 }
 
 /// POST: the body is the project; GET: `?project=` holds it (a link the page can make).
 void report_route(ServiceContext& ctx, Call& call) {
-  const auto& [req, res, body, rs, in_flight] = call;
-  EvaluateOptions options;
-  const auto lang = language_of(req, res);
-  if (!lang || !read_as_of(req, res, options)) return;
-  const std::string text = req.method == "POST" ? body : req.get_param_value("project");
-  const ProjectResult project = load_project_json(*rs, text, limits_of(ctx.options));
-  if (!project) return reply_project_errors(res, project.error());
-  const auto decision = evaluate(*rs, *project, options);
-  if (!decision) return reply_project_errors(res, {{decision.error().code, "", decision.error().message}});
-  ctx.metrics.count_verdicts(decision->verdict);
+  const httplib::Request& req = call.req;
+  const auto lang = language_of(req, call.res);
+  if (!lang) return;
+  const auto judged = judge(ctx, call, req.method == "POST" ? call.body : req.get_param_value("project"));
+  if (!judged) return;
   // The report is Chinese unless asked otherwise (?lang=en, or Accept-Language).
   const Lang report_lang = req.has_param("lang") || req.has_header("Accept-Language") ? *lang : Lang::zh;
-  res.status = 200;
-  res.set_content(to_html(*rs, *project, *decision, {report_lang}), "text/html; charset=utf-8");
+  call.res.status = 200;
+  call.res.set_content(to_html(*call.ruleset, judged->project, judged->decision, {report_lang}),
+                       "text/html; charset=utf-8");
 }
 
 /// `?name=` as one of `names` (the first is the default); nullopt, with a 400 written, otherwise.
@@ -127,7 +124,7 @@ void screen_route(ServiceContext& ctx, Call& call) {
   const auto output = choice<BatchOutput>(
       req, res, "format", {{"ndjson", BatchOutput::ndjson}, {"csv", BatchOutput::csv}, {"geojson", BatchOutput::geojson}});
   const auto verdict_only = choice<bool>(req, res, "verdict_only", {{"false", false}, {"true", true}});
-  if (!lang || !input || !output || !verdict_only || !read_as_of(req, res, options.evaluate)) return;
+  if (!lang || !input || !output || !verdict_only || !read_as_of(req, res, options.evaluate.as_of)) return;
   options.input = *input;
   options.output = *output;
   options.verdict_only = *verdict_only;

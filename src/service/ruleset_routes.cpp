@@ -40,14 +40,7 @@ void applies_route(Call& call) {
   if (!site) return;
   query.site_geojson = *site;
   query.industry = req.get_param_value("industry");
-  if (req.has_param("as_of")) {
-    const auto date = parse_iso_date(req.get_param_value("as_of"));
-    if (!date) {
-      return reply_error(res, 400, "http.bad-parameter",
-                         {"as_of must be a date such as 2025-06-01", "as_of 应为日期，如 2025-06-01"});
-    }
-    query.as_of = *date;
-  }
+  if (!read_as_of(req, res, query.as_of)) return;
   const auto answer = applies(*call.ruleset, query);
   if (!answer) return reply_project_errors(res, answer.error());
   reply_json(res, 200, to_json(*answer, JsonLayout::compact));
