@@ -42,8 +42,9 @@ std::vector<Diagnostic> Context::take_diagnostics() {
 }
 
 model::CondId Context::add(model::CondNode node) {
-  model.conds.push_back(std::move(node));
-  return static_cast<model::CondId>(model.conds.size() - 1);
+  const auto [it, added] = cond_ids_.try_emplace(std::move(node), static_cast<model::CondId>(model.conds.size()));
+  if (added) model.conds.push_back(it->first);
+  return it->second;
 }
 
 bool Context::shallow_enough(model::CondId root, const Span& span) {
@@ -61,8 +62,9 @@ bool Context::shallow_enough(model::CondId root, const Span& span) {
 }
 
 model::NumId Context::add(model::NumNode node) {
-  model.nums.push_back(node);
-  return static_cast<model::NumId>(model.nums.size() - 1);
+  const auto [it, added] = num_ids_.try_emplace(node, static_cast<model::NumId>(model.nums.size()));
+  if (added) model.nums.push_back(node);
+  return it->second;
 }
 
 std::optional<Symbol> Context::lookup(const std::string& name) const {

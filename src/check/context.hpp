@@ -13,6 +13,7 @@
 #include "diagnostics/sink.hpp"
 #include "model/condition_depth.hpp"
 #include "model/model.hpp"
+#include "model/node_identity.hpp"
 
 namespace zhunru::check {
 
@@ -48,6 +49,7 @@ class Context {
   void note(Diagnostic& on, const Span& span, LocalizedText message);
   [[nodiscard]] std::vector<Diagnostic> take_diagnostics();
 
+  /// The id of `node`: an existing node that means the same, or `node` added.
   model::CondId add(model::CondNode node);
   /// False, after reporting `check.too-deep` at `span`, when `root` nests deeper
   /// than later stages may walk (model::kMaxConditionDepth). Call only once every
@@ -63,6 +65,9 @@ class Context {
  private:
   std::map<FileId, DiagnosticSink> sinks_;
   std::map<FileId, const SourceFile*> sources_;
+  // One node per meaning (model/node_identity.hpp): values are ids into model.conds / model.nums.
+  std::unordered_map<model::CondNode, model::CondId, model::NodeIdentity, model::NodeIdentity> cond_ids_;
+  std::unordered_map<model::NumNode, model::NumId, model::NodeIdentity, model::NodeIdentity> num_ids_;
 };
 
 /// A name quoted in an English message (`name`) and in a Chinese one (“name”).

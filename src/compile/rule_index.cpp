@@ -1,6 +1,8 @@
 #include "compile/rule_index.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 #include "compile/lower.hpp"
 
@@ -62,7 +64,25 @@ IndustryCodes rule_industries(const model::Model& m, const model::Rule& r, model
   return best;
 }
 
-RuleIndex::RuleIndex(const model::Model& model) : tiers_(model.tiers.size()) {
+namespace {
+
+/// Values grouped by bucket, each group keeping the order the pairs came in
+/// (a counting sort): `values` gets the values, `at` the groups' starts
+/// (bucket b is [at[b], at[b + 1])).
+template <class V>
+void group_by_bucket(const std::vector<std::pair<std::uint32_t, V>>& pairs, std::size_t buckets, std::vector<V>& values,
+                     std::vector<std::uint32_t>& at) {
+  at.assign(buckets + 1, 0);
+  for (const auto& [b, v] : pairs) ++at[b + 1];
+  for (std::size_t b = 0; b < buckets; ++b) at[b + 1] += at[b];
+  values.resize(pairs.size());
+  std::vector<std::uint32_t> next(at.begin(), at.end() - 1);
+  for (const auto& [b, v] : pairs) values[next[b]++] = v;
+}
+
+}  // namespace
+
+RuleIndex::RuleIndex(const model::Model& model) {
   for (model::FactId f = 0; f < model.facts.size() && !industry_fact_; ++f) {
     if (model.facts[f].kind == model::FactKind::industry) industry_fact_ = f;
   }
@@ -74,21 +94,45 @@ RuleIndex::RuleIndex(const model::Model& model) : tiers_(model.tiers.size()) {
       case TierLevel::unit: units_.emplace(tier.code, t); break;
     }
   }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> all;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> any;
+  std::vector<std::pair<std::uint32_t, Filed>> filed;  // codes numbered as first met, renumbered below
+  std::unordered_map<std::string, std::uint32_t> code_ids;
   std::vector<std::optional<IndustryCodes>> kind_cache(model.kinds.size());
   for (std::uint32_t i = 0; i < model.rules.size(); ++i) {
     const model::Rule& r = model.rules[i];
     const std::uint8_t classes = class_mask(r);
     const auto industries = industry_fact_ ? rule_industries(model, r, *industry_fact_, kind_cache) : std::nullopt;
-    for (int c = 0; c < 3; ++c) {
+    for (std::uint32_t c = 0; c < 3; ++c) {
       if (!(classes & (1u << c))) continue;
-      ClassBucket& bucket = tiers_[r.tier].classes[static_cast<std::size_t>(c)];
-      bucket.all.push_back(i);
+      const auto b = static_cast<std::uint32_t>(bucket(r.tier, static_cast<UnitClass>(c)));
+      all.emplace_back(b, i);
       if (!industries) {
-        bucket.any_industry.push_back(i);
+        any.emplace_back(b, i);
         continue;
       }
-      for (const std::string& code : *industries) bucket.by_industry[code].push_back(i);
+      for (const std::string& code : *industries) {
+        const auto id = code_ids.try_emplace(code, static_cast<std::uint32_t>(code_ids.size())).first->second;
+        filed.emplace_back(b, Filed{id, i});
+      }
     }
+  }
+  const std::size_t buckets = model.tiers.size() * 3;
+  group_by_bucket(all, buckets, all_, all_at_);
+  group_by_bucket(any, buckets, any_, any_at_);
+  // Codes sorted, so that the codes under a prefix are adjacent.
+  std::vector<std::pair<std::string, std::uint32_t>> by_text(code_ids.begin(), code_ids.end());
+  std::sort(by_text.begin(), by_text.end());
+  std::vector<std::uint32_t> rank(by_text.size());
+  for (std::uint32_t k = 0; k < by_text.size(); ++k) {
+    rank[by_text[k].second] = k;
+    codes_.push_back(std::move(by_text[k].first));
+  }
+  for (auto& [b, f] : filed) f.code = rank[f.code];
+  group_by_bucket(filed, buckets, filed_, filed_at_);
+  for (std::size_t b = 0; b < buckets; ++b) {
+    std::sort(filed_.begin() + filed_at_[b], filed_.begin() + filed_at_[b + 1],
+              [](const Filed& x, const Filed& y) { return std::pair(x.code, x.rule) < std::pair(y.code, y.rule); });
   }
 }
 
@@ -104,27 +148,37 @@ void RuleIndex::tiers_for(const std::string& code, const std::string& district,
   if (const auto it = units_.find(code); it != units_.end()) out.push_back(it->second);
 }
 
+void RuleIndex::append_filed(std::size_t b, std::uint32_t first, std::uint32_t last,
+                             std::vector<std::uint32_t>& out) const {
+  const auto end = filed_.begin() + filed_at_[b + 1];
+  auto it = std::lower_bound(filed_.begin() + filed_at_[b], end, first,
+                             [](const Filed& f, std::uint32_t code) { return f.code < code; });
+  for (; it != end && it->code < last; ++it) out.push_back(it->rule);
+}
+
 void RuleIndex::candidates(model::TierId tier, UnitClass c, const std::string* industry,
                            std::vector<std::uint32_t>& out) const {
-  const ClassBucket& bucket = tiers_[tier].classes[static_cast<std::size_t>(c)];
+  const std::size_t b = bucket(tier, c);
   if (!industry) {
-    out.insert(out.end(), bucket.all.begin(), bucket.all.end());
+    out.insert(out.end(), all_.begin() + all_at_[b], all_.begin() + all_at_[b + 1]);
     return;
   }
   const std::size_t start = out.size();
-  out.insert(out.end(), bucket.any_industry.begin(), bucket.any_industry.end());
-  if (!bucket.by_industry.empty()) {
+  out.insert(out.end(), any_.begin() + any_at_[b], any_.begin() + any_at_[b + 1]);
+  if (filed_at_[b] != filed_at_[b + 1]) {
+    const auto code_at = [this](auto it) { return static_cast<std::uint32_t>(it - codes_.begin()); };
     // C2614 → C, C26, C261 (industry codes are a letter then 2–4 digits) …
     for (std::size_t len = 1; len < industry->size(); ++len) {
       if (len == 2) continue;
-      const auto it = bucket.by_industry.find(std::string_view(*industry).substr(0, len));
-      if (it != bucket.by_industry.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+      const std::string_view prefix = std::string_view(*industry).substr(0, len);
+      const auto it = std::lower_bound(codes_.begin(), codes_.end(), prefix);
+      if (it != codes_.end() && *it == prefix) append_filed(b, code_at(it), code_at(it) + 1, out);
     }
     // … and C2614 itself with every code under it, for a coarse code.
-    for (auto it = bucket.by_industry.lower_bound(*industry);
-         it != bucket.by_industry.end() && it->first.starts_with(*industry); ++it) {
-      out.insert(out.end(), it->second.begin(), it->second.end());
-    }
+    const auto first = std::lower_bound(codes_.begin(), codes_.end(), *industry);
+    const auto last = std::partition_point(first, codes_.end(),
+                                           [&](const std::string& code) { return code.starts_with(*industry); });
+    append_filed(b, code_at(first), code_at(last), out);
   }
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(start), out.end());
   out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(start), out.end()), out.end());

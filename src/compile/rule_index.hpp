@@ -10,8 +10,7 @@
 // industry is unknown, every rule of the class is.
 #pragma once
 
-#include <array>
-#include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -38,16 +37,25 @@ class RuleIndex {
   [[nodiscard]] std::optional<model::FactId> industry_fact() const { return industry_fact_; }
 
  private:
-  struct ClassBucket {
-    std::vector<std::uint32_t> all;
-    std::vector<std::uint32_t> any_industry;
-    std::map<std::string, std::vector<std::uint32_t>, std::less<>> by_industry;  // ordered: codes under a prefix are adjacent
+  // Rules are kept in flat arrays, a range per (tier, class) bucket — a
+  // national list has 143,000 buckets, and a vector or map in each cost
+  // 390 MB where these cost 30 (docs/benchmarks.md).
+  struct Filed {
+    std::uint32_t code;  // index into codes_, which is sorted: entries sort as their codes do
+    std::uint32_t rule;
   };
-  struct TierRules {
-    std::array<ClassBucket, 3> classes;
-  };
+  static std::size_t bucket(model::TierId tier, UnitClass c) { return std::size_t{tier} * 3 + static_cast<std::size_t>(c); }
+  /// The entries of `bucket` filed under codes [first, last) of codes_, appended to `out`.
+  void append_filed(std::size_t bucket, std::uint32_t first, std::uint32_t last, std::vector<std::uint32_t>& out) const;
 
-  std::vector<TierRules> tiers_;
+  // Per bucket b: all rules in all_[all_at_[b], all_at_[b + 1]), those that
+  // require no industry in any_[any_at_[b] …], those filed by industry code
+  // in filed_[filed_at_[b] …], sorted by code then rule.
+  std::vector<std::uint32_t> all_, all_at_;
+  std::vector<std::uint32_t> any_, any_at_;
+  std::vector<Filed> filed_;
+  std::vector<std::uint32_t> filed_at_;
+  std::vector<std::string> codes_;  // every industry code rules are filed under, sorted
   std::unordered_map<std::string, std::vector<model::TierId>> cities_by_prefix_;
   std::unordered_map<std::string, model::TierId> districts_;
   std::unordered_map<std::string, model::TierId> units_;
