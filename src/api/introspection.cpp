@@ -16,11 +16,11 @@ RuleInfo info_of(const model::Model& m, const model::Rule& r) {
   info.tier_code = tier.code;
   info.dimension = r.dimension;
   info.form = r.form;
-  info.subject = r.texts.subject;
-  info.scope = r.texts.scope;
-  info.where = r.texts.where;
-  info.unless = r.texts.unless;
-  info.requirement = r.texts.requirement;
+  info.subject = r.texts[model::RuleTexts::subject];
+  info.scope = r.texts[model::RuleTexts::scope];
+  info.where = r.texts[model::RuleTexts::where];
+  info.unless = r.texts[model::RuleTexts::unless];
+  info.requirement = r.texts[model::RuleTexts::requirement];
   info.because = r.because;
   info.cites = r.cites;
   info.quotes = r.quotes;

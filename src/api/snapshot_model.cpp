@@ -76,7 +76,17 @@ void fields(auto& io, Is<Kind> auto& k) { io(k.name, k.label, k.condition, k.sou
 void fields(auto& io, Is<Layer> auto& l) { io(l.name, l.label, l.path, l.repair, l.source); }
 void fields(auto& io, Is<UnitsMapDecl> auto& u) { io(u.path, u.repair, u.source); }
 void fields(auto& io, Is<Tier> auto& t) { io(t.level, t.code, t.name, t.parent, t.source); }
-void fields(auto& io, Is<RuleTexts> auto& t) { io(t.subject, t.scope, t.where, t.unless, t.requirement); }
+/// Written as five texts (the encoding of the five strings rules kept before).
+void fields(auto& io, Is<RuleTexts> auto& t) {
+  std::array<std::string, RuleTexts::kParts> parts;
+  if constexpr (std::is_const_v<std::remove_reference_t<decltype(t)>>) {
+    for (std::size_t i = 0; i < parts.size(); ++i) parts[i] = std::string(t[static_cast<RuleTexts::Part>(i)]);
+    io(parts[0], parts[1], parts[2], parts[3], parts[4]);
+  } else {
+    io(parts[0], parts[1], parts[2], parts[3], parts[4]);
+    t = RuleTexts({parts[0], parts[1], parts[2], parts[3], parts[4]});
+  }
+}
 
 void fields(auto& io, Is<Rule> auto& r) {
   io(r.id, r.generated_id, r.form, r.dimension, r.tier, r.subject, r.classes, r.units, r.spatial, r.where, r.unless,

@@ -188,17 +188,14 @@ std::optional<model::CondId> RuleChecker::optional_condition(const std::optional
 }
 
 model::RuleTexts texts_of(const ast::Rule& r, const format::Printer& printer) {
-  model::RuleTexts t;
-  t.subject = printer.subject(r.subject);
-  t.scope = printer.scope(r.scope);
-  if (r.where) t.where = printer.expr(*r.where);
-  if (r.unless) t.unless = printer.expr(*r.unless);
-  if (r.requirement) t.requirement = printer.expr(*r.requirement);
+  std::string requirement;
+  if (r.requirement) requirement = printer.expr(*r.requirement);
   if (r.limit) {
-    t.requirement = r.limit->fact.text + (r.limit->at_least ? " >= " : " <= ") +
-                    format::Printer::quantity(r.limit->bound.quantity);
+    requirement = r.limit->fact.text + (r.limit->at_least ? " >= " : " <= ") +
+                  format::Printer::quantity(r.limit->bound.quantity);
   }
-  return t;
+  return model::RuleTexts({printer.subject(r.subject), printer.scope(r.scope), r.where ? printer.expr(*r.where) : "",
+                           r.unless ? printer.expr(*r.unless) : "", requirement});
 }
 
 void RuleChecker::texts(const ast::Rule& r, model::Rule& rule) const {

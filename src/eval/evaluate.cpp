@@ -209,8 +209,8 @@ Finding Evaluation::finding(const Outcome& o) const {
   f.because = r.because;
   f.source = r.source.file + ":" + std::to_string(r.source.line);
   f.weight = r.weight;
-  f.requirement = r.texts.requirement;
-  f.requirement_zh = r.texts_in(Lang::zh).requirement;
+  f.requirement = r.texts[model::RuleTexts::requirement];
+  f.requirement_zh = r.texts_in(Lang::zh)[model::RuleTexts::requirement];
   std::set<ir::Slot> slots(o.judgement.missing.begin(), o.judgement.missing.end());
   for (ir::Slot s : slots) f.missing.push_back(slot_name(s));
   f.trace = o.trace;

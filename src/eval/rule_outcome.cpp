@@ -38,21 +38,21 @@ Judgement judge_rule(const model::Rule& r, const ir::Rule& rule, const ProjectUn
   conditions.missing().clear();
   const model::RuleTexts& zh = r.texts_in(Lang::zh);
   // The part's text in both keyword languages, for answers in either.
-  auto step = [&](const char* part, std::string model::RuleTexts::*text, Truth value) {
-    if (trace) trace->push_back({part, r.texts.*text, zh.*text, value});
+  auto step = [&](const char* part, model::RuleTexts::Part text, Truth value) {
+    if (trace) trace->push_back({part, std::string(r.texts[text]), std::string(zh[text]), value});
     return value;
   };
 
   // Applicability: subject, scope, where.
   Truth applies = Truth::is_true;
   if (rule.subject != ir::kNone) {
-    applies = step("subject", &model::RuleTexts::subject, conditions.eval(rule.subject));
+    applies = step("subject", model::RuleTexts::subject, conditions.eval(rule.subject));
   }
-  if (applies != Truth::is_false && !r.texts.scope.empty()) {
-    applies = both(applies, step("scope", &model::RuleTexts::scope, scope(rule, unit, conditions)));
+  if (applies != Truth::is_false && !r.texts[model::RuleTexts::scope].empty()) {
+    applies = both(applies, step("scope", model::RuleTexts::scope, scope(rule, unit, conditions)));
   }
   if (applies != Truth::is_false && rule.where != ir::kNone) {
-    applies = both(applies, step("where", &model::RuleTexts::where, conditions.eval(rule.where)));
+    applies = both(applies, step("where", model::RuleTexts::where, conditions.eval(rule.where)));
   }
   if (applies == Truth::is_false) {
     j.applies = false;
@@ -65,7 +65,7 @@ Judgement judge_rule(const model::Rule& r, const ir::Rule& rule, const ProjectUn
   if (r.form == RuleForm::allow || r.form == RuleForm::encourage) {
     Truth excepted = Truth::is_false;
     if (applies == Truth::is_true && rule.unless != ir::kNone) {
-      excepted = step("unless", &model::RuleTexts::unless, conditions.eval(rule.unless));
+      excepted = step("unless", model::RuleTexts::unless, conditions.eval(rule.unless));
     }
     j.status = applies == Truth::is_true && excepted == Truth::is_false ? Status::satisfied : Status::not_applicable;
     return j;
@@ -74,10 +74,10 @@ Judgement judge_rule(const model::Rule& r, const ir::Rule& rule, const ProjectUn
   // Compliance: `to have` (require, limit) or `unless`.
   Truth complies = Truth::is_false;
   if (rule.requirement != ir::kNone) {
-    complies = step("requirement", &model::RuleTexts::requirement, conditions.eval(rule.requirement));
+    complies = step("requirement", model::RuleTexts::requirement, conditions.eval(rule.requirement));
   }
   if (complies != Truth::is_true && rule.unless != ir::kNone) {
-    complies = either(complies, step("unless", &model::RuleTexts::unless, conditions.eval(rule.unless)));
+    complies = either(complies, step("unless", model::RuleTexts::unless, conditions.eval(rule.unless)));
   }
 
   if (complies == Truth::is_true) {

@@ -1,5 +1,8 @@
 #include "model/model.hpp"
 
+#include <cstdint>
+#include <stdexcept>
+
 #include <algorithm>
 
 namespace zhunru::model {
@@ -36,6 +39,17 @@ std::string territory_prefix(const Tier& tier) {
   std::string prefix = tier.code;
   while (prefix.size() >= 2 && prefix.ends_with("00")) prefix.resize(prefix.size() - 2);
   return prefix;
+}
+
+RuleTexts::RuleTexts(const std::array<std::string_view, kParts>& parts) {
+  std::size_t size = 0;
+  for (const std::string_view part : parts) size += part.size();
+  if (size > UINT32_MAX) throw std::length_error("a rule's text is longer than 4 GiB");
+  all_.reserve(size);
+  for (std::size_t i = 0; i < kParts; ++i) {
+    all_.append(parts[i]);
+    if (i + 1 < kParts) ends_[i] = static_cast<std::uint32_t>(all_.size());
+  }
 }
 
 }  // namespace zhunru::model

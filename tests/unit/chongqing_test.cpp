@@ -167,7 +167,7 @@ TEST_CASE("chongqing: rules from 渝环〔2021〕154号 hold in the free-trade z
     if (!cites_001) continue;
     INFO(r.id);
     ++from_001;
-    CHECK(r.texts.where.find("in-ftz") != std::string::npos);
+    CHECK(r.texts[model::RuleTexts::where].find("in-ftz") != std::string::npos);
   }
   CHECK(from_001 >= 10);
 }
