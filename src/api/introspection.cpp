@@ -25,7 +25,7 @@ RuleInfo info_of(const model::Model& m, const model::Rule& r) {
   info.cites = r.cites;
   info.quotes = r.quotes;
   info.weight = r.weight;
-  info.source = r.source.file + ":" + std::to_string(r.source.line);
+  info.source = m.file_line(r);
   for (const model::LayerId layer : m.scope_layers(r)) info.layers.push_back(m.layers[layer].name);
   return info;
 }

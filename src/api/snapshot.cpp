@@ -27,7 +27,7 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::string_view kMagic = "ZHUNRU-SNAPSHOT\n";
-constexpr int kFormat = 3;  // 1: the payload as CBOR; 2: binary, before rules kept their Chinese-keyword texts
+constexpr int kFormat = 4;  // 1: the payload as CBOR; 2: binary, before rules kept their Chinese-keyword texts; 3: before rule files were numbered
 constexpr std::size_t kMaxSnapshotBytes = std::size_t{4} << 30;
 
 using Loaded = Expected<std::shared_ptr<const Ruleset>, SnapshotError>;

@@ -93,9 +93,24 @@ void fields(auto& io, Is<Rule> auto& r) {
      r.requirement, r.weight, r.because, r.cites, r.quotes, r.effective_from, r.effective_until, r.source, r.texts, r.texts_zh);
 }
 
+void fields(auto& io, Is<RuleSource> auto& s) { io(s.file, s.line, s.column, s.end_line, s.end_column); }
+
+/// File paths: whatever bytes the file system gave (not checked for UTF-8).
+void paths(snapshot::Writer& out, const std::vector<std::string>& files) {
+  out(static_cast<std::uint32_t>(files.size()));
+  for (const std::string& f : files) out.bytes(f);
+}
+void paths(snapshot::Reader& in, std::vector<std::string>& files) {
+  std::uint32_t n = 0;
+  in(n);
+  files.clear();
+  for (std::uint32_t i = 0; i < n; ++i) in.bytes(files.emplace_back());  // each takes 4 bytes or more: bounded by the payload
+}
+
 void fields(auto& io, Is<Model> auto& m) {
   io(m.title, m.version, m.effective_from, m.effective_until, m.facts, m.kinds, m.layers, m.units_map, m.tiers,
      m.rules, m.conds, m.nums);
+  paths(io, m.files);
 }
 
 }  // namespace zhunru::model

@@ -92,6 +92,7 @@ void check_references(const Model& m) {
   }
   for (const Rule& r : m.rules) {
     require(r.tier < m.tiers.size(), "a rule's tier does not exist");
+    require(r.source.file < m.files.size(), "a rule's file does not exist");
     for (const auto& c : {r.subject, r.where, r.unless, r.requirement}) check_optional(m, c);
     for (CondId c : r.spatial) require(c < m.conds.size(), "a rule names a condition that does not exist");
   }

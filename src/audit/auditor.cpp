@@ -62,7 +62,7 @@ class Auditor {
 
 AuditRule Auditor::rule_ref(std::uint32_t i) const {
   const model::Rule& r = m_.rules[i];
-  return {r.id, r.source.file + ":" + std::to_string(r.source.line)};
+  return {r.id, m_.file_line(r)};
 }
 
 std::vector<UnitClass> Auditor::possible_classes(const model::Rule& r) const {

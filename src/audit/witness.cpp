@@ -363,7 +363,7 @@ void map_findings(const Ruleset& ruleset, std::vector<AuditFinding>& out) {
     if (!r.units) continue;
     for (const std::string& code : *r.units) {
       if (map->find(code)) continue;
-      out.push_back({AuditKind::unknown_unit, Severity::warning, {{r.id, r.source.file + ":" + std::to_string(r.source.line)}},
+      out.push_back({AuditKind::unknown_unit, Severity::warning, {{r.id, d.model.file_line(r)}},
                      {"rule " + r.id + " names unit " + code + ", which the unit map " + map->path() + " does not have",
                       "规则 " + r.id + " 所指单元 " + code + " 不在单元图 " + map->path() + " 中"},
                      std::nullopt, {}});

@@ -21,6 +21,13 @@ SourceLocation Context::locate(const Span& span) const {
   return it == sources_.end() ? SourceLocation{} : it->second->locate(span);
 }
 
+model::RuleSource Context::rule_source(const Span& span) {
+  SourceLocation at = locate(span);
+  const auto [it, added] = file_numbers_.try_emplace(at.file, static_cast<std::uint32_t>(model.files.size()));
+  if (added) model.files.push_back(std::move(at.file));
+  return {it->second, at.line, at.column, at.end_line, at.end_column};
+}
+
 Diagnostic& Context::error(std::string code, const Span& span, LocalizedText message, LocalizedText help) {
   return sink(span.file).error(std::move(code), span, std::move(message), std::move(help));
 }

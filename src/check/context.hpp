@@ -44,6 +44,8 @@ class Context {
 
   DiagnosticSink& sink(FileId file);
   [[nodiscard]] SourceLocation locate(const Span& span) const;
+  /// Where a rule spans: its file numbered in model.files (added when new).
+  model::RuleSource rule_source(const Span& span);
   Diagnostic& error(std::string code, const Span& span, LocalizedText message, LocalizedText help = {});
   Diagnostic& warning(std::string code, const Span& span, LocalizedText message, LocalizedText help = {});
   void note(Diagnostic& on, const Span& span, LocalizedText message);
@@ -65,6 +67,7 @@ class Context {
  private:
   std::map<FileId, DiagnosticSink> sinks_;
   std::map<FileId, const SourceFile*> sources_;
+  std::unordered_map<std::string, std::uint32_t> file_numbers_;  // model.files, by path
   // One node per meaning (model/node_identity.hpp): values are ids into model.conds / model.nums.
   std::unordered_map<model::CondNode, model::CondId, model::NodeIdentity, model::NodeIdentity> cond_ids_;
   std::unordered_map<model::NumNode, model::NumId, model::NodeIdentity, model::NodeIdentity> num_ids_;

@@ -210,7 +210,7 @@ std::optional<model::Rule> RuleChecker::rule(const ast::Rule& r, model::TierId t
   rule.form = r.form;
   rule.dimension = dimension;
   rule.tier = tier;
-  rule.source = ctx_.locate(r.span);
+  rule.source = ctx_.rule_source(r.span);
   bool ok = true;
   rule.subject = subject(r.subject);
   ok = ok && rule.subject.has_value() && ctx_.shallow_enough(*rule.subject, r.subject.span);

@@ -207,7 +207,7 @@ Finding Evaluation::finding(const Outcome& o) const {
   f.cites = r.cites;
   f.quotes = r.quotes;
   f.because = r.because;
-  f.source = r.source.file + ":" + std::to_string(r.source.line);
+  f.source = rs_.model.file_line(r);
   f.weight = r.weight;
   f.requirement = r.texts[model::RuleTexts::requirement];
   f.requirement_zh = r.texts_in(Lang::zh)[model::RuleTexts::requirement];

@@ -52,4 +52,13 @@ RuleTexts::RuleTexts(const std::array<std::string_view, kParts>& parts) {
   }
 }
 
+SourceLocation Model::location(const Rule& rule) const {
+  const RuleSource& at = rule.source;
+  return {files.at(at.file), at.line, at.column, at.end_line, at.end_column};
+}
+
+std::string Model::file_line(const Rule& rule) const {
+  return files.at(rule.source.file) + ":" + std::to_string(rule.source.line);
+}
+
 }  // namespace zhunru::model

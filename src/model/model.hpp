@@ -139,6 +139,16 @@ class RuleTexts {
   std::array<std::uint32_t, kParts - 1> ends_{};  // where each part but the last ends in all_
 };
 
+/// Where a rule is written: its file by number (Model::files, since a file
+/// holds thousands of rules), then as SourceLocation has it.
+struct RuleSource {
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t end_line = 0;
+  std::uint32_t end_column = 0;
+};
+
 struct Rule {
   std::string id;
   bool generated_id = false;
@@ -159,7 +169,7 @@ struct Rule {
   std::vector<std::string> quotes;   // the cited clauses' own words
   std::optional<std::chrono::year_month_day> effective_from;
   std::optional<std::chrono::year_month_day> effective_until;  // inclusive
-  SourceLocation source;
+  RuleSource source;
   RuleTexts texts;
   // The parts in Chinese keywords (as `fmt --lang zh` prints them), for
   // answers in Chinese; null when the file writes Chinese keywords already
@@ -182,7 +192,11 @@ struct Model {
   std::vector<Rule> rules;
   std::vector<CondNode> conds;
   std::vector<NumNode> nums;
+  std::vector<std::string> files;  // the files rules are written in (RuleSource::file)
 
+  /// Where `rule` is written, in full, and as "file:line".
+  [[nodiscard]] SourceLocation location(const Rule& rule) const;
+  [[nodiscard]] std::string file_line(const Rule& rule) const;
   [[nodiscard]] const CondNode& cond(CondId id) const { return conds[id]; }
   [[nodiscard]] const NumNode& num(NumId id) const { return nums[id]; }
   [[nodiscard]] std::optional<FactId> find_fact(std::string_view name) const;

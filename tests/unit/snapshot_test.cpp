@@ -188,7 +188,11 @@ TEST_CASE("snapshot: a model whose ids point nowhere or loop is refused (what th
   m.tiers.push_back({TierLevel::city, "500000", "", std::nullopt, {}});
   m.rules.push_back(Rule{});
   m.rules.back().subject = 1;
+  m.files.push_back("city.rules");
   CHECK(refusal(m).empty());
+  Model no_file = m;
+  no_file.rules.back().source.file = 1;
+  CHECK(refusal(no_file).find("file does not exist") != std::string::npos);
   Model loop = m;
   loop.conds[1] = Not{1};  // itself: an evaluation that would never end
   CHECK(refusal(loop).find("refers forward") != std::string::npos);
