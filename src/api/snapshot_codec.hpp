@@ -77,6 +77,20 @@ class Writer {
   /// UTF-8 text; written alike.
   void bytes(const std::string& text) { raw(text); }
 
+  /// A length-prefixed blob whose bytes `fill` writes through this Writer
+  /// (read back by Reader::raw()): a part of the payload a loader can hand
+  /// to another thread without decoding what comes before it.
+  template <class Fill>
+  void blob(Fill&& fill) {
+    const std::size_t at = out_.size();
+    fixed(std::uint32_t{0});
+    fill(*this);
+    const std::size_t n = out_.size() - at - sizeof(std::uint32_t);
+    if (n > UINT32_MAX) throw std::length_error("a part too long for a snapshot");
+    const auto length = static_cast<std::uint32_t>(n);
+    std::memcpy(out_.data() + at, &length, sizeof length);
+  }
+
  private:
   template <class T>
   void fixed(T v) {

@@ -4,10 +4,14 @@
 #include <geos/io/WKBReader.h>
 #include <geos/io/WKBWriter.h>
 
+#include <tbb/parallel_for.h>
+
+#include <array>
 #include <concepts>
 #include <sstream>
 
 #include "base/json_input.hpp"
+#include "base/sanitizers.hpp"
 #include "geo/geos.hpp"
 #include "geo/plain_wkb.hpp"
 #include "maps/geo_layer.hpp"
@@ -107,9 +111,10 @@ void paths(snapshot::Reader& in, std::vector<std::string>& files) {
   for (std::uint32_t i = 0; i < n; ++i) in.bytes(files.emplace_back());  // each takes 4 bytes or more: bounded by the payload
 }
 
+/// All but the rules, which write_model() and read_model() handle in blocks.
 void fields(auto& io, Is<Model> auto& m) {
   io(m.title, m.version, m.effective_from, m.effective_until, m.facts, m.kinds, m.layers, m.units_map, m.tiers,
-     m.rules, m.conds, m.nums);
+     m.conds, m.nums);
   paths(io, m.files);
 }
 
@@ -125,11 +130,52 @@ namespace zhunru::snapshot {
 
 using namespace model;
 
-void write_model(Writer& out, const Model& m) { out(m); }
+namespace {
+
+// The rules go in blocks, each a blob of its own, decoded on every core when
+// loaded (a national list: a million rules, most of the payload).
+constexpr std::size_t kRuleBlocks = 16;
+// Fewer bytes than any rule encodes to (ids, flags, counts, a weight, a
+// location, texts: over 80), to bound a count against the bytes that hold it.
+constexpr std::size_t kMinRuleBytes = 64;
+
+std::size_t block_start(std::size_t block, std::size_t rules) { return rules * block / kRuleBlocks; }
+
+}  // namespace
+
+void write_model(Writer& out, const Model& m) {
+  out(m);
+  out(static_cast<std::uint32_t>(m.rules.size()));
+  for (std::size_t b = 0; b < kRuleBlocks; ++b) {
+    out.blob([&](Writer& w) {
+      for (std::size_t i = block_start(b, m.rules.size()); i < block_start(b + 1, m.rules.size()); ++i) w(m.rules[i]);
+    });
+  }
+}
 
 Model read_model(Reader& in) {
   Model m;
   in(m);
+  std::uint32_t n = 0;
+  in(n);
+  std::array<std::string_view, kRuleBlocks> blocks;
+  std::size_t bytes = 0;
+  for (std::string_view& block : blocks) {
+    block = in.raw();
+    bytes += block.size();
+  }
+  if (n > bytes / kMinRuleBytes) throw Damaged("the snapshot counts more rules than its bytes hold");
+  m.rules.resize(n);
+  const auto decode = [&](std::size_t b) {
+    Reader rules(blocks[b]);
+    for (std::size_t i = block_start(b, n); i < block_start(b + 1, n); ++i) rules(m.rules[i]);
+    if (!rules.at_end()) throw Damaged("a block of rules in the snapshot has bytes after its end");
+  };
+  if constexpr (kUnderThreadSanitizer) {
+    for (std::size_t b = 0; b < kRuleBlocks; ++b) decode(b);
+  } else {
+    tbb::parallel_for(std::size_t{0}, kRuleBlocks, decode);  // each block fills its own rules
+  }
   return m;
 }
 

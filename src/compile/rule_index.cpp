@@ -99,6 +99,10 @@ RuleIndex::RuleIndex(const model::Model& model) {
   std::vector<std::pair<std::uint32_t, Filed>> filed;  // codes numbered as first met, renumbered below
   std::unordered_map<std::string, std::uint32_t> code_ids;
   std::vector<std::optional<IndustryCodes>> kind_cache(model.kinds.size());
+  // Room for a rule in every class: pages of the unused part are never touched.
+  all.reserve(model.rules.size() * 3);
+  any.reserve(model.rules.size() * 3);
+  filed.reserve(model.rules.size() * 3);
   for (std::uint32_t i = 0; i < model.rules.size(); ++i) {
     const model::Rule& r = model.rules[i];
     const std::uint8_t classes = class_mask(r);
