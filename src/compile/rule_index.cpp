@@ -58,9 +58,9 @@ IndustryCodes rule_industries(const model::Model& m, const model::Rule& r, model
   for (const auto& part : {r.subject, r.where}) {
     if (!part) continue;
     auto codes = industry_requirement(m, *part, fact, cache);
+    if (codes) dedupe(*codes);
     if (codes && (!best || codes->size() < best->size())) best = std::move(codes);
   }
-  if (best) dedupe(*best);
   return best;
 }
 
@@ -80,6 +80,59 @@ void group_by_bucket(const std::vector<std::pair<std::uint32_t, V>>& pairs, std:
   for (const auto& [b, v] : pairs) values[next[b]++] = v;
 }
 
+/// The industry codes each condition requires, numbered, worked out once per
+/// condition: rules share their conditions (the checker keeps one node per
+/// meaning), so a national list of a million rules asks about a few thousand.
+class CodesByCondition {
+ public:
+  CodesByCondition(const model::Model& model, model::FactId fact)
+      : model_(model), fact_(fact), kinds_(model.kinds.size()), conds_(model.conds.size()) {}
+
+  /// The numbers of the codes `rule`'s subject and `where` require (the
+  /// narrower, as rule_industries() says), or null when they require none.
+  const std::vector<std::uint32_t>* of(const model::Rule& rule) {
+    const std::vector<std::uint32_t>* best = nullptr;
+    for (const auto& part : {rule.subject, rule.where}) {
+      if (!part) continue;
+      const std::vector<std::uint32_t>* codes = of(*part);
+      if (codes && (!best || codes->size() < best->size())) best = codes;
+    }
+    return best;
+  }
+  /// Every code numbered so far, by number.
+  [[nodiscard]] const std::vector<std::string>& codes() const { return texts_; }
+
+ private:
+  struct Memo {
+    bool requires_codes = false;
+    std::vector<std::uint32_t> numbers;
+  };
+  const std::vector<std::uint32_t>* of(model::CondId c) {
+    std::optional<Memo>& memo = conds_[c];
+    if (!memo) {
+      memo.emplace();
+      if (auto codes = industry_requirement(model_, c, fact_, kinds_)) {
+        dedupe(*codes);
+        memo->requires_codes = true;
+        for (const std::string& code : *codes) memo->numbers.push_back(number(code));
+      }
+    }
+    return memo->requires_codes ? &memo->numbers : nullptr;
+  }
+  std::uint32_t number(const std::string& code) {
+    const auto [it, added] = numbers_.try_emplace(code, static_cast<std::uint32_t>(texts_.size()));
+    if (added) texts_.push_back(code);
+    return it->second;
+  }
+
+  const model::Model& model_;
+  model::FactId fact_;
+  std::vector<std::optional<IndustryCodes>> kinds_;
+  std::vector<std::optional<Memo>> conds_;
+  std::unordered_map<std::string, std::uint32_t> numbers_;
+  std::vector<std::string> texts_;
+};
+
 }  // namespace
 
 RuleIndex::RuleIndex(const model::Model& model) {
@@ -97,8 +150,8 @@ RuleIndex::RuleIndex(const model::Model& model) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> all;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> any;
   std::vector<std::pair<std::uint32_t, Filed>> filed;  // codes numbered as first met, renumbered below
-  std::unordered_map<std::string, std::uint32_t> code_ids;
-  std::vector<std::optional<IndustryCodes>> kind_cache(model.kinds.size());
+  std::optional<CodesByCondition> codes;
+  if (industry_fact_) codes.emplace(model, *industry_fact_);
   // Room for a rule in every class: pages of the unused part are never touched.
   all.reserve(model.rules.size() * 3);
   any.reserve(model.rules.size() * 3);
@@ -106,7 +159,7 @@ RuleIndex::RuleIndex(const model::Model& model) {
   for (std::uint32_t i = 0; i < model.rules.size(); ++i) {
     const model::Rule& r = model.rules[i];
     const std::uint8_t classes = class_mask(r);
-    const auto industries = industry_fact_ ? rule_industries(model, r, *industry_fact_, kind_cache) : std::nullopt;
+    const std::vector<std::uint32_t>* industries = codes ? codes->of(r) : nullptr;
     for (std::uint32_t c = 0; c < 3; ++c) {
       if (!(classes & (1u << c))) continue;
       const auto b = static_cast<std::uint32_t>(bucket(r.tier, static_cast<UnitClass>(c)));
@@ -115,17 +168,16 @@ RuleIndex::RuleIndex(const model::Model& model) {
         any.emplace_back(b, i);
         continue;
       }
-      for (const std::string& code : *industries) {
-        const auto id = code_ids.try_emplace(code, static_cast<std::uint32_t>(code_ids.size())).first->second;
-        filed.emplace_back(b, Filed{id, i});
-      }
+      for (const std::uint32_t code : *industries) filed.emplace_back(b, Filed{code, i});
     }
   }
   const std::size_t buckets = model.tiers.size() * 3;
   group_by_bucket(all, buckets, all_, all_at_);
   group_by_bucket(any, buckets, any_, any_at_);
   // Codes sorted, so that the codes under a prefix are adjacent.
-  std::vector<std::pair<std::string, std::uint32_t>> by_text(code_ids.begin(), code_ids.end());
+  const std::vector<std::string> numbered = codes ? codes->codes() : std::vector<std::string>();
+  std::vector<std::pair<std::string, std::uint32_t>> by_text;
+  for (std::uint32_t k = 0; k < numbered.size(); ++k) by_text.emplace_back(numbered[k], k);
   std::sort(by_text.begin(), by_text.end());
   std::vector<std::uint32_t> rank(by_text.size());
   for (std::uint32_t k = 0; k < by_text.size(); ++k) {
