@@ -204,12 +204,16 @@ void RuleIndex::tiers_for(const std::string& code, const std::string& district,
   if (const auto it = units_.find(code); it != units_.end()) out.push_back(it->second);
 }
 
-void RuleIndex::append_filed(std::size_t b, std::uint32_t first, std::uint32_t last,
-                             std::vector<std::uint32_t>& out) const {
+void RuleIndex::append_filed(std::size_t b, std::string_view prefix, bool under, std::vector<std::uint32_t>& out) const {
+  // The bucket's entries sort as their codes' texts do: search them, not every code.
   const auto end = filed_.begin() + filed_at_[b + 1];
-  auto it = std::lower_bound(filed_.begin() + filed_at_[b], end, first,
-                             [](const Filed& f, std::uint32_t code) { return f.code < code; });
-  for (; it != end && it->code < last; ++it) out.push_back(it->rule);
+  auto it = std::lower_bound(filed_.begin() + filed_at_[b], end, prefix,
+                             [this](const Filed& f, std::string_view code) { return codes_[f.code] < code; });
+  for (; it != end; ++it) {
+    const std::string& code = codes_[it->code];
+    if (under ? !code.starts_with(prefix) : code != prefix) break;
+    out.push_back(it->rule);
+  }
 }
 
 void RuleIndex::candidates(model::TierId tier, UnitClass c, const std::string* industry,
@@ -222,19 +226,12 @@ void RuleIndex::candidates(model::TierId tier, UnitClass c, const std::string* i
   const std::size_t start = out.size();
   out.insert(out.end(), any_.begin() + any_at_[b], any_.begin() + any_at_[b + 1]);
   if (filed_at_[b] != filed_at_[b + 1]) {
-    const auto code_at = [this](auto it) { return static_cast<std::uint32_t>(it - codes_.begin()); };
     // C2614 → C, C26, C261 (industry codes are a letter then 2–4 digits) …
     for (std::size_t len = 1; len < industry->size(); ++len) {
-      if (len == 2) continue;
-      const std::string_view prefix = std::string_view(*industry).substr(0, len);
-      const auto it = std::lower_bound(codes_.begin(), codes_.end(), prefix);
-      if (it != codes_.end() && *it == prefix) append_filed(b, code_at(it), code_at(it) + 1, out);
+      if (len != 2) append_filed(b, std::string_view(*industry).substr(0, len), false, out);
     }
     // … and C2614 itself with every code under it, for a coarse code.
-    const auto first = std::lower_bound(codes_.begin(), codes_.end(), *industry);
-    const auto last = std::partition_point(first, codes_.end(),
-                                           [&](const std::string& code) { return code.starts_with(*industry); });
-    append_filed(b, code_at(first), code_at(last), out);
+    append_filed(b, *industry, true, out);
   }
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(start), out.end());
   out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(start), out.end()), out.end());

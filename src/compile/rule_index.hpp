@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -45,8 +46,9 @@ class RuleIndex {
     std::uint32_t rule;
   };
   static std::size_t bucket(model::TierId tier, UnitClass c) { return std::size_t{tier} * 3 + static_cast<std::size_t>(c); }
-  /// The entries of `bucket` filed under codes [first, last) of codes_, appended to `out`.
-  void append_filed(std::size_t bucket, std::uint32_t first, std::uint32_t last, std::vector<std::uint32_t>& out) const;
+  /// Appends the rules of `bucket` filed under `prefix` (`under`: under any
+  /// code that starts with it).
+  void append_filed(std::size_t bucket, std::string_view prefix, bool under, std::vector<std::uint32_t>& out) const;
 
   // Per bucket b: all rules in all_[all_at_[b], all_at_[b + 1]), those that
   // require no industry in any_[any_at_[b] …], those filed by industry code
