@@ -37,7 +37,8 @@ factType
   | DATE_TYPE                   # dateType
   ;
 oneOf     : ONE OF | ENUM_ZH ;
-enumValue : name STRING? ;
+// A value may have values under it: `new "新建" { relocation "迁建" }`.
+enumValue : name STRING? (LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE)? ;
 
 kindDecl  : KIND name STRING? EQ expr SEMI ;
 layerDecl : LAYER name STRING? FROM STRING REPAIR? SEMI ;

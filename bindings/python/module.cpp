@@ -120,6 +120,7 @@ py::dict fact_dict(const FactInfo& f) {
   d["unit"] = f.unit;
   d["values"] = f.values;
   d["value_labels"] = f.value_labels;
+  d["value_parents"] = f.value_parents;
   return d;
 }
 

@@ -36,6 +36,7 @@ struct FactInfo {
   std::string unit;        // for quantities: the declared unit, e.g. "t/a"
   std::vector<std::string> values;        // for "one of": value names
   std::vector<std::string> value_labels;  // parallel to values: "新建"; "" when none
+  std::vector<std::string> value_parents; // parallel to values: the value each is a kind of ("new" for "relocation"); "" when none
 };
 
 /// A named class of projects (`kind chemical "化工项目" = …`).

@@ -25,6 +25,7 @@ void write_facts(JsonWriter& w, const std::vector<FactInfo>& facts) {
     w.begin_object().member("name", f.name).member("label", f.label).member("type", f.type).member("unit", f.unit);
     w.key("values").strings(f.values);
     w.key("value_labels").strings(f.value_labels);
+    w.key("value_parents").strings(f.value_parents);
     w.end_object();
   }
   w.end_array();

@@ -36,10 +36,11 @@ std::vector<FactInfo> Ruleset::facts() const {
   static const char* const kTypes[] = {"bool", "number", "quantity", "one of", "industry", "text", "date"};
   std::vector<FactInfo> out;
   for (const model::Fact& f : data_->model.facts) {
-    FactInfo info{f.name, f.label, kTypes[static_cast<int>(f.kind)], f.unit.text, {}, {}};
+    FactInfo info{f.name, f.label, kTypes[static_cast<int>(f.kind)], f.unit.text, {}, {}, {}};
     for (const auto& v : f.values) {
       info.values.push_back(v.name);
       info.value_labels.push_back(v.label);
+      info.value_parents.push_back(v.parent ? f.values[*v.parent].name : std::string());
     }
     out.push_back(std::move(info));
   }

@@ -26,8 +26,13 @@ void fact_schema(JsonWriter& w, const FactInfo& f) {
     w.key("anyOf").begin_array();
     for (std::size_t i = 0; i < f.values.size(); ++i) {
       const std::string& label = f.value_labels[i];
-      w.begin_object().member("const", f.values[i]).member("title", label.empty() ? f.values[i] : label).end_object();
-      if (!label.empty()) w.begin_object().member("const", label).member("title", label).end_object();
+      const std::string& parent = f.value_parents[i];  // x-under: the value this one is a kind of
+      for (const std::string& value : {f.values[i], label}) {
+        if (value.empty()) continue;
+        w.begin_object().member("const", value).member("title", label.empty() ? value : label);
+        if (!parent.empty()) w.member("x-under", parent);
+        w.end_object();
+      }
     }
     w.begin_object().member("type", "null").end_object();
     w.end_array();

@@ -74,7 +74,7 @@ void fields(auto& io, Is<Any> auto& n) { io(n.operands); }
 void fields(auto& io, Is<IsKind> auto& n) { io(n.kind); }
 void fields(auto& io, Is<SiteSpatial> auto& n) { io(n.op, n.layer, n.distance_m); }
 
-void fields(auto& io, Is<EnumValue> auto& v) { io(v.name, v.label); }
+void fields(auto& io, Is<EnumValue> auto& v) { io(v.name, v.label, v.parent); }
 void fields(auto& io, Is<Fact> auto& f) { io(f.name, f.label, f.kind, f.unit, f.values, f.source); }
 void fields(auto& io, Is<Kind> auto& k) { io(k.name, k.label, k.condition, k.source); }
 void fields(auto& io, Is<Layer> auto& l) { io(l.name, l.label, l.path, l.repair, l.source); }

@@ -72,7 +72,13 @@ void check_optional(const Model& m, const std::optional<CondId>& c) {
 
 void check_references(const Model& m) {
   // Facts first: the enumeration tests below rely on at most 64 values (one bit each).
-  for (const Fact& f : m.facts) require(f.values.size() <= 64, "an enumerated fact has too many values");
+  for (const Fact& f : m.facts) {
+    require(f.values.size() <= 64, "an enumerated fact has too many values");
+    // A value sits under one declared before it: Fact::with_values_under walks them in order.
+    for (std::uint32_t v = 0; v < f.values.size(); ++v) {
+      require(!f.values[v].parent || *f.values[v].parent < v, "a value sits under one declared after it");
+    }
+  }
   for (NumId i = 0; i < m.nums.size(); ++i) check_num(m, i, m.nums[i]);
   for (const Kind& k : m.kinds) require(k.condition < m.conds.size(), "a kind's condition does not exist");
   for (CondId i = 0; i < m.conds.size(); ++i) check_cond(m, i, m.conds[i]);

@@ -187,6 +187,7 @@ enum class FactTypeKind { boolean, number, quantity, one_of, industry, text, dat
 struct EnumValue {
   Name name;
   std::optional<StringLit> label;
+  std::vector<EnumValue> under;  // values that are kinds of this one (`new { relocation }`)
 };
 
 struct FactType {

@@ -78,17 +78,19 @@ class Dumper {
     effectivity(d.effective);
     out_ += ')';
   }
+  void enum_value(const EnumValue& v) {
+    out_ += fmt::format(" ({}", v.name.text);
+    opt_str("label", v.label);
+    for (const EnumValue& under : v.under) enum_value(under);
+    out_ += ')';
+  }
   void item(const FactDecl& d) {
     out_ += fmt::format("(fact {} ({}", d.name.text, name_of(kFactType, d.type.kind));
     if (d.type.unit) {
       out_ += ' ';
       unit(*d.type.unit);
     }
-    for (const EnumValue& v : d.type.values) {
-      out_ += fmt::format(" ({}", v.name.text);
-      opt_str("label", v.label);
-      out_ += ')';
-    }
+    for (const EnumValue& v : d.type.values) enum_value(v);
     out_ += ')';
     opt_str("label", d.label);
     out_ += ')';

@@ -321,7 +321,7 @@ std::optional<model::CondId> ConditionChecker::compare_fact(const model::Fact& f
   if (same_fact) {  // `nature = nature`: true when known, unknown when not
     result = ctx_.add(model::Compare{ast::CompareOp::eq, ctx_.add(model::NumFact{id}), ctx_.add(model::NumFact{id})});
   } else if (fact.kind == FactKind::enumeration && (other.form == Operand::Form::word || other.form == Operand::Form::string)) {
-    if (const auto v = enum_value(fact, other.text, other.span)) result = ctx_.add(model::EnumIn{id, {*v}});
+    if (const auto v = enum_value(fact, other.text, other.span)) result = ctx_.add(model::EnumIn{id, fact.with_values_under({*v})});
     else return std::nullopt;
   } else if (fact.kind == FactKind::industry &&
              (other.form == Operand::Form::word || other.form == Operand::Form::string)) {
@@ -492,7 +492,9 @@ std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) 
       if (v) node.values.push_back(*v);
       ok = ok && v.has_value();
     }
-    return ok ? std::optional(ctx_.add(std::move(node))) : std::nullopt;
+    if (!ok) return std::nullopt;
+    node.values = fact.with_values_under(std::move(node.values));  // `new` covers the values under it
+    return ctx_.add(std::move(node));
   }
   if (fact.kind == FactKind::industry || fact.kind == FactKind::text) {
     std::vector<std::string> values;

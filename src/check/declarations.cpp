@@ -93,6 +93,27 @@ model::FactKind fact_kind(ast::FactTypeKind kind) {
 
 constexpr std::size_t kMaxEnumValues = 64;
 
+/// `v` and the values under it, each after its parent (Fact::with_values_under
+/// relies on that order).
+void add_value(Context& ctx, model::Fact& fact, const ast::EnumValue& v, std::optional<std::uint32_t> parent,
+               std::unordered_map<std::string, Span>& seen) {
+  const std::string label = v.label ? v.label->value : "";
+  const std::string words[] = {v.name.text, label == v.name.text ? std::string() : label};
+  for (const std::string& word : words) {
+    if (word.empty()) continue;
+    const auto [it, inserted] = seen.emplace(word, v.name.span);
+    if (!inserted) {
+      Diagnostic& d = ctx.error("check.duplicate-value", v.name.span,
+                                {q(fact.name) + " has two values named or labelled " + q(word),
+                                 qz(fact.name) + " 有两个取值的名称或标签都是" + qz(word)});
+      ctx.note(d, it->second, {"the other is here", "另一个在此"});
+    }
+  }
+  const auto id = static_cast<std::uint32_t>(fact.values.size());
+  fact.values.push_back({v.name.text, label, parent});
+  for (const ast::EnumValue& under : v.under) add_value(ctx, fact, under, id, seen);
+}
+
 void declare_fact(Context& ctx, const ast::FactDecl& decl) {
   const auto id = static_cast<model::FactId>(ctx.model.facts.size());
   if (!declare_name(ctx, decl.name, {Symbol::Kind::fact, id})) return;
@@ -103,21 +124,7 @@ void declare_fact(Context& ctx, const ast::FactDecl& decl) {
   if (decl.type.unit) fact.unit = *decl.type.unit;
   fact.source = ctx.locate(decl.span);
   std::unordered_map<std::string, Span> seen;
-  for (const ast::EnumValue& v : decl.type.values) {
-    const std::string label = v.label ? v.label->value : "";
-    const std::string words[] = {v.name.text, label == v.name.text ? std::string() : label};
-    for (const std::string& word : words) {
-      if (word.empty()) continue;
-      const auto [it, inserted] = seen.emplace(word, v.name.span);
-      if (!inserted) {
-        Diagnostic& d = ctx.error("check.duplicate-value", v.name.span,
-                                  {q(fact.name) + " has two values named or labelled " + q(word),
-                                   qz(fact.name) + " 有两个取值的名称或标签都是" + qz(word)});
-        ctx.note(d, it->second, {"the other is here", "另一个在此"});
-      }
-    }
-    fact.values.push_back({v.name.text, label});
-  }
+  for (const ast::EnumValue& v : decl.type.values) add_value(ctx, fact, v, std::nullopt, seen);
   if (fact.values.size() > kMaxEnumValues) {
     ctx.error("check.too-many-values", decl.type.span,
               {"an enumerated fact may have at most 64 values", "枚举事实最多 64 个取值"});

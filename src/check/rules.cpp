@@ -97,7 +97,9 @@ std::optional<model::CondId> RuleChecker::adjective_set(const std::vector<ast::N
     }
   }
   if (!ok) return std::nullopt;
-  for (auto& [fact, values] : values_by_fact) any.push_back(ctx_.add(model::EnumIn{fact, std::move(values)}));
+  for (auto& [fact, values] : values_by_fact) {
+    any.push_back(ctx_.add(model::EnumIn{fact, ctx_.model.facts[fact].with_values_under(std::move(values))}));
+  }
   if (any.size() == 1) return any.front();
   return ctx_.add(model::Any{std::move(any)});
 }

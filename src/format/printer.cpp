@@ -83,7 +83,11 @@ std::string Printer::limit_head(const ast::LimitClause& limit) const {
 }
 
 std::string Printer::enum_value(const ast::EnumValue& value) const {
-  return value.label ? value.name.text + " " + string_literal(value.label->value) : value.name.text;
+  std::string out = value.label ? value.name.text + " " + string_literal(value.label->value) : value.name.text;
+  if (!value.under.empty()) {
+    out += " { " + join(value.under, ", ", [this](const ast::EnumValue& v) { return enum_value(v); }) + " }";
+  }
+  return out;
 }
 
 std::string Printer::fact_type(const ast::FactType& type) const {

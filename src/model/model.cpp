@@ -41,6 +41,21 @@ std::string territory_prefix(const Tier& tier) {
   return prefix;
 }
 
+std::vector<std::uint32_t> Fact::with_values_under(std::vector<std::uint32_t> chosen) const {
+  std::vector<bool> in(values.size(), false);
+  for (const std::uint32_t v : chosen) in.at(v) = true;
+  // A parent is declared before the values under it, so one pass in order
+  // reaches every depth.
+  for (std::uint32_t v = 0; v < values.size(); ++v) {
+    if (values[v].parent && in[*values[v].parent]) in[v] = true;
+  }
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t v = 0; v < values.size(); ++v) {
+    if (in[v]) out.push_back(v);
+  }
+  return out;
+}
+
 RuleTexts::RuleTexts(const std::array<std::string_view, kParts>& parts) {
   std::size_t size = 0;
   for (const std::string_view part : parts) size += part.size();

@@ -41,6 +41,7 @@ enum class FactKind { boolean, number, quantity, enumeration, industry, text, da
 struct EnumValue {
   std::string name;
   std::string label;  // "" when none was given
+  std::optional<std::uint32_t> parent;  // the value this one is a kind of (declared before it)
 };
 
 struct Fact {
@@ -53,6 +54,9 @@ struct Fact {
 
   /// The value named or labelled `text` ("new" or "新建").
   [[nodiscard]] std::optional<std::uint32_t> find_value(std::string_view text) const;
+  /// `values` and every value under them (a rule about `new` is about
+  /// `relocation` too), sorted, each once.
+  [[nodiscard]] std::vector<std::uint32_t> with_values_under(std::vector<std::uint32_t> values) const;
 };
 
 struct Kind {

@@ -130,11 +130,15 @@ class Builder {
       t.unit = parse_unit_literal(source_text(q->unit()), t.unit_span, sink_);
     } else if (auto* e = dynamic_cast<P::EnumTypeContext*>(ctx)) {
       t.kind = ast::FactTypeKind::one_of;
-      for (P::EnumValueContext* v : e->enumValue()) {
-        t.values.push_back({word(v->name()), optional_string(v->STRING())});
-      }
+      for (P::EnumValueContext* v : e->enumValue()) t.values.push_back(enum_value(v));
     }
     return t;
+  }
+
+  ast::EnumValue enum_value(P::EnumValueContext* ctx) {
+    ast::EnumValue v{word(ctx->name()), optional_string(ctx->STRING()), {}};
+    for (P::EnumValueContext* under : ctx->enumValue()) v.under.push_back(enum_value(under));
+    return v;
   }
 
   ast::KindDecl kind(P::KindDeclContext* ctx) {
