@@ -61,13 +61,18 @@ async function getJson(url) {
 
 // ---------------------------------------------------------------- the form
 
-/** The allowed values of an enum fact, once each: the name sent, the label shown. */
+/** The allowed values of an enum fact, once each: the name sent, the label
+ *  shown — a value under another (迁建 under 新建, "x-under") indented beneath it. */
 function choices(property) {
   const seen = new Map();
+  const under = new Map();
   for (const option of property.anyOf || []) {
-    if (option.const !== undefined && !seen.has(option.title)) seen.set(option.title, option.const);
+    if (option.const === undefined) continue;
+    if (option["x-under"]) under.set(option.const, option["x-under"]);
+    if (!seen.has(option.title)) seen.set(option.title, option.const);
   }
-  return [...seen].map(([label, value]) => ({ label, value }));
+  const depth = (value, n = 0) => (n < 64 && under.has(value) ? depth(under.get(value), n + 1) : n);
+  return [...seen].map(([label, value]) => ({ label: "\u3000".repeat(depth(value)) + label, value }));
 }
 
 function factField(name, property) {

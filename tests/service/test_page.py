@@ -51,7 +51,10 @@ def test_the_page_judges_a_project_clicked_on_the_map(tmp_path):
         # The form came from the schema: Chinese labels, the values' labels.
         assert "建设性质" in driver.find_element(By.CSS_SELECTOR, "label[for=fact-nature]").text
         driver.find_element(By.ID, "fact-industry").send_keys("C2661")
-        Select(driver.find_element(By.ID, "fact-nature")).select_by_visible_text("新建")
+        nature = Select(driver.find_element(By.ID, "fact-nature"))
+        # Values under values are indented beneath their parent (迁建 under 新建).
+        assert [o.get_attribute("textContent") for o in nature.options][1:3] == ["新建", "\u3000迁建"]
+        nature.select_by_visible_text("新建")
         Select(driver.find_element(By.ID, "fact-catalogue")).select_by_visible_text("允许类")
         # A chemical plant by the Yangtze in 长寿: zoomed in as a user would
         # (at the whole city's scale a pixel is most of a kilometre).
