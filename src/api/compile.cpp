@@ -2,13 +2,10 @@
 // check → lower → index, returning diagnostics instead of throwing.
 #include <algorithm>
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include "api/content_hash.hpp"
 #include "api/ruleset_data.hpp"
 #include "base/file_io.hpp"
-#include "base/sanitizers.hpp"
+#include "base/side_by_side.hpp"
 #include "base/source_file.hpp"
 #include "check/check.hpp"
 #include "diagnostics/render.hpp"
@@ -102,15 +99,9 @@ std::vector<syntax::ParseResult> parse_all(const SourceSet& sources, const Compi
   std::vector<syntax::ParseResult> parsed(sources.size());
   syntax::ParseOptions parse_options;
   parse_options.max_errors = options.max_errors;
-  const auto parse_range = [&](const tbb::blocked_range<FileId>& range) {
-    for (FileId id = range.begin(); id != range.end(); ++id) parsed[id] = syntax::parse(*sources.find(id), parse_options);
-  };
-  const tbb::blocked_range<FileId> all(0, static_cast<FileId>(sources.size()), 1);
-  if (kUnderThreadSanitizer) {
-    parse_range(all);  // see base/sanitizers.hpp
-  } else {
-    tbb::parallel_for(all, parse_range);
-  }
+  for_each_index(sources.size(), [&](std::size_t id) {
+    parsed[id] = syntax::parse(*sources.find(static_cast<FileId>(id)), parse_options);
+  });
   return parsed;
 }
 

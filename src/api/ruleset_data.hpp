@@ -3,8 +3,6 @@
 // hash. Built once by compile_*(), never modified after.
 #pragma once
 
-#include <tbb/parallel_sort.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -14,7 +12,6 @@
 #include <utility>
 #include <vector>
 
-#include "base/sanitizers.hpp"
 #include "compile/program.hpp"
 #include "compile/rule_index.hpp"
 #include "geo/metric_pool.hpp"
@@ -45,22 +42,8 @@ struct Ruleset::Data {
   /// side (api/ruleset_data.cpp). Compiling and loading a snapshot both end here.
   void build_evaluation();
 
-  void index_names() {
-    rules_by_id.clear();
-    for (std::uint32_t i = 0; i < model.rules.size(); ++i) rules_by_id.emplace_back(model.rules[i].id, i);
-    if constexpr (kUnderThreadSanitizer) {  // base/sanitizers.hpp
-      std::sort(rules_by_id.begin(), rules_by_id.end());
-    } else {
-      tbb::parallel_sort(rules_by_id.begin(), rules_by_id.end());  // a national list: a million ids
-    }
-    facts_by_name.clear();
-    // Names first, and a text already taken keeps its fact: a name wins over
-    // a label.
-    for (model::FactId i = 0; i < model.facts.size(); ++i) facts_by_name.emplace(model.facts[i].name, i);
-    for (model::FactId i = 0; i < model.facts.size(); ++i) {
-      if (!model.facts[i].label.empty()) facts_by_name.emplace(model.facts[i].label, i);
-    }
-  }
+  /// rules_by_id and facts_by_name, from the model.
+  void index_names();
 
   /// The fact named `text`, or else the one labelled `text` ("建设性质"):
   /// project files and CSV headers may use either.

@@ -11,14 +11,13 @@
 #include <fstream>
 #include <optional>
 
-#include <tbb/parallel_invoke.h>
 
 #include "api/content_hash.hpp"
 #include "api/ruleset_data.hpp"
 #include "api/snapshot_model.hpp"
 #include "api/snapshot_references.hpp"
 #include "base/file_io.hpp"
-#include "base/sanitizers.hpp"
+#include "base/side_by_side.hpp"
 #include "base/json_input.hpp"
 
 namespace zhunru {
@@ -42,18 +41,6 @@ std::string text_in(const Json& header, const char* key) {
 std::uint64_t count_in(const Json& header, const char* key) {
   const auto it = header.find(key);
   return it != header.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
-}
-
-/// `a` and `b` side by side (one after the other under ThreadSanitizer, which
-/// cannot see oneTBB's hand-offs: base/sanitizers.hpp).
-template <class A, class B>
-void both(const A& a, const B& b) {
-  if constexpr (kUnderThreadSanitizer) {
-    a();
-    b();
-  } else {
-    tbb::parallel_invoke(a, b);
-  }
 }
 
 Loaded refuse(std::string code, std::string en, std::string zh) {
@@ -142,7 +129,7 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
         data->maps = snapshot::read_maps(in);
         if (!in.at_end()) throw snapshot::Damaged("the snapshot has bytes after its end");
       };
-      both(model, maps);
+      side_by_side(model, maps);
       if (data->maps.layers.size() != data->model.layers.size()) throw snapshot::Damaged("the snapshot's layers are missing");
       snapshot::check_references(data->model);
     } catch (const geos::util::GEOSException& e) {
@@ -153,7 +140,7 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
                        std::string("快照内容与当前 zhunru 不符：") + e.what());
     }
   };
-  both(checksum, decode);
+  side_by_side(checksum, decode);
   if (!intact) {
     return refuse("snapshot.damaged", "the snapshot is damaged (truncated, or its bytes changed since it was written)",
                   "快照已损坏（被截断，或写出后内容被改动）");

@@ -4,14 +4,12 @@
 #include <geos/io/WKBReader.h>
 #include <geos/io/WKBWriter.h>
 
-#include <tbb/parallel_for.h>
-
 #include <array>
 #include <concepts>
 #include <sstream>
 
 #include "base/json_input.hpp"
-#include "base/sanitizers.hpp"
+#include "base/side_by_side.hpp"
 #include "geo/geos.hpp"
 #include "geo/plain_wkb.hpp"
 #include "maps/geo_layer.hpp"
@@ -171,11 +169,7 @@ Model read_model(Reader& in) {
     for (std::size_t i = block_start(b, n); i < block_start(b + 1, n); ++i) rules(m.rules[i]);
     if (!rules.at_end()) throw Damaged("a block of rules in the snapshot has bytes after its end");
   };
-  if constexpr (kUnderThreadSanitizer) {
-    for (std::size_t b = 0; b < kRuleBlocks; ++b) decode(b);
-  } else {
-    tbb::parallel_for(std::size_t{0}, kRuleBlocks, decode);  // each block fills its own rules
-  }
+  for_each_index(kRuleBlocks, decode);  // each block fills its own rules
   return m;
 }
 

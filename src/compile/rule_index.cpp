@@ -175,9 +175,8 @@ RuleIndex::RuleIndex(const model::Model& model) {
   group_by_bucket(all, buckets, all_, all_at_);
   group_by_bucket(any, buckets, any_, any_at_);
   // Codes sorted, so that the codes under a prefix are adjacent.
-  const std::vector<std::string> numbered = codes ? codes->codes() : std::vector<std::string>();
   std::vector<std::pair<std::string, std::uint32_t>> by_text;
-  for (std::uint32_t k = 0; k < numbered.size(); ++k) by_text.emplace_back(numbered[k], k);
+  for (std::uint32_t k = 0; codes && k < codes->codes().size(); ++k) by_text.emplace_back(codes->codes()[k], k);
   std::sort(by_text.begin(), by_text.end());
   std::vector<std::uint32_t> rank(by_text.size());
   for (std::uint32_t k = 0; k < by_text.size(); ++k) {
