@@ -16,7 +16,7 @@
 #include "api/ruleset_data.hpp"
 #include "api/snapshot_model.hpp"
 #include "api/snapshot_references.hpp"
-#include "base/file_io.hpp"
+#include "base/mapped_file.hpp"
 #include "base/side_by_side.hpp"
 #include "base/json_input.hpp"
 
@@ -100,11 +100,13 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
   const Json& h = *header;
   const std::string engine = text_in(h, "engine").empty() ? "?" : json_input::shorten(text_in(h, "engine"), 40);
   if (count_in(h, "format") != kFormat || text_in(h, "engine") != ZHUNRU_VERSION) {
+    // The same version number can write two formats (between releases): say which differs.
+    const std::string made = "zhunru " + engine + ", format " + std::to_string(count_in(h, "format"));
+    const std::string here = std::string("zhunru ") + ZHUNRU_VERSION + ", format " + std::to_string(kFormat);
     return refuse("snapshot.other-version",
-                  "the snapshot was made by zhunru " + engine + " and this is zhunru " + ZHUNRU_VERSION +
+                  "the snapshot was made by " + made + " and this is " + here +
                       ": compile the ruleset again (`zhunru compile RULESET -o FILE.zr`)",
-                  "该快照由 zhunru " + engine + " 生成，当前为 zhunru " + ZHUNRU_VERSION +
-                      "：请重新编译清单（`zhunru compile 清单目录 -o 文件.zr`）");
+                  "该快照由 " + made + " 生成，当前为 " + here + "：请重新编译清单（`zhunru compile 清单目录 -o 文件.zr`）");
   }
   const std::string_view body = bytes.substr(eol + 1);
   // The checksum is taken on one core while the payload decodes on another
@@ -151,9 +153,9 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
 }
 
 Loaded load_snapshot(const std::filesystem::path& file) {
-  const auto bytes = read_file(file, kMaxSnapshotBytes);
-  if (!bytes) return Loaded::failure({"io.read", bytes.error()});
-  return load_snapshot_bytes(*bytes);
+  const auto mapped = MappedFile::open(file, kMaxSnapshotBytes);
+  if (!mapped) return Loaded::failure({"io.read", mapped.error()});
+  return load_snapshot_bytes(mapped->bytes());
 }
 
 bool looks_like_snapshot(const std::filesystem::path& file) {

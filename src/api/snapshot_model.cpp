@@ -8,6 +8,7 @@
 #include <concepts>
 #include <sstream>
 
+#include "base/first_touch.hpp"
 #include "base/json_input.hpp"
 #include "base/side_by_side.hpp"
 #include "geo/geos.hpp"
@@ -163,6 +164,8 @@ Model read_model(Reader& in) {
     bytes += block.size();
   }
   if (n > bytes / kMinRuleBytes) throw Damaged("the snapshot counts more rules than its bytes hold");
+  m.rules.reserve(n);
+  touch_pages_on_every_core(m.rules.data(), n * sizeof(Rule));
   m.rules.resize(n);
   const auto decode = [&](std::size_t b) {
     Reader rules(blocks[b]);

@@ -108,6 +108,16 @@ TEST_CASE("snapshot: not a snapshot, another zhunru's, damaged or cut short — 
   REQUIRE_FALSE(refused.has_value());
   CHECK(refused.error().code == "snapshot.other-version");
   CHECK(refused.error().message.en.find("made by zhunru 9.9.9") != std::string::npos);
+  // The same engine version in another format says which format (it said "made by 0.1.0, this is 0.1.0").
+  std::string older = good;
+  const auto format_at = older.find("\"format\":");
+  REQUIRE(format_at != std::string::npos);
+  older.replace(format_at + 9, 1, "1");
+  const auto older_refused = load_snapshot_bytes(older);
+  REQUIRE_FALSE(older_refused.has_value());
+  CHECK(older_refused.error().code == "snapshot.other-version");
+  CHECK(older_refused.error().message.en.find(", format 1 and this is zhunru") != std::string::npos);
+  CHECK(older_refused.error().message.zh.find("format 1") != std::string::npos);
 
   // A header whose members have other types (found by fuzzing: this threw).
   for (const char* header : {R"({"format":"1","engine":0,"bytes":-1,"payload":[]})", R"([1,2])", R"("x")", R"({})"}) {
