@@ -16,6 +16,7 @@
 #include "api/ruleset_data.hpp"
 #include "api/snapshot_model.hpp"
 #include "api/snapshot_references.hpp"
+#include "base/file_io.hpp"
 #include "base/mapped_file.hpp"
 #include "base/side_by_side.hpp"
 #include "base/json_input.hpp"
@@ -152,7 +153,12 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
   return std::shared_ptr<const Ruleset>(std::make_shared<const Ruleset>(std::move(data)));
 }
 
-Loaded load_snapshot(const std::filesystem::path& file) {
+Loaded load_snapshot(const std::filesystem::path& file, SnapshotReading how) {
+  if (how == SnapshotReading::copy) {
+    const auto bytes = read_file(file, kMaxSnapshotBytes);
+    if (!bytes) return Loaded::failure({"io.read", bytes.error()});
+    return load_snapshot_bytes(*bytes);
+  }
   const auto mapped = MappedFile::open(file, kMaxSnapshotBytes);
   if (!mapped) return Loaded::failure({"io.read", mapped.error()});
   return load_snapshot_bytes(mapped->bytes());

@@ -31,7 +31,7 @@ LoadedRuleset load_ruleset(const std::string& path, bool repair_maps, const std:
   const auto say = [&](const LocalizedText& message) { err << "zhunru " << command << ": " << message.in(lang) << '\n'; };
   // A compiled snapshot is accepted wherever a ruleset directory is.
   if (std::filesystem::path(path).extension() == ".zr" || looks_like_snapshot(path)) {
-    auto loaded = load_snapshot(path);
+    auto loaded = load_snapshot(path, SnapshotReading::mapped);  // one run, on a file its user controls
     if (!loaded) {
       say({path + ": " + loaded.error().message.en, path + "：" + loaded.error().message.zh});
       return {nullptr, kBadInput};
