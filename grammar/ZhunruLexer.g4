@@ -77,6 +77,11 @@ OUTSIDE_END_ZH : '外' ;         // `在 LAYER 外`
 WITHIN      : 'within' ;
 DISTANCE_ZH : '距' ;            // `距 LAYER Q 范围内`
 RANGE_END_ZH: '范围内' ;
+// Some of the site lies in a layer's interior (a shared edge is not enough):
+// `overlapping L` in a scope, `site overlaps L` in a condition, `占用 L`.
+OVERLAPS    : 'overlaps' | 'overlapping' | '占用' ;
+NOT_OVERLAPS_ZH : '不占用' ;    // `not overlapping L`
+BY          : 'by' ;            // soft: `overlapping L by at least 10 %`
 
 // ---- conditions and metadata ---------------------------------------------
 WHERE     : 'where' | '当' ;

@@ -93,7 +93,11 @@ spatial
   | OUTSIDE name                            # outsideLayer
   | WITHIN quantity OF name                 # withinLayer
   | DISTANCE_ZH name quantity RANGE_END_ZH  # withinLayer
+  | OVERLAPS name overlapMinimum?           # overlapsLayer
+  | (NOT OVERLAPS | NOT_OVERLAPS_ZH) name   # clearOfLayer
   ;
+// The least of the site that must lie in the layer: a share or an area.
+overlapMinimum : BY AT LEAST quantity | AT_LEAST_ZH quantity ;
 
 metadata
   : BECAUSE STRING      # becauseMeta
@@ -138,6 +142,6 @@ unit     : ID unitWord* | PERCENT ;
 // A name: identifiers, and the soft keywords that are also common fact names.
 name
   : ID
-  | VERSION | WEIGHT | REPAIR | QUOTE
+  | VERSION | WEIGHT | REPAIR | QUOTE | BY
   | BOOL_TYPE | NUMBER_TYPE | QUANTITY_TYPE | INDUSTRY_TYPE | TEXT_TYPE | DATE_TYPE
   ;

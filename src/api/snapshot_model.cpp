@@ -25,7 +25,8 @@ template <> struct EnumCount<TierLevel> { static constexpr unsigned value = 3; }
 template <> struct EnumCount<model::FactKind> { static constexpr unsigned value = 7; };
 template <> struct EnumCount<ast::CompareOp> { static constexpr unsigned value = 6; };
 template <> struct EnumCount<model::ArithOp> { static constexpr unsigned value = 4; };
-template <> struct EnumCount<ast::SpatialOp> { static constexpr unsigned value = 3; };
+template <> struct EnumCount<ast::SpatialOp> { static constexpr unsigned value = 5; };
+template <> struct EnumCount<model::OverlapMeasure> { static constexpr unsigned value = 3; };
 }  // namespace zhunru::snapshot
 
 // Each struct's members, listed once for writing (T const) and reading;
@@ -71,7 +72,7 @@ void fields(auto& io, Is<Not> auto& n) { io(n.operand); }
 void fields(auto& io, Is<All> auto& n) { io(n.operands); }
 void fields(auto& io, Is<Any> auto& n) { io(n.operands); }
 void fields(auto& io, Is<IsKind> auto& n) { io(n.kind); }
-void fields(auto& io, Is<SiteSpatial> auto& n) { io(n.op, n.layer, n.distance_m); }
+void fields(auto& io, Is<SiteSpatial> auto& n) { io(n.op, n.layer, n.amount, n.by); }
 
 void fields(auto& io, Is<EnumValue> auto& v) { io(v.name, v.label, v.parent); }
 void fields(auto& io, Is<Fact> auto& f) { io(f.name, f.label, f.kind, f.unit, f.values, f.source); }

@@ -62,12 +62,14 @@ enum class ArithOp { add, sub, mul, div };
 enum class UnaryOp { logical_not, negate };
 enum class LogicOp { logical_and, logical_or };
 enum class ListStyle { brackets, braces };  // `[..]` or `{..}`: same meaning, kept for fmt
-enum class SpatialOp { inside, outside, within };
+// overlaps: some of the site lies in the layer's interior; clear: `not overlapping`.
+enum class SpatialOp { inside, outside, within, overlaps, clear };
 
-/// `inside LAYER`, `outside LAYER`, `within Q of LAYER`.
+/// `inside LAYER`, `outside LAYER`, `within Q of LAYER`, `overlapping LAYER
+/// [by at least Q]`, `not overlapping LAYER`.
 struct Spatial {
   SpatialOp op;
-  std::optional<QuantityLit> distance;  // for `within`
+  std::optional<QuantityLit> amount;  // within: the distance; overlaps: the least share or area, if given
   Name layer;
   Span span;
 };

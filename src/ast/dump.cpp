@@ -19,7 +19,7 @@ constexpr const char* kTier[] = {"city", "district", "unit"};
 constexpr const char* kFactType[] = {"bool", "number", "quantity", "one-of", "industry", "text", "date"};
 constexpr const char* kCompare[] = {"=", "!=", "<", "<=", ">", ">="};
 constexpr const char* kArith[] = {"+", "-", "*", "/"};
-constexpr const char* kSpatial[] = {"inside", "outside", "within"};
+constexpr const char* kSpatial[] = {"inside", "outside", "within", "overlaps", "clear"};
 
 template <class E>
 const char* name_of(const char* const* table, E e) {
@@ -183,9 +183,9 @@ class Dumper {
   }
   void spatial(const Spatial& s) {
     out_ += fmt::format("({} {}", name_of(kSpatial, s.op), s.layer.text);
-    if (s.distance) {
+    if (s.amount) {
       out_ += ' ';
-      quantity(*s.distance);
+      quantity(*s.amount);
     }
     out_ += ')';
   }

@@ -50,6 +50,10 @@ constexpr std::array<Spelling, static_cast<std::size_t>(Keyword::count_)> kSpell
     {"outside", "外"},
     {"within", "距"},
     {"of", "范围内"},
+    {"overlapping", "占用"},          // a scope
+    {"overlaps", "占用"},             // a condition: `site overlaps L`
+    {"not overlapping", "不占用"},
+    {"by at least", "不低于"},
     {"where", "当"},
     {"unless", "除非"},
     {"and", "且"},

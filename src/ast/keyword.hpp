@@ -17,6 +17,7 @@ enum class Keyword {
   city, district, spatial_layout, emission_control, risk_control, resource_efficiency,
   ban, require, to_have, limit, to, to_at_least, for_subject, allow, encourage, projects,
   in_scope, in_member, priority, key, general, inside, outside, within_of, within_end,
+  overlapping, overlaps, not_overlapping, by_at_least,
   where, unless, and_, or_, not_, is, site, true_, false_, because, cite, quote, weight,
   count_
 };

@@ -13,6 +13,18 @@
 namespace zhunru::auditing {
 namespace {
 
+/// Whether spatial atom `a` holding makes `b` hold, for every site (both of
+/// inside, within, overlaps). Overlapping touches, and touching is within
+/// any distance; a larger least share or area implies a smaller one.
+bool implies(const model::SiteSpatial& a, const model::SiteSpatial& b) {
+  using Op = ast::SpatialOp;
+  using By = model::OverlapMeasure;
+  if (a.layer != b.layer) return false;
+  if (b.op == Op::within) return a.op == Op::inside || a.op == Op::overlaps || (a.op == Op::within && a.amount <= b.amount);
+  if (a.op != Op::overlaps || b.op != Op::overlaps) return false;
+  return b.by == By::any || (a.by == b.by && a.amount >= b.amount);
+}
+
 }  // namespace
 
 Encoder::Encoder(z3::context& ctx, const model::Model& model)
@@ -102,13 +114,9 @@ z3::expr_vector Encoder::background() {
     // A project file cannot give a negative quantity (project.negative-quantity).
     if (f.kind == model::FactKind::quantity) out.push_back(v >= 0);
   }
-  // Spatial atoms of one layer: nearer implies farther; inside implies near.
-  for (const auto& [a, x] : atoms_) {
-    for (const auto& [b, y] : atoms_) {
-      if (std::get<1>(a) != std::get<1>(b) || std::get<0>(b) != static_cast<int>(ast::SpatialOp::within)) continue;
-      const bool a_inside = std::get<0>(a) == static_cast<int>(ast::SpatialOp::inside);
-      const bool a_nearer = std::get<0>(a) == static_cast<int>(ast::SpatialOp::within) && std::get<2>(a) <= std::get<2>(b);
-      if (a_inside || a_nearer) out.push_back(z3::implies(x, y));
+  for (const auto& [ka, a] : atoms_) {
+    for (const auto& [kb, b] : atoms_) {
+      if (ka != kb && implies(a.first, b.first)) out.push_back(z3::implies(a.second, b.second));
     }
   }
   return out;
@@ -165,17 +173,24 @@ z3::expr Encoder::text_in(const model::TextIn& in) {
   return any_of(any);
 }
 
+std::pair<model::SiteSpatial, bool> Encoder::atom_of(const model::SiteSpatial& s) {
+  using Op = ast::SpatialOp;
+  if (s.op == Op::outside) return {{Op::inside, s.layer}, true};
+  if (s.op == Op::clear) return {{Op::overlaps, s.layer}, true};
+  if (s.op == Op::inside) return {{Op::inside, s.layer}, false};
+  return {s, false};
+}
+
 z3::expr Encoder::spatial(const model::SiteSpatial& s) {
-  const bool outside = s.op == ast::SpatialOp::outside;
-  const int op = static_cast<int>(outside ? ast::SpatialOp::inside : s.op);
-  const double d = s.op == ast::SpatialOp::within ? s.distance_m : 0.0;
-  const auto key = std::make_tuple(op, s.layer, d);
+  const auto [atom, negated] = atom_of(s);
+  const auto key = std::make_tuple(static_cast<int>(atom.op), static_cast<int>(atom.by), atom.layer, atom.amount);
   auto it = atoms_.find(key);
   if (it == atoms_.end()) {
-    const std::string name = fmt::format("site:{}:{}:{}", op, m_.layers[s.layer].name, d);
-    it = atoms_.emplace(key, ctx_.bool_const(name.c_str())).first;
+    const std::string name = fmt::format("site:{}:{}:{}:{}", std::get<0>(key), std::get<1>(key), m_.layers[s.layer].name,
+                                         atom.amount);
+    it = atoms_.emplace(key, std::make_pair(atom, ctx_.bool_const(name.c_str()))).first;
   }
-  return outside ? !it->second : it->second;
+  return negated ? !it->second.second : it->second.second;
 }
 
 z3::expr Encoder::encode_cond(model::CondId id) {
@@ -228,10 +243,7 @@ z3::expr Encoder::encode_cond(model::CondId id) {
 
 std::vector<Encoder::SpatialValue> Encoder::spatial_values(const z3::model& m) const {
   std::vector<SpatialValue> out;
-  for (const auto& [key, atom] : atoms_) {
-    out.push_back({static_cast<ast::SpatialOp>(std::get<0>(key)), std::get<1>(key), std::get<2>(key),
-                   m.eval(atom, true).is_true()});
-  }
+  for (const auto& [key, atom] : atoms_) out.push_back({atom.first, m.eval(atom.second, true).is_true()});
   return out;
 }
 

@@ -4,8 +4,9 @@
 // finite partition by the prefixes the rules mention, text as an Int over
 // the strings they mention plus "anything else"; kinds inlined; spatial
 // tests as Bool atoms tied by implications (within 500 m ⇒ within 1 km of
-// the same layer; inside ⇒ within any distance). A Z3 model turns back into
-// a project's facts.
+// the same layer; inside or overlapping ⇒ within any distance; overlapping by
+// at least 20 % ⇒ by at least 10 % ⇒ overlapping). A Z3 model turns back
+// into a project's facts.
 #pragma once
 
 #include <z3++.h>
@@ -34,11 +35,11 @@ class Encoder {
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> facts(const z3::model& m);
   /// A spatial test and the value a Z3 model gives it.
   struct SpatialValue {
-    ast::SpatialOp op;        // inside or within (outside is ¬inside)
-    model::LayerId layer;
-    double distance_m;
+    model::SiteSpatial test;  // inside, within or overlaps (outside is ¬inside, not overlapping ¬overlaps)
     bool value;
   };
+  /// The atom a spatial test is made of, and whether the test is its negation.
+  static std::pair<model::SiteSpatial, bool> atom_of(const model::SiteSpatial& test);
   /// The spatial atoms used so far, valued by `m`.
   [[nodiscard]] std::vector<SpatialValue> spatial_values(const z3::model& m) const;
 
@@ -61,7 +62,7 @@ class Encoder {
   std::map<model::FactId, z3::expr> vars_;
   std::vector<std::string> industry_cells_;              // representative codes: cell i ↔ value i
   std::map<model::FactId, std::vector<std::string>> texts_;  // per text fact: mentioned values, then "other"
-  std::map<std::tuple<int, model::LayerId, double>, z3::expr> atoms_;
+  std::map<std::tuple<int, int, model::LayerId, double>, std::pair<model::SiteSpatial, z3::expr>> atoms_;
   // Each node encoded once: kinds are shared, and a kind tested twice by
   // each of 30 kinds built on one another would otherwise be encoded 2^30 times.
   std::vector<std::optional<z3::expr>> conds_;

@@ -82,9 +82,7 @@ bool reads_atom(const model::Model& m, const model::Rule& r, const Encoder::Spat
   bool found = false;
   for (model::CondId c : parts_of(r)) {
     walk(m, c, [](model::FactId) {}, [&](const model::SiteSpatial& s) {
-      const auto op = s.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : s.op;
-      const double d = s.op == ast::SpatialOp::within ? s.distance_m : 0.0;
-      found = found || (op == v.op && s.layer == v.layer && d == v.distance_m);
+      found = found || Encoder::atom_of(s).first == v.test;
     });
   }
   return found;
@@ -204,13 +202,21 @@ std::optional<std::pair<std::string, std::string>> WitnessBuilder::site_for(
   }
   std::vector<double> offsets{0.0, 20000.0};
   for (const auto& w : wanted) {
-    if (w.op == ast::SpatialOp::within) {
-      offsets.push_back(w.distance_m * 0.5);
-      offsets.push_back(w.distance_m * 1.5 + 100.0);
+    if (w.test.op == ast::SpatialOp::within) {
+      offsets.push_back(w.test.amount * 0.5);
+      offsets.push_back(w.test.amount * 1.5 + 100.0);
+    }
+    // A point in each of the layer's areas, for `overlapping` (on an edge is not in one).
+    const maps::GeoLayer* layer = d.maps.layers[w.test.layer].get();
+    if (w.test.op != ast::SpatialOp::overlaps || !layer) continue;
+    for (std::uint32_t f = 0; f < layer->size() && candidates.size() < 2000; ++f) {
+      if (!layer->features().is_areal(f)) continue;
+      const geo::GeometryPtr area = geo::copy_to(*layer->feature(f).geometry, *factory);
+      candidates.push_back(*area->getInteriorPoint()->getCoordinate());
     }
   }
   for (const auto& w : wanted) {
-    const maps::GeoLayer* layer = d.maps.layers[w.layer].get();
+    const maps::GeoLayer* layer = d.maps.layers[w.test.layer].get();
     if (!layer) continue;
     for (std::uint32_t p = 0; p < layer->pieces_count() && candidates.size() < 4000; p += 1) {
       const geo::Coordinate& at = *layer->piece(p).getCoordinate();
@@ -236,7 +242,7 @@ std::optional<std::pair<std::string, std::string>> WitnessBuilder::site_for(
     bool all = true;
     ++key;
     for (const auto& w : wanted) {
-      const Truth t = oracle.test(w.op, w.layer, w.distance_m, point.get(), key);
+      const Truth t = oracle.test(w.test, point.get(), key);
       all = all && t == (w.value ? Truth::is_true : Truth::is_false);
     }
     if (!all) continue;

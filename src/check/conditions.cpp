@@ -155,8 +155,9 @@ std::optional<model::CondId> ConditionChecker::name_alone(const ast::Name& name)
     ctx_.error("check.layer-needs-site", name.span,
                {q(name.text) + " is a layer; a condition tests the site against it",
                 qz(name.text) + " 是图层；条件中应以选址与之比较"},
-               {"write `site inside " + name.text + "` or `site within 1 km of " + name.text + "`",
-                "应写“选址 在 " + name.text + " 内”或“选址 距 " + name.text + " 1 km 范围内”"});
+               {"write `site inside " + name.text + "`, `site overlaps " + name.text + "` or `site within 1 km of " +
+                    name.text + "`",
+                "应写“选址 在 " + name.text + " 内”“选址 占用 " + name.text + "”或“选址 距 " + name.text + " 1 km 范围内”"});
     return std::nullopt;
   }
   const auto adj = ctx_.adjectives.find(name.text);
@@ -202,8 +203,14 @@ std::optional<model::CondId> ConditionChecker::spatial(const ast::Spatial& s) {
     }
     return std::nullopt;
   }
-  model::SiteSpatial node{s.op, symbol->index, 0.0};
-  if (s.distance) node.distance_m = s.distance->quantity.value;
+  model::SiteSpatial node{s.op, symbol->index};
+  if (s.amount) {
+    node.amount = s.amount->quantity.value;  // metres, a share (0.1 for 10 %) or m²
+    if (s.op == ast::SpatialOp::overlaps) {
+      const bool share = s.amount->quantity.dimension() == Dimension::of(BaseDimension::ratio);
+      node.by = share ? model::OverlapMeasure::share : model::OverlapMeasure::area;
+    }
+  }
   return ctx_.add(node);
 }
 

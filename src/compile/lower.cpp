@@ -129,8 +129,8 @@ NodeId Lowerer::cond(model::CondId id) {
         }
         if constexpr (std::is_same_v<T, model::IsKind>) return intern({Op::is_kind, 0, node.kind, 0, 0});
         if constexpr (std::is_same_v<T, model::SiteSpatial>) {
-          return intern({Op::spatial, static_cast<std::uint8_t>(node.op), node.layer, 0,
-                         std::bit_cast<std::uint64_t>(node.distance_m)});
+          return intern({Op::spatial, static_cast<std::uint8_t>(node.op), node.layer, static_cast<std::uint32_t>(node.by),
+                         std::bit_cast<std::uint64_t>(node.amount)});
         }
       },
       m_.cond(id));

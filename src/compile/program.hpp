@@ -41,7 +41,7 @@ enum class Op : std::uint8_t {
   all,           // children [a, a + b)
   any,           // children [a, a + b)
   is_kind,       // a: kind
-  spatial,       // a: layer; cmp: SpatialOp; mask: the distance in metres (bits of a double)
+  spatial,       // a: layer; cmp: SpatialOp; b: OverlapMeasure; mask: SiteSpatial::amount (bits of a double)
 };
 
 struct Node {

@@ -167,9 +167,10 @@ Truth ConditionEvaluator::eval_node(const ir::Node& n) {
     case ir::Op::is_kind: return kind(n.a);
     case ir::Op::spatial: {
       spatial_seen_ = true;
-      const auto distance = std::bit_cast<double>(n.mask);
+      const model::SiteSpatial test{static_cast<ast::SpatialOp>(n.cmp), n.a, std::bit_cast<double>(n.mask),
+                                    static_cast<model::OverlapMeasure>(n.b)};
       const geo::Geometry* part = unit_ < project_.parts.size() ? project_.parts[unit_].get() : nullptr;
-      const Truth t = oracle_.test(static_cast<ast::SpatialOp>(n.cmp), n.a, distance, part, unit_);
+      const Truth t = oracle_.test(test, part, unit_);
       if (t == Truth::unknown) missing_.push_back(site_slot(p_));
       return t;
     }

@@ -128,25 +128,35 @@ std::string Printer::unit_list(const ast::UnitListScope& scope) const {
          join(scope.units, ", ", [](const ast::Code& c) { return c.text; }) + "]";
 }
 
-std::string Printer::spatial(const ast::Spatial& s) const {
+std::string Printer::spatial(const ast::Spatial& s, bool in_condition) const {
   const std::string& layer = s.layer.text;
   if (lang_ == Lang::zh) {
     switch (s.op) {
       case ast::SpatialOp::inside: return keyword(Keyword::in_scope) + " " + layer + " " + keyword(Keyword::inside);
       case ast::SpatialOp::outside: return keyword(Keyword::in_scope) + " " + layer + " " + keyword(Keyword::outside);
       case ast::SpatialOp::within:
-        return keyword(Keyword::within_of) + " " + layer + " " + quantity(s.distance->quantity) + " " +
+        return keyword(Keyword::within_of) + " " + layer + " " + quantity(s.amount->quantity) + " " +
                keyword(Keyword::within_end);
+      case ast::SpatialOp::overlaps: return keyword(Keyword::overlapping) + " " + layer + least_share(s);
+      case ast::SpatialOp::clear: return keyword(Keyword::not_overlapping) + " " + layer;
     }
   }
   switch (s.op) {
     case ast::SpatialOp::inside: return keyword(Keyword::inside) + " " + layer;
     case ast::SpatialOp::outside: return keyword(Keyword::outside) + " " + layer;
     case ast::SpatialOp::within:
-      return keyword(Keyword::within_of) + " " + quantity(s.distance->quantity) + " " + keyword(Keyword::within_end) +
+      return keyword(Keyword::within_of) + " " + quantity(s.amount->quantity) + " " + keyword(Keyword::within_end) +
              " " + layer;
+    // A scope reads "projects overlapping L", a condition "site overlaps L".
+    case ast::SpatialOp::overlaps:
+      return keyword(in_condition ? Keyword::overlaps : Keyword::overlapping) + " " + layer + least_share(s);
+    case ast::SpatialOp::clear: return keyword(Keyword::not_overlapping) + " " + layer;
   }
   return {};
+}
+
+std::string Printer::least_share(const ast::Spatial& s) const {
+  return s.amount ? " " + keyword(Keyword::by_at_least) + " " + quantity(s.amount->quantity) : std::string();
 }
 
 std::string Printer::scope(const std::vector<ast::ScopeTerm>& scope) const {
@@ -200,7 +210,7 @@ void Printer::node(std::string& out, const ast::ExprNode& n) const {
             out += join(l.operands, op, [this](ast::ExprId o) { return expr(o); });
           },
           [&](const ast::IsKindExpr& k) { out += keyword(Keyword::is) + " " + k.kind.text; },
-          [&](const ast::SiteExpr& s) { out += keyword(Keyword::site) + " " + spatial(*s.spatial); },
+          [&](const ast::SiteExpr& s) { out += keyword(Keyword::site) + " " + spatial(*s.spatial, true); },
       },
       n);
 }

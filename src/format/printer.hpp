@@ -19,7 +19,9 @@ class Printer {
   [[nodiscard]] std::string expr(ast::ExprId id) const;
   [[nodiscard]] std::string subject(const ast::Subject& subject) const;
   [[nodiscard]] std::string scope(const std::vector<ast::ScopeTerm>& scope) const;
-  [[nodiscard]] std::string spatial(const ast::Spatial& spatial) const;
+  /// A scope term, or (`in_condition`) what follows `site` in a condition.
+  [[nodiscard]] std::string spatial(const ast::Spatial& spatial, bool in_condition = false) const;
+  [[nodiscard]] std::string least_share(const ast::Spatial& spatial) const;
   [[nodiscard]] std::string fact_type(const ast::FactType& type) const;
   [[nodiscard]] std::string enum_value(const ast::EnumValue& value) const;
   [[nodiscard]] std::string effectivity(const ast::Effectivity& e) const;

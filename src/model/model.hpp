@@ -105,8 +105,18 @@ struct Not { CondId operand; };
 struct All { std::vector<CondId> operands; };
 struct Any { std::vector<CondId> operands; };
 struct IsKind { KindId kind; };
-/// `site inside L`, `outside L`, `within D of L`: needs the project's site.
-struct SiteSpatial { SpatialOp op; LayerId layer; double distance_m = 0.0; };
+/// What `overlapping L by at least Q` measures: nothing (any overlap of the
+/// interiors), a share of the site's part, or an area.
+enum class OverlapMeasure : std::uint8_t { any, share, area };
+/// `site inside L`, `outside L`, `within D of L`, `overlapping L [by at least
+/// Q]`, `not overlapping L`: needs the project's site.
+struct SiteSpatial {
+  SpatialOp op;
+  LayerId layer;
+  double amount = 0.0;  // within: metres; overlaps by a share: (0, 1]; by an area: m²
+  OverlapMeasure by = OverlapMeasure::any;
+  friend bool operator==(const SiteSpatial&, const SiteSpatial&) = default;
+};
 
 using CondNode = std::variant<BoolConst, BoolFact, Compare, EnumIn, IndustryIn, TextIn, Not, All, Any, IsKind,
                               SiteSpatial>;

@@ -10,6 +10,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "spatial/locate.hpp"
+
 
 namespace zhunru::spatial {
 namespace {
@@ -65,17 +67,86 @@ bool SiteOracle::inside(const maps::GeoLayer& layer, model::LayerId id, const ge
     return true;
   }
   const geo::GeometryPtr mine = geo::copy_to(part, factory());
+  const geo::GeometryPtr all = areas_meeting(layer, id, part, *mine);
+  return all && all->covers(mine.get());
+}
+
+/// The union of the layer's polygons that meet `mine` (`part`, this
+/// evaluation's copy); null when none does.
+geo::GeometryPtr SiteOracle::areas_meeting(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part,
+                                           const geo::Geometry& mine) {
   std::vector<geo::GeometryPtr> areas;
   layer.features().query(*part.getEnvelopeInternal(), [&](std::uint32_t f) {
     if (!layer.features().is_areal(f)) return;
     geo::GeometryPtr area = geo::copy_to(*layer.feature(f).geometry, factory());
-    if (!area->intersects(mine.get())) return;  // plays no part
+    if (!area->intersects(&mine)) return;  // plays no part
     used(layer, id, f);
     areas.push_back(std::move(area));
   });
-  if (areas.empty()) return false;
-  const geo::GeometryPtr all = areas.size() == 1 ? std::move(areas.front()) : geo::union_of(*factory().buildGeometry(std::move(areas)));
-  return all->covers(mine.get());
+  if (areas.empty()) return nullptr;
+  return areas.size() == 1 ? std::move(areas.front()) : geo::union_of(*factory().buildGeometry(std::move(areas)));
+}
+
+/// How many of `points` lie in the interior of the layer's polygons' union
+/// (stopping at the first when `any`). A point on a boundary two polygons
+/// share lies inside their union; one on the layer's outer edge does not.
+std::size_t SiteOracle::points_in_interior(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& points,
+                                           bool any) {
+  std::size_t in = 0;
+  for (std::size_t i = 0; i < points.getNumGeometries() && !(any && in > 0); ++i) {
+    if ((i & 4095) == 4095) geo::check_time_budget();
+    const geo::Coordinate& c = *points.getGeometryN(i)->getCoordinate();
+    bool inner = false;
+    std::vector<std::uint32_t> edges;  // features the point lies on the boundary of
+    layer.features().query(geo::Envelope(c), [&](std::uint32_t f) {
+      if (inner || !layer.features().is_areal(f)) return;
+      const auto where = layer.features().locate(f, c);
+      if (where == geos::geom::Location::INTERIOR) {
+        inner = true;
+        used(layer, id, f);
+      } else if (where == geos::geom::Location::BOUNDARY) {
+        edges.push_back(f);
+      }
+    });
+    if (!inner && edges.size() >= 2) {
+      std::vector<geo::GeometryPtr> areas;
+      for (std::uint32_t f : edges) areas.push_back(geo::copy_to(*layer.feature(f).geometry, factory()));
+      const geo::GeometryPtr all = geo::union_of(*factory().buildGeometry(std::move(areas)));
+      const geo::GeometryPtr point(factory().createPoint(c));
+      inner = all->contains(point.get());
+      if (inner) {
+        for (std::uint32_t f : edges) used(layer, id, f);
+      }
+    }
+    if (inner) ++in;
+  }
+  return in;
+}
+
+bool SiteOracle::overlaps(const maps::GeoLayer& layer, const model::SiteSpatial& test, const geo::Geometry& part) {
+  using model::OverlapMeasure;
+  // Shares and areas are compared with room for rounding in the projection.
+  constexpr double kSlack = 1e-9;
+  if (all_points(part)) {
+    if (test.by == OverlapMeasure::area) return false;  // points have no area
+    const bool any = test.by == OverlapMeasure::any;
+    const std::size_t in = points_in_interior(layer, test.layer, part, any);
+    if (any) return in > 0;
+    return static_cast<double>(in) >= test.amount * static_cast<double>(part.getNumGeometries()) * (1.0 - kSlack);
+  }
+  const geo::GeometryPtr mine = geo::copy_to(part, factory());
+  const geo::GeometryPtr all = areas_meeting(layer, test.layer, part, *mine);
+  if (!all) return false;
+  if (test.by == OverlapMeasure::any) return mine->relate(all.get(), "T********");
+  const int dimension = part.getDimension() == geos::geom::Dimension::L ? 1 : 2;
+  if (test.by == OverlapMeasure::area && dimension < 2) return false;  // lines have no area
+  const geo::GeometryPtr shared = geo::parts_of_dimension(*geo::intersection(*mine, *all), dimension);
+  if (!shared) return false;
+  const geo::LocalMetric& m = metric(part);
+  const double in = measure(*shared, dimension, m, factory());
+  if (test.by == OverlapMeasure::area) return in >= test.amount * (1.0 - kSlack);
+  const double whole = measure(*mine, dimension, m, factory());
+  return whole > 0.0 && in >= test.amount * whole * (1.0 - kSlack);
 }
 
 bool SiteOracle::touches_area(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part) {
@@ -121,21 +192,23 @@ bool SiteOracle::within(const maps::GeoLayer& layer, model::LayerId id, double d
   return near;
 }
 
-Truth SiteOracle::test(ast::SpatialOp op, model::LayerId layer, double distance_m, const geo::Geometry* part,
-                       std::uint32_t key) {
+Truth SiteOracle::test(const model::SiteSpatial& s, const geo::Geometry* part, std::uint32_t key) {
+  const model::LayerId layer = s.layer;
   const maps::GeoLayer* l = layer < maps_.layers.size() ? maps_.layers[layer].get() : nullptr;
   if (!part || !l) return Truth::unknown;
-  const auto memo_key = std::make_tuple(key, static_cast<int>(op), layer, distance_m);
+  const auto memo_key = std::make_tuple(key, static_cast<int>(s.op), layer, s.amount, static_cast<int>(s.by));
   if (const auto hit = memo_.find(memo_key); hit != memo_.end()) return hit->second ? Truth::is_true : Truth::is_false;
   if (failure_) return Truth::unknown;  // the evaluation fails already; no more work for it
   if (!deadline_) deadline_ = geo::deadline_after(seconds_);
   bool result = false;
   try {
     const geo::TimeBudget budget(*deadline_);
-    switch (op) {
+    switch (s.op) {
       case ast::SpatialOp::inside: result = inside(*l, layer, *part); break;
       case ast::SpatialOp::outside: result = !inside(*l, layer, *part); break;
-      case ast::SpatialOp::within: result = within(*l, layer, distance_m, *part); break;
+      case ast::SpatialOp::within: result = within(*l, layer, s.amount, *part); break;
+      case ast::SpatialOp::overlaps: result = overlaps(*l, s, *part); break;
+      case ast::SpatialOp::clear: result = !overlaps(*l, {ast::SpatialOp::overlaps, layer}, *part); break;
     }
   } catch (const geo::OutOfTime&) {
     const std::string limit = fmt::format("{:g}", seconds_);

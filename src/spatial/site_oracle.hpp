@@ -1,8 +1,14 @@
 // Spatial conditions of one evaluation: `inside L`, `outside L`, `within Q
-// of L` for the part of the site in one unit (LANGUAGE.md §4):
+// of L`, `overlapping L [by at least Q]`, `not overlapping L` for the part of
+// the site in one unit (docs/spatial.md):
 //   inside  — the whole part lies in the layer's polygons (their boundary counts);
 //   outside — not inside: some of the part lies outside them;
-//   within  — some of the part is at most Q from the layer, in metres on the ground.
+//   within  — some of the part is at most Q from the layer, in metres on the ground;
+//   overlaps — the part's interior meets the interior of the polygons' union
+//             (DE-9IM T********: a shared edge or corner is not enough); by
+//             at least a share — of the part's points, length or area; by at
+//             least an area — of the part's area in m² (points and lines: 0);
+//   clear   — not overlaps.
 // Containment is tested in lon/lat, where GeoJSON edges are straight;
 // distances in metres (geo::LocalMetric centred on the site).
 //
@@ -35,7 +41,7 @@ class SiteOracle {
 
   /// The test on `part` (lon/lat; null: the site is not known here —
   /// unknown). `key` identifies the part for memoising.
-  Truth test(ast::SpatialOp op, model::LayerId layer, double distance_m, const geo::Geometry* part, std::uint32_t key);
+  Truth test(const model::SiteSpatial& test, const geo::Geometry* part, std::uint32_t key);
 
   /// Layer features that were repaired and took part in some test: (layer, feature).
   [[nodiscard]] const std::set<std::pair<model::LayerId, std::uint32_t>>& repaired_used() const { return repaired_; }
@@ -44,6 +50,10 @@ class SiteOracle {
 
  private:
   bool inside(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part);
+  bool overlaps(const maps::GeoLayer& layer, const model::SiteSpatial& test, const geo::Geometry& part);
+  std::size_t points_in_interior(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& points, bool any);
+  geo::GeometryPtr areas_meeting(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part,
+                                 const geo::Geometry& mine);
   bool within(const maps::GeoLayer& layer, model::LayerId id, double distance_m, const geo::Geometry& part);
   bool touches_area(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part);
   const geo::GeometryFactory& factory();
@@ -54,7 +64,7 @@ class SiteOracle {
   const geo::MetricPool& metrics_;
   geo::GeometryFactory::Ptr factory_;
   std::optional<geo::MetricPool::Lease> lease_;   // taken at the first distance
-  std::map<std::tuple<std::uint32_t, int, model::LayerId, double>, bool> memo_;
+  std::map<std::tuple<std::uint32_t, int, model::LayerId, double, int>, bool> memo_;
   std::set<std::pair<model::LayerId, std::uint32_t>> repaired_;
   std::optional<LocalizedText> failure_;
   double seconds_;

@@ -342,6 +342,17 @@ class Builder {
     if (auto* c = dynamic_cast<P::OutsideLayerContext*>(ctx)) {
       return {ast::SpatialOp::outside, std::nullopt, word(c->name()), span(ctx)};
     }
+    if (auto* c = dynamic_cast<P::OverlapsLayerContext*>(ctx)) {
+      std::optional<ast::QuantityLit> least;
+      if (auto* m = c->overlapMinimum()) {
+        least = quantity(m->quantity());
+        check_overlap_minimum(*least, sink_);
+      }
+      return {ast::SpatialOp::overlaps, std::move(least), word(c->name()), span(ctx)};
+    }
+    if (auto* c = dynamic_cast<P::ClearOfLayerContext*>(ctx)) {
+      return {ast::SpatialOp::clear, std::nullopt, word(c->name()), span(ctx)};
+    }
     auto* c = dynamic_cast<P::WithinLayerContext*>(ctx);
     ast::QuantityLit distance = quantity(c->quantity());
     check_distance(distance, sink_);

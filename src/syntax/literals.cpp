@@ -137,4 +137,27 @@ void check_distance(const ast::QuantityLit& distance, DiagnosticSink& sink) {
   }
 }
 
+void check_overlap_minimum(const ast::QuantityLit& least, DiagnosticSink& sink) {
+  const Dimension& dim = least.quantity.dimension();
+  if (least.quantity.number_text.empty()) return;  // unreadable: reported already
+  const Dimension length = Dimension::of(BaseDimension::length);
+  const bool share = dim == Dimension::of(BaseDimension::ratio);
+  if (share || dim == length * length) {
+    const double v = least.quantity.value;
+    if (v > 0.0 && (!share || v <= 1.0)) return;
+    sink.error("syntax.overlap-minimum", least.span,
+               share ? LocalizedText{"a share of the site must be above 0 % and at most 100 %",
+                                     "选址占用的比例须大于 0% 且不超过 100%"}
+                     : LocalizedText{"an area of the site must be above 0", "选址占用的面积须大于 0"});
+    return;
+  }
+  const LocalizedText what = dim.is_dimensionless() && least.quantity.unit.text.empty()
+                                 ? LocalizedText{"plain number", "无单位的数"}
+                                 : dim.name();
+  sink.error("syntax.overlap-minimum", least.span,
+             {"how much of the site must lie in the layer is a share (`10 %`) or an area (`1 ha`, `500 m2`), not a " +
+                  what.en,
+              "选址占用图层的多少须为比例（“10 %”）或面积（“1 公顷”“500 平方米”“3 亩”），而不是" + what.zh});
+}
+
 }  // namespace zhunru::syntax

@@ -34,4 +34,7 @@ void check_unit_code(const ast::Code& code, DiagnosticSink& sink);
 /// A `within` distance must be a length.
 void check_distance(const ast::QuantityLit& distance, DiagnosticSink& sink);
 
+/// `overlapping L by at least Q`: Q is a share in (0 %, 100 %] or an area above 0.
+void check_overlap_minimum(const ast::QuantityLit& least, DiagnosticSink& sink);
+
 }  // namespace zhunru::syntax

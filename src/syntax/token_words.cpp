@@ -52,7 +52,7 @@ struct Group {
 };
 
 const std::vector<std::size_t>& name_tokens() {
-  static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::REPAIR,    L::QUOTE,  L::BOOL_TYPE,
+  static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::REPAIR,    L::QUOTE,  L::BY,  L::BOOL_TYPE,
                                                L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE,
                                                L::TEXT_TYPE,   L::DATE_TYPE};
   return kNames;
@@ -106,10 +106,12 @@ const std::vector<Group>& groups() {
       {{L::WHERE, L::UNLESS},
        {},
        {{"`where` or `unless`", "“where”或“unless”"}, {"`当` or `除非`", "“当”或“除非”"}}},
-      {{L::INSIDE, L::OUTSIDE, L::WITHIN},
-       {L::IN, L::IN_ZH, L::DISTANCE_ZH},
-       {{"a scope (in … units, inside, outside, within … of)", "适用范围（in … units、inside、outside、within … of）"},
-        {"a scope (在 …单元, 在 … 内, 在 … 外, 距 … 范围内)", "适用范围（在…单元、在…内、在…外、距…范围内）"}}},
+      {{L::INSIDE, L::OUTSIDE, L::WITHIN, L::OVERLAPS},
+       {L::IN, L::IN_ZH, L::DISTANCE_ZH, L::NOT_OVERLAPS_ZH},
+       {{"a scope (in … units, inside, outside, within … of, overlapping)",
+         "适用范围（in … units、inside、outside、within … of、overlapping）"},
+        {"a scope (在 …单元, 在 … 内, 在 … 外, 距 … 范围内, 占用, 不占用)",
+         "适用范围（在…单元、在…内、在…外、距…范围内、占用、不占用）"}}},
       {{L::EQ, L::LT, L::GT},
        {L::NEQ, L::LE, L::GE, L::IN, L::MEMBER_ZH, L::PLUS, L::MINUS, L::STAR, L::SLASH, L::AND, L::OR},
        {{"an operator (=, !=, <, <=, >, >=, in, and, or, …)", "运算符（=、!=、<、<=、>、>=、in、and、or 等）"},
@@ -198,6 +200,9 @@ TokenWord token_word(std::size_t type) {
     case L::WITHIN: return en_only("within");
     case L::DISTANCE_ZH: return zh_only("距");
     case L::RANGE_END_ZH: return zh_only("范围内");
+    case L::OVERLAPS: return both(Keyword::overlapping);
+    case L::NOT_OVERLAPS_ZH: return zh_only("不占用");
+    case L::BY: return en_only("by at least");
     case L::WHERE: return both(Keyword::where);
     case L::UNLESS: return both(Keyword::unless);
     case L::AND: return both(Keyword::and_);

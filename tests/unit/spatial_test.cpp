@@ -254,8 +254,8 @@ TEST_CASE("within: distances in metres on the ground, to 1 m against the geodesi
       CHECK(geodesic_m(lon, lat, 106.575, 29.525) == doctest::Approx(metres).epsilon(1e-9));
       spatial::SiteOracle oracle(maps, rs->data().metrics);
       INFO(metres, " m at ", azimuth, "°");
-      CHECK(oracle.test(ast::SpatialOp::within, 0, metres + 1.0, site.geometry.get(), 0) == Truth::is_true);
-      CHECK(oracle.test(ast::SpatialOp::within, 0, metres - 1.0, site.geometry.get(), 0) == Truth::is_false);
+      CHECK(oracle.test({ast::SpatialOp::within, 0, metres + 1.0}, site.geometry.get(), 0) == Truth::is_true);
+      CHECK(oracle.test({ast::SpatialOp::within, 0, metres - 1.0}, site.geometry.get(), 0) == Truth::is_false);
     }
   }
 }
@@ -272,8 +272,8 @@ TEST_CASE("within: to a line, the nearest point of the line, in metres") {
     const auto site = geo::read_geojson_geometry(nlohmann::json::parse(point(lon, 29.52)), *factory);
     spatial::SiteOracle oracle(rs->data().maps, rs->data().metrics);
     INFO(lon, " is ", reference, " m from the river");
-    CHECK(oracle.test(ast::SpatialOp::within, 1, reference + 1.0, site.geometry.get(), 0) == Truth::is_true);
-    CHECK(oracle.test(ast::SpatialOp::within, 1, reference - 1.0, site.geometry.get(), 0) == Truth::is_false);
+    CHECK(oracle.test({ast::SpatialOp::within, 1, reference + 1.0}, site.geometry.get(), 0) == Truth::is_true);
+    CHECK(oracle.test({ast::SpatialOp::within, 1, reference - 1.0}, site.geometry.get(), 0) == Truth::is_false);
   }
 }
 
@@ -284,7 +284,7 @@ TEST_CASE("inside/outside: the whole site in the layer's polygons, boundary incl
     const auto g = geo::read_geojson_geometry(nlohmann::json::parse(site), *factory);
     REQUIRE(g.geometry);
     spatial::SiteOracle oracle(rs->data().maps, rs->data().metrics);
-    return oracle.test(op, 2, 0.0, g.geometry.get(), 0);
+    return oracle.test({op, 2, 0.0}, g.geometry.get(), 0);
   };
   CHECK(test(ast::SpatialOp::inside, point(106.525, 29.525)) == Truth::is_true);
   CHECK(test(ast::SpatialOp::inside, point(106.52, 29.525)) == Truth::is_true);  // on the boundary
@@ -298,7 +298,7 @@ TEST_CASE("inside/outside: the whole site in the layer's polygons, boundary incl
   // within a polygon layer: 0 m when the site touches it
   const auto g = geo::read_geojson_geometry(nlohmann::json::parse(line(106.529, 29.525, 106.54, 29.525)), *factory);
   spatial::SiteOracle oracle(rs->data().maps, rs->data().metrics);
-  CHECK(oracle.test(ast::SpatialOp::within, 2, 1.0, g.geometry.get(), 0) == Truth::is_true);
+  CHECK(oracle.test({ast::SpatialOp::within, 2, 1.0}, g.geometry.get(), 0) == Truth::is_true);
 }
 
 TEST_CASE("rules with spatial scopes, end to end: per unit, on the part of the site in that unit") {
@@ -541,11 +541,11 @@ TEST_CASE("spatial tests of one evaluation stop at their shared time budget, say
   const auto site = geo::read_geojson_geometry(nlohmann::json::parse(many), *factory);
   REQUIRE(site.geometry);
   spatial::SiteOracle spent(rs->data().maps, rs->data().metrics, 0.0);
-  CHECK(spent.test(ast::SpatialOp::inside, 2, 0.0, site.geometry.get(), 0) == Truth::unknown);
+  CHECK(spent.test({ast::SpatialOp::inside, 2, 0.0}, site.geometry.get(), 0) == Truth::unknown);
   REQUIRE(spent.failure());
   CHECK(spent.failure()->en.find("took longer than 0 s") != std::string::npos);
   CHECK(spent.failure()->zh.find("超过 0 秒") != std::string::npos);
   spatial::SiteOracle ample(rs->data().maps, rs->data().metrics);
-  CHECK(ample.test(ast::SpatialOp::inside, 2, 0.0, site.geometry.get(), 0) == Truth::is_true);
+  CHECK(ample.test({ast::SpatialOp::inside, 2, 0.0}, site.geometry.get(), 0) == Truth::is_true);
   CHECK_FALSE(ample.failure());
 }
