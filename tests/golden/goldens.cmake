@@ -89,3 +89,9 @@ zhunru_golden(schema-chongqing-template ARGS schema rules/chongqing --template)
 # The applicant's report (`eval --format html`): Chinese by default, English with --lang en.
 zhunru_golden(eval-report-html-zh ARGS eval rules/chongqing --project examples/projects/chongqing/chemical-yangtze-bank.json --as-of 2025-06-01 --format html)
 zhunru_golden(eval-report-html-en ARGS eval rules/chongqing --project examples/projects/chongqing/road-across-units.json --as-of 2025-06-01 --format html --lang en)
+
+# Interior overlap (examples/overlap, issue #15): a parcel sharing an edge
+# with farmland is admitted, one a quarter on it rejected; the rule in Chinese.
+zhunru_golden(eval-overlap-shares-an-edge ARGS eval examples/overlap --project examples/overlap/projects/shares-an-edge.json --as-of 2025-06-01)
+zhunru_golden(eval-overlap-a-quarter-zh ARGS eval examples/overlap --project examples/overlap/projects/overlaps-a-quarter.json --as-of 2025-06-01 --lang zh)
+zhunru_golden(fmt-overlap-zh ARGS fmt examples/overlap/city.rules --lang zh)
