@@ -41,7 +41,9 @@ oneOf     : ONE OF | ENUM_ZH ;
 enumValue : name STRING? (LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE)? ;
 
 kindDecl  : KIND name STRING? EQ expr SEMI ;
-layerDecl : LAYER name STRING? FROM STRING REPAIR? SEMI ;
+// A layer is read from a map, or is where other layers meet:
+// `layer reserve-shore = reserve and shoreline-belt;` (`图层 … = … 且 …；`).
+layerDecl : LAYER name STRING? (FROM STRING REPAIR? | EQ name (AND name)+) SEMI ;
 unitsDecl : UNITS FROM STRING REPAIR? SEMI ;   // REPAIR: MakeValid the map's invalid features
 unitsWord : UNITS | UNIT ;      // `in units [...]` is `在 单元 [...]` in Chinese
 

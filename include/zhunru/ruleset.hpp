@@ -49,8 +49,9 @@ struct KindInfo {
 struct LayerInfo {
   std::string name;
   std::string label;
-  std::string path;            // as the ruleset writes it
+  std::string path;            // as the ruleset writes it; empty for an intersection
   std::size_t features = 0;
+  std::vector<std::string> of; // `layer X = A and B`: the layers it is where they meet
 };
 
 /// A tier of the list: the city, a district, a unit.

@@ -38,7 +38,13 @@ void write_names(JsonWriter& w, const Ruleset& rs) {
   w.key("layers").begin_array();
   for (const LayerInfo& l : rs.layers()) {
     w.begin_object().member("name", l.name).member("label", l.label).member("path", l.path);
-    w.member("features", l.features).end_object();
+    w.member("features", l.features);
+    if (!l.of.empty()) {  // an intersection: where these layers meet
+      w.key("of").begin_array();
+      for (const std::string& o : l.of) w.value(o);
+      w.end_array();
+    }
+    w.end_object();
   }
   w.end_array();
   w.key("tiers").begin_array();

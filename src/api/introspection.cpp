@@ -59,7 +59,9 @@ std::vector<LayerInfo> Ruleset::layers() const {
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const auto& loaded = data_->maps.layers;
     const std::size_t features = i < loaded.size() && loaded[i] ? loaded[i]->size() : 0;
-    out.push_back({layers[i].name, layers[i].label, layers[i].path, features});
+    std::vector<std::string> of;
+    for (model::LayerId o : layers[i].of) of.push_back(layers[o].name);
+    out.push_back({layers[i].name, layers[i].label, layers[i].path, features, std::move(of)});
   }
   return out;
 }

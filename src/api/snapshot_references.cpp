@@ -79,6 +79,9 @@ void check_references(const Model& m) {
       require(!f.values[v].parent || *f.values[v].parent < v, "a value sits under one declared after it");
     }
   }
+  for (const Layer& l : m.layers) {
+    for (LayerId o : l.of) require(o < m.layers.size(), "a layer is the intersection of a layer that does not exist");
+  }
   for (NumId i = 0; i < m.nums.size(); ++i) check_num(m, i, m.nums[i]);
   for (const Kind& k : m.kinds) require(k.condition < m.conds.size(), "a kind's condition does not exist");
   for (CondId i = 0; i < m.conds.size(); ++i) check_cond(m, i, m.conds[i]);

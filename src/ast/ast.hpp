@@ -217,9 +217,10 @@ struct KindDecl {
 struct LayerDecl {
   Name name;
   std::optional<StringLit> label;
-  StringLit path;
+  StringLit path;        // empty when the layer is an intersection
   bool repair = false;   // `repair`: invalid features are made valid (and said so)
   Span span;
+  std::vector<Name> of;  // `= A and B`: the layers it is the intersection of (two or more)
 };
 
 struct UnitsDecl {

@@ -13,14 +13,33 @@
 namespace zhunru::auditing {
 namespace {
 
+/// Whether layer `part` lies within layer `whole`: the same layer, or one
+/// that is (through `=`) an intersection taking `whole` as an operand.
+bool lies_within(const model::Model& m, model::LayerId part, model::LayerId whole) {
+  std::vector<model::LayerId> todo{part};
+  std::vector<bool> seen(m.layers.size(), false);  // a forged snapshot may hold a cycle
+  while (!todo.empty()) {
+    const model::LayerId l = todo.back();
+    todo.pop_back();
+    if (l == whole) return true;
+    if (l >= m.layers.size() || seen[l]) continue;
+    seen[l] = true;
+    todo.insert(todo.end(), m.layers[l].of.begin(), m.layers[l].of.end());
+  }
+  return false;
+}
+
 /// Whether spatial atom `a` holding makes `b` hold, for every site (both of
 /// inside, within, overlaps). Overlapping touches, and touching is within
-/// any distance; a larger least share or area implies a smaller one.
-bool implies(const model::SiteSpatial& a, const model::SiteSpatial& b) {
+/// any distance; a larger least share or area implies a smaller one; each
+/// holds of a layer as soon as it holds of a part of it (`a`'s layer an
+/// intersection that `b`'s layer is an operand of).
+bool implies(const model::Model& m, const model::SiteSpatial& a, const model::SiteSpatial& b) {
   using Op = ast::SpatialOp;
   using By = model::OverlapMeasure;
-  if (a.layer != b.layer) return false;
+  if (!lies_within(m, a.layer, b.layer)) return false;
   if (b.op == Op::within) return a.op == Op::inside || a.op == Op::overlaps || (a.op == Op::within && a.amount <= b.amount);
+  if (b.op == Op::inside) return a.op == Op::inside && a.layer != b.layer;
   if (a.op != Op::overlaps || b.op != Op::overlaps) return false;
   return b.by == By::any || (a.by == b.by && a.amount >= b.amount);
 }
@@ -116,7 +135,7 @@ z3::expr_vector Encoder::background() {
   }
   for (const auto& [ka, a] : atoms_) {
     for (const auto& [kb, b] : atoms_) {
-      if (ka != kb && implies(a.first, b.first)) out.push_back(z3::implies(a.second, b.second));
+      if (ka != kb && implies(m_, a.first, b.first)) out.push_back(z3::implies(a.second, b.second));
     }
   }
   return out;

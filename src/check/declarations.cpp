@@ -147,7 +147,60 @@ void declare_layer(Context& ctx, const ast::LayerDecl& decl) {
   const auto id = static_cast<model::LayerId>(ctx.model.layers.size());
   if (!declare_name(ctx, decl.name, {Symbol::Kind::layer, id})) return;
   ctx.model.layers.push_back({decl.name.text, decl.label ? decl.label->value : "", decl.path.value, decl.repair,
-                              ctx.locate(decl.span)});
+                              ctx.locate(decl.span), {}});
+}
+
+/// Whether following `of` from `from` comes back to `target`.
+bool reaches(const model::Model& m, model::LayerId from, model::LayerId target, std::vector<bool>& seen) {
+  for (model::LayerId next : m.layers[from].of) {
+    if (next == target) return true;
+    if (seen[next]) continue;
+    seen[next] = true;
+    if (reaches(m, next, target, seen)) return true;
+  }
+  return false;
+}
+
+/// `layer X = A and B`: each operand a declared layer, none built on X.
+void resolve_intersections(Context& ctx, const std::vector<ParsedFile>& files) {
+  std::vector<std::pair<model::LayerId, const ast::LayerDecl*>> derived;
+  for (const ParsedFile& f : files) {
+    for (const ast::Item& item : f.file->items) {
+      const auto* decl = std::get_if<ast::LayerDecl>(&item);
+      if (!decl || decl->of.empty()) continue;
+      const auto self = ctx.lookup(decl->name.text);
+      if (!self || self->kind != Symbol::Kind::layer || ctx.model.layers[self->index].source != ctx.locate(decl->span)) {
+        continue;  // a name declared twice: reported already
+      }
+      std::vector<model::LayerId> of;
+      for (const ast::Name& operand : decl->of) {
+        const auto symbol = ctx.lookup(operand.text);
+        if (symbol && symbol->kind == Symbol::Kind::layer) {
+          of.push_back(symbol->index);
+        } else if (symbol) {
+          ctx.error("check.not-a-layer", operand.span,
+                    {q(operand.text) + " is not a layer; a layer is where layers meet",
+                     qz(operand.text) + " 不是图层；图层只能由图层相交得到"});
+        } else {
+          ctx.error("check.unknown-name", operand.span,
+                    {"layer " + q(operand.text) + " is not declared", "图层" + qz(operand.text) + "未声明"},
+                    ctx.suggest(operand.text));
+        }
+      }
+      ctx.model.layers[self->index].of = std::move(of);
+      derived.emplace_back(self->index, decl);
+    }
+  }
+  std::vector<model::LayerId> cyclic;  // found before any is cleared, so each one of a cycle is reported
+  for (const auto& [id, decl] : derived) {
+    std::vector<bool> seen(ctx.model.layers.size(), false);
+    if (!reaches(ctx.model, id, id, seen)) continue;
+    ctx.error("check.layer-cycle", decl->name.span,
+              {"layer " + q(decl->name.text) + " is built on itself (through `=`): a layer must come from a map in the end",
+               "图层" + qz(decl->name.text) + "由自身相交得到（经由“=”）：图层最终须来自地图"});
+    cyclic.push_back(id);
+  }
+  for (model::LayerId id : cyclic) ctx.model.layers[id].of.clear();
 }
 
 void declare_units(Context& ctx, const ast::UnitsDecl& decl, const ast::UnitsDecl*& first) {
@@ -210,6 +263,7 @@ void declare(Context& ctx, const std::vector<ParsedFile>& files) {
       if (const auto* u = std::get_if<ast::UnitsDecl>(&item)) declare_units(ctx, *u, units);
     }
   }
+  resolve_intersections(ctx, files);
   check_fact_labels(ctx, files);
 }
 

@@ -149,6 +149,12 @@ class Formatter {
 
   void item(const ast::LayerDecl& d) {
     const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
+    if (!d.of.empty()) {
+      std::string operands;
+      for (const ast::Name& n : d.of) operands += (operands.empty() ? "" : " " + kw(Keyword::and_) + " ") + n.text;
+      statement(d.span, 0, kw(Keyword::layer) + " " + d.name.text + label + " = " + operands + ";");
+      return;
+    }
     statement(d.span, 0,
               kw(Keyword::layer) + " " + d.name.text + label + " " + kw(Keyword::from) + " " +
                   Printer::string_literal(d.path.value) + repair(d.repair) + ";");

@@ -6,6 +6,7 @@
 
 #include "base/json_input.hpp"
 #include "geo/geojson_geometry.hpp"
+#include "maps/layer_intersection.hpp"
 #include "maps/map_report.hpp"
 #include "maps/unit_attributes.hpp"
 #include "maps/unit_overlaps.hpp"
@@ -215,7 +216,7 @@ std::unique_ptr<const GeoLayer> Loader::layer(const model::Layer& l, LoadedMaps&
   return std::make_unique<const GeoLayer>(l.name, report.path(), std::move(kept));
 }
 
-/// `inside L` / `outside L` need areas: a layer of lines or points has no inside.
+/// `inside L`, `outside L`, `overlapping L` need areas: a layer of lines or points has no inside.
 void check_areal_layers(const model::Model& model, const Maps& maps, std::vector<Diagnostic>& diagnostics) {
   std::set<model::LayerId> tested;
   for (const model::CondNode& c : model.conds) {
@@ -228,11 +229,36 @@ void check_areal_layers(const model::Model& model, const Maps& maps, std::vector
     Diagnostic d;
     d.code = "map.no-areas";
     d.location = model.layers[id].source;
-    d.message = {"layer " + layer->name() + " has no polygons, but rules test `inside`/`outside` it; only `within … "
-                 "of` can measure a distance to lines or points",
-                 "图层 " + layer->name() + " 没有面，但有规则判断是否在其内/外；对线或点只能用“距 … 范围内”"};
+    d.message = {"layer " + layer->name() + " has no polygons, but rules test `inside`, `outside` or `overlapping` "
+                 "it; only `within … of` can measure a distance to lines or points",
+                 "图层 " + layer->name() + " 没有面，但有规则判断是否在其内、外或占用它；对线或点只能用“距 … 范围内”"};
     diagnostics.push_back(std::move(d));
   }
+}
+
+/// Builds layer `id` when it is an intersection, its operands first (the
+/// checker refuses cycles; `done` guards against one all the same). Left
+/// null when an operand could not be loaded (reported already).
+void intersect(const model::Model& model, model::LayerId id, Maps& maps, std::vector<bool>& done,
+               std::vector<Diagnostic>& diagnostics) {
+  const model::Layer& l = model.layers[id];
+  if (done[id] || l.of.empty()) return;
+  done[id] = true;
+  std::vector<const GeoLayer*> operands;
+  for (model::LayerId o : l.of) {
+    intersect(model, o, maps, done, diagnostics);
+    if (!maps.layers[o]) return;
+    operands.push_back(maps.layers[o].get());
+  }
+  maps.layers[id] = intersect_layers(l.name, operands);
+  if (maps.layers[id]->size() > 0) return;
+  Diagnostic d;
+  d.code = "map.empty-intersection";
+  d.severity = Severity::warning;
+  d.location = l.source;
+  d.message = {"layer " + l.name + " is empty: " + maps.layers[id]->path() + " do not meet anywhere",
+               "图层 " + l.name + " 为空：" + maps.layers[id]->path() + " 没有相交之处"};
+  diagnostics.push_back(std::move(d));
 }
 
 }  // namespace
@@ -245,7 +271,12 @@ LoadedMaps load_maps(const model::Model& model, const fs::path& root, const MapF
     const auto& u = *model.units_map;
     out.maps.units = loader.units({u.path, u.repair, u.source}, out);
   }
-  for (const model::Layer& l : model.layers) out.maps.layers.push_back(loader.layer(l, out));
+  out.maps.layers.resize(model.layers.size());
+  for (model::LayerId i = 0; i < model.layers.size(); ++i) {
+    if (model.layers[i].of.empty() && !model.layers[i].path.empty()) out.maps.layers[i] = loader.layer(model.layers[i], out);
+  }
+  std::vector<bool> done(model.layers.size(), false);
+  for (model::LayerId i = 0; i < model.layers.size(); ++i) intersect(model, i, out.maps, done, diagnostics);
   check_areal_layers(model, out.maps, diagnostics);
   return out;
 }

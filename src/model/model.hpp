@@ -69,9 +69,10 @@ struct Kind {
 struct Layer {
   std::string name;
   std::string label;
-  std::string path;      // as written, relative to the declaring file
+  std::string path;      // as written, relative to the declaring file; empty for an intersection
   bool repair = false;   // `repair`: make invalid features valid
   SourceLocation source;
+  std::vector<LayerId> of;  // `layer X = A and B`: where A and B meet (declared before or after X)
 };
 
 /// `units from "PATH" [repair];`

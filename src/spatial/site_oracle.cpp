@@ -72,17 +72,30 @@ bool SiteOracle::inside(const maps::GeoLayer& layer, model::LayerId id, const ge
 }
 
 /// The union of the layer's polygons that meet `mine` (`part`, this
-/// evaluation's copy); null when none does.
+/// evaluation's copy), each first cut to a box a little larger than the part
+/// — a dense farmland map merges only the plots near the parcel, not the
+/// county's — which changes nothing inside the box, where the part lies.
+/// `only`: these features (meeting `mine`), instead of all that do. Null
+/// when none does.
 geo::GeometryPtr SiteOracle::areas_meeting(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part,
-                                           const geo::Geometry& mine) {
+                                           const geo::Geometry& mine, const std::vector<std::uint32_t>* only) {
+  geo::Envelope box(*part.getEnvelopeInternal());
+  box.expandBy(1e-5);  // ≈ 1 m: the box's edges never touch the part
+  const geo::GeometryPtr window = factory().toGeometry(&box);
   std::vector<geo::GeometryPtr> areas;
-  layer.features().query(*part.getEnvelopeInternal(), [&](std::uint32_t f) {
+  const auto take = [&](std::uint32_t f) {
     if (!layer.features().is_areal(f)) return;
     geo::GeometryPtr area = geo::copy_to(*layer.feature(f).geometry, factory());
     if (!area->intersects(&mine)) return;  // plays no part
     used(layer, id, f);
-    areas.push_back(std::move(area));
-  });
+    const bool beyond = !box.contains(area->getEnvelopeInternal());
+    areas.push_back(beyond ? geo::intersection(*area, *window) : std::move(area));
+  };
+  if (only) {
+    for (std::uint32_t f : *only) take(f);
+  } else {
+    layer.features().query(*part.getEnvelopeInternal(), take);
+  }
   if (areas.empty()) return nullptr;
   return areas.size() == 1 ? std::move(areas.front()) : geo::union_of(*factory().buildGeometry(std::move(areas)));
 }
@@ -123,6 +136,31 @@ std::size_t SiteOracle::points_in_interior(const maps::GeoLayer& layer, model::L
   return in;
 }
 
+/// Whether the interior of `mine` (a line or polygon) meets the interior of
+/// the layer's polygons' union. One polygon whose interior it meets decides
+/// at once (a dense map is not merged); only a part that lies along the
+/// edges of several — between two plots — needs those merged.
+bool SiteOracle::meets_interior(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part,
+                                const geo::Geometry& mine) {
+  bool meets = false;
+  std::vector<std::uint32_t> touching;
+  layer.features().query(*part.getEnvelopeInternal(), [&](std::uint32_t f) {
+    if (meets || !layer.features().is_areal(f)) return;
+    const geo::GeometryPtr area = geo::copy_to(*layer.feature(f).geometry, factory());
+    if (!area->intersects(&mine)) return;
+    if (mine.relate(area.get(), "T********")) {
+      meets = true;
+      used(layer, id, f);
+    } else {
+      touching.push_back(f);
+    }
+  });
+  if (meets) return true;
+  if (touching.size() < 2) return false;
+  const geo::GeometryPtr all = areas_meeting(layer, id, part, mine, &touching);
+  return all && mine.relate(all.get(), "T********");
+}
+
 bool SiteOracle::overlaps(const maps::GeoLayer& layer, const model::SiteSpatial& test, const geo::Geometry& part) {
   using model::OverlapMeasure;
   // Shares and areas are compared with room for rounding in the projection.
@@ -135,12 +173,14 @@ bool SiteOracle::overlaps(const maps::GeoLayer& layer, const model::SiteSpatial&
     return static_cast<double>(in) >= test.amount * static_cast<double>(part.getNumGeometries()) * (1.0 - kSlack);
   }
   const geo::GeometryPtr mine = geo::copy_to(part, factory());
-  const geo::GeometryPtr all = areas_meeting(layer, test.layer, part, *mine);
-  if (!all) return false;
-  if (test.by == OverlapMeasure::any) return mine->relate(all.get(), "T********");
+  if (test.by == OverlapMeasure::any) return meets_interior(layer, test.layer, part, *mine);
   const int dimension = part.getDimension() == geos::geom::Dimension::L ? 1 : 2;
   if (test.by == OverlapMeasure::area && dimension < 2) return false;  // lines have no area
-  const geo::GeometryPtr shared = geo::parts_of_dimension(*geo::intersection(*mine, *all), dimension);
+  const geo::GeometryPtr all = areas_meeting(layer, test.layer, part, *mine);
+  if (!all) return false;
+  geo::GeometryPtr shared = geo::parts_of_dimension(*geo::intersection(*mine, *all), dimension);
+  // A line's stretch along L's edge is on L, not in it (as for `overlapping`).
+  if (shared && dimension == 1) shared = geo::parts_of_dimension(*geo::difference(*shared, *all->getBoundary()), 1);
   if (!shared) return false;
   const geo::LocalMetric& m = metric(part);
   const double in = measure(*shared, dimension, m, factory());

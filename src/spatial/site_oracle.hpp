@@ -52,8 +52,10 @@ class SiteOracle {
   bool inside(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part);
   bool overlaps(const maps::GeoLayer& layer, const model::SiteSpatial& test, const geo::Geometry& part);
   std::size_t points_in_interior(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& points, bool any);
+  bool meets_interior(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part,
+                      const geo::Geometry& mine);
   geo::GeometryPtr areas_meeting(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part,
-                                 const geo::Geometry& mine);
+                                 const geo::Geometry& mine, const std::vector<std::uint32_t>* only = nullptr);
   bool within(const maps::GeoLayer& layer, model::LayerId id, double distance_m, const geo::Geometry& part);
   bool touches_area(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part);
   const geo::GeometryFactory& factory();

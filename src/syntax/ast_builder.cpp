@@ -146,11 +146,15 @@ class Builder {
   }
 
   ast::LayerDecl layer(P::LayerDeclContext* ctx) {
-    const bool labelled = ctx->STRING().size() > 1;
+    const bool derived = ctx->EQ() != nullptr;
+    const bool labelled = ctx->STRING().size() > (derived ? 0u : 1u);
     std::optional<ast::StringLit> label;
     if (labelled) label = string(ctx->STRING(0));
-    return ast::LayerDecl{word(ctx->name()), std::move(label), string(ctx->STRING(labelled ? 1 : 0)),
-                          ctx->REPAIR() != nullptr, span(ctx)};
+    const auto names = ctx->name();  // the layer's own, then its operands
+    ast::LayerDecl decl{word(names.front()), std::move(label), {}, ctx->REPAIR() != nullptr, span(ctx), {}};
+    if (!derived) decl.path = string(ctx->STRING(labelled ? 1 : 0));
+    for (std::size_t i = 1; i < names.size(); ++i) decl.of.push_back(word(names[i]));
+    return decl;
   }
 
   // ---- tiers ------------------------------------------------------------------------

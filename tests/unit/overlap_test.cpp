@@ -82,7 +82,12 @@ TEST_CASE("overlapping: a parcel a quarter in farmland, by share and by area") {
 
 TEST_CASE("overlapping: lines — along the outer edge no, along the plots' shared edge yes, across by length") {
   const auto rs = compile_ok(farm_sources(kTiers));
-  CHECK(judged(*rs, line(106.51, 29.512, 106.51, 29.518)).starts_with("O1=n/a"));
+  // Along the outer edge: on the farmland, not in it — by any share too (O2, O5).
+  CHECK(judged(*rs, line(106.51, 29.512, 106.51, 29.518)) == "O1=n/a O2=n/a O3=n/a O4=satisfied O5=n/a T1=violated ");
+  // 333 m along the outer edge, then 271 m across the plot: ≈ 45 % in.
+  const std::string bent =
+      R"({"type": "LineString", "coordinates": [[106.51, 29.512], [106.51, 29.515], [106.5128, 29.515]]})";
+  CHECK(judged(*rs, bent) == "O1=violated O2=violated O3=n/a O4=n/a O5=violated T1=violated ");
   CHECK(judged(*rs, line(106.52, 29.512, 106.52, 29.518)).starts_with("O1=violated"));
   // Half its length in the western plot; a line has no area (O3).
   CHECK(judged(*rs, line(106.505, 29.515, 106.515, 29.515)) ==
