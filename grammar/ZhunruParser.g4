@@ -41,9 +41,11 @@ oneOf     : ONE OF | ENUM_ZH ;
 enumValue : name STRING? (LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE)? ;
 
 kindDecl  : KIND name STRING? EQ expr SEMI ;
-// A layer is read from a map, or is where other layers meet:
-// `layer reserve-shore = reserve and shoreline-belt;` (`图层 … = … 且 …；`).
-layerDecl : LAYER name STRING? (FROM STRING REPAIR? | EQ name (AND name)+) SEMI ;
+// A layer is read from a map, is where other layers meet
+// (`layer reserve-shore = reserve and shoreline-belt;`, `图层 … = … 且 …；`),
+// or is the features of a map layer whose properties pass a test
+// (`layer big-tributaries = tributaries where basin-km2 > 10000;`).
+layerDecl : LAYER name STRING? (FROM STRING REPAIR? | EQ name ((AND name)+ | WHERE expr)) SEMI ;
 unitsDecl : UNITS FROM STRING REPAIR? SEMI ;   // REPAIR: MakeValid the map's invalid features
 unitsWord : UNITS | UNIT ;      // `in units [...]` is `在 单元 [...]` in Chinese
 

@@ -51,7 +51,8 @@ struct LayerInfo {
   std::string label;
   std::string path;            // as the ruleset writes it; empty for an intersection
   std::size_t features = 0;
-  std::vector<std::string> of; // `layer X = A and B`: the layers it is where they meet
+  std::vector<std::string> of; // `layer X = A and B`: the layers it is where they meet; `= A where …`: A
+  std::string where;           // `= A where …`: the test of A's features' properties, as written in English keywords
 };
 
 /// A tier of the list: the city, a district, a unit.

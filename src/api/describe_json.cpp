@@ -44,6 +44,7 @@ void write_names(JsonWriter& w, const Ruleset& rs) {
       for (const std::string& o : l.of) w.value(o);
       w.end_array();
     }
+    if (!l.where.empty()) w.member("where", l.where);
     w.end_object();
   }
   w.end_array();

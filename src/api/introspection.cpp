@@ -61,7 +61,7 @@ std::vector<LayerInfo> Ruleset::layers() const {
     const std::size_t features = i < loaded.size() && loaded[i] ? loaded[i]->size() : 0;
     std::vector<std::string> of;
     for (model::LayerId o : layers[i].of) of.push_back(layers[o].name);
-    out.push_back({layers[i].name, layers[i].label, layers[i].path, features, std::move(of)});
+    out.push_back({layers[i].name, layers[i].label, layers[i].path, features, std::move(of), layers[i].filter_text});
   }
   return out;
 }

@@ -77,7 +77,9 @@ void fields(auto& io, Is<SiteSpatial> auto& n) { io(n.op, n.layer, n.amount, n.b
 void fields(auto& io, Is<EnumValue> auto& v) { io(v.name, v.label, v.parent); }
 void fields(auto& io, Is<Fact> auto& f) { io(f.name, f.label, f.kind, f.unit, f.values, f.source); }
 void fields(auto& io, Is<Kind> auto& k) { io(k.name, k.label, k.condition, k.source); }
-void fields(auto& io, Is<Layer> auto& l) { io(l.name, l.label, l.path, l.repair, l.source, l.of); }
+// A filter is applied when the maps load: a snapshot keeps the features that
+// passed, and the filter only as its text.
+void fields(auto& io, Is<Layer> auto& l) { io(l.name, l.label, l.path, l.repair, l.source, l.of, l.filter_text); }
 void fields(auto& io, Is<UnitsMapDecl> auto& u) { io(u.path, u.repair, u.source); }
 void fields(auto& io, Is<Tier> auto& t) { io(t.level, t.code, t.name, t.parent, t.source); }
 /// Written as five texts (the encoding of the five strings rules kept before).

@@ -220,7 +220,8 @@ struct LayerDecl {
   StringLit path;        // empty when the layer is an intersection
   bool repair = false;   // `repair`: invalid features are made valid (and said so)
   Span span;
-  std::vector<Name> of;  // `= A and B`: the layers it is the intersection of (two or more)
+  std::vector<Name> of;  // `= A and B`: the layers it is the intersection of (two or more); `= A where …`: A
+  std::optional<ExprId> filter;  // `= A where …`: the test of A's features' properties
 };
 
 struct UnitsDecl {

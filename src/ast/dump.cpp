@@ -105,6 +105,12 @@ class Dumper {
   void item(const LayerDecl& d) {
     out_ += fmt::format("(layer {}", d.name.text);
     opt_str("label", d.label);
+    if (d.filter) {
+      out_ += " (filter " + d.of.front().text + " ";
+      expr(*d.filter);
+      out_ += "))";
+      return;
+    }
     if (!d.of.empty()) {
       out_ += " (intersection";
       for (const Name& n : d.of) out_ += " " + n.text;

@@ -31,15 +31,16 @@ bool lies_within(const model::Model& m, model::LayerId part, model::LayerId whol
 
 /// Whether spatial atom `a` holding makes `b` hold, for every site (both of
 /// inside, within, overlaps). Overlapping touches, and touching is within
-/// any distance; a larger least share or area implies a smaller one; each
-/// holds of a layer as soon as it holds of a part of it (`a`'s layer an
-/// intersection that `b`'s layer is an operand of).
+/// any distance; a larger least share or area implies a smaller one. Within
+/// and overlapping hold of a layer as soon as they hold of a part of it (`a`'s
+/// layer an intersection or a filter of `b`'s) — but not `inside`: the
+/// vertices an intersection computes may lie a rounding outside its
+/// operands, and a site drawn on them would prove the claim false.
 bool implies(const model::Model& m, const model::SiteSpatial& a, const model::SiteSpatial& b) {
   using Op = ast::SpatialOp;
   using By = model::OverlapMeasure;
   if (!lies_within(m, a.layer, b.layer)) return false;
   if (b.op == Op::within) return a.op == Op::inside || a.op == Op::overlaps || (a.op == Op::within && a.amount <= b.amount);
-  if (b.op == Op::inside) return a.op == Op::inside && a.layer != b.layer;
   if (a.op != Op::overlaps || b.op != Op::overlaps) return false;
   return b.by == By::any || (a.by == b.by && a.amount >= b.amount);
 }

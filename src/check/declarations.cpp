@@ -2,8 +2,11 @@
 // because a condition refers to all three by bare name.
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
+#include "check/layer_filter.hpp"
 #include "check/passes.hpp"
+#include "format/printer.hpp"
 
 namespace zhunru::check {
 namespace {
@@ -150,18 +153,58 @@ void declare_layer(Context& ctx, const ast::LayerDecl& decl) {
                               ctx.locate(decl.span), {}});
 }
 
-/// Whether following `of` from `from` comes back to `target`.
-bool reaches(const model::Model& m, model::LayerId from, model::LayerId target, std::vector<bool>& seen) {
-  for (model::LayerId next : m.layers[from].of) {
-    if (next == target) return true;
-    if (seen[next]) continue;
-    seen[next] = true;
-    if (reaches(m, next, target, seen)) return true;
+/// Layers built (through `=`) on layers built on layers… at most this deep,
+/// so loading them never recurses far.
+constexpr std::size_t kMaxLayerDepth = 16;
+
+/// How each layer is built, found without recursion (a chain of 20,000
+/// layers must not exhaust the stack): its depth of `=` (a map layer 0;
+/// nothing when it rests on a cycle), and whether it lies on a cycle.
+struct LayerDepths {
+  std::vector<std::optional<std::size_t>> depth;
+  std::vector<bool> on_cycle;
+};
+
+LayerDepths layer_depths(const model::Model& m) {
+  enum class State : std::uint8_t { unseen, open, closed };
+  const std::size_t n = m.layers.size();
+  LayerDepths out{std::vector<std::optional<std::size_t>>(n), std::vector<bool>(n, false)};
+  std::vector<State> state(n, State::unseen);
+  std::vector<std::pair<model::LayerId, std::size_t>> stack;  // a layer, and its next operand to visit
+  for (model::LayerId root = 0; root < n; ++root) {
+    if (state[root] != State::unseen) continue;
+    state[root] = State::open;
+    stack.push_back({root, 0});
+    while (!stack.empty()) {
+      auto& [layer, next] = stack.back();
+      const auto& of = m.layers[layer].of;
+      if (next < of.size()) {
+        const model::LayerId o = of[next++];
+        if (state[o] == State::unseen) {
+          state[o] = State::open;
+          stack.push_back({o, 0});
+        } else if (state[o] == State::open) {  // every layer on the stack from o up is on a cycle
+          for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+            out.on_cycle[it->first] = true;
+            if (it->first == o) break;
+          }
+        }
+        continue;
+      }
+      std::optional<std::size_t> depth = 0;
+      for (model::LayerId o : of) {
+        depth = depth && out.depth[o] ? std::optional<std::size_t>(std::max(*depth, *out.depth[o] + 1)) : std::nullopt;
+      }
+      out.depth[layer] = out.on_cycle[layer] ? std::nullopt : depth;
+      state[layer] = State::closed;
+      stack.pop_back();
+    }
   }
-  return false;
+  return out;
 }
 
-/// `layer X = A and B`: each operand a declared layer, none built on X.
+/// `layer X = A and B` and `layer X = A where …`: each operand a declared
+/// layer, none built on X; a filter checked, on a layer read from a map.
 void resolve_intersections(Context& ctx, const std::vector<ParsedFile>& files) {
   std::vector<std::pair<model::LayerId, const ast::LayerDecl*>> derived;
   for (const ParsedFile& f : files) {
@@ -175,7 +218,11 @@ void resolve_intersections(Context& ctx, const std::vector<ParsedFile>& files) {
       std::vector<model::LayerId> of;
       for (const ast::Name& operand : decl->of) {
         const auto symbol = ctx.lookup(operand.text);
-        if (symbol && symbol->kind == Symbol::Kind::layer) {
+        if (symbol && symbol->kind == Symbol::Kind::layer && std::find(of.begin(), of.end(), symbol->index) != of.end()) {
+          ctx.error("check.layer-repeated", operand.span,
+                    {q(operand.text) + " is named twice: a layer meets itself everywhere",
+                     qz(operand.text) + " 出现了两次：图层与自身处处相交"});
+        } else if (symbol && symbol->kind == Symbol::Kind::layer) {
           of.push_back(symbol->index);
         } else if (symbol) {
           ctx.error("check.not-a-layer", operand.span,
@@ -187,20 +234,37 @@ void resolve_intersections(Context& ctx, const std::vector<ParsedFile>& files) {
                     ctx.suggest(operand.text));
         }
       }
+      if (decl->filter && !of.empty()) {
+        model::Layer& layer = ctx.model.layers[self->index];
+        if (!ctx.model.layers[of.front()].path.empty()) {
+          layer.filter = layer_filter(ctx, *f.file, *decl->filter);
+          layer.filter_text = format::Printer(*f.file, Lang::en).expr(*decl->filter);
+        } else {
+          ctx.error("check.layer-filter", decl->of.front().span,
+                    {"`where` picks features of a layer read from a map; " + q(decl->of.front().text) +
+                         " is itself made of layers",
+                     "“当”只能筛选来自地图的图层的要素；" + qz(decl->of.front().text) + " 由其他图层得到"});
+        }
+      }
       ctx.model.layers[self->index].of = std::move(of);
       derived.emplace_back(self->index, decl);
     }
   }
-  std::vector<model::LayerId> cyclic;  // found before any is cleared, so each one of a cycle is reported
+  // Maps load only when checking found no error, so no cycle and no deep
+  // chain ever reaches the loader.
+  const LayerDepths depths = layer_depths(ctx.model);
   for (const auto& [id, decl] : derived) {
-    std::vector<bool> seen(ctx.model.layers.size(), false);
-    if (!reaches(ctx.model, id, id, seen)) continue;
-    ctx.error("check.layer-cycle", decl->name.span,
-              {"layer " + q(decl->name.text) + " is built on itself (through `=`): a layer must come from a map in the end",
-               "图层" + qz(decl->name.text) + "由自身相交得到（经由“=”）：图层最终须来自地图"});
-    cyclic.push_back(id);
+    if (depths.on_cycle[id]) {
+      ctx.error("check.layer-cycle", decl->name.span,
+                {"layer " + q(decl->name.text) + " is built on itself (through `=`): a layer must come from a map in the end",
+                 "图层" + qz(decl->name.text) + "由自身相交得到（经由“=”）：图层最终须来自地图"});
+    } else if (depths.depth[id] && *depths.depth[id] > kMaxLayerDepth) {
+      ctx.error("check.layer-depth", decl->name.span,
+                {"layer " + q(decl->name.text) + " is built on layers built on layers… more than " +
+                     std::to_string(kMaxLayerDepth) + " deep",
+                 "图层" + qz(decl->name.text) + "的构成层级超过 " + std::to_string(kMaxLayerDepth) + " 层"});
+    }
   }
-  for (model::LayerId id : cyclic) ctx.model.layers[id].of.clear();
 }
 
 void declare_units(Context& ctx, const ast::UnitsDecl& decl, const ast::UnitsDecl*& first) {

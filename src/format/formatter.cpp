@@ -149,6 +149,12 @@ class Formatter {
 
   void item(const ast::LayerDecl& d) {
     const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
+    if (d.filter) {
+      statement(d.span, 0,
+                kw(Keyword::layer) + " " + d.name.text + label + " = " + d.of.front().text + " " + kw(Keyword::where) +
+                    " " + print_.expr(*d.filter) + ";");
+      return;
+    }
     if (!d.of.empty()) {
       std::string operands;
       for (const ast::Name& n : d.of) operands += (operands.empty() ? "" : " " + kw(Keyword::and_) + " ") + n.text;

@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 
 #include "base/json_input.hpp"
 #include "geo/geojson_geometry.hpp"
+#include "maps/feature_filter.hpp"
 #include "maps/layer_intersection.hpp"
 #include "maps/map_report.hpp"
 #include "maps/unit_attributes.hpp"
@@ -112,7 +114,8 @@ class Loader {
       : root_(root), files_(files), options_(options), diagnostics_(diags) {}
 
   std::unique_ptr<const UnitMap> units(const Declared& d, LoadedMaps& out);
-  std::unique_ptr<const GeoLayer> layer(const model::Layer& l, LoadedMaps& out);
+  /// `properties`: when given, each kept feature's properties (for a `where` on the layer).
+  std::unique_ptr<const GeoLayer> layer(const model::Layer& l, LoadedMaps& out, std::vector<Json>* properties = nullptr);
 
  private:
   /// Reads, parses and checks the collection; null on failure (reported).
@@ -205,14 +208,17 @@ std::unique_ptr<const UnitMap> Loader::units(const Declared& d, LoadedMaps& out)
   return map;
 }
 
-std::unique_ptr<const GeoLayer> Loader::layer(const model::Layer& l, LoadedMaps& out) {
+std::unique_ptr<const GeoLayer> Loader::layer(const model::Layer& l, LoadedMaps& out, std::vector<Json>* properties) {
   const Declared d{l.path, l.repair, l.source};
   MapReport report(display(d), d.source, options_.max_reported, diagnostics_);
   Json doc;
   auto features = collection(d, report, out, doc);
   if (!features || report.failed()) return nullptr;
   std::vector<MapFeature> kept;
-  for (Feature& f : *features) kept.push_back(std::move(f.feature));
+  for (Feature& f : *features) {
+    kept.push_back(std::move(f.feature));
+    if (properties) properties->push_back(f.properties ? *f.properties : Json());
+  }
   return std::make_unique<const GeoLayer>(l.name, report.path(), std::move(kept));
 }
 
@@ -237,27 +243,41 @@ void check_areal_layers(const model::Model& model, const Maps& maps, std::vector
 }
 
 /// Builds layer `id` when it is an intersection, its operands first (the
-/// checker refuses cycles; `done` guards against one all the same). Left
-/// null when an operand could not be loaded (reported already).
+/// checker refuses cycles; `done` guards against one all the same), or when
+/// it filters a map layer. Left null when an operand could not be loaded, or
+/// the filter does not fit the map (reported).
 void intersect(const model::Model& model, model::LayerId id, Maps& maps, std::vector<bool>& done,
-               std::vector<Diagnostic>& diagnostics) {
+               const std::map<model::LayerId, std::vector<Json>>& properties, std::vector<Diagnostic>& diagnostics) {
   const model::Layer& l = model.layers[id];
   if (done[id] || l.of.empty()) return;
   done[id] = true;
+  if (l.filter) {
+    const auto props = properties.find(l.of.front());
+    if (!maps.layers[l.of.front()] || props == properties.end()) return;
+    maps.layers[id] = filter_layer(l.name, *maps.layers[l.of.front()], props->second, *l.filter, l.source, diagnostics);
+    return;
+  }
   std::vector<const GeoLayer*> operands;
   for (model::LayerId o : l.of) {
-    intersect(model, o, maps, done, diagnostics);
+    intersect(model, o, maps, done, properties, diagnostics);
     if (!maps.layers[o]) return;
     operands.push_back(maps.layers[o].get());
   }
-  maps.layers[id] = intersect_layers(l.name, operands);
-  if (maps.layers[id]->size() > 0) return;
+  auto computed = intersect_layers(l.name, operands);
   Diagnostic d;
+  d.location = l.source;
+  if (!computed) {
+    d.code = "map.intersection";
+    d.message = computed.error();
+    diagnostics.push_back(std::move(d));
+    return;
+  }
+  maps.layers[id] = std::move(computed).value();
+  if (maps.layers[id]->size() > 0) return;
   d.code = "map.empty-intersection";
   d.severity = Severity::warning;
-  d.location = l.source;
-  d.message = {"layer " + l.name + " is empty: " + maps.layers[id]->path() + " do not meet anywhere",
-               "图层 " + l.name + " 为空：" + maps.layers[id]->path() + " 没有相交之处"};
+  d.message = {"layer " + l.name + " is empty: " + maps.layers[id]->path() + " have no area, length or point in common",
+               "图层 " + l.name + " 为空：" + maps.layers[id]->path() + " 没有共同的面、线或点"};
   diagnostics.push_back(std::move(d));
 }
 
@@ -272,11 +292,18 @@ LoadedMaps load_maps(const model::Model& model, const fs::path& root, const MapF
     out.maps.units = loader.units({u.path, u.repair, u.source}, out);
   }
   out.maps.layers.resize(model.layers.size());
+  // The properties of layers that a `where` filters, kept while the maps load.
+  std::map<model::LayerId, std::vector<Json>> properties;
+  for (const model::Layer& l : model.layers) {
+    if (l.filter && !l.of.empty()) properties[l.of.front()];
+  }
   for (model::LayerId i = 0; i < model.layers.size(); ++i) {
-    if (model.layers[i].of.empty() && !model.layers[i].path.empty()) out.maps.layers[i] = loader.layer(model.layers[i], out);
+    if (!model.layers[i].of.empty()) continue;  // built below, from its operands
+    const auto props = properties.find(i);
+    out.maps.layers[i] = loader.layer(model.layers[i], out, props == properties.end() ? nullptr : &props->second);
   }
   std::vector<bool> done(model.layers.size(), false);
-  for (model::LayerId i = 0; i < model.layers.size(); ++i) intersect(model, i, out.maps, done, diagnostics);
+  for (model::LayerId i = 0; i < model.layers.size(); ++i) intersect(model, i, out.maps, done, properties, diagnostics);
   check_areal_layers(model, out.maps, diagnostics);
   return out;
 }

@@ -66,13 +66,30 @@ struct Kind {
   SourceLocation source;
 };
 
+/// A value a map feature's property is compared with.
+using PropertyValue = std::variant<double, std::string, bool>;
+
+/// `layer X = L where …`: a test of a map feature's properties.
+struct FeatureFilter {
+  enum class Kind : std::uint8_t { test, all, any, negate };
+  Kind kind = Kind::test;
+  std::string property;                  // test: the property's name in the map
+  ast::CompareOp op = ast::CompareOp::eq;
+  std::vector<PropertyValue> values;     // test: one value, or those of `in [..]` (any of them)
+  std::vector<FeatureFilter> operands;   // all, any, negate
+};
+
 struct Layer {
   std::string name;
   std::string label;
   std::string path;      // as written, relative to the declaring file; empty for an intersection
   bool repair = false;   // `repair`: make invalid features valid
   SourceLocation source;
-  std::vector<LayerId> of;  // `layer X = A and B`: where A and B meet (declared before or after X)
+  std::vector<LayerId> of;  // `layer X = A and B`: where A and B meet (declared before or after X); `= A where`: A
+  // `= A where …`: the test, applied when the maps load (a snapshot keeps the
+  // features that passed, and the test only as text), and as `fmt` prints it.
+  std::optional<FeatureFilter> filter;
+  std::string filter_text;
 };
 
 /// `units from "PATH" [repair];`

@@ -72,13 +72,14 @@ bool SiteOracle::inside(const maps::GeoLayer& layer, model::LayerId id, const ge
 }
 
 /// The union of the layer's polygons that meet `mine` (`part`, this
-/// evaluation's copy), each first cut to a box a little larger than the part
-/// — a dense farmland map merges only the plots near the parcel, not the
-/// county's — which changes nothing inside the box, where the part lies.
-/// `only`: these features (meeting `mine`), instead of all that do. Null
-/// when none does.
+/// evaluation's copy). `only`: these features (meeting `mine`), instead of
+/// all that do. `clip`: each first cut to a box a little larger than the
+/// part — a dense farmland map merges only the plots near the parcel, not
+/// the county's — for measuring areas and lengths, which the cut leaves as
+/// they were; not for exact tests (`inside`), where the nodes it adds on an
+/// edge may move it by a rounding. Null when none does.
 geo::GeometryPtr SiteOracle::areas_meeting(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part,
-                                           const geo::Geometry& mine, const std::vector<std::uint32_t>* only) {
+                                           const geo::Geometry& mine, const std::vector<std::uint32_t>* only, bool clip) {
   geo::Envelope box(*part.getEnvelopeInternal());
   box.expandBy(1e-5);  // ≈ 1 m: the box's edges never touch the part
   const geo::GeometryPtr window = factory().toGeometry(&box);
@@ -88,8 +89,12 @@ geo::GeometryPtr SiteOracle::areas_meeting(const maps::GeoLayer& layer, model::L
     geo::GeometryPtr area = geo::copy_to(*layer.feature(f).geometry, factory());
     if (!area->intersects(&mine)) return;  // plays no part
     used(layer, id, f);
-    const bool beyond = !box.contains(area->getEnvelopeInternal());
-    areas.push_back(beyond ? geo::intersection(*area, *window) : std::move(area));
+    if (clip && !box.contains(area->getEnvelopeInternal())) {
+      // Only the cut's areas: a vertex just outside the box leaves a stray point.
+      area = geo::parts_of_dimension(*geo::intersection(*area, *window), 2);
+      if (!area) return;
+    }
+    areas.push_back(std::move(area));
   };
   if (only) {
     for (std::uint32_t f : *only) take(f);
@@ -176,7 +181,7 @@ bool SiteOracle::overlaps(const maps::GeoLayer& layer, const model::SiteSpatial&
   if (test.by == OverlapMeasure::any) return meets_interior(layer, test.layer, part, *mine);
   const int dimension = part.getDimension() == geos::geom::Dimension::L ? 1 : 2;
   if (test.by == OverlapMeasure::area && dimension < 2) return false;  // lines have no area
-  const geo::GeometryPtr all = areas_meeting(layer, test.layer, part, *mine);
+  const geo::GeometryPtr all = areas_meeting(layer, test.layer, part, *mine, nullptr, true);
   if (!all) return false;
   geo::GeometryPtr shared = geo::parts_of_dimension(*geo::intersection(*mine, *all), dimension);
   // A line's stretch along L's edge is on L, not in it (as for `overlapping`).

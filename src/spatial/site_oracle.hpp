@@ -55,7 +55,8 @@ class SiteOracle {
   bool meets_interior(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part,
                       const geo::Geometry& mine);
   geo::GeometryPtr areas_meeting(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part,
-                                 const geo::Geometry& mine, const std::vector<std::uint32_t>* only = nullptr);
+                                 const geo::Geometry& mine, const std::vector<std::uint32_t>* only = nullptr,
+                                 bool clip = false);
   bool within(const maps::GeoLayer& layer, model::LayerId id, double distance_m, const geo::Geometry& part);
   bool touches_area(const maps::GeoLayer& layer, model::LayerId id, const geo::Geometry& part);
   const geo::GeometryFactory& factory();

@@ -154,6 +154,7 @@ class Builder {
     ast::LayerDecl decl{word(names.front()), std::move(label), {}, ctx->REPAIR() != nullptr, span(ctx), {}};
     if (!derived) decl.path = string(ctx->STRING(labelled ? 1 : 0));
     for (std::size_t i = 1; i < names.size(); ++i) decl.of.push_back(word(names[i]));
+    if (ctx->expr() != nullptr) decl.filter = expr(ctx->expr());
     return decl;
   }
 
