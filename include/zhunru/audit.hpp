@@ -29,6 +29,7 @@ enum class AuditKind {
   unjudgeable_map_unit,        // a map unit no tier of the ruleset covers
   map_overlap,                 // two units of the unit map share area
   repaired_feature,            // a map feature that was invalid and loaded only because it was repaired
+  dead_exception,              // an `unless` that holds for no project the rule applies to: it exempts nothing
 };
 
 /// "dead-rule", "looser-than-upper", …

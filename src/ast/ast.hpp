@@ -58,6 +58,16 @@ struct Effectivity {
 using ExprId = std::uint32_t;
 
 enum class CompareOp { eq, ne, lt, le, gt, ge };
+/// The operator with its sides swapped: `a < b` is `b > a`.
+constexpr CompareOp mirrored(CompareOp op) {
+  switch (op) {
+    case CompareOp::lt: return CompareOp::gt;
+    case CompareOp::le: return CompareOp::ge;
+    case CompareOp::gt: return CompareOp::lt;
+    case CompareOp::ge: return CompareOp::le;
+    default: return op;
+  }
+}
 enum class ArithOp { add, sub, mul, div };
 enum class UnaryOp { logical_not, negate };
 enum class LogicOp { logical_and, logical_or };

@@ -21,6 +21,7 @@ constexpr EnumName kKinds[] = {  // by AuditKind
     {"unjudgeable-map-unit", "单元无适用层级"},
     {"map-overlap", "单元重叠"},
     {"repaired-feature", "要素经修复"},
+    {"dead-exception", "除非条件无效"},
 };
 
 std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }

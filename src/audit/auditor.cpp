@@ -179,6 +179,13 @@ void Auditor::single(std::uint32_t i) {
            std::nullopt, auditing::Expect::nothing);
     return;
   }
+  if (r.unless && check({f.applies, f.exempt}) == z3::unsat) {
+    report(AuditKind::dead_exception, Severity::warning, {i},
+           {"the `unless` of rule " + id + " holds for no project the rule applies to: it exempts nothing (as written, "
+                "the rule applies without exception)",
+            "规则 " + id + " 的“除非”条件对其适用的任何项目都不成立：不豁免任何项目（该规则实际上没有例外）"},
+           std::nullopt, auditing::Expect::nothing);
+  }
   std::optional<z3::model> witness;
   if (is_requirement(r.form) && check({f.applies, !f.exempt, f.complies}) == z3::unsat &&
       check({f.applies, !f.exempt}, &witness) == z3::sat) {

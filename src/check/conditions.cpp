@@ -47,16 +47,6 @@ std::string value_list(const model::Fact& f) {
   return out;
 }
 
-ast::CompareOp mirror(ast::CompareOp op) {
-  switch (op) {
-    case ast::CompareOp::lt: return ast::CompareOp::gt;
-    case ast::CompareOp::le: return ast::CompareOp::ge;
-    case ast::CompareOp::gt: return ast::CompareOp::lt;
-    case ast::CompareOp::ge: return ast::CompareOp::le;
-    default: return op;
-  }
-}
-
 bool is_equality(ast::CompareOp op) { return op == ast::CompareOp::eq || op == ast::CompareOp::ne; }
 
 LocalizedText dimension_text(const Dimension& d) {
@@ -293,7 +283,7 @@ std::optional<model::CondId> ConditionChecker::compare(const ast::CompareExpr& e
   const Operand rhs = operand(e.rhs);
   const Span span = cover(lhs.span, rhs.span);
   // Non-numeric facts compare with a literal of their own type; put the fact first.
-  for (const auto& [f, other, op] : {std::tuple{lhs, rhs, e.op}, std::tuple{rhs, lhs, mirror(e.op)}}) {
+  for (const auto& [f, other, op] : {std::tuple{lhs, rhs, e.op}, std::tuple{rhs, lhs, ast::mirrored(e.op)}}) {
     if (f.form != Operand::Form::fact) continue;
     const model::Fact& fact = ctx_.model.facts[*f.fact];
     const bool numeric = fact.kind == FactKind::number || fact.kind == FactKind::quantity ||

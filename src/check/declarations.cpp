@@ -150,7 +150,7 @@ void declare_layer(Context& ctx, const ast::LayerDecl& decl) {
   const auto id = static_cast<model::LayerId>(ctx.model.layers.size());
   if (!declare_name(ctx, decl.name, {Symbol::Kind::layer, id})) return;
   ctx.model.layers.push_back({decl.name.text, decl.label ? decl.label->value : "", decl.path.value, decl.repair,
-                              ctx.locate(decl.span), {}});
+                              ctx.locate(decl.span), {}, std::nullopt, {}});
 }
 
 /// Layers built (through `=`) on layers built on layers… at most this deep,

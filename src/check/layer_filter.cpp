@@ -14,16 +14,6 @@ const LocalizedText kWhatFits{
     "图层的“当”将地图要素属性与无单位的数、带引号的文本或真/假比较（如“basin-km2 > 10000”“status = \"已完成\"”），"
     "可用且/或/非连接"};
 
-ast::CompareOp flipped(ast::CompareOp op) {
-  switch (op) {
-    case ast::CompareOp::lt: return ast::CompareOp::gt;
-    case ast::CompareOp::le: return ast::CompareOp::ge;
-    case ast::CompareOp::gt: return ast::CompareOp::lt;
-    case ast::CompareOp::ge: return ast::CompareOp::le;
-    default: return op;
-  }
-}
-
 class FilterChecker {
  public:
   FilterChecker(Context& ctx, const ast::File& file) : ctx_(ctx), file_(file) {}
@@ -31,7 +21,8 @@ class FilterChecker {
   std::optional<FeatureFilter> check(ast::ExprId id) {
     const ast::Expr& e = file_.expr(id);
     if (const auto* logic = std::get_if<ast::LogicExpr>(&e.node)) {
-      FeatureFilter out{logic->op == ast::LogicOp::logical_and ? FeatureFilter::Kind::all : FeatureFilter::Kind::any};
+      FeatureFilter out{logic->op == ast::LogicOp::logical_and ? FeatureFilter::Kind::all : FeatureFilter::Kind::any,
+                        {}, ast::CompareOp::eq, {}, {}};
       for (ast::ExprId o : logic->operands) {
         auto part = check(o);
         if (!part) return std::nullopt;
@@ -81,7 +72,7 @@ class FilterChecker {
                  {"only numbers are compared with <, <=, > or >=", "只有数值可以用 <、<=、>、>= 比较"});
       return std::nullopt;
     }
-    return FeatureFilter{FeatureFilter::Kind::test, (left ? left : right)->name.text, left ? e.op : flipped(e.op),
+    return FeatureFilter{FeatureFilter::Kind::test, (left ? left : right)->name.text, left ? e.op : ast::mirrored(e.op),
                          {*value}, {}};
   }
 

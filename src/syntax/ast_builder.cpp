@@ -151,7 +151,7 @@ class Builder {
     std::optional<ast::StringLit> label;
     if (labelled) label = string(ctx->STRING(0));
     const auto names = ctx->name();  // the layer's own, then its operands
-    ast::LayerDecl decl{word(names.front()), std::move(label), {}, ctx->REPAIR() != nullptr, span(ctx), {}};
+    ast::LayerDecl decl{word(names.front()), std::move(label), {}, ctx->REPAIR() != nullptr, span(ctx), {}, std::nullopt};
     if (!derived) decl.path = string(ctx->STRING(labelled ? 1 : 0));
     for (std::size_t i = 1; i < names.size(); ++i) decl.of.push_back(word(names[i]));
     if (ctx->expr() != nullptr) decl.filter = expr(ctx->expr());

@@ -63,6 +63,20 @@ unit ZH50010320001 { spatial-layout { X2: ban projects in priority units; } }
   CHECK(r.findings[1].message.en.find("no unit of its tier has the class") != std::string::npos);
 }
 
+TEST_CASE("audit: an `unless` that holds for no project the rule applies to is a dead exception") {
+  const AuditResult r = audit_of(R"(
+city 500000 { spatial-layout {
+  E1: ban new chemical projects unless nature = expansion;
+  E2: require projects to have low-voc where capacity > 100 t/a unless capacity < 50 t/a;
+  E3: ban new chemical projects unless low-voc;
+  E4: ban new chemical projects unless nature in [new, rebuild] and capacity < 10 t/a; } }
+)");
+  CHECK(summary(r) == std::vector<std::string>{"dead-exception E1", "dead-exception E2"});
+  CHECK(r.findings[0].severity == Severity::warning);
+  CHECK(r.findings[0].message.en.find("exempts nothing") != std::string::npos);
+  CHECK(r.findings[0].message.zh.find("不豁免任何项目") != std::string::npos);
+}
+
 TEST_CASE("audit: a district limit looser than the city's, with a witness the evaluator confirms") {
   const AuditFinding f = only(audit_of(R"(
 city 500000 { emission-control { C1: limit voc to 10 t/a for projects; } }
