@@ -240,3 +240,22 @@ def test_applies_takes_sites_as_projects_take_them(chongqing):
         node = node["a"]
     with pytest.raises(ValueError, match="nested too deeply"):
         chongqing.applies(site=deep)
+
+
+def test_layers_built_from_layers_say_what_from(tmp_path):
+    # examples/overlap with a farmland layer cut to the plots of one plot's
+    # name, and an intersection of the two: `of` and `where` as declared.
+    import shutil
+    shutil.copytree(ROOT / "examples" / "overlap", tmp_path / "overlap")
+    schema = tmp_path / "overlap" / "schema.rules"
+    schema.write_text(schema.read_text(encoding="utf-8")
+                      + 'layer plot-a = farmland where name = "地块甲（示例）";\n'
+                      + "layer plot-a-farmland = plot-a and farmland;\n", encoding="utf-8")
+    rs = zhunru.compile(tmp_path / "overlap")
+    layers = {l["name"]: l for l in rs.layers()}
+    assert layers["farmland"]["of"] == [] and layers["farmland"]["where"] == ""
+    assert layers["plot-a"]["of"] == ["farmland"]
+    assert layers["plot-a"]["where"] == 'name = "地块甲（示例）"'
+    assert layers["plot-a"]["features"] == 1
+    assert layers["plot-a-farmland"]["of"] == ["plot-a", "farmland"]
+    assert layers["plot-a-farmland"]["features"] == 1
