@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 
+#include "check/depth_first.hpp"
 #include "check/layer_filter.hpp"
 #include "check/passes.hpp"
 #include "format/printer.hpp"
@@ -166,40 +167,23 @@ struct LayerDepths {
 };
 
 LayerDepths layer_depths(const model::Model& m) {
-  enum class State : std::uint8_t { unseen, open, closed };
   const std::size_t n = m.layers.size();
   LayerDepths out{std::vector<std::optional<std::size_t>>(n), std::vector<bool>(n, false)};
-  std::vector<State> state(n, State::unseen);
-  std::vector<std::pair<model::LayerId, std::size_t>> stack;  // a layer, and its next operand to visit
-  for (model::LayerId root = 0; root < n; ++root) {
-    if (state[root] != State::unseen) continue;
-    state[root] = State::open;
-    stack.push_back({root, 0});
-    while (!stack.empty()) {
-      auto& [layer, next] = stack.back();
-      const auto& of = m.layers[layer].of;
-      if (next < of.size()) {
-        const model::LayerId o = of[next++];
-        if (state[o] == State::unseen) {
-          state[o] = State::open;
-          stack.push_back({o, 0});
-        } else if (state[o] == State::open) {  // every layer on the stack from o up is on a cycle
-          for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
-            out.on_cycle[it->first] = true;
-            if (it->first == o) break;
-          }
-        }
-        continue;
-      }
-      std::optional<std::size_t> depth = 0;
-      for (model::LayerId o : of) {
-        depth = depth && out.depth[o] ? std::optional<std::size_t>(std::max(*depth, *out.depth[o] + 1)) : std::nullopt;
-      }
-      out.depth[layer] = out.on_cycle[layer] ? std::nullopt : depth;
-      state[layer] = State::closed;
-      stack.pop_back();
+  const auto operands = [&](model::LayerId l) -> const std::vector<model::LayerId>& { return m.layers[l].of; };
+  const auto cycle_at = [&](const std::vector<std::pair<model::LayerId, std::size_t>>& path, model::LayerId o) {
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {  // every layer on the path from o up
+      out.on_cycle[it->first] = true;
+      if (it->first == o) break;
     }
-  }
+  };
+  const auto finish = [&](model::LayerId layer) {
+    std::optional<std::size_t> depth = 0;
+    for (model::LayerId o : m.layers[layer].of) {
+      depth = depth && out.depth[o] ? std::optional<std::size_t>(std::max(*depth, *out.depth[o] + 1)) : std::nullopt;
+    }
+    out.depth[layer] = out.on_cycle[layer] ? std::nullopt : depth;
+  };
+  depth_first<model::LayerId>(n, operands, cycle_at, finish);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "check/conditions.hpp"
+#include "check/depth_first.hpp"
 #include "check/passes.hpp"
 
 namespace zhunru::check {
@@ -53,54 +54,38 @@ void check_kinds(Context& ctx, const std::vector<ParsedFile>& files) {
   for (model::KindId k = 0; k < n; ++k) {
     if (typed[k]) kinds_used(ctx.model, ctx.model.kinds[k].condition, uses[k]);
   }
-  enum class Mark { none, active, done };
-  std::vector<Mark> mark(n, Mark::none);
   std::vector<std::size_t> depth(n, 1);
   std::vector<bool> too_deep(n, false);
-  std::vector<std::pair<model::KindId, std::size_t>> stack;  // kind, next use to visit
-  for (model::KindId root = 0; root < n; ++root) {
-    if (mark[root] != Mark::none) continue;
-    mark[root] = Mark::active;
-    stack.push_back({root, 0});
-    while (!stack.empty()) {
-      auto& [k, next] = stack.back();
-      if (next < uses[k].size()) {
-        const model::KindId u = uses[k][next++];
-        if (mark[u] == Mark::active) {
-          std::string cycle;
-          bool in_cycle = false;
-          for (const auto& [s, i] : stack) {
-            in_cycle = in_cycle || s == u;
-            if (in_cycle) cycle += ctx.model.kinds[s].name + " → ";
-          }
-          cycle += ctx.model.kinds[u].name;
-          ctx.error("check.kind-cycle", spans[u],
-                    {"kind " + q(ctx.model.kinds[u].name) + " is defined in terms of itself: " + cycle,
-                     "类别" + qz(ctx.model.kinds[u].name) + "的定义引用了自身：" + cycle});
-        } else if (mark[u] == Mark::none) {
-          mark[u] = Mark::active;
-          stack.push_back({u, 0});
-        }
-        continue;
-      }
-      for (model::KindId u : uses[k]) depth[k] = std::max(depth[k], depth[u] + 1);
-      if (depth[k] == kMaxKindDepth + 1) {
-        ctx.error("check.kind-depth", spans[k],
-                  {"kind " + q(ctx.model.kinds[k].name) + " is built on a chain of more than " +
-                       std::to_string(kMaxKindDepth) + " kinds",
-                   "类别" + qz(ctx.model.kinds[k].name) + "所依赖的类别链超过 " + std::to_string(kMaxKindDepth) + " 层"},
-                  {"flatten the chain: a kind may name its industries directly",
-                   "请缩短依赖链：类别可以直接列出行业代码"});
-      }
-      // Too deep as a condition (every kind is typed, so depth through `is`
-      // tests is known): reported once, at the kind that first passes the limit.
-      bool inherited = depth[k] > kMaxKindDepth;  // reported as check.kind-depth
-      for (model::KindId u : uses[k]) inherited = inherited || too_deep[u];
-      too_deep[k] = inherited || (typed[k] && !ctx.shallow_enough(ctx.model.kinds[k].condition, spans[k]));
-      mark[k] = Mark::done;
-      stack.pop_back();
+  const auto cycle_at = [&](const std::vector<std::pair<model::KindId, std::size_t>>& path, model::KindId u) {
+    std::string cycle;
+    bool in_cycle = false;
+    for (const auto& step : path) {
+      in_cycle = in_cycle || step.first == u;
+      if (in_cycle) cycle += ctx.model.kinds[step.first].name + " → ";
     }
-  }
+    cycle += ctx.model.kinds[u].name;
+    ctx.error("check.kind-cycle", spans[u],
+              {"kind " + q(ctx.model.kinds[u].name) + " is defined in terms of itself: " + cycle,
+               "类别" + qz(ctx.model.kinds[u].name) + "的定义引用了自身：" + cycle});
+  };
+  const auto finish = [&](model::KindId k) {
+    for (model::KindId u : uses[k]) depth[k] = std::max(depth[k], depth[u] + 1);
+    if (depth[k] == kMaxKindDepth + 1) {
+      ctx.error("check.kind-depth", spans[k],
+                {"kind " + q(ctx.model.kinds[k].name) + " is built on a chain of more than " +
+                     std::to_string(kMaxKindDepth) + " kinds",
+                 "类别" + qz(ctx.model.kinds[k].name) + "所依赖的类别链超过 " + std::to_string(kMaxKindDepth) + " 层"},
+                {"flatten the chain: a kind may name its industries directly",
+                 "请缩短依赖链：类别可以直接列出行业代码"});
+    }
+    // Too deep as a condition (every kind is typed, so depth through `is`
+    // tests is known): reported once, at the kind that first passes the limit.
+    bool inherited = depth[k] > kMaxKindDepth;  // reported as check.kind-depth
+    for (model::KindId u : uses[k]) inherited = inherited || too_deep[u];
+    too_deep[k] = inherited || (typed[k] && !ctx.shallow_enough(ctx.model.kinds[k].condition, spans[k]));
+  };
+  depth_first<model::KindId>(n, [&](model::KindId k) -> const std::vector<model::KindId>& { return uses[k]; }, cycle_at,
+                             finish);
   ctx.kinds_too_deep = std::find(too_deep.begin(), too_deep.end(), true) != too_deep.end();
 }
 
