@@ -62,6 +62,32 @@ inline const Ruleset& chongqing() {
   return *rs;
 }
 
+/// examples/overlap with a rule for each way of measuring an overlap, an
+/// intersection and a filtered layer: what the site fuzzer judges overlaps with.
+inline const Ruleset& overlap_example() {
+  static const std::shared_ptr<const Ruleset> rs = [] {
+    std::vector<SourceText> sources;
+    for (const char* f : {"schema.rules", "city.rules", "maps/units.geojson", "maps/farmland.geojson"}) {
+      sources.push_back({std::string("overlap/") + f, repo_file(std::string("examples/overlap/") + f)});
+    }
+    sources.push_back({"overlap/measures.rules", R"(
+layer plot-a = farmland where name = "地块甲（示例）";
+layer plot-a-farmland = plot-a and farmland;
+district 500112 {
+  spatial-layout {
+    M1: ban projects overlapping farmland by at least 10 %;
+    M2: ban projects overlapping plot-a-farmland by at least 1 ha;
+    M3: encourage projects not overlapping plot-a where site inside farmland or site within 100 m of plot-a;
+  }
+}
+)"});
+    const CompileResult r = compile_sources(sources);
+    if (!r.ok()) fail("examples/overlap with measures does not compile:\n" + r.render(Lang::en));
+    return r.ruleset;
+  }();
+  return *rs;
+}
+
 /// The maps of rules/examples as in-memory sources under `dir`.
 inline std::vector<SourceText> example_maps(const std::string& dir) {
   std::vector<SourceText> out;

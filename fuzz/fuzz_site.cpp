@@ -1,5 +1,6 @@
 // A site's GeoJSON → locate on the unit map → evaluate, against both bundled
-// rulesets; the facts are a fixed chemical plant so spatial rules are read.
+// rulesets (the facts a fixed chemical plant so spatial rules are read), and
+// against examples/overlap with overlaps measured every way.
 #include "common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -12,5 +13,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (p) fuzz::judge(*rs, *p);
     else fuzz::check_errors(p.error());
   }
+  // Overlaps, by share and by area, on an intersection and a filtered layer.
+  FactsBuilder b(fuzz::overlap_example());
+  b.set_bool("state-council-approved", false).set_site(text);
+  const ProjectResult p = std::move(b).build();
+  if (p) fuzz::judge(fuzz::overlap_example(), *p);
+  else fuzz::check_errors(p.error());
   return 0;
 }

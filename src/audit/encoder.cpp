@@ -16,6 +16,8 @@ namespace {
 /// Whether layer `part` lies within layer `whole`: the same layer, or one
 /// that is (through `=`) an intersection taking `whole` as an operand.
 bool lies_within(const model::Model& m, model::LayerId part, model::LayerId whole) {
+  if (part == whole) return true;
+  if (part >= m.layers.size() || m.layers[part].of.empty()) return false;  // a map layer: nothing below it
   std::vector<model::LayerId> todo{part};
   std::vector<bool> seen(m.layers.size(), false);  // a forged snapshot may hold a cycle
   while (!todo.empty()) {

@@ -1,5 +1,6 @@
 #include "maps/feature_filter.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "base/edit_distance.hpp"
@@ -59,12 +60,16 @@ class Matcher {
       }
       return std::nullopt;
     }
-    std::set<std::string> names;
+    const auto has = [&](const Json& p) {
+      const auto it = p.is_object() ? p.find(f.property) : p.end();
+      return p.is_object() && it != p.end() && !it->is_null();
+    };
+    if (std::any_of(properties_.begin(), properties_.end(), has)) return std::nullopt;
+    std::set<std::string> names;  // for the message only
     for (const Json& p : properties_) {
-      if (!p.is_object()) continue;
-      const auto it = p.find(f.property);
-      if (it != p.end() && !it->is_null()) return std::nullopt;
-      for (const auto& [key, value] : p.items()) names.insert(key);
+      if (p.is_object()) {
+        for (const auto& [key, value] : p.items()) names.insert(key);
+      }
     }
     LocalizedText m{"no feature of layer " + layer_.name() + " has the property `" + f.property + "`",
                     "图层 " + layer_.name() + " 没有要素具有属性“" + f.property + "”"};

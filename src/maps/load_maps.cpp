@@ -242,11 +242,11 @@ void check_areal_layers(const model::Model& model, const Maps& maps, std::vector
   }
 }
 
-/// Builds layer `id` when it is an intersection, its operands first (the
-/// checker refuses cycles; `done` guards against one all the same), or when
-/// it filters a map layer. Left null when an operand could not be loaded, or
+/// Builds layer `id` when it is derived from others: an intersection (its
+/// operands first; the checker refuses cycles, `done` guards against one all
+/// the same), or a filter of a map layer. Left null when an operand could not be loaded, or
 /// the filter does not fit the map (reported).
-void intersect(const model::Model& model, model::LayerId id, Maps& maps, std::vector<bool>& done,
+void derive_layer(const model::Model& model, model::LayerId id, Maps& maps, std::vector<bool>& done,
                const std::map<model::LayerId, std::vector<Json>>& properties, std::vector<Diagnostic>& diagnostics) {
   const model::Layer& l = model.layers[id];
   if (done[id] || l.of.empty()) return;
@@ -259,7 +259,7 @@ void intersect(const model::Model& model, model::LayerId id, Maps& maps, std::ve
   }
   std::vector<const GeoLayer*> operands;
   for (model::LayerId o : l.of) {
-    intersect(model, o, maps, done, properties, diagnostics);
+    derive_layer(model, o, maps, done, properties, diagnostics);
     if (!maps.layers[o]) return;
     operands.push_back(maps.layers[o].get());
   }
@@ -303,7 +303,7 @@ LoadedMaps load_maps(const model::Model& model, const fs::path& root, const MapF
     out.maps.layers[i] = loader.layer(model.layers[i], out, props == properties.end() ? nullptr : &props->second);
   }
   std::vector<bool> done(model.layers.size(), false);
-  for (model::LayerId i = 0; i < model.layers.size(); ++i) intersect(model, i, out.maps, done, properties, diagnostics);
+  for (model::LayerId i = 0; i < model.layers.size(); ++i) derive_layer(model, i, out.maps, done, properties, diagnostics);
   check_areal_layers(model, out.maps, diagnostics);
   return out;
 }

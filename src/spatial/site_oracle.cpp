@@ -82,7 +82,7 @@ geo::GeometryPtr SiteOracle::areas_meeting(const maps::GeoLayer& layer, model::L
                                            const geo::Geometry& mine, const std::vector<std::uint32_t>* only, bool clip) {
   geo::Envelope box(*part.getEnvelopeInternal());
   box.expandBy(1e-5);  // ≈ 1 m: the box's edges never touch the part
-  const geo::GeometryPtr window = factory().toGeometry(&box);
+  const geo::GeometryPtr window = clip ? factory().toGeometry(&box) : nullptr;
   std::vector<geo::GeometryPtr> areas;
   const auto take = [&](std::uint32_t f) {
     if (!layer.features().is_areal(f)) return;
@@ -241,6 +241,13 @@ Truth SiteOracle::test(const model::SiteSpatial& s, const geo::Geometry* part, s
   const model::LayerId layer = s.layer;
   const maps::GeoLayer* l = layer < maps_.layers.size() ? maps_.layers[layer].get() : nullptr;
   if (!part || !l) return Truth::unknown;
+  // `outside` and `not overlapping` are their tests negated: one memo entry,
+  // so a ruleset that tests both ways pays once.
+  if (s.op == ast::SpatialOp::outside || s.op == ast::SpatialOp::clear) {
+    const auto positive = s.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : ast::SpatialOp::overlaps;
+    const Truth t = test({positive, layer}, part, key);
+    return t == Truth::unknown ? t : (t == Truth::is_true ? Truth::is_false : Truth::is_true);
+  }
   const auto memo_key = std::make_tuple(key, static_cast<int>(s.op), layer, s.amount, static_cast<int>(s.by));
   if (const auto hit = memo_.find(memo_key); hit != memo_.end()) return hit->second ? Truth::is_true : Truth::is_false;
   if (failure_) return Truth::unknown;  // the evaluation fails already; no more work for it
@@ -250,10 +257,10 @@ Truth SiteOracle::test(const model::SiteSpatial& s, const geo::Geometry* part, s
     const geo::TimeBudget budget(*deadline_);
     switch (s.op) {
       case ast::SpatialOp::inside: result = inside(*l, layer, *part); break;
-      case ast::SpatialOp::outside: result = !inside(*l, layer, *part); break;
       case ast::SpatialOp::within: result = within(*l, layer, s.amount, *part); break;
       case ast::SpatialOp::overlaps: result = overlaps(*l, s, *part); break;
-      case ast::SpatialOp::clear: result = !overlaps(*l, {ast::SpatialOp::overlaps, layer}, *part); break;
+      case ast::SpatialOp::outside:
+      case ast::SpatialOp::clear: break;  // answered above, as the negation of their test
     }
   } catch (const geo::OutOfTime&) {
     const std::string limit = fmt::format("{:g}", seconds_);
