@@ -244,10 +244,11 @@ void check_areal_layers(const model::Model& model, const Maps& maps, std::vector
 
 /// Builds layer `id` when it is derived from others: an intersection (its
 /// operands first; the checker refuses cycles, `done` guards against one all
-/// the same), or a filter of a map layer. Left null when an operand could not be loaded, or
-/// the filter does not fit the map (reported).
+/// the same), or a filter of a map layer. Left null when an operand could
+/// not be loaded, or the filter does not fit the map (reported).
 void derive_layer(const model::Model& model, model::LayerId id, Maps& maps, std::vector<bool>& done,
-               const std::map<model::LayerId, std::vector<Json>>& properties, std::vector<Diagnostic>& diagnostics) {
+                  const std::map<model::LayerId, std::vector<Json>>& properties,
+                  std::vector<Diagnostic>& diagnostics) {
   const model::Layer& l = model.layers[id];
   if (done[id] || l.of.empty()) return;
   done[id] = true;
