@@ -27,7 +27,7 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::string_view kMagic = "ZHUNRU-SNAPSHOT\n";
-constexpr int kFormat = 8;  // 7: before layers could be intersections and filters; 6: before `overlapping L`; 5: before values could sit under values; 1: the payload as CBOR; 2: binary, before rules kept their Chinese-keyword texts; 3: before rule files were numbered; 4: before the model and its rules went in blobs
+constexpr int kFormat = 9;  // 8: before layers could be picked per project; 7: before layers could be intersections and filters; 6: before `overlapping L`; 5: before values could sit under values; 1: the payload as CBOR; 2: binary, before rules kept their Chinese-keyword texts; 3: before rule files were numbered; 4: before the model and its rules went in blobs
 constexpr std::size_t kMaxSnapshotBytes = std::size_t{4} << 30;
 
 using Loaded = Expected<std::shared_ptr<const Ruleset>, SnapshotError>;
@@ -134,6 +134,11 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
       };
       side_by_side(model, maps);
       if (data->maps.layers.size() != data->model.layers.size()) throw snapshot::Damaged("the snapshot's layers are missing");
+      for (std::size_t i = 0; i < data->maps.picks.size(); ++i) {
+        const maps::PickedLayer* pick = data->maps.picks[i].get();
+        const auto damaged = pick ? pick->damaged(data->model.facts.size(), data->maps.layers[i]->size()) : std::nullopt;
+        if (damaged) throw snapshot::Damaged(*damaged);
+      }
       snapshot::check_references(data->model);
     } catch (const geos::util::GEOSException& e) {
       refused = refuse("snapshot.damaged", std::string("a map geometry in the snapshot is damaged: ") + e.what(),

@@ -27,6 +27,7 @@ template <> struct EnumCount<ast::CompareOp> { static constexpr unsigned value =
 template <> struct EnumCount<model::ArithOp> { static constexpr unsigned value = 4; };
 template <> struct EnumCount<ast::SpatialOp> { static constexpr unsigned value = 5; };
 template <> struct EnumCount<model::OverlapMeasure> { static constexpr unsigned value = 3; };
+template <> struct EnumCount<maps::PickNode::Kind> { static constexpr unsigned value = 5; };
 }  // namespace zhunru::snapshot
 
 // Each struct's members, listed once for writing (T const) and reading;
@@ -125,6 +126,8 @@ void fields(auto& io, Is<Model> auto& m) {
 namespace zhunru::maps {
 
 void fields(auto& io, Is<MapUnit> auto& u) { io(u.code, u.name, u.district, u.unit_class); }
+void fields(auto& io, Is<PickNode> auto& n) { io(n.kind, n.op, n.fact_kind, n.end, n.fact, n.column); }
+void fields(auto& io, Is<PickedLayer> auto& p) { io(p.nodes, p.fixed, p.items); }
 
 }  // namespace zhunru::maps
 
@@ -244,6 +247,12 @@ void write_maps(Writer& out, const maps::Maps& maps, const Model& model) {
     out.bytes(l.path());
     write_features(out, features_of(l));
   }
+  // Layers picked per project: their tests, and what each reads of each feature.
+  out(static_cast<std::uint32_t>(maps.picks.size()));
+  for (const auto& pick : maps.picks) {
+    out(pick != nullptr);
+    if (pick) out(*pick);
+  }
 }
 
 maps::Maps read_maps(Reader& in) {
@@ -268,6 +277,20 @@ maps::Maps read_maps(Reader& in) {
     in(name);
     in.bytes(path);
     out.layers.push_back(std::make_unique<const maps::GeoLayer>(std::move(name), std::move(path), read_features(in, *factory)));
+  }
+  std::uint32_t picks = 0;
+  in(picks);
+  if (picks > layers) throw Damaged("the snapshot picks features of layers it does not have");
+  for (std::uint32_t i = 0; i < picks; ++i) {
+    bool present = false;
+    in(present);
+    if (!present) {
+      out.picks.emplace_back();
+      continue;
+    }
+    auto pick = std::make_unique<maps::PickedLayer>();
+    in(*pick);
+    out.picks.push_back(std::move(pick));
   }
   return out;
 }

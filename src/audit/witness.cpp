@@ -303,6 +303,13 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
       if (reads_atom(m, m.rules[i], v)) wanted.push_back(v);
     }
   }
+  for (const Encoder::SpatialValue& w : wanted) {
+    if (!rs_.data().maps.picked(w.test.layer)) continue;
+    const std::string& name = m.layers[w.test.layer].name;
+    return R::failure({"no witness: layer " + name + " is picked by each project's facts, and the auditor does not "
+                       "search for a site and facts that fit one another",
+                       "无见证项目：图层 " + name + " 按每个项目的事实筛选，审计器不搜索相互匹配的选址与事实"});
+  }
   std::string json = "{\n  \"project\": {\"name\": \"zhunru audit witness\"},\n";
   for (const auto& [name, value] : encoder.facts(model)) {
     if (read.count(name)) json += "  \"" + name + "\": " + value + ",\n";

@@ -234,6 +234,23 @@ void resolve_intersections(Context& ctx, const std::vector<ParsedFile>& files) {
       derived.emplace_back(self->index, decl);
     }
   }
+  // An intersection is computed when the maps load: never on a layer picked
+  // anew for each project.
+  for (const auto& entry : derived) {
+    const ast::LayerDecl* decl = entry.second;
+    if (decl->filter) continue;
+    for (const ast::Name& name : decl->of) {
+      const auto symbol = ctx.lookup(name.text);
+      if (!symbol || symbol->kind != Symbol::Kind::layer) continue;
+      const model::Layer& operand = ctx.model.layers[symbol->index];
+      if (!operand.filter || !operand.filter->names_facts()) continue;
+      ctx.error("check.layer-filter", name.span,
+                {"layer " + q(operand.name) + " is picked anew for each project (its `where` names a fact); where "
+                     "layers meet is computed when the maps load, so it cannot be an operand",
+                 "图层" + qz(operand.name) + "按每个项目的事实筛选（其“当”引用了事实）；图层相交在加载地图时计算，"
+                     "不能以它为运算对象"});
+    }
+  }
   // Maps load only when checking found no error, so no cycle and no deep
   // chain ever reaches the loader.
   const LayerDepths depths = layer_depths(ctx.model);

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 
+#include "eval/compare_numbers.hpp"
 #include "model/industry_classification.hpp"
 
 namespace zhunru::eval {
@@ -11,28 +12,13 @@ namespace {
 
 Truth truth(bool b) { return b ? Truth::is_true : Truth::is_false; }
 
-/// Equal up to rounding: `9 kg/a` converted to t/a is 0.009000000000000001,
-/// and must still equal a limit of 0.009 t/a. Twelve significant digits are
-/// far beyond any measured quantity in a project file.
-bool same(double l, double r) { return std::fabs(l - r) <= 1e-12 * std::max(std::fabs(l), std::fabs(r)); }
-
-bool compare(std::uint8_t op, double l, double r) {
-  switch (static_cast<ast::CompareOp>(op)) {
-    case ast::CompareOp::eq: return same(l, r);
-    case ast::CompareOp::ne: return !same(l, r);
-    case ast::CompareOp::lt: return l < r && !same(l, r);
-    case ast::CompareOp::le: return l < r || same(l, r);
-    case ast::CompareOp::gt: return l > r && !same(l, r);
-    case ast::CompareOp::ge: return l > r || same(l, r);
-  }
-  return false;
-}
+bool compare(std::uint8_t op, double l, double r) { return compare_numbers(static_cast<ast::CompareOp>(op), l, r); }
 
 }  // namespace
 
-ConditionEvaluator::ConditionEvaluator(const ir::Program& program, const Project::Data& project,
-                                       spatial::SiteOracle& oracle)
-    : p_(program), project_(project), oracle_(oracle), kinds_(program.kinds.size()) {
+ConditionEvaluator::ConditionEvaluator(const ir::Program& program, const maps::Maps& maps,
+                                       const Project::Data& project, spatial::SiteOracle& oracle)
+    : p_(program), maps_(maps), project_(project), oracle_(oracle), kinds_(program.kinds.size()) {
   missing_.reserve(16);
 }
 
@@ -165,17 +151,47 @@ Truth ConditionEvaluator::eval_node(const ir::Node& n) {
       return result;
     }
     case ir::Op::is_kind: return kind(n.a);
-    case ir::Op::spatial: {
-      spatial_seen_ = true;
-      const model::SiteSpatial test{static_cast<ast::SpatialOp>(n.cmp), n.a, std::bit_cast<double>(n.mask),
-                                    static_cast<model::OverlapMeasure>(n.b)};
-      const geo::Geometry* part = unit_ < project_.parts.size() ? project_.parts[unit_].get() : nullptr;
-      const Truth t = oracle_.test(test, part, unit_);
-      if (t == Truth::unknown) missing_.push_back(site_slot(p_));
-      return t;
-    }
+    case ir::Op::spatial: return spatial(n);
   }
   return Truth::unknown;
+}
+
+/// A test on a layer picked by facts this project does not give. Every test
+/// holds for more features only more surely, so if it fails with every
+/// feature of the layer, it fails whichever the facts pick: a site far from
+/// every wetland park needs no `use` to clear them all.
+Truth ConditionEvaluator::without_pick(const model::SiteSpatial& test, const geo::Geometry* part,
+                                       const std::vector<ir::Slot>& facts) {
+  const bool negated = test.op == ast::SpatialOp::outside || test.op == ast::SpatialOp::clear;
+  model::SiteSpatial positive = test;
+  if (negated) positive = {test.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : ast::SpatialOp::overlaps, test.layer};
+  const Truth any = part ? oracle_.test(positive, part, unit_) : Truth::unknown;
+  if (any == Truth::is_false) return negated ? Truth::is_true : Truth::is_false;
+  missing_.insert(missing_.end(), facts.begin(), facts.end());
+  if (any == Truth::unknown) missing_.push_back(site_slot(p_));
+  return Truth::unknown;
+}
+
+Truth ConditionEvaluator::spatial(const ir::Node& n) {
+  spatial_seen_ = true;
+  const model::SiteSpatial test{static_cast<ast::SpatialOp>(n.cmp), n.a, std::bit_cast<double>(n.mask),
+                                static_cast<model::OverlapMeasure>(n.b)};
+  const geo::Geometry* part = unit_ < project_.parts.size() ? project_.parts[unit_].get() : nullptr;
+  const spatial::FeaturePick* pick = nullptr;
+  if (const maps::PickedLayer* picked = maps_.picked(n.a)) {
+    if (pickings_.empty()) pickings_.resize(maps_.picks.size());
+    auto& p = pickings_[n.a];
+    if (!p) {
+      p = std::make_unique<Picking>(Picking{FeaturePicker(*picked, project_.values), Truth::unknown, {}, {}});
+      p->ready = p->picker.ready(p->missing);
+      p->pick = [picker = &p->picker](std::uint32_t f) { return (*picker)(f); };
+    }
+    if (p->ready == Truth::unknown) return without_pick(test, part, p->missing);
+    pick = &p->pick;
+  }
+  const Truth t = oracle_.test(test, part, unit_, pick);
+  if (t == Truth::unknown) missing_.push_back(site_slot(p_));
+  return t;
 }
 
 }  // namespace zhunru::eval

@@ -2,11 +2,13 @@
 // the facts whose absence left a condition unknown.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "compile/program.hpp"
 #include "eval/project_data.hpp"
+#include "eval/feature_pick.hpp"
 #include "spatial/site_oracle.hpp"
 #include "zhunru/decision.hpp"
 
@@ -17,7 +19,8 @@ inline ir::Slot site_slot(const ir::Program& p) { return static_cast<ir::Slot>(p
 
 class ConditionEvaluator {
  public:
-  ConditionEvaluator(const ir::Program& program, const Project::Data& project, spatial::SiteOracle& oracle);
+  ConditionEvaluator(const ir::Program& program, const maps::Maps& maps, const Project::Data& project,
+                     spatial::SiteOracle& oracle);
 
   /// Spatial conditions from now on test the site's part in unit `u`.
   void set_unit(std::uint32_t u);
@@ -32,8 +35,19 @@ class ConditionEvaluator {
   Truth kind(std::uint32_t k);
   std::optional<double> num(ir::NumId id);
   const FactValue* known(ir::Slot slot);
+  Truth spatial(const ir::Node& n);
+  Truth without_pick(const model::SiteSpatial& test, const geo::Geometry* part, const std::vector<ir::Slot>& facts);
+
+  /// A layer picked per project, for this project (made at its first test).
+  struct Picking {
+    FeaturePicker picker;
+    Truth ready = Truth::unknown;
+    std::vector<ir::Slot> missing;  // when not ready
+    spatial::FeaturePick pick;      // asks `picker`
+  };
 
   const ir::Program& p_;
+  const maps::Maps& maps_;
   const Project::Data& project_;
   spatial::SiteOracle& oracle_;
   std::uint32_t unit_ = 0;
@@ -47,6 +61,7 @@ class ConditionEvaluator {
   std::vector<KindMemo> kinds_;
   std::vector<ir::Slot> kind_missing_;
   std::vector<ir::Slot> missing_;
+  std::vector<std::unique_ptr<Picking>> pickings_;  // by layer; empty until one is needed
 };
 
 }  // namespace zhunru::eval

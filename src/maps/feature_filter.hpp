@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "maps/geo_layer.hpp"
+#include "maps/picked_layer.hpp"
 #include "model/model.hpp"
 #include "zhunru/diagnostic.hpp"
 
@@ -23,5 +24,16 @@ std::unique_ptr<const GeoLayer> filter_layer(const std::string& name, const GeoL
                                              const std::vector<nlohmann::json>& properties,
                                              const model::FeatureFilter& filter, const SourceLocation& at,
                                              std::vector<Diagnostic>& diagnostics);
+
+/// `layer fit = parks where functions = use`, a test naming facts: every
+/// feature of `layer`, and the test compiled for picking them per project.
+/// Both null when the test does not fit the map (reported in `diagnostics`).
+struct PickedFeatures {
+  std::unique_ptr<const GeoLayer> layer;
+  std::unique_ptr<const PickedLayer> pick;
+};
+PickedFeatures pick_layer(const std::string& name, const GeoLayer& layer, const std::vector<nlohmann::json>& properties,
+                          const model::FeatureFilter& filter, const std::vector<model::Fact>& facts,
+                          const SourceLocation& at, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace zhunru::maps

@@ -244,8 +244,9 @@ void check_areal_layers(const model::Model& model, const Maps& maps, std::vector
 
 /// Builds layer `id` when it is derived from others: an intersection (its
 /// operands first; the checker refuses cycles, `done` guards against one all
-/// the same), or a filter of a map layer. Left null when an operand could
-/// not be loaded, or the filter does not fit the map (reported).
+/// the same), or a filter of a map layer (one naming facts: every feature,
+/// and the test compiled for picking per project). Left null when an operand
+/// could not be loaded, or the filter does not fit the map (reported).
 void derive_layer(const model::Model& model, model::LayerId id, Maps& maps, std::vector<bool>& done,
                   const std::map<model::LayerId, std::vector<Json>>& properties,
                   std::vector<Diagnostic>& diagnostics) {
@@ -255,7 +256,17 @@ void derive_layer(const model::Model& model, model::LayerId id, Maps& maps, std:
   if (l.filter) {
     const auto props = properties.find(l.of.front());
     if (!maps.layers[l.of.front()] || props == properties.end()) return;
-    maps.layers[id] = filter_layer(l.name, *maps.layers[l.of.front()], props->second, *l.filter, l.source, diagnostics);
+    if (!l.filter->names_facts()) {
+      maps.layers[id] = filter_layer(l.name, *maps.layers[l.of.front()], props->second, *l.filter, l.source, diagnostics);
+      return;
+    }
+    auto picked = pick_layer(l.name, *maps.layers[l.of.front()], props->second, *l.filter, model.facts, l.source,
+                             diagnostics);
+    maps.layers[id] = std::move(picked.layer);
+    if (picked.pick) {
+      maps.picks.resize(model.layers.size());
+      maps.picks[id] = std::move(picked.pick);
+    }
     return;
   }
   std::vector<const GeoLayer*> operands;

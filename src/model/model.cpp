@@ -17,6 +17,11 @@ std::optional<std::uint32_t> Fact::find_value(std::string_view text) const {
   return std::nullopt;
 }
 
+bool FeatureFilter::names_facts() const {
+  if (fact) return true;
+  return std::any_of(operands.begin(), operands.end(), [](const FeatureFilter& o) { return o.names_facts(); });
+}
+
 std::optional<FactId> Model::find_fact(std::string_view name) const {
   for (FactId i = 0; i < facts.size(); ++i) {
     if (facts[i].name == name) return i;

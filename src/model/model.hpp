@@ -77,6 +77,12 @@ struct FeatureFilter {
   ast::CompareOp op = ast::CompareOp::eq;
   std::vector<PropertyValue> values;     // test: one value, or those of `in [..]` (any of them)
   std::vector<FeatureFilter> operands;   // all, any, negate
+  // test: compared with this fact of the project instead of `values` (`where
+  // function = cargo`): the layer is picked anew for each project.
+  std::optional<std::uint32_t> fact;
+
+  /// Whether some test names a fact (the layer is picked per project).
+  [[nodiscard]] bool names_facts() const;
 };
 
 struct Layer {

@@ -56,7 +56,7 @@ bool SiteOracle::inside(const maps::GeoLayer& layer, model::LayerId id, const ge
       const geo::Coordinate& c = *part.getGeometryN(i)->getCoordinate();
       bool in = false;
       layer.features().query(geo::Envelope(c), [&](std::uint32_t f) {
-        if (in || !layer.features().is_areal(f)) return;
+        if (in || !layer.features().is_areal(f) || !picked(f)) return;
         if (layer.features().locate(f, c) != geos::geom::Location::EXTERIOR) {
           in = true;
           used(layer, id, f);
@@ -85,7 +85,7 @@ geo::GeometryPtr SiteOracle::areas_meeting(const maps::GeoLayer& layer, model::L
   const geo::GeometryPtr window = clip ? factory().toGeometry(&box) : nullptr;
   std::vector<geo::GeometryPtr> areas;
   const auto take = [&](std::uint32_t f) {
-    if (!layer.features().is_areal(f)) return;
+    if (!layer.features().is_areal(f) || !picked(f)) return;
     geo::GeometryPtr area = geo::copy_to(*layer.feature(f).geometry, factory());
     if (!area->intersects(&mine)) return;  // plays no part
     used(layer, id, f);
@@ -117,7 +117,7 @@ std::size_t SiteOracle::points_in_interior(const maps::GeoLayer& layer, model::L
     bool inner = false;
     std::vector<std::uint32_t> edges;  // features the point lies on the boundary of
     layer.features().query(geo::Envelope(c), [&](std::uint32_t f) {
-      if (inner || !layer.features().is_areal(f)) return;
+      if (inner || !layer.features().is_areal(f) || !picked(f)) return;
       const auto where = layer.features().locate(f, c);
       if (where == geos::geom::Location::INTERIOR) {
         inner = true;
@@ -150,7 +150,7 @@ bool SiteOracle::meets_interior(const maps::GeoLayer& layer, model::LayerId id, 
   bool meets = false;
   std::vector<std::uint32_t> touching;
   layer.features().query(*part.getEnvelopeInternal(), [&](std::uint32_t f) {
-    if (meets || !layer.features().is_areal(f)) return;
+    if (meets || !layer.features().is_areal(f) || !picked(f)) return;
     const geo::GeometryPtr area = geo::copy_to(*layer.feature(f).geometry, factory());
     if (!area->intersects(&mine)) return;
     if (mine.relate(area.get(), "T********")) {
@@ -202,7 +202,7 @@ bool SiteOracle::touches_area(const maps::GeoLayer& layer, model::LayerId id, co
   geo::GeometryPtr mine;
   std::unique_ptr<geos::geom::prep::PreparedGeometry> prepared;
   layer.features().query(*part.getEnvelopeInternal(), [&](std::uint32_t f) {
-    if (touches || !layer.features().is_areal(f)) return;
+    if (touches || !layer.features().is_areal(f) || !picked(f)) return;
     if (all_points(part)) {
       for (std::size_t i = 0; i < part.getNumGeometries() && !touches; ++i) {
         if ((i & 4095) == 4095) geo::check_time_budget();
@@ -227,7 +227,7 @@ bool SiteOracle::within(const maps::GeoLayer& layer, model::LayerId id, double d
   const geo::GeometryPtr mine = m.project(part, factory());
   bool near = false;
   layer.pieces().query(grown(*part.getEnvelopeInternal(), distance_m), [&](std::uint32_t p) {
-    if (near) return;
+    if (near || !picked(layer.feature_of_piece(p))) return;
     const geo::GeometryPtr piece = m.project(layer.piece(p), factory());
     if (mine->isWithinDistance(piece.get(), distance_m)) {
       near = true;
@@ -237,15 +237,17 @@ bool SiteOracle::within(const maps::GeoLayer& layer, model::LayerId id, double d
   return near;
 }
 
-Truth SiteOracle::test(const model::SiteSpatial& s, const geo::Geometry* part, std::uint32_t key) {
+Truth SiteOracle::test(const model::SiteSpatial& s, const geo::Geometry* part, std::uint32_t key,
+                       const FeaturePick* pick) {
   const model::LayerId layer = s.layer;
+  pick_ = pick;
   const maps::GeoLayer* l = layer < maps_.layers.size() ? maps_.layers[layer].get() : nullptr;
   if (!part || !l) return Truth::unknown;
   // `outside` and `not overlapping` are their tests negated: one memo entry,
   // so a ruleset that tests both ways pays once.
   if (s.op == ast::SpatialOp::outside || s.op == ast::SpatialOp::clear) {
     const auto positive = s.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : ast::SpatialOp::overlaps;
-    const Truth t = test({positive, layer}, part, key);
+    const Truth t = test({positive, layer}, part, key, pick);
     return t == Truth::unknown ? t : (t == Truth::is_true ? Truth::is_false : Truth::is_true);
   }
   const auto memo_key = std::make_tuple(key, static_cast<int>(s.op), layer, s.amount, static_cast<int>(s.by));

@@ -16,6 +16,7 @@
 // built with its own factory; the ruleset's maps are only read.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -34,14 +35,20 @@ namespace zhunru::spatial {
 /// the evaluation fails with eval.spatial, saying why.
 inline constexpr double kSpatialTestSeconds = 10.0;
 
+/// Which features of a layer picked per project take part (`where function
+/// = cargo`): the project's own; the oracle asks only about candidates.
+using FeaturePick = std::function<bool(std::uint32_t feature)>;
+
 class SiteOracle {
  public:
   SiteOracle(const maps::Maps& maps, const geo::MetricPool& metrics, double seconds = kSpatialTestSeconds)
       : maps_(maps), metrics_(metrics), seconds_(seconds) {}
 
   /// The test on `part` (lon/lat; null: the site is not known here —
-  /// unknown). `key` identifies the part for memoising.
-  Truth test(const model::SiteSpatial& test, const geo::Geometry* part, std::uint32_t key);
+  /// unknown). `key` identifies the part for memoising. `pick`: only these
+  /// features of the layer (the same for every test of one evaluation).
+  Truth test(const model::SiteSpatial& test, const geo::Geometry* part, std::uint32_t key,
+             const FeaturePick* pick = nullptr);
 
   /// Layer features that were repaired and took part in some test: (layer, feature).
   [[nodiscard]] const std::set<std::pair<model::LayerId, std::uint32_t>>& repaired_used() const { return repaired_; }
@@ -62,6 +69,7 @@ class SiteOracle {
   const geo::GeometryFactory& factory();
   const geo::LocalMetric& metric(const geo::Geometry& part);
   void used(const maps::GeoLayer& layer, model::LayerId id, std::uint32_t feature);
+  bool picked(std::uint32_t feature) const { return !pick_ || (*pick_)(feature); }
 
   const maps::Maps& maps_;
   const geo::MetricPool& metrics_;
@@ -72,6 +80,7 @@ class SiteOracle {
   std::optional<LocalizedText> failure_;
   double seconds_;
   std::optional<geo::Deadline> deadline_;  // set by the first test
+  const FeaturePick* pick_ = nullptr;      // the current test's
 };
 
 }  // namespace zhunru::spatial
