@@ -63,7 +63,8 @@ inline const Ruleset& chongqing() {
 }
 
 /// examples/overlap with a rule for each way of measuring an overlap, an
-/// intersection and a filtered layer: what the site fuzzer judges overlaps with.
+/// intersection, a filtered layer and one picked per project: what the site
+/// fuzzer judges overlaps with.
 inline const Ruleset& overlap_example() {
   static const std::shared_ptr<const Ruleset> rs = [] {
     std::vector<SourceText> sources;
@@ -73,11 +74,14 @@ inline const Ruleset& overlap_example() {
     sources.push_back({"overlap/measures.rules", R"(
 layer plot-a = farmland where name = "地块甲（示例）";
 layer plot-a-farmland = plot-a and farmland;
+fact plot : text "地块名称";
+layer named-plot = farmland where name = plot;
 district 500112 {
   spatial-layout {
     M1: ban projects overlapping farmland by at least 10 %;
     M2: ban projects overlapping plot-a-farmland by at least 1 ha;
     M3: encourage projects not overlapping plot-a where site inside farmland or site within 100 m of plot-a;
+    M4: ban projects within 50 m of named-plot;
   }
 }
 )"});

@@ -13,9 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (p) fuzz::judge(*rs, *p);
     else fuzz::check_errors(p.error());
   }
-  // Overlaps, by share and by area, on an intersection and a filtered layer.
+  // Overlaps, by share and by area, on an intersection, a filtered layer and one picked per project.
   FactsBuilder b(fuzz::overlap_example());
-  b.set_bool("state-council-approved", false).set_site(text);
+  b.set_bool("state-council-approved", false).set_text("plot", "地块甲（示例）").set_site(text);
   const ProjectResult p = std::move(b).build();
   if (p) fuzz::judge(fuzz::overlap_example(), *p);
   else fuzz::check_errors(p.error());

@@ -232,7 +232,8 @@ PYBIND11_MODULE(_zhunru, m) {
       .def("layers", [](const Ruleset& rs) {
         return list_of(rs.layers(), [](const LayerInfo& l) {
           return py::dict(py::arg("name") = l.name, py::arg("label") = l.label, py::arg("path") = l.path,
-                          py::arg("features") = l.features, py::arg("of") = l.of, py::arg("where") = l.where);
+                          py::arg("features") = l.features, py::arg("of") = l.of, py::arg("where") = l.where,
+                          py::arg("by_facts") = l.by_facts);
         });
       })
       .def("tiers", [](const Ruleset& rs) {

@@ -53,6 +53,7 @@ struct LayerInfo {
   std::size_t features = 0;
   std::vector<std::string> of; // `layer X = A and B`: the layers it is where they meet; `= A where …`: A
   std::string where;           // `= A where …`: the test of A's features' properties, as written in English keywords
+  std::vector<std::string> by_facts;  // the facts `where` compares properties with: the layer is picked per project
 };
 
 /// A tier of the list: the city, a district, a unit.

@@ -45,6 +45,11 @@ void write_names(JsonWriter& w, const Ruleset& rs) {
       w.end_array();
     }
     if (!l.where.empty()) w.member("where", l.where);
+    if (!l.by_facts.empty()) {  // picked per project, by these facts
+      w.key("by_facts").begin_array();
+      for (const std::string& f : l.by_facts) w.value(f);
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_array();

@@ -61,7 +61,12 @@ std::vector<LayerInfo> Ruleset::layers() const {
     const std::size_t features = i < loaded.size() && loaded[i] ? loaded[i]->size() : 0;
     std::vector<std::string> of;
     for (model::LayerId o : layers[i].of) of.push_back(layers[o].name);
-    out.push_back({layers[i].name, layers[i].label, layers[i].path, features, std::move(of), layers[i].filter_text});
+    std::vector<std::string> by_facts;
+    if (const maps::PickedLayer* pick = data_->maps.picked(static_cast<std::uint32_t>(i))) {
+      for (const std::uint32_t f : pick->facts()) by_facts.push_back(data_->model.facts[f].name);
+    }
+    out.push_back({layers[i].name, layers[i].label, layers[i].path, features, std::move(of), layers[i].filter_text,
+                   std::move(by_facts)});
   }
   return out;
 }

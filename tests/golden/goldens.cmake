@@ -95,3 +95,8 @@ zhunru_golden(eval-report-html-en ARGS eval rules/chongqing --project examples/p
 zhunru_golden(eval-overlap-shares-an-edge ARGS eval examples/overlap --project examples/overlap/projects/shares-an-edge.json --as-of 2025-06-01)
 zhunru_golden(eval-overlap-a-quarter-zh ARGS eval examples/overlap --project examples/overlap/projects/overlaps-a-quarter.json --as-of 2025-06-01 --lang zh)
 zhunru_golden(fmt-overlap-zh ARGS fmt examples/overlap/city.rules --lang zh)
+# A layer picked by the project's facts (examples/wetland-park, issue #15):
+# a boardwalk in the conservation zone, whose plan does not admit tourism;
+# a plot whose use is not given, asked for it because it lies in the park.
+zhunru_golden(eval-wetland-conservation-zone-zh ARGS eval examples/wetland-park --project examples/wetland-park/projects/boardwalk-in-conservation-zone.json --as-of 2025-06-01 --lang zh)
+zhunru_golden(eval-wetland-use-not-given ARGS eval examples/wetland-park --project examples/wetland-park/projects/use-not-given.json --as-of 2025-06-01)

@@ -259,3 +259,17 @@ def test_layers_built_from_layers_say_what_from(tmp_path):
     assert layers["plot-a"]["features"] == 1
     assert layers["plot-a-farmland"]["of"] == ["plot-a", "farmland"]
     assert layers["plot-a-farmland"]["features"] == 1
+
+
+def test_layer_picked_per_project_names_its_facts():
+    # examples/wetland-park: the zones whose plan does not admit the project's
+    # use are picked anew for each project, by the fact `use`.
+    rs = zhunru.compile(ROOT / "examples" / "wetland-park")
+    layers = {l["name"]: l for l in rs.layers()}
+    assert layers["wetland-unfitting"]["by_facts"] == ["use"]
+    assert layers["wetland-unfitting"]["where"] == "not (uses = use)"
+    assert layers["wetland-parks"]["by_facts"] == []
+    inside = rs.evaluate({"use": "recreation", "site": {"type": "Point", "coordinates": [106.62, 29.72]}})
+    assert inside.verdict == "reject"
+    fitting = rs.evaluate({"use": "生态旅游", "site": {"type": "Point", "coordinates": [106.64, 29.72]}})
+    assert fitting.verdict == "admit"
