@@ -127,7 +127,7 @@ namespace zhunru::maps {
 
 void fields(auto& io, Is<MapUnit> auto& u) { io(u.code, u.name, u.district, u.unit_class); }
 void fields(auto& io, Is<PickNode> auto& n) { io(n.kind, n.op, n.fact_kind, n.end, n.fact, n.column); }
-void fields(auto& io, Is<PickedLayer> auto& p) { io(p.nodes, p.fixed, p.items); }
+void fields(auto& io, Is<PickedLayer> auto& p) { io(p.nodes, p.fixed, p.items, p.parents); }
 
 }  // namespace zhunru::maps
 

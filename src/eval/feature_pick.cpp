@@ -60,6 +60,18 @@ bool FeaturePicker::passes(std::uint32_t node, std::uint32_t f) const {
   return false;
 }
 
+/// Whether enumeration value `value` is `wanted` or a value under it.
+bool FeaturePicker::is_or_under(std::uint32_t column, double value, double wanted) const {
+  const auto& up = layer_.parents[column];
+  if (!(value >= 0.0 && value < static_cast<double>(up.size()))) return false;
+  auto v = static_cast<std::uint32_t>(value);
+  while (true) {  // parents come first: each step goes up, so this ends
+    if (static_cast<double>(v) == wanted) return true;
+    if (up[v] == v) return false;
+    v = up[v];
+  }
+}
+
 /// `property OP fact`, the property holding `items` (any of them; `!=`: none
 /// equal). A feature without the property passes no test.
 bool FeaturePicker::matches(const PickNode& n, const std::vector<PropertyValue>& items) const {
@@ -70,8 +82,7 @@ bool FeaturePicker::matches(const PickNode& n, const std::vector<PropertyValue>&
   bool any = false;
   for (const PropertyValue& item : items) {
     if (const auto* number = std::get_if<double>(&item)) {
-      // Numbers, and enumeration values by index (a map value and those under it).
-      any = numeric ? compare_numbers(op, *number, v.number) : *number == v.number;
+      any = numeric ? compare_numbers(op, *number, v.number) : is_or_under(n.column, v.number, *number);
     } else if (const auto* text = std::get_if<std::string>(&item)) {
       any = n.fact_kind == FactKind::industry
                 ? model::industry_match(v.text, {*text}, false) == model::IndustryMatch::yes

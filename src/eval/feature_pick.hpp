@@ -28,6 +28,7 @@ class FeaturePicker {
 
  private:
   [[nodiscard]] bool passes(std::uint32_t node, std::uint32_t f) const;
+  [[nodiscard]] bool is_or_under(std::uint32_t column, double value, double wanted) const;
   [[nodiscard]] bool matches(const maps::PickNode& n, const std::vector<model::PropertyValue>& items) const;
 
   const maps::PickedLayer& layer_;

@@ -164,7 +164,7 @@ class Matcher {
         const auto v = j.is_string() ? fact.find_value(j.get<std::string>()) : std::nullopt;
         if (!v) throw misfit(i, property, j, {wanted.en + ", one of its values (" + value_list(fact) + ")",
                                               wanted.zh + "（其取值之一：" + value_list(fact) + "）"});
-        for (std::uint32_t under : fact.with_values_under({*v})) out.emplace_back(static_cast<double>(under));
+        out.emplace_back(static_cast<double>(*v));
         return;
       }
       case FactKind::industry:
@@ -219,7 +219,16 @@ void compile_pick(const Matcher& matcher, const FeatureFilter& f, const std::vec
         const model::Fact& fact = facts.at(*f.fact);
         node = {PickNode::Kind::fact, f.op, fact.kind, 0, *f.fact, static_cast<std::uint32_t>(out.items.size())};
         auto& column = out.items.emplace_back();
-        for (std::size_t i = 0; i < features; ++i) column.push_back(matcher.values_for(i, f, fact));
+        for (std::size_t i = 0; i < features; ++i) {
+          auto values = matcher.values_for(i, f, fact);
+          std::sort(values.begin(), values.end());  // a list that repeats itself is kept once
+          values.erase(std::unique(values.begin(), values.end()), values.end());
+          column.push_back(std::move(values));
+        }
+        auto& up = out.parents.emplace_back();
+        for (std::uint32_t v = 0; v < fact.values.size() && fact.kind == model::FactKind::enumeration; ++v) {
+          up.push_back(fact.values[v].parent.value_or(v));
+        }
       } else {
         node.kind = PickNode::Kind::fixed;
         node.column = static_cast<std::uint32_t>(out.fixed.size());

@@ -33,6 +33,13 @@ std::optional<std::string> PickedLayer::damaged(std::size_t fact_count, std::siz
         (n.fact >= fact_count || n.column >= items.size() || items[n.column].size() != features)) {
       return "a picked layer's test reads a fact or a column it does not have";
     }
+    if (n.kind == PickNode::Kind::fact && n.fact_kind == model::FactKind::enumeration) {
+      if (n.column >= parents.size()) return "a picked layer's test has no values for an enumeration";
+      const auto& up = parents[n.column];
+      for (std::uint32_t v = 0; v < up.size(); ++v) {
+        if (up[v] > v) return "a picked layer's values come before their parents";
+      }
+    }
     if (n.end > i + 1) open.push_back(n.end);
     if (open.size() > kMaxPickDepth) return "a picked layer's test nests too deep";
   }

@@ -4,8 +4,9 @@
 // test, as a flat list of nodes, and what each test reads of each feature —
 // checked and converted when the map loads, so that judging a project only
 // compares values:
-//   - an enumeration value, named or labelled in the map, becomes that value
-//     and every value under it (a park admitting `new` admits `relocation`);
+//   - an enumeration value, named or labelled in the map, becomes its index;
+//     the values' parents are kept beside, so a park admitting `new` admits
+//     `relocation`;
 //   - a number compared with a quantity fact is read in the fact's declared
 //     unit and kept in the canonical one;
 //   - industry codes are codes of GB/T 4754 (a project's code is under one).
@@ -41,6 +42,9 @@ struct PickedLayer {
   // the fact's kind (several when the map gives a list; none: it lacks the
   // property, and the test fails).
   std::vector<std::vector<std::vector<model::PropertyValue>>> items;
+  // By column of a test with an enumeration fact: each value's parent (a
+  // value without one: itself; a parent always comes first). Empty otherwise.
+  std::vector<std::vector<std::uint32_t>> parents;
 
   /// The facts the test names, each once, sorted.
   [[nodiscard]] std::vector<std::uint32_t> facts() const;

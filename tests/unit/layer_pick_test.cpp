@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "maps/picked_layer.hpp"
 #include "support/spatial_helpers.hpp"
 #include "zhunru/audit.hpp"
 #include "zhunru/format.hpp"
@@ -178,4 +179,36 @@ TEST_CASE("picked layer: the auditor knows a picked layer lies within its map la
   }
   CHECK(std::find(found.begin(), found.end(), "dead-rule D1") != found.end());
   CHECK(std::none_of(found.begin(), found.end(), [](const std::string& s) { return s.ends_with(" witness"); }));
+}
+
+TEST_CASE("picked layer: a forged test in a snapshot is refused, never walked") {
+  // The checks a snapshot's picked layer passes before any project sees it.
+  using maps::PickedLayer;
+  using maps::PickNode;
+  const auto leaf = [](std::uint32_t at) { return PickNode{PickNode::Kind::fixed, ast::CompareOp::eq, model::FactKind::boolean, at + 1, 0, 0}; };
+  PickedLayer ok;
+  ok.nodes = {{PickNode::Kind::negate, ast::CompareOp::eq, model::FactKind::boolean, 2, 0, 0}, leaf(1)};
+  ok.fixed = {{1, 0}};
+  CHECK_FALSE(ok.damaged(0, 2).has_value());
+  CHECK(ok.damaged(0, 3).has_value());  // a column for another number of features
+  PickedLayer loop = ok;
+  loop.nodes[0].end = 1;  // negate with nothing under it
+  CHECK(loop.damaged(0, 2).has_value());
+  PickedLayer beyond = ok;
+  beyond.nodes[1].end = 5;
+  CHECK(beyond.damaged(0, 2).has_value());
+  PickedLayer deep;  // 300 nested negations
+  for (std::uint32_t i = 0; i < 300; ++i) deep.nodes.push_back({PickNode::Kind::negate, ast::CompareOp::eq, model::FactKind::boolean, 301, 0, 0});
+  deep.nodes.push_back(leaf(300));
+  deep.fixed = {{1}};
+  CHECK(deep.damaged(0, 1).value() == "a picked layer's test nests too deep");
+  PickedLayer fact = ok;
+  fact.nodes[1] = {PickNode::Kind::fact, ast::CompareOp::eq, model::FactKind::enumeration, 2, 0, 0};
+  fact.items = {{{0.0}, {}}};
+  CHECK(fact.damaged(0, 2).has_value());  // fact 0 of none
+  CHECK(fact.damaged(1, 2).has_value());  // no parents for the enumeration
+  fact.parents = {{0, 1, 0}};
+  CHECK_FALSE(fact.damaged(1, 2).has_value());
+  fact.parents = {{0, 2, 1}};  // a value before its parent: a walk up could loop
+  CHECK(fact.damaged(1, 2).has_value());
 }
