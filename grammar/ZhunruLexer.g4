@@ -26,6 +26,7 @@ FROM      : 'from' | '来自' ;
 REPAIR    : 'repair' | '修复' ;   // soft: `units from "…" repair;`
 ONE       : 'one' ;
 OF        : 'of' ;
+ENUMERATION : 'enumeration' | '枚举类型' ;   // a named enumeration, for several facts
 ENUM_ZH   : '枚举' ;            // `one of` in Chinese
 
 // ---- fact types (soft: they may also be names) ---------------------------

@@ -16,6 +16,7 @@ file : item* EOF ;
 item
   : rulesetDecl
   | factDecl
+  | enumDecl
   | kindDecl
   | layerDecl
   | unitsDecl
@@ -35,7 +36,10 @@ factType
   | INDUSTRY_TYPE               # industryType
   | TEXT_TYPE                   # textType
   | DATE_TYPE                   # dateType
+  | name                        # namedType
   ;
+// An enumeration declared once, for several facts (`fact nature : natures;`).
+enumDecl  : ENUMERATION name STRING? EQ oneOf? LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE SEMI ;
 oneOf     : ONE OF | ENUM_ZH ;
 // A value may have values under it: `new "新建" { relocation "迁建" }`.
 enumValue : name STRING? (LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE)? ;

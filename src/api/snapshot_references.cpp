@@ -71,9 +71,9 @@ void check_optional(const Model& m, const std::optional<CondId>& c) {
 }  // namespace
 
 void check_references(const Model& m) {
-  // Facts first: the enumeration tests below rely on at most 64 values (one bit each).
+  // Facts first: the enumeration tests below are checked against their values.
   for (const Fact& f : m.facts) {
-    require(f.values.size() <= 64, "an enumerated fact has too many values");
+    require(f.values.size() <= kMaxEnumValues, "an enumerated fact has too many values");
     // A value sits under one declared before it: Fact::with_values_under walks them in order.
     for (std::uint32_t v = 0; v < f.values.size(); ++v) {
       require(!f.values[v].parent || *f.values[v].parent < v, "a value sits under one declared after it");

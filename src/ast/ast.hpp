@@ -194,7 +194,7 @@ struct RulesetDecl {
   Span span;
 };
 
-enum class FactTypeKind { boolean, number, quantity, one_of, industry, text, date };
+enum class FactTypeKind { boolean, number, quantity, one_of, industry, text, date, named };
 
 struct EnumValue {
   Name name;
@@ -207,6 +207,7 @@ struct FactType {
   std::optional<Unit> unit;            // quantity
   Span unit_span;
   std::vector<EnumValue> values;       // one_of
+  std::optional<Name> named;           // named: the enumeration declared with `enumeration NAME = {…}`
   Span span;
 };
 
@@ -214,6 +215,15 @@ struct FactDecl {
   Name name;
   FactType type;
   std::optional<StringLit> label;
+  Span span;
+};
+
+/// `enumeration natures "建设性质" = { new "新建" { relocation "迁建" }, … };`
+struct EnumDecl {
+  Name name;
+  std::optional<StringLit> label;
+  std::vector<EnumValue> values;
+  bool one_of = false;  // written with `one of`/`枚举` before the braces (fmt keeps it)
   Span span;
 };
 
@@ -240,7 +250,7 @@ struct UnitsDecl {
   Span span;
 };
 
-using Item = std::variant<RulesetDecl, FactDecl, KindDecl, LayerDecl, UnitsDecl, TierBlock>;
+using Item = std::variant<RulesetDecl, FactDecl, EnumDecl, KindDecl, LayerDecl, UnitsDecl, TierBlock>;
 
 /// A `#` or `//` comment, kept so `fmt` can put it back.
 struct Comment {

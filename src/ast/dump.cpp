@@ -16,7 +16,7 @@ constexpr const char* kUnitClass[] = {"priority", "key", "general"};
 constexpr const char* kForm[] = {"ban", "require", "limit", "allow", "encourage"};
 constexpr const char* kDimension[] = {"spatial-layout", "emission-control", "risk-control", "resource-efficiency"};
 constexpr const char* kTier[] = {"city", "district", "unit"};
-constexpr const char* kFactType[] = {"bool", "number", "quantity", "one-of", "industry", "text", "date"};
+constexpr const char* kFactType[] = {"bool", "number", "quantity", "one-of", "industry", "text", "date", "named"};
 constexpr const char* kCompare[] = {"=", "!=", "<", "<=", ">", ">="};
 constexpr const char* kArith[] = {"+", "-", "*", "/"};
 constexpr const char* kSpatial[] = {"inside", "outside", "within", "overlaps", "clear"};
@@ -91,7 +91,14 @@ class Dumper {
       unit(*d.type.unit);
     }
     for (const EnumValue& v : d.type.values) enum_value(v);
+    if (d.type.named) out_ += " " + d.type.named->text;
     out_ += ')';
+    opt_str("label", d.label);
+    out_ += ')';
+  }
+  void item(const EnumDecl& d) {
+    out_ += fmt::format("(enumeration {}", d.name.text);
+    for (const EnumValue& v : d.values) enum_value(v);
     opt_str("label", d.label);
     out_ += ')';
   }

@@ -40,6 +40,8 @@ class Context {
   std::unordered_map<std::string, Symbol> symbols;         // facts, kinds and layers share one namespace
   std::unordered_map<std::string, std::vector<Adjective>> adjectives;
   std::unordered_map<std::string, Span> declared_at;       // where each name was first declared
+  // `enumeration NAME = {…}`: the values of each (a namespace of its own: types, not conditions).
+  std::unordered_map<std::string, std::vector<model::EnumValue>> enumerations;
   const CheckOptions& options;
 
   DiagnosticSink& sink(FileId file);

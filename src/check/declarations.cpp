@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 
+#include "base/edit_distance.hpp"
 #include "check/depth_first.hpp"
 #include "check/layer_filter.hpp"
 #include "check/passes.hpp"
@@ -87,7 +88,8 @@ model::FactKind fact_kind(ast::FactTypeKind kind) {
     case ast::FactTypeKind::boolean: return model::FactKind::boolean;
     case ast::FactTypeKind::number: return model::FactKind::number;
     case ast::FactTypeKind::quantity: return model::FactKind::quantity;
-    case ast::FactTypeKind::one_of: return model::FactKind::enumeration;
+    case ast::FactTypeKind::one_of:
+    case ast::FactTypeKind::named: return model::FactKind::enumeration;
     case ast::FactTypeKind::industry: return model::FactKind::industry;
     case ast::FactTypeKind::text: return model::FactKind::text;
     case ast::FactTypeKind::date: return model::FactKind::date;
@@ -95,7 +97,7 @@ model::FactKind fact_kind(ast::FactTypeKind kind) {
   return model::FactKind::text;
 }
 
-constexpr std::size_t kMaxEnumValues = 64;
+using model::kMaxEnumValues;
 
 /// `v` and the values under it, each after its parent (Fact::with_values_under
 /// relies on that order).
@@ -118,6 +120,30 @@ void add_value(Context& ctx, model::Fact& fact, const ast::EnumValue& v, std::op
   for (const ast::EnumValue& under : v.under) add_value(ctx, fact, under, id, seen);
 }
 
+/// `values` (and those under them) into `into`, checked: no word twice, not too many.
+void add_values(Context& ctx, model::Fact& into, const std::vector<ast::EnumValue>& values, const Span& span) {
+  std::unordered_map<std::string, Span> seen;
+  for (const ast::EnumValue& v : values) add_value(ctx, into, v, std::nullopt, seen);
+  if (into.values.size() > kMaxEnumValues) {
+    ctx.error("check.too-many-values", span,
+              {"an enumeration may have at most " + std::to_string(kMaxEnumValues) + " values",
+               "枚举最多 " + std::to_string(kMaxEnumValues) + " 个取值"});
+  }
+}
+
+/// `enumeration natures "建设性质" = {…};`: its values, checked once, for
+/// every fact declared with it (`fact nature : natures;`).
+void declare_enumeration(Context& ctx, const ast::EnumDecl& decl) {
+  model::Fact values;  // only its name (for messages) and values are used
+  values.name = decl.name.text;
+  add_values(ctx, values, decl.values, decl.span);
+  const auto [it, inserted] = ctx.enumerations.emplace(decl.name.text, std::move(values.values));
+  if (!inserted) {
+    ctx.error("check.duplicate-name", decl.name.span,
+              {"enumeration " + q(decl.name.text) + " is declared twice", "枚举" + qz(decl.name.text) + " 重复声明"});
+  }
+}
+
 void declare_fact(Context& ctx, const ast::FactDecl& decl) {
   const auto id = static_cast<model::FactId>(ctx.model.facts.size());
   if (!declare_name(ctx, decl.name, {Symbol::Kind::fact, id})) return;
@@ -127,12 +153,28 @@ void declare_fact(Context& ctx, const ast::FactDecl& decl) {
   fact.kind = fact_kind(decl.type.kind);
   if (decl.type.unit) fact.unit = *decl.type.unit;
   fact.source = ctx.locate(decl.span);
-  std::unordered_map<std::string, Span> seen;
-  for (const ast::EnumValue& v : decl.type.values) add_value(ctx, fact, v, std::nullopt, seen);
-  if (fact.values.size() > kMaxEnumValues) {
-    ctx.error("check.too-many-values", decl.type.span,
-              {"an enumerated fact may have at most 64 values", "枚举事实最多 64 个取值"});
+  if (decl.type.named) {
+    const auto it = ctx.enumerations.find(decl.type.named->text);
+    if (it != ctx.enumerations.end()) {
+      fact.values = it->second;
+    } else {
+      // A misspelt type (`boool`) or enumeration.
+      std::vector<std::string_view> names{"bool", "number", "quantity", "industry", "text", "date"};
+      for (const auto& [name, values] : ctx.enumerations) names.push_back(name);
+      std::sort(names.begin() + 6, names.end());  // the suggestion must not depend on hashing
+      LocalizedText help{"a fact's type is bool, number, quantity UNIT, one of {…}, industry, text, date or an "
+                         "enumeration declared with `enumeration NAME = {…};`",
+                         "事实的类型为布尔、数值、数量 单位、枚举 {…}、行业、文本、日期，或以“枚举类型 名称 = {…}；”声明的枚举"};
+      if (const auto near = closest_near_miss(decl.type.named->text, names)) {
+        help = {"did you mean `" + std::string(names[*near]) + "`?", "是否应为“" + std::string(names[*near]) + "”？"};
+      }
+      ctx.error("check.unknown-type", decl.type.named->span,
+                {q(decl.type.named->text) + " is not a type or a declared enumeration",
+                 qz(decl.type.named->text) + " 不是类型，也不是已声明的枚举"},
+                std::move(help));
+    }
   }
+  add_values(ctx, fact, decl.type.values, decl.type.span);
   for (std::uint32_t i = 0; i < fact.values.size(); ++i) {
     add_adjective(ctx, fact.values[i].name, {std::nullopt, id, i});
     if (!fact.values[i].label.empty()) add_adjective(ctx, fact.values[i].label, {std::nullopt, id, i});
@@ -319,6 +361,11 @@ void check_fact_labels(Context& ctx, const std::vector<ParsedFile>& files) {
 void declare(Context& ctx, const std::vector<ParsedFile>& files) {
   const ast::RulesetDecl* ruleset = nullptr;
   const ast::UnitsDecl* units = nullptr;
+  for (const ParsedFile& f : files) {  // first, as facts anywhere may be of their types
+    for (const ast::Item& item : f.file->items) {
+      if (const auto* e = std::get_if<ast::EnumDecl>(&item)) declare_enumeration(ctx, *e);
+    }
+  }
   for (const ParsedFile& f : files) {
     for (const ast::Item& item : f.file->items) {
       if (const auto* r = std::get_if<ast::RulesetDecl>(&item)) declare_ruleset(ctx, *r, ruleset);

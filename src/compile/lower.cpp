@@ -27,6 +27,7 @@ class Lowerer {
  private:
   NodeId intern(Node node, const std::vector<NodeId>& children = {});
   std::uint32_t strings(std::vector<std::string> set);
+  std::uint32_t value_set(const std::vector<std::uint32_t>& values);
 
   const model::Model& m_;
   Program p_;
@@ -76,6 +77,17 @@ std::uint32_t Lowerer::strings(std::vector<std::string> set) {
   return id;
 }
 
+/// Values of an enumeration of more than 64, as bits of 64-bit words.
+std::uint32_t Lowerer::value_set(const std::vector<std::uint32_t>& values) {
+  std::vector<std::uint64_t> words;
+  for (std::uint32_t v : values) {
+    if (v / 64 >= words.size()) words.resize(v / 64 + 1, 0);
+    words[v / 64] |= std::uint64_t{1} << (v % 64);
+  }
+  p_.value_sets.push_back(std::move(words));
+  return static_cast<std::uint32_t>(p_.value_sets.size() - 1);
+}
+
 NumId Lowerer::num(model::NumId id) {
   NumNode n = std::visit(
       [&](const auto& node) -> NumNode {
@@ -109,6 +121,8 @@ NodeId Lowerer::cond(model::CondId id) {
           return intern({Op::compare, static_cast<std::uint8_t>(node.op), num(node.lhs), num(node.rhs), 0});
         }
         if constexpr (std::is_same_v<T, model::EnumIn>) {
+          const bool small = std::all_of(node.values.begin(), node.values.end(), [](std::uint32_t v) { return v < 64; });
+          if (!small) return intern({Op::enum_in, 0, node.fact, value_set(node.values) + 1, 0});
           std::uint64_t mask = 0;
           for (std::uint32_t v : node.values) mask |= std::uint64_t{1} << v;
           return intern({Op::enum_in, 0, node.fact, 0, mask});

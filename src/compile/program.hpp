@@ -34,7 +34,7 @@ enum class Op : std::uint8_t {
   constant,      // a: 0 or 1
   bool_fact,     // a: slot
   compare,       // a, b: NumIds; cmp
-  enum_in,       // a: slot; mask
+  enum_in,       // a: slot; b == 0: mask (values under 64); else value_sets[b - 1]
   industry_in,   // a: slot; b: string set; cmp 1 = exact match, 0 = prefix
   text_in,       // a: slot; b: string set
   negate,        // a: operand
@@ -57,6 +57,7 @@ struct Program {
   std::vector<NumNode> nums;
   std::vector<NodeId> children;
   std::vector<std::vector<std::string>> string_sets;
+  std::vector<std::vector<std::uint64_t>> value_sets;  // enumerations of more than 64 values: bits by value
   std::vector<NodeId> kinds;        // each kind's condition
   std::size_t slot_count = 0;       // facts
 };

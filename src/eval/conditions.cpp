@@ -116,7 +116,11 @@ Truth ConditionEvaluator::eval_node(const ir::Node& n) {
     }
     case ir::Op::enum_in: {
       const FactValue* v = known(n.a);
-      return v ? truth((n.mask >> static_cast<unsigned>(v->number)) & 1u) : Truth::unknown;
+      if (!v) return Truth::unknown;
+      const auto value = static_cast<std::size_t>(v->number);  // an index the project reader checked
+      if (n.b == 0) return truth(value < 64 && ((n.mask >> value) & 1u));
+      const auto& words = p_.value_sets[n.b - 1];
+      return truth(value / 64 < words.size() && ((words[value / 64] >> (value % 64)) & 1u));
     }
     case ir::Op::industry_in: {
       const FactValue* v = known(n.a);

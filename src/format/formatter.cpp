@@ -122,6 +122,21 @@ class Formatter {
     statement(d.span, 0, lines);
   }
 
+  void item(const ast::EnumDecl& d) {
+    const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
+    const std::string head = kw(Keyword::enumeration) + " " + d.name.text + label + " = " +
+                             (d.one_of ? kw(Keyword::one_of) + " " : std::string());
+    const std::string one_line = head + "{ " + print_.enum_values(d.values) + " };";
+    if (fits(0, one_line)) {
+      statement(d.span, 0, one_line);
+      return;
+    }
+    std::vector<Line> lines{{0, head + "{"}};  // one value per line
+    for (const ast::EnumValue& v : d.values) lines.push_back({kIndent, print_.enum_value(v) + ","});
+    lines.push_back({0, "};"});
+    statement(d.span, 0, lines);
+  }
+
   void item(const ast::KindDecl& d) {
     const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
     std::vector<Line> lines = condition_lines(kw(Keyword::kind) + " " + d.name.text + label + " = ", d.condition, 0, 0);

@@ -90,6 +90,10 @@ std::string Printer::enum_value(const ast::EnumValue& value) const {
   return out;
 }
 
+std::string Printer::enum_values(const std::vector<ast::EnumValue>& values) const {
+  return join(values, ", ", [this](const ast::EnumValue& v) { return enum_value(v); });
+}
+
 std::string Printer::fact_type(const ast::FactType& type) const {
   switch (type.kind) {
     case ast::FactTypeKind::boolean: return keyword(Keyword::bool_type);
@@ -98,9 +102,8 @@ std::string Printer::fact_type(const ast::FactType& type) const {
     case ast::FactTypeKind::industry: return keyword(Keyword::industry_type);
     case ast::FactTypeKind::text: return keyword(Keyword::text_type);
     case ast::FactTypeKind::date: return keyword(Keyword::date_type);
-    case ast::FactTypeKind::one_of:
-      return keyword(Keyword::one_of) + " { " +
-             join(type.values, ", ", [this](const ast::EnumValue& v) { return enum_value(v); }) + " }";
+    case ast::FactTypeKind::one_of: return keyword(Keyword::one_of) + " { " + enum_values(type.values) + " }";
+    case ast::FactTypeKind::named: return type.named ? type.named->text : "";
   }
   return {};
 }

@@ -24,6 +24,7 @@ class Printer {
   [[nodiscard]] std::string least_share(const ast::Spatial& spatial) const;
   [[nodiscard]] std::string fact_type(const ast::FactType& type) const;
   [[nodiscard]] std::string enum_value(const ast::EnumValue& value) const;
+  [[nodiscard]] std::string enum_values(const std::vector<ast::EnumValue>& values) const;
   [[nodiscard]] std::string effectivity(const ast::Effectivity& e) const;
   [[nodiscard]] std::string dimension(ast::ControlDimension d) const;
   [[nodiscard]] std::string tier(ast::TierLevel level) const;

@@ -38,6 +38,10 @@ using ast::UnitClass;
 
 enum class FactKind { boolean, number, quantity, enumeration, industry, text, date };
 
+/// Catalogues have hundreds of classes; a bound all the same, for the
+/// checker's tables and the evaluator's sets of values.
+inline constexpr std::size_t kMaxEnumValues = 10000;
+
 struct EnumValue {
   std::string name;
   std::string label;  // "" when none was given

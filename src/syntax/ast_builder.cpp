@@ -99,6 +99,7 @@ class Builder {
     if (broken(ctx)) return std::nullopt;  // a broken declaration: already reported
     if (auto* c = ctx->rulesetDecl()) return ruleset(c);
     if (auto* c = ctx->factDecl()) return fact(c);
+    if (auto* c = ctx->enumDecl()) return enumeration(c);
     if (auto* c = ctx->kindDecl()) return kind(c);
     if (auto* c = ctx->layerDecl()) return layer(c);
     if (auto* c = ctx->unitsDecl()) return ast::UnitsDecl{string(c->STRING()), c->REPAIR() != nullptr, span(c)};
@@ -131,8 +132,17 @@ class Builder {
     } else if (auto* e = dynamic_cast<P::EnumTypeContext*>(ctx)) {
       t.kind = ast::FactTypeKind::one_of;
       for (P::EnumValueContext* v : e->enumValue()) t.values.push_back(enum_value(v));
+    } else if (auto* n = dynamic_cast<P::NamedTypeContext*>(ctx)) {
+      t.kind = ast::FactTypeKind::named;
+      t.named = word(n->name());
     }
     return t;
+  }
+
+  ast::EnumDecl enumeration(P::EnumDeclContext* ctx) {
+    ast::EnumDecl d{word(ctx->name()), optional_string(ctx->STRING()), {}, ctx->oneOf() != nullptr, span(ctx)};
+    for (P::EnumValueContext* v : ctx->enumValue()) d.values.push_back(enum_value(v));
+    return d;
   }
 
   ast::EnumValue enum_value(P::EnumValueContext* ctx) {

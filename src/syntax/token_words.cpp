@@ -66,11 +66,11 @@ std::vector<std::size_t> with_names(std::vector<std::size_t> tokens) {
 const std::vector<Group>& groups() {
   static const std::vector<Group> kGroups{
       {{L::RULESET, L::FACT, L::KIND, L::LAYER, L::CITY, L::DISTRICT},
-       {L::UNITS, L::UNIT},
-       {{"a declaration (ruleset, fact, kind, layer, units) or a tier block (city, district, unit)",
-         "声明（ruleset、fact、kind、layer、units）或层级块（city、district、unit）"},
-        {"a declaration (清单, 事实, 类别, 图层, 单元图) or a tier block (市级, 区县, 单元)",
-         "声明（清单、事实、类别、图层、单元图）或层级块（市级、区县、单元）"}}},
+       {L::UNITS, L::UNIT, L::ENUMERATION},
+       {{"a declaration (ruleset, fact, enumeration, kind, layer, units) or a tier block (city, district, unit)",
+         "声明（ruleset、fact、enumeration、kind、layer、units）或层级块（city、district、unit）"},
+        {"a declaration (清单, 事实, 枚举类型, 类别, 图层, 单元图) or a tier block (市级, 区县, 单元)",
+         "声明（清单、事实、枚举类型、类别、图层、单元图）或层级块（市级、区县、单元）"}}},
       {{L::BAN, L::REQUIRE, L::LIMIT, L::ALLOW, L::ENCOURAGE},
        with_names({}),
        {{"a rule (ban, require, limit, allow or encourage)", "一条规则（ban、require、limit、allow 或 encourage）"},
@@ -149,6 +149,7 @@ TokenWord token_word(std::size_t type) {
     case L::EFFECTIVE: return both(Keyword::effective);
     case L::UNTIL: return both(Keyword::until);
     case L::FACT: return both(Keyword::fact);
+    case L::ENUMERATION: return both(Keyword::enumeration);
     case L::KIND: return both(Keyword::kind);
     case L::LAYER: return both(Keyword::layer);
     case L::UNITS: return en_only("units");

@@ -84,7 +84,7 @@ TEST_CASE("one typo does not hide the next: errors in three rules are three erro
 }
 
 TEST_CASE("errors in declarations and tiers are all reported") {
-  const auto ds = diagnostics_of("fact a : boool;\nfact b bool;\nkind k = ;\ncity 500000 { spatial-layout { ban x; } }\n");
+  const auto ds = diagnostics_of("fact a : ;\nfact b bool;\nkind k = ;\ncity 500000 { spatial-layout { ban x; } }\n");
   REQUIRE(ds.size() == 4);
   CHECK(ds[0].rfind("1:10 syntax.expected: expected a fact type", 0) == 0);
   CHECK(ds[1] == "2:8 syntax.expected: expected `:` after `b`, found `bool`");
