@@ -44,7 +44,8 @@ oneOf     : ONE OF | ENUM_ZH ;
 // A value may have values under it: `new "新建" { relocation "迁建" }`.
 enumValue : name STRING? (LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE)? ;
 
-kindDecl  : KIND name STRING? EQ expr SEMI ;
+// A kind may be defined anew for a period (`kind two-high effective 2021-05-30 = …`).
+kindDecl  : KIND name STRING? effectivity? EQ expr SEMI ;
 // A layer is read from a map, is where other layers meet
 // (`layer reserve-shore = reserve and shoreline-belt;`, `图层 … = … 且 …；`),
 // or is the features of a map layer whose properties pass a test

@@ -74,6 +74,7 @@ void fields(auto& io, Is<All> auto& n) { io(n.operands); }
 void fields(auto& io, Is<Any> auto& n) { io(n.operands); }
 void fields(auto& io, Is<IsKind> auto& n) { io(n.kind); }
 void fields(auto& io, Is<SiteSpatial> auto& n) { io(n.op, n.layer, n.amount, n.by); }
+void fields(auto& io, Is<AsOfIn> auto& n) { io(n.from_day, n.until_day); }
 
 void fields(auto& io, Is<EnumValue> auto& v) { io(v.name, v.label, v.parent); }
 void fields(auto& io, Is<Fact> auto& f) { io(f.name, f.label, f.kind, f.unit, f.values, f.source); }

@@ -232,6 +232,7 @@ struct KindDecl {
   std::optional<StringLit> label;
   ExprId condition;
   Span span;
+  std::optional<Effectivity> effective;  // this definition holds in this period (a kind may have several)
 };
 
 struct LayerDecl {

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "api/ruleset_data.hpp"
+#include "base/dates.hpp"
 #include "audit/encoder.hpp"
 #include "audit/witness.hpp"
 #include "zhunru/audit.hpp"
@@ -28,7 +29,7 @@ bool is_requirement(RuleForm f) { return f == RuleForm::require || f == RuleForm
 class Auditor {
  public:
   Auditor(const Ruleset& ruleset, const AuditOptions& options)
-      : rs_(ruleset), m_(ruleset.data().model), options_(options), enc_(ctx_, m_), unit_class_(ctx_.int_const("unit-class")) {}
+      : rs_(ruleset), m_(ruleset.data().model), options_(options), enc_(ctx_, m_, days_since_epoch(options.as_of)), unit_class_(ctx_.int_const("unit-class")) {}
 
   AuditResult run();
 

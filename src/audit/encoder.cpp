@@ -49,8 +49,8 @@ bool implies(const model::Model& m, const model::SiteSpatial& a, const model::Si
 
 }  // namespace
 
-Encoder::Encoder(z3::context& ctx, const model::Model& model)
-    : ctx_(ctx), m_(model), conds_(model.conds.size()), nums_(model.nums.size()) {
+Encoder::Encoder(z3::context& ctx, const model::Model& model, std::int32_t as_of_day)
+    : ctx_(ctx), m_(model), as_of_day_(as_of_day), conds_(model.conds.size()), nums_(model.nums.size()) {
   collect_codes();
 }
 
@@ -256,6 +256,8 @@ z3::expr Encoder::encode_cond(model::CondId id) {
           return any_of(any);
         } else if constexpr (std::is_same_v<T, model::IsKind>) {
           return cond(m_.kinds[c.kind].condition);  // the checker refuses cycles
+        } else if constexpr (std::is_same_v<T, model::AsOfIn>) {
+          return ctx_.bool_val(as_of_day_ >= c.from_day && as_of_day_ <= c.until_day);  // the audit's date
         } else {
           return spatial(c);
         }

@@ -22,7 +22,8 @@ namespace zhunru::auditing {
 
 class Encoder {
  public:
-  Encoder(z3::context& ctx, const model::Model& model);
+  /// `as_of_day`: the audit's date, in days since 1970 (which definition of a kind holds).
+  Encoder(z3::context& ctx, const model::Model& model, std::int32_t as_of_day);
 
   /// The condition as a formula over fact variables.
   z3::expr cond(model::CondId id);
@@ -59,6 +60,7 @@ class Encoder {
 
   z3::context& ctx_;
   const model::Model& m_;
+  std::int32_t as_of_day_;
   std::map<model::FactId, z3::expr> vars_;
   std::vector<std::string> industry_cells_;              // representative codes: cell i ↔ value i
   std::map<model::FactId, std::vector<std::string>> texts_;  // per text fact: mentioned values, then "other"

@@ -9,7 +9,7 @@ namespace zhunru::check {
 CheckResult check(const std::vector<ParsedFile>& files, const CheckOptions& options) {
   Context ctx(files, options);
   declare(ctx, files);
-  check_kinds(ctx, files);
+  check_kinds(ctx);
   const auto block_tiers = link_tiers(ctx, files);
   check_rules(ctx, files, block_tiers);
   CheckResult result;

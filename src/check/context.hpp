@@ -40,6 +40,13 @@ class Context {
   std::unordered_map<std::string, Symbol> symbols;         // facts, kinds and layers share one namespace
   std::unordered_map<std::string, std::vector<Adjective>> adjectives;
   std::unordered_map<std::string, Span> declared_at;       // where each name was first declared
+  // By KindId, each definition of the kind: one, or several each with its
+  // period (`kind two-high effective 2021-05-30 = …`).
+  struct KindDefinition {
+    const ast::File* file;
+    const ast::KindDecl* decl;
+  };
+  std::vector<std::vector<KindDefinition>> kind_definitions;
   // `enumeration NAME = {…}`: the values of each (a namespace of its own: types, not conditions).
   std::unordered_map<std::string, std::vector<model::EnumValue>> enumerations;
   const CheckOptions& options;

@@ -182,10 +182,19 @@ void declare_fact(Context& ctx, const ast::FactDecl& decl) {
   ctx.model.facts.push_back(std::move(fact));
 }
 
-void declare_kind(Context& ctx, const ast::KindDecl& decl) {
+void declare_kind(Context& ctx, const ast::File& file, const ast::KindDecl& decl) {
+  // Another definition of a kind, for another period: both say when they hold.
+  if (const auto s = ctx.lookup(decl.name.text); s && s->kind == Symbol::Kind::kind && decl.effective) {
+    auto& definitions = ctx.kind_definitions[s->index];
+    if (definitions.front().decl->effective) {
+      definitions.push_back({&file, &decl});
+      return;
+    }
+  }
   const auto id = static_cast<model::KindId>(ctx.model.kinds.size());
   if (!declare_name(ctx, decl.name, {Symbol::Kind::kind, id})) return;
   ctx.model.kinds.push_back({decl.name.text, decl.label ? decl.label->value : "", 0, ctx.locate(decl.span)});
+  ctx.kind_definitions.push_back({{&file, &decl}});
   add_adjective(ctx, decl.name.text, {id, std::nullopt, 0});
 }
 
@@ -370,7 +379,7 @@ void declare(Context& ctx, const std::vector<ParsedFile>& files) {
     for (const ast::Item& item : f.file->items) {
       if (const auto* r = std::get_if<ast::RulesetDecl>(&item)) declare_ruleset(ctx, *r, ruleset);
       if (const auto* fact = std::get_if<ast::FactDecl>(&item)) declare_fact(ctx, *fact);
-      if (const auto* kind = std::get_if<ast::KindDecl>(&item)) declare_kind(ctx, *kind);
+      if (const auto* kind = std::get_if<ast::KindDecl>(&item)) declare_kind(ctx, *f.file, *kind);
       if (const auto* layer = std::get_if<ast::LayerDecl>(&item)) declare_layer(ctx, *layer);
       if (const auto* u = std::get_if<ast::UnitsDecl>(&item)) declare_units(ctx, *u, units);
     }

@@ -1,6 +1,11 @@
 // Pass 2: kinds. Each kind's condition is typed; a kind that uses itself,
-// directly or through others, is refused (its meaning would be undefined).
+// directly or through others, is refused (its meaning would be undefined). A
+// kind defined anew for periods holds by the definition in effect at the
+// as-of date (none in effect: it does not hold).
 #include <algorithm>
+#include <limits>
+
+#include "base/dates.hpp"
 
 #include "check/conditions.hpp"
 #include "check/depth_first.hpp"
@@ -25,25 +30,55 @@ void kinds_used(const model::Model& m, model::CondId id, std::vector<model::Kind
       m.cond(id));
 }
 
+/// A kind's condition: its one definition, or each definition with its period
+/// (`kind K effective D1 until D2 = …`), the periods apart from one another.
+std::optional<model::CondId> definition(Context& ctx, const std::vector<Context::KindDefinition>& definitions) {
+  const auto& first = definitions.front();
+  if (!first.decl->effective) return ConditionChecker(ctx, *first.file).condition(first.decl->condition);
+  std::vector<const Context::KindDefinition*> by_start;
+  for (const auto& d : definitions) by_start.push_back(&d);
+  std::stable_sort(by_start.begin(), by_start.end(), [](const auto* a, const auto* b) {
+    return a->decl->effective->from.date < b->decl->effective->from.date;
+  });
+  std::vector<model::CondId> periods;
+  bool ok = true;
+  for (std::size_t i = 0; i < by_start.size(); ++i) {
+    const ast::Effectivity& e = *by_start[i]->decl->effective;
+    const std::int32_t from = days_since_epoch(e.from.date);
+    const std::int32_t until = e.until ? days_since_epoch(e.until->date) : std::numeric_limits<std::int32_t>::max();
+    if (i + 1 < by_start.size()) {
+      const ast::Effectivity& next = *by_start[i + 1]->decl->effective;
+      if (days_since_epoch(next.from.date) <= until) {
+        Diagnostic& d = ctx.error("check.kind-periods", next.span,
+                                  {"kind " + q(first.decl->name.text) + " has two definitions in effect on " +
+                                       iso_date(next.from.date) + ": give each its own period",
+                                   "类别" + qz(first.decl->name.text) + "在 " + iso_date(next.from.date) +
+                                       " 有两个生效的定义：请为每个定义给出各自的时段"});
+        ctx.note(d, e.span, {"the other definition's period", "另一个定义的时段"});
+        ok = false;
+      }
+    }
+    const auto c = ConditionChecker(ctx, *by_start[i]->file).condition(by_start[i]->decl->condition);
+    if (!c) {
+      ok = false;
+      continue;
+    }
+    periods.push_back(ctx.add(model::All{{ctx.add(model::AsOfIn{from, until}), *c}}));
+  }
+  if (!ok) return std::nullopt;
+  return periods.size() == 1 ? periods.front() : ctx.add(model::Any{std::move(periods)});
+}
+
 }  // namespace
 
-void check_kinds(Context& ctx, const std::vector<ParsedFile>& files) {
+void check_kinds(Context& ctx) {
   std::vector<bool> typed(ctx.model.kinds.size(), false);
   std::vector<Span> spans(ctx.model.kinds.size());
-  for (const ParsedFile& f : files) {
-    ConditionChecker checker(ctx, *f.file);
-    for (const ast::Item& item : f.file->items) {
-      const auto* decl = std::get_if<ast::KindDecl>(&item);
-      if (!decl) continue;
-      const auto symbol = ctx.lookup(decl->name.text);
-      if (!symbol || symbol->kind != Symbol::Kind::kind || ctx.declared_at.at(decl->name.text) != decl->name.span) {
-        continue;  // a duplicate, reported already
-      }
-      spans[symbol->index] = decl->name.span;
-      if (const auto c = checker.condition(decl->condition)) {
-        ctx.model.kinds[symbol->index].condition = *c;
-        typed[symbol->index] = true;
-      }
+  for (model::KindId k = 0; k < ctx.model.kinds.size(); ++k) {
+    spans[k] = ctx.kind_definitions[k].front().decl->name.span;
+    if (const auto c = definition(ctx, ctx.kind_definitions[k])) {
+      ctx.model.kinds[k].condition = *c;
+      typed[k] = true;
     }
   }
   // Depth-first search, iterative so that no ruleset can exhaust the stack:

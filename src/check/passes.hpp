@@ -12,7 +12,7 @@ namespace zhunru::check {
 void declare(Context& ctx, const std::vector<ParsedFile>& files);
 
 /// Types each kind's condition, then refuses cycles among kinds.
-void check_kinds(Context& ctx, const std::vector<ParsedFile>& files);
+void check_kinds(Context& ctx);
 
 /// Merges tier blocks by code and links each tier to the one it refines.
 /// Returns, per file and block, the tier it belongs to.

@@ -142,6 +142,10 @@ NodeId Lowerer::cond(model::CondId id) {
           return intern({std::is_same_v<T, model::All> ? Op::all : Op::any, 0, 0, 0, 0}, children);
         }
         if constexpr (std::is_same_v<T, model::IsKind>) return intern({Op::is_kind, 0, node.kind, 0, 0});
+        if constexpr (std::is_same_v<T, model::AsOfIn>) {
+          return intern({Op::as_of_in, 0, std::bit_cast<std::uint32_t>(node.from_day),
+                         std::bit_cast<std::uint32_t>(node.until_day), 0});
+        }
         if constexpr (std::is_same_v<T, model::SiteSpatial>) {
           return intern({Op::spatial, static_cast<std::uint8_t>(node.op), node.layer, static_cast<std::uint32_t>(node.by),
                          std::bit_cast<std::uint64_t>(node.amount)});

@@ -17,8 +17,8 @@ bool compare(std::uint8_t op, double l, double r) { return compare_numbers(stati
 }  // namespace
 
 ConditionEvaluator::ConditionEvaluator(const ir::Program& program, const maps::Maps& maps,
-                                       const Project::Data& project, spatial::SiteOracle& oracle)
-    : p_(program), maps_(maps), project_(project), oracle_(oracle), kinds_(program.kinds.size()) {
+                                       const Project::Data& project, spatial::SiteOracle& oracle, std::int32_t today)
+    : p_(program), maps_(maps), project_(project), oracle_(oracle), today_(today), kinds_(program.kinds.size()) {
   missing_.reserve(16);
 }
 
@@ -156,6 +156,8 @@ Truth ConditionEvaluator::eval_node(const ir::Node& n) {
     }
     case ir::Op::is_kind: return kind(n.a);
     case ir::Op::spatial: return spatial(n);
+    case ir::Op::as_of_in:
+      return truth(today_ >= std::bit_cast<std::int32_t>(n.a) && today_ <= std::bit_cast<std::int32_t>(n.b));
   }
   return Truth::unknown;
 }

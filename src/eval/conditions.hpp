@@ -19,8 +19,9 @@ inline ir::Slot site_slot(const ir::Program& p) { return static_cast<ir::Slot>(p
 
 class ConditionEvaluator {
  public:
+  /// `today`: the as-of date, in days since 1970 (for kinds defined by period).
   ConditionEvaluator(const ir::Program& program, const maps::Maps& maps, const Project::Data& project,
-                     spatial::SiteOracle& oracle);
+                     spatial::SiteOracle& oracle, std::int32_t today);
 
   /// Spatial conditions from now on test the site's part in unit `u`.
   void set_unit(std::uint32_t u);
@@ -50,6 +51,7 @@ class ConditionEvaluator {
   const maps::Maps& maps_;
   const Project::Data& project_;
   spatial::SiteOracle& oracle_;
+  std::int32_t today_;
   std::uint32_t unit_ = 0;
   bool spatial_seen_ = false;   // a spatial node was evaluated (its value depends on the unit)
   struct KindMemo {

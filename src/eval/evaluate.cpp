@@ -44,7 +44,7 @@ std::optional<EvalError> check_as_of(const model::Model& m, const std::chrono::y
 class Evaluation {
  public:
   Evaluation(const Ruleset::Data& rs, const Project::Data& project, const EvaluateOptions& options)
-      : rs_(rs), project_(project), options_(options), oracle_(rs.maps, rs.metrics), conditions_(rs.program, rs.maps, project, oracle_),
+      : rs_(rs), project_(project), options_(options), oracle_(rs.maps, rs.metrics), conditions_(rs.program, rs.maps, project, oracle_, days_since_epoch(options.as_of)),
         today_(days_since_epoch(options.as_of)) {
     if (const auto f = rs.index.industry_fact(); f && project.values[*f].known) industry_ = &project.values[*f].text;
     outcomes_.reserve(8);  // small: a request of kilobytes makes malloc consolidate its free lists every time

@@ -139,7 +139,9 @@ class Formatter {
 
   void item(const ast::KindDecl& d) {
     const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
-    std::vector<Line> lines = condition_lines(kw(Keyword::kind) + " " + d.name.text + label + " = ", d.condition, 0, 0);
+    const std::string period = d.effective ? " " + print_.effectivity(*d.effective) : "";
+    std::vector<Line> lines =
+        condition_lines(kw(Keyword::kind) + " " + d.name.text + label + period + " = ", d.condition, 0, 0);
     lines.back().text += ";";
     statement(d.span, 0, lines);
   }

@@ -146,8 +146,16 @@ struct SiteSpatial {
   friend bool operator==(const SiteSpatial&, const SiteSpatial&) = default;
 };
 
+/// The as-of date lies in [from, until], in days since 1970: which of a
+/// kind's definitions is in effect (`kind two-high effective 2021-05-30 = …`).
+struct AsOfIn {
+  std::int32_t from_day = 0;
+  std::int32_t until_day = 0;
+  friend bool operator==(const AsOfIn&, const AsOfIn&) = default;
+};
+
 using CondNode = std::variant<BoolConst, BoolFact, Compare, EnumIn, IndustryIn, TextIn, Not, All, Any, IsKind,
-                              SiteSpatial>;
+                              SiteSpatial, AsOfIn>;
 
 // ---- tiers and rules ------------------------------------------------------------
 

@@ -39,6 +39,7 @@ void members(const CondNode& node, F&& f) {
         if constexpr (std::is_same_v<T, All>) f(n.operands);
         if constexpr (std::is_same_v<T, Any>) f(n.operands);
         if constexpr (std::is_same_v<T, IsKind>) f(n.kind);
+        if constexpr (std::is_same_v<T, AsOfIn>) f(n.from_day, n.until_day);
         if constexpr (std::is_same_v<T, SiteSpatial>) {
           f(static_cast<int>(n.op), n.layer, std::bit_cast<std::uint64_t>(n.amount), static_cast<int>(n.by));
         }

@@ -152,7 +152,9 @@ class Builder {
   }
 
   ast::KindDecl kind(P::KindDeclContext* ctx) {
-    return ast::KindDecl{word(ctx->name()), optional_string(ctx->STRING()), expr(ctx->expr()), span(ctx)};
+    ast::KindDecl d{word(ctx->name()), optional_string(ctx->STRING()), expr(ctx->expr()), span(ctx), std::nullopt};
+    if (ctx->effectivity() != nullptr) d.effective = effectivity(ctx->effectivity());
+    return d;
   }
 
   ast::LayerDecl layer(P::LayerDeclContext* ctx) {

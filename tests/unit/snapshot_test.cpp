@@ -112,7 +112,7 @@ TEST_CASE("snapshot: not a snapshot, another zhunru's, damaged or cut short — 
   std::string older = good;
   const auto format_at = older.find("\"format\":");
   REQUIRE(format_at != std::string::npos);
-  older.replace(format_at + 9, 1, "1");
+  older.replace(format_at + 9, older.find_first_not_of("0123456789", format_at + 9) - (format_at + 9), "1");
   const auto older_refused = load_snapshot_bytes(older);
   REQUIRE_FALSE(older_refused.has_value());
   CHECK(older_refused.error().code == "snapshot.other-version");
