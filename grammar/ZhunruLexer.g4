@@ -27,6 +27,7 @@ REPAIR    : 'repair' | '修复' ;   // soft: `units from "…" repair;`
 ONE       : 'one' ;
 OF        : 'of' ;
 ENUMERATION : 'enumeration' | '枚举类型' ;   // a named enumeration, for several facts
+GEOMETRY  : 'geometry' | '几何' ;       // a project geometry beside the site
 ENUM_ZH   : '枚举' ;            // `one of` in Chinese
 
 // ---- fact types (soft: they may also be names) ---------------------------

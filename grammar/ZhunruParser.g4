@@ -17,6 +17,7 @@ item
   : rulesetDecl
   | factDecl
   | enumDecl
+  | geometryDecl
   | kindDecl
   | layerDecl
   | unitsDecl
@@ -45,6 +46,8 @@ oneOf     : ONE OF | ENUM_ZH ;
 enumValue : name STRING? (LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE)? ;
 
 // A kind may be defined anew for a period (`kind two-high effective 2021-05-30 = …`).
+// A geometry the project gives beside its site (`geometry outfall "排污口";`).
+geometryDecl : GEOMETRY name STRING? SEMI ;
 kindDecl  : KIND name STRING? effectivity? EQ expr SEMI ;
 // A layer is read from a map, is where other layers meet
 // (`layer reserve-shore = reserve and shoreline-belt;`, `图层 … = … 且 …；`),
@@ -128,6 +131,7 @@ primary
   : LPAREN expr RPAREN                   # parenExpr
   | IS name                              # isKind
   | SITE (spatial | IN_ZH layerSideZh)   # siteExpr
+  | name (spatial | IN_ZH layerSideZh)   # geometryExpr
   | quantity                             # quantityLit
   | STRING                               # stringLit
   | DATE                                 # dateLit

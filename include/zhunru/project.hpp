@@ -106,6 +106,10 @@ class FactsBuilder {
   /// unit map, build() locates it (docs/spatial.md); units given as well
   /// must be among those it touches.
   FactsBuilder& set_site(std::string_view geojson);
+  /// A geometry the ruleset declares beside the site (`geometry outfall;`),
+  /// by its name: the text of one GeoJSON geometry in lon/lat, read as a site
+  /// is, and tested whole (not cut by units).
+  FactsBuilder& set_geometry(std::string_view name, std::string_view geojson);
 
   /// Free-form JSON describing the project (name, applicant, …): not judged,
   /// echoed in the decision's `project` member (text that is not JSON is

@@ -56,6 +56,12 @@ struct LayerInfo {
   std::vector<std::string> by_facts;  // the facts `where` compares properties with: the layer is picked per project
 };
 
+/// A geometry a project gives beside its site (`geometry outfall "排污口";`).
+struct GeometryInfo {
+  std::string name;
+  std::string label;
+};
+
 /// A tier of the list: the city, a district, a unit.
 struct TierInfo {
   TierLevel level = TierLevel::city;
@@ -104,6 +110,7 @@ class Ruleset {
   [[nodiscard]] std::vector<FactInfo> facts() const;
   [[nodiscard]] std::vector<KindInfo> kinds() const;
   [[nodiscard]] std::vector<LayerInfo> layers() const;
+  [[nodiscard]] std::vector<GeometryInfo> geometries() const;
   [[nodiscard]] std::vector<TierInfo> tiers() const;
   [[nodiscard]] std::vector<RuleInfo> rules() const;
   /// The rule with this id, if any (by an index built at compile time).

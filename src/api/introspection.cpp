@@ -71,6 +71,12 @@ std::vector<LayerInfo> Ruleset::layers() const {
   return out;
 }
 
+std::vector<GeometryInfo> Ruleset::geometries() const {
+  std::vector<GeometryInfo> out;
+  for (const model::Geometry& g : data_->model.geometries) out.push_back({g.name, g.label});
+  return out;
+}
+
 std::vector<TierInfo> Ruleset::tiers() const {
   const model::Model& m = data_->model;
   std::vector<std::size_t> counts(m.tiers.size(), 0);

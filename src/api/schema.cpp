@@ -85,6 +85,11 @@ std::string project_schema(const Ruleset& ruleset) {
   w.member("description", "one GeoJSON geometry or Feature in longitude/latitude (EPSG:4490 or 4326) · "
                           "经纬度（EPSG:4490 或 4326）下的一个 GeoJSON 几何或 Feature");
   w.member("type", "object").key("required").strings({"type"}).end_object();
+  for (const GeometryInfo& g : ruleset.geometries()) {
+    w.key(g.name).begin_object().member("title", (g.label.empty() ? "" : g.label + " · ") + g.name);
+    w.member("description", "a geometry beside the site, as `site` is given · 选址之外的几何，给法同 site");
+    w.member("type", "object").key("required").strings({"type"}).end_object();
+  }
   w.key("project").begin_object().member("title", "项目说明 · project");
   w.member("description", "free-form (name, applicant, id), echoed in every answer · 自由填写，原样出现在答复中");
   w.end_object();

@@ -59,6 +59,7 @@ void check_cond(const Model& m, CondId self, const CondNode& node) {
           require(n.kind < m.kinds.size(), "a kind test names a kind that does not exist");
         } else if constexpr (std::is_same_v<T, SiteSpatial>) {
           require(n.layer < m.layers.size(), "a spatial condition names a layer that does not exist");
+          require(n.geometry <= m.geometries.size(), "a spatial condition names a geometry that does not exist");
         }
       },
       node);

@@ -101,7 +101,11 @@ struct LogicExpr { LogicOp op; std::vector<ExprId> operands; };
 /// `is KIND`
 struct IsKindExpr { Name kind; };
 /// `site inside LAYER` and friends.
-struct SiteExpr { Box<Spatial> spatial; };
+/// `site within 1 km of L`, or of a project geometry: `outfall within 1 km of L`.
+struct SiteExpr {
+  Box<Spatial> spatial;
+  std::optional<Name> geometry;  // none: the site
+};
 
 using ExprNode = std::variant<NameRef, QuantityExpr, StringExpr, DateExpr, BoolExpr, UnaryExpr, ArithExpr,
                               CompareExpr, MemberExpr, LogicExpr, IsKindExpr, SiteExpr>;
@@ -218,6 +222,13 @@ struct FactDecl {
   Span span;
 };
 
+/// `geometry outfall "排污口";`: a geometry the project gives beside its site.
+struct GeometryDecl {
+  Name name;
+  std::optional<StringLit> label;
+  Span span;
+};
+
 /// `enumeration natures "建设性质" = { new "新建" { relocation "迁建" }, … };`
 struct EnumDecl {
   Name name;
@@ -251,7 +262,7 @@ struct UnitsDecl {
   Span span;
 };
 
-using Item = std::variant<RulesetDecl, FactDecl, EnumDecl, KindDecl, LayerDecl, UnitsDecl, TierBlock>;
+using Item = std::variant<RulesetDecl, FactDecl, EnumDecl, GeometryDecl, KindDecl, LayerDecl, UnitsDecl, TierBlock>;
 
 /// A `#` or `//` comment, kept so `fmt` can put it back.
 struct Comment {

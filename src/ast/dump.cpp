@@ -96,6 +96,11 @@ class Dumper {
     opt_str("label", d.label);
     out_ += ')';
   }
+  void item(const GeometryDecl& d) {
+    out_ += fmt::format("(geometry {}", d.name.text);
+    opt_str("label", d.label);
+    out_ += ')';
+  }
   void item(const EnumDecl& d) {
     out_ += fmt::format("(enumeration {}", d.name.text);
     for (const EnumValue& v : d.values) enum_value(v);
@@ -262,7 +267,7 @@ class Dumper {
   }
   void node(const IsKindExpr& k) { out_ += "(is " + k.kind.text + ")"; }
   void node(const SiteExpr& s) {
-    out_ += "(site ";
+    out_ += "(" + (s.geometry ? "geometry " + s.geometry->text : std::string("site")) + " ";
     spatial(*s.spatial);
     out_ += ')';
   }

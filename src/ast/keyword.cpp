@@ -20,6 +20,7 @@ constexpr std::array<Spelling, static_cast<std::size_t>(Keyword::count_)> kSpell
     {"repair", "修复"},
     {"one of", "枚举"},
     {"enumeration", "枚举类型"},
+    {"geometry", "几何"},
     {"bool", "布尔"},
     {"number", "数值"},
     {"quantity", "数量"},

@@ -41,7 +41,7 @@ bool lies_within(const model::Model& m, model::LayerId part, model::LayerId whol
 bool implies(const model::Model& m, const model::SiteSpatial& a, const model::SiteSpatial& b) {
   using Op = ast::SpatialOp;
   using By = model::OverlapMeasure;
-  if (!lies_within(m, a.layer, b.layer)) return false;
+  if (a.geometry != b.geometry || !lies_within(m, a.layer, b.layer)) return false;
   if (b.op == Op::within) return a.op == Op::inside || a.op == Op::overlaps || (a.op == Op::within && a.amount <= b.amount);
   if (a.op != Op::overlaps || b.op != Op::overlaps) return false;
   return b.by == By::any || (a.by == b.by && a.amount >= b.amount);
@@ -197,18 +197,25 @@ z3::expr Encoder::text_in(const model::TextIn& in) {
 
 std::pair<model::SiteSpatial, bool> Encoder::atom_of(const model::SiteSpatial& s) {
   using Op = ast::SpatialOp;
-  if (s.op == Op::outside) return {{Op::inside, s.layer}, true};
-  if (s.op == Op::clear) return {{Op::overlaps, s.layer}, true};
-  if (s.op == Op::inside) return {{Op::inside, s.layer}, false};
+  const auto plain = [&](Op op) {  // no amount: `inside`, and the tests negated
+    model::SiteSpatial out{op, s.layer};
+    out.geometry = s.geometry;
+    return out;
+  };
+  if (s.op == Op::outside) return {plain(Op::inside), true};
+  if (s.op == Op::clear) return {plain(Op::overlaps), true};
+  if (s.op == Op::inside) return {plain(Op::inside), false};
   return {s, false};
 }
 
 z3::expr Encoder::spatial(const model::SiteSpatial& s) {
   const auto [atom, negated] = atom_of(s);
-  const auto key = std::make_tuple(static_cast<int>(atom.op), static_cast<int>(atom.by), atom.layer, atom.amount);
+  const auto key =
+      std::make_tuple(static_cast<int>(atom.op), static_cast<int>(atom.by), atom.layer, atom.amount, atom.geometry);
   auto it = atoms_.find(key);
   if (it == atoms_.end()) {
-    const std::string name = fmt::format("site:{}:{}:{}:{}", std::get<0>(key), std::get<1>(key), m_.layers[s.layer].name,
+    const std::string of = atom.geometry == model::kSite ? "site" : m_.geometries[atom.geometry - 1].name;
+    const std::string name = fmt::format("{}:{}:{}:{}:{}", of, std::get<0>(key), std::get<1>(key), m_.layers[s.layer].name,
                                          atom.amount);
     it = atoms_.emplace(key, std::make_pair(atom, ctx_.bool_const(name.c_str()))).first;
   }

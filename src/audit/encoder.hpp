@@ -64,7 +64,7 @@ class Encoder {
   std::map<model::FactId, z3::expr> vars_;
   std::vector<std::string> industry_cells_;              // representative codes: cell i ↔ value i
   std::map<model::FactId, std::vector<std::string>> texts_;  // per text fact: mentioned values, then "other"
-  std::map<std::tuple<int, int, model::LayerId, double>, std::pair<model::SiteSpatial, z3::expr>> atoms_;
+  std::map<std::tuple<int, int, model::LayerId, double, std::uint32_t>, std::pair<model::SiteSpatial, z3::expr>> atoms_;
   // Each node encoded once: kinds are shared, and a kind tested twice by
   // each of 30 kinds built on one another would otherwise be encoded 2^30 times.
   std::vector<std::optional<z3::expr>> conds_;

@@ -304,6 +304,12 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
     }
   }
   for (const Encoder::SpatialValue& w : wanted) {
+    if (w.test.geometry == model::kSite) continue;
+    const std::string& name = m.geometries[w.test.geometry - 1].name;
+    return R::failure({"no witness: the auditor places only a site, and these rules test the project's " + name,
+                       "无见证项目：审计器只生成选址，而这些规则判断项目的" + name});
+  }
+  for (const Encoder::SpatialValue& w : wanted) {
     if (!rs_.data().maps.picked(w.test.layer)) continue;
     const std::string& name = m.layers[w.test.layer].name;
     return R::failure({"no witness: layer " + name + " is picked by each project's facts, and the auditor does not "

@@ -114,7 +114,7 @@ std::optional<model::CondId> ConditionChecker::condition(ast::ExprId id) {
         } else if constexpr (std::is_same_v<T, ast::IsKindExpr>) {
           return is_kind(node);
         } else if constexpr (std::is_same_v<T, ast::SiteExpr>) {
-          return spatial(*node.spatial);
+          return spatial(*node.spatial, node.geometry);
         } else {
           ctx_.error("check.not-a-condition", e.span,
                      {"this is a value, not a condition; compare it with a fact, e.g. `capacity > 10 t/a`",
@@ -139,6 +139,14 @@ std::optional<model::CondId> ConditionChecker::name_alone(const ast::Name& name)
     ctx_.error("check.kind-needs-is", name.span,
                {q(name.text) + " is a kind; a condition tests it with `is`", qz(name.text) + " 是类别；条件中应写“是”"},
                {"write `is " + name.text + "`", "应写“是 " + name.text + "”"});
+    return std::nullopt;
+  }
+  if (symbol && symbol->kind == Symbol::Kind::geometry) {
+    ctx_.error("check.geometry-needs-layer", name.span,
+               {q(name.text) + " is a geometry; a condition tests it against a layer",
+                qz(name.text) + " 是几何；条件中应将其与图层比较"},
+               {"write `" + name.text + " within 1 km of LAYER` or `" + name.text + " inside LAYER`",
+                "应写“" + name.text + " 距 图层 1 km 范围内”或“" + name.text + " 在 图层 内”"});
     return std::nullopt;
   }
   if (symbol && symbol->kind == Symbol::Kind::layer) {
@@ -179,7 +187,22 @@ std::optional<model::CondId> ConditionChecker::is_kind(const ast::IsKindExpr& e)
   return std::nullopt;
 }
 
-std::optional<model::CondId> ConditionChecker::spatial(const ast::Spatial& s) {
+std::optional<model::CondId> ConditionChecker::spatial(const ast::Spatial& s, const std::optional<ast::Name>& geometry) {
+  std::uint32_t of = model::kSite;
+  if (geometry) {
+    const auto g = ctx_.lookup(geometry->text);
+    if (!g || g->kind != Symbol::Kind::geometry) {
+      ctx_.error("check.not-a-geometry", geometry->span,
+                 {q(geometry->text) + (g ? " is a " + what_it_is(*g).en + ", not" : " is not") +
+                      " a geometry the project gives; declare it with `geometry " + geometry->text + ";`, or test "
+                      "the site: `site …`",
+                  qz(geometry->text) + (g ? " 是" + what_it_is(*g).zh + "，不是" : " 不是") + "项目给出的几何；应以“几何 " +
+                      geometry->text + "；”声明，或对选址判断：“选址 …”"},
+                 g ? LocalizedText{} : ctx_.suggest(geometry->text));
+      return std::nullopt;
+    }
+    of = g->index + 1;
+  }
   const auto symbol = ctx_.lookup(s.layer.text);
   if (!symbol || symbol->kind != Symbol::Kind::layer) {
     if (symbol) {
@@ -194,6 +217,7 @@ std::optional<model::CondId> ConditionChecker::spatial(const ast::Spatial& s) {
     return std::nullopt;
   }
   model::SiteSpatial node{s.op, symbol->index};
+  node.geometry = of;
   if (s.amount) {
     node.amount = s.amount->quantity.value;  // metres, a share (0.1 for 10 %) or m²
     if (s.op == ast::SpatialOp::overlaps) {

@@ -15,7 +15,8 @@ class ConditionChecker {
   /// A condition: bool-valued. nullopt after reporting why not.
   std::optional<model::CondId> condition(ast::ExprId id);
   /// `inside L` / `outside L` / `within Q of L`, as scope or as `site ...`.
-  std::optional<model::CondId> spatial(const ast::Spatial& spatial);
+  /// `geometry`: the project geometry tested (`outfall within …`); none: the site.
+  std::optional<model::CondId> spatial(const ast::Spatial& spatial, const std::optional<ast::Name>& geometry = std::nullopt);
   /// `limit FACT to [at least] Q`: FACT <= Q (>= Q).
   std::optional<model::CondId> limit(const ast::LimitClause& limit);
 

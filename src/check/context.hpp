@@ -19,7 +19,7 @@ namespace zhunru::check {
 
 /// What a name in a condition or subject refers to.
 struct Symbol {
-  enum class Kind { fact, kind, layer } kind;
+  enum class Kind { fact, kind, layer, geometry } kind;
   std::uint32_t index;
 };
 
@@ -81,6 +81,17 @@ class Context {
   std::unordered_map<model::CondNode, model::CondId, model::NodeIdentity, model::NodeIdentity> cond_ids_;
   std::unordered_map<model::NumNode, model::NumId, model::NodeIdentity, model::NodeIdentity> num_ids_;
 };
+
+/// "a fact", "a layer"… for messages about a name used where it does not fit.
+inline LocalizedText what_it_is(const Symbol& s) {
+  switch (s.kind) {
+    case Symbol::Kind::fact: return {"fact", "事实"};
+    case Symbol::Kind::kind: return {"kind", "类别"};
+    case Symbol::Kind::layer: return {"layer", "图层"};
+    case Symbol::Kind::geometry: return {"geometry", "几何"};
+  }
+  return {};
+}
 
 /// A name quoted in an English message (`name`) and in a Chinese one (“name”).
 inline std::string q(const std::string& s) { return "`" + s + "`"; }

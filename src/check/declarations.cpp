@@ -182,6 +182,12 @@ void declare_fact(Context& ctx, const ast::FactDecl& decl) {
   ctx.model.facts.push_back(std::move(fact));
 }
 
+void declare_geometry(Context& ctx, const ast::GeometryDecl& decl) {
+  const auto id = static_cast<std::uint32_t>(ctx.model.geometries.size());
+  if (!declare_name(ctx, decl.name, {Symbol::Kind::geometry, id})) return;
+  ctx.model.geometries.push_back({decl.name.text, decl.label ? decl.label->value : "", ctx.locate(decl.span)});
+}
+
 void declare_kind(Context& ctx, const ast::File& file, const ast::KindDecl& decl) {
   // Another definition of a kind, for another period: both say when they hold.
   if (const auto s = ctx.lookup(decl.name.text); s && s->kind == Symbol::Kind::kind && decl.effective) {
@@ -380,6 +386,7 @@ void declare(Context& ctx, const std::vector<ParsedFile>& files) {
       if (const auto* r = std::get_if<ast::RulesetDecl>(&item)) declare_ruleset(ctx, *r, ruleset);
       if (const auto* fact = std::get_if<ast::FactDecl>(&item)) declare_fact(ctx, *fact);
       if (const auto* kind = std::get_if<ast::KindDecl>(&item)) declare_kind(ctx, *f.file, *kind);
+      if (const auto* g = std::get_if<ast::GeometryDecl>(&item)) declare_geometry(ctx, *g);
       if (const auto* layer = std::get_if<ast::LayerDecl>(&item)) declare_layer(ctx, *layer);
       if (const auto* u = std::get_if<ast::UnitsDecl>(&item)) declare_units(ctx, *u, units);
     }

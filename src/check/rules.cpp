@@ -50,9 +50,9 @@ std::optional<model::CondId> RuleChecker::adjective_set(const std::vector<ast::N
       const auto symbol = ctx_.lookup(name.text);
       if (symbol) {
         ctx_.error("check.not-an-adjective", name.span,
-                   {q(name.text) + " is a " + (symbol->kind == Symbol::Kind::fact ? "fact" : "layer") +
+                   {q(name.text) + " is a " + what_it_is(*symbol).en +
                         "; a subject is made of kinds and values of enumerated facts",
-                    qz(name.text) + " 是" + (symbol->kind == Symbol::Kind::fact ? "事实" : "图层") +
+                    qz(name.text) + " 是" + what_it_is(*symbol).zh +
                         "；主语只能由类别和枚举事实的取值组成"},
                    {"put conditions on facts after `where`", "对事实的条件应写在“当”之后"});
       } else {

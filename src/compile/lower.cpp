@@ -147,7 +147,8 @@ NodeId Lowerer::cond(model::CondId id) {
                          std::bit_cast<std::uint32_t>(node.until_day), 0});
         }
         if constexpr (std::is_same_v<T, model::SiteSpatial>) {
-          return intern({Op::spatial, static_cast<std::uint8_t>(node.op), node.layer, static_cast<std::uint32_t>(node.by),
+          return intern({Op::spatial, static_cast<std::uint8_t>(node.op), node.layer,
+                         static_cast<std::uint32_t>(node.by) | (node.geometry << 8),
                          std::bit_cast<std::uint64_t>(node.amount)});
         }
       },

@@ -41,7 +41,7 @@ enum class Op : std::uint8_t {
   all,           // children [a, a + b)
   any,           // children [a, a + b)
   is_kind,       // a: kind
-  spatial,       // a: layer; cmp: SpatialOp; b: OverlapMeasure; mask: SiteSpatial::amount (bits of a double)
+  spatial,       // a: layer; cmp: SpatialOp; b: OverlapMeasure | SiteSpatial::geometry << 8; mask: amount (bits of a double)
   as_of_in,      // a, b: first and last day (bits of int32, days since 1970)
 };
 

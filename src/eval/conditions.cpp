@@ -166,23 +166,35 @@ Truth ConditionEvaluator::eval_node(const ir::Node& n) {
 /// holds for more features only more surely, so if it fails with every
 /// feature of the layer, it fails whichever the facts pick: a site far from
 /// every wetland park needs no `use` to clear them all.
-Truth ConditionEvaluator::without_pick(const model::SiteSpatial& test, const geo::Geometry* part,
-                                       const std::vector<ir::Slot>& facts) {
+Truth ConditionEvaluator::without_pick(const model::SiteSpatial& test, const geo::Geometry* part, std::uint32_t key,
+                                       ir::Slot slot, const std::vector<ir::Slot>& facts) {
   const bool negated = test.op == ast::SpatialOp::outside || test.op == ast::SpatialOp::clear;
   model::SiteSpatial positive = test;
-  if (negated) positive = {test.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : ast::SpatialOp::overlaps, test.layer};
-  const Truth any = part ? oracle_.test(positive, part, unit_) : Truth::unknown;
+  if (negated) {
+    positive = {test.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : ast::SpatialOp::overlaps, test.layer};
+    positive.geometry = test.geometry;
+  }
+  const Truth any = part ? oracle_.test(positive, part, key) : Truth::unknown;
   if (any == Truth::is_false) return negated ? Truth::is_true : Truth::is_false;
   missing_.insert(missing_.end(), facts.begin(), facts.end());
-  if (any == Truth::unknown) missing_.push_back(site_slot(p_));
+  if (any == Truth::unknown) missing_.push_back(slot);
   return Truth::unknown;
 }
 
 Truth ConditionEvaluator::spatial(const ir::Node& n) {
   spatial_seen_ = true;
   const model::SiteSpatial test{static_cast<ast::SpatialOp>(n.cmp), n.a, std::bit_cast<double>(n.mask),
-                                static_cast<model::OverlapMeasure>(n.b)};
-  const geo::Geometry* part = unit_ < project_.parts.size() ? project_.parts[unit_].get() : nullptr;
+                                static_cast<model::OverlapMeasure>(n.b & 0xff), n.b >> 8};
+  // The site's part in this unit; a project geometry whole, in every unit.
+  const bool site = test.geometry == model::kSite;
+  const geo::Geometry* part = nullptr;
+  if (site && unit_ < project_.parts.size()) {
+    part = project_.parts[unit_].get();
+  } else if (!site && test.geometry <= project_.geometries.size() && project_.geometries[test.geometry - 1]) {
+    part = project_.geometries[test.geometry - 1]->geometry.get();
+  }
+  const std::uint32_t key = site ? unit_ : kGeometryKeys + test.geometry;
+  const ir::Slot slot = site ? site_slot(p_) : site_slot(p_) + test.geometry;
   const spatial::FeaturePick* pick = nullptr;
   if (const maps::PickedLayer* picked = maps_.picked(n.a)) {
     if (pickings_.empty()) pickings_.resize(maps_.picks.size());
@@ -192,11 +204,11 @@ Truth ConditionEvaluator::spatial(const ir::Node& n) {
       p->ready = p->picker.ready(p->missing);
       p->pick = [picker = &p->picker](std::uint32_t f) { return (*picker)(f); };
     }
-    if (p->ready == Truth::unknown) return without_pick(test, part, p->missing);
+    if (p->ready == Truth::unknown) return without_pick(test, part, key, slot, p->missing);
     pick = &p->pick;
   }
-  const Truth t = oracle_.test(test, part, unit_, pick);
-  if (t == Truth::unknown) missing_.push_back(site_slot(p_));
+  const Truth t = oracle_.test(test, part, key, pick);
+  if (t == Truth::unknown) missing_.push_back(slot);
   return t;
 }
 

@@ -14,7 +14,8 @@
 
 namespace zhunru::eval {
 
-/// The slot standing for the project's site in `missing` lists.
+/// The slot standing for the project's site in `missing` lists; project
+/// geometry g (Model::geometries[g - 1]) is the slot `site_slot + g`.
 inline ir::Slot site_slot(const ir::Program& p) { return static_cast<ir::Slot>(p.slot_count); }
 
 class ConditionEvaluator {
@@ -37,7 +38,11 @@ class ConditionEvaluator {
   std::optional<double> num(ir::NumId id);
   const FactValue* known(ir::Slot slot);
   Truth spatial(const ir::Node& n);
-  Truth without_pick(const model::SiteSpatial& test, const geo::Geometry* part, const std::vector<ir::Slot>& facts);
+  Truth without_pick(const model::SiteSpatial& test, const geo::Geometry* part, std::uint32_t key, ir::Slot slot,
+                     const std::vector<ir::Slot>& facts);
+  // The oracle memoises by part: a unit's index for the site's parts, this
+  // plus the geometry's number for a project geometry (the same in every unit).
+  static constexpr std::uint32_t kGeometryKeys = 0x80000000u;
 
   /// A layer picked per project, for this project (made at its first test).
   struct Picking {

@@ -63,8 +63,12 @@ class Evaluation {
   void collect_violated(Decision& d) const;
   void note_repaired_layers(Decision& d) const;
   const model::Rule& rule_of(const Outcome& o) const { return rs_.model.rules[o.rule]; }
-  /// A fact's name, or "site" for the site's slot.
-  std::string slot_name(ir::Slot s) const { return s < rs_.model.facts.size() ? rs_.model.facts[s].name : "site"; }
+  /// A fact's name, "site" for the site's slot, or a project geometry's name.
+  std::string slot_name(ir::Slot s) const {
+    const std::size_t facts = rs_.model.facts.size();
+    if (s < facts) return rs_.model.facts[s].name;
+    return s == facts ? "site" : rs_.model.geometries.at(s - facts - 1).name;
+  }
 
   const Ruleset::Data& rs_;
   const Project::Data& project_;

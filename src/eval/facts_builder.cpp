@@ -114,6 +114,12 @@ const model::Fact* FactsBuilder::State::find(std::string_view name, model::FactI
     return nullptr;
   }
   if (!utf8_ok(name, "")) return nullptr;
+  if (ruleset->model.find_geometry(name)) {
+    error("project.site-geometry", std::string(name),
+          {"`" + std::string(name) + "` is a geometry: give it as a GeoJSON geometry object, like `site`",
+           "“" + std::string(name) + "”是几何：应像 `site` 一样以 GeoJSON 几何对象给出"});
+    return nullptr;
+  }
   std::vector<std::string_view> names;  // a near miss of a label suggests the label
   for (const model::Fact& f : ruleset->model.facts) {
     names.push_back(f.name);
@@ -398,6 +404,33 @@ FactsBuilder& FactsBuilder::set_site(std::string_view geojson) {
          "选址以 GCJ-02（多数国内网络地图使用的坐标）给出，已先转换为 WGS 84 再定位"});
   }
   state_->data.site = std::move(site).value();
+  return *this;
+}
+
+FactsBuilder& FactsBuilder::set_geometry(std::string_view name, std::string_view geojson) {
+  const auto g = state_->ruleset->model.find_geometry(name);
+  if (!g) {
+    model::FactId ignored = 0;
+    state_->find(name, ignored);  // reports the unknown name, with a suggestion
+    return *this;
+  }
+  auto& geometries = state_->data.geometries;
+  if (geometries.size() <= *g) geometries.resize(*g + 1);
+  const std::string shown(name);
+  if (geometries[*g]) {
+    state_->error("project.given-twice", shown, {"`" + shown + "` is given twice", "“" + shown + "”重复给出"});
+    return *this;
+  }
+  auto read = spatial::read_site(geojson, {state_->limits.max_bytes, state_->limits.max_depth});
+  if (!read) {
+    state_->error(read.error().code, shown, read.error().message);
+    return *this;
+  }
+  if ((*read)->from_gcj02) {
+    state_->data.notes.push_back({"`" + shown + "` was given in GCJ-02 and converted to WGS 84",
+                                  "“" + shown + "”以 GCJ-02 给出，已转换为 WGS 84"});
+  }
+  geometries[*g] = std::move(read).value();
   return *this;
 }
 

@@ -24,6 +24,9 @@ struct Project::Data {
   std::vector<FactValue> values;     // by fact slot
   std::vector<ProjectUnit> units;
   std::shared_ptr<const spatial::Site> site;   // null when no site was given
+  // By model geometry (Model::geometries): the project's geometries beside
+  // the site (`"outfall": {…}`); null, or fewer, when not given.
+  std::vector<std::shared_ptr<const spatial::Site>> geometries;
   // By unit: the site's part in it (the site itself when it lies wholly
   // there); null when unknown. Read-only, envelopes computed.
   std::vector<std::shared_ptr<const geo::Geometry>> parts;

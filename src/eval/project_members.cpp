@@ -90,6 +90,8 @@ void read_structured(const Ruleset& ruleset, std::string_view name, std::string_
                      FactsBuilder& builder) {
   if (name == "site") {
     builder.set_site(raw);
+  } else if (ruleset.data().model.find_geometry(name)) {
+    builder.set_geometry(name, raw);
   } else if (name == "project") {
     builder.set_metadata(std::string(raw));
   } else if (name == "units") {

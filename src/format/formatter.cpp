@@ -122,6 +122,11 @@ class Formatter {
     statement(d.span, 0, lines);
   }
 
+  void item(const ast::GeometryDecl& d) {
+    const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
+    statement(d.span, 0, kw(Keyword::geometry) + " " + d.name.text + label + ";");
+  }
+
   void item(const ast::EnumDecl& d) {
     const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
     const std::string head = kw(Keyword::enumeration) + " " + d.name.text + label + " = " +

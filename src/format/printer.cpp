@@ -213,7 +213,9 @@ void Printer::node(std::string& out, const ast::ExprNode& n) const {
             out += join(l.operands, op, [this](ast::ExprId o) { return expr(o); });
           },
           [&](const ast::IsKindExpr& k) { out += keyword(Keyword::is) + " " + k.kind.text; },
-          [&](const ast::SiteExpr& s) { out += keyword(Keyword::site) + " " + spatial(*s.spatial, true); },
+          [&](const ast::SiteExpr& s) {
+            out += (s.geometry ? s.geometry->text : std::string(keyword(Keyword::site))) + " " + spatial(*s.spatial, true);
+          },
       },
       n);
 }

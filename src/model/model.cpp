@@ -22,6 +22,13 @@ bool FeatureFilter::names_facts() const {
   return std::any_of(operands.begin(), operands.end(), [](const FeatureFilter& o) { return o.names_facts(); });
 }
 
+std::optional<std::uint32_t> Model::find_geometry(std::string_view name) const {
+  for (std::uint32_t i = 0; i < geometries.size(); ++i) {
+    if (geometries[i].name == name) return i;
+  }
+  return std::nullopt;
+}
+
 std::optional<FactId> Model::find_fact(std::string_view name) const {
   for (FactId i = 0; i < facts.size(); ++i) {
     if (facts[i].name == name) return i;

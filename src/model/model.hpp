@@ -103,6 +103,14 @@ struct Layer {
 };
 
 /// `units from "PATH" [repair];`
+/// `geometry outfall "排污口";`: a geometry the project gives beside its site
+/// (a member of the project file), tested whole against layers.
+struct Geometry {
+  std::string name;
+  std::string label;
+  SourceLocation source;
+};
+
 struct UnitsMapDecl {
   std::string path;
   bool repair = false;
@@ -133,6 +141,9 @@ struct Not { CondId operand; };
 struct All { std::vector<CondId> operands; };
 struct Any { std::vector<CondId> operands; };
 struct IsKind { KindId kind; };
+/// SiteSpatial::geometry of the site itself.
+inline constexpr std::uint32_t kSite = 0;
+
 /// What `overlapping L by at least Q` measures: nothing (any overlap of the
 /// interiors), a share of the site's part, or an area.
 enum class OverlapMeasure : std::uint8_t { any, share, area };
@@ -143,6 +154,7 @@ struct SiteSpatial {
   LayerId layer;
   double amount = 0.0;  // within: metres; overlaps by a share: (0, 1]; by an area: m²
   OverlapMeasure by = OverlapMeasure::any;
+  std::uint32_t geometry = kSite;  // the site, or Model::geometries[geometry - 1] (`outfall within …`)
   friend bool operator==(const SiteSpatial&, const SiteSpatial&) = default;
 };
 
@@ -237,6 +249,7 @@ struct Model {
   std::vector<Fact> facts;
   std::vector<Kind> kinds;
   std::vector<Layer> layers;
+  std::vector<Geometry> geometries;
   std::optional<UnitsMapDecl> units_map;
   std::vector<Tier> tiers;
   std::vector<Rule> rules;
@@ -250,6 +263,8 @@ struct Model {
   [[nodiscard]] const CondNode& cond(CondId id) const { return conds[id]; }
   [[nodiscard]] const NumNode& num(NumId id) const { return nums[id]; }
   [[nodiscard]] std::optional<FactId> find_fact(std::string_view name) const;
+  /// The geometry named `name` (`geometry outfall;`), if one is.
+  [[nodiscard]] std::optional<std::uint32_t> find_geometry(std::string_view name) const;
   /// The layers `rule`'s spatial scope names (`within 1 km of yangtze`), each once, in scope order.
   [[nodiscard]] std::vector<LayerId> scope_layers(const Rule& rule) const;
 };

@@ -41,7 +41,7 @@ void members(const CondNode& node, F&& f) {
         if constexpr (std::is_same_v<T, IsKind>) f(n.kind);
         if constexpr (std::is_same_v<T, AsOfIn>) f(n.from_day, n.until_day);
         if constexpr (std::is_same_v<T, SiteSpatial>) {
-          f(static_cast<int>(n.op), n.layer, std::bit_cast<std::uint64_t>(n.amount), static_cast<int>(n.by));
+          f(static_cast<int>(n.op), n.layer, std::bit_cast<std::uint64_t>(n.amount), static_cast<int>(n.by), n.geometry);
         }
       },
       node);

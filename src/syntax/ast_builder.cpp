@@ -100,6 +100,7 @@ class Builder {
     if (auto* c = ctx->rulesetDecl()) return ruleset(c);
     if (auto* c = ctx->factDecl()) return fact(c);
     if (auto* c = ctx->enumDecl()) return enumeration(c);
+    if (auto* c = ctx->geometryDecl()) return ast::GeometryDecl{word(c->name()), optional_string(c->STRING()), span(c)};
     if (auto* c = ctx->kindDecl()) return kind(c);
     if (auto* c = ctx->layerDecl()) return layer(c);
     if (auto* c = ctx->unitsDecl()) return ast::UnitsDecl{string(c->STRING()), c->REPAIR() != nullptr, span(c)};
@@ -513,7 +514,11 @@ class Builder {
     if (auto* c = dynamic_cast<P::IsKindContext*>(ctx)) return add(ast::IsKindExpr{word(c->name())}, span(ctx));
     if (auto* c = dynamic_cast<P::SiteExprContext*>(ctx)) {
       ast::Spatial where = c->spatial() != nullptr ? spatial(c->spatial()) : layer_side(c->layerSideZh(), span(ctx));
-      return add(ast::SiteExpr{std::move(where)}, span(ctx));
+      return add(ast::SiteExpr{std::move(where), std::nullopt}, span(ctx));
+    }
+    if (auto* c = dynamic_cast<P::GeometryExprContext*>(ctx)) {
+      ast::Spatial where = c->spatial() != nullptr ? spatial(c->spatial()) : layer_side(c->layerSideZh(), span(ctx));
+      return add(ast::SiteExpr{std::move(where), word(c->name())}, span(ctx));
     }
     if (auto* c = dynamic_cast<P::NameExprContext*>(ctx)) return add(ast::NameRef{word(c->name())}, span(ctx));
     return literal(ctx->getStart(), ctx);

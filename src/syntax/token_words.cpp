@@ -66,7 +66,7 @@ std::vector<std::size_t> with_names(std::vector<std::size_t> tokens) {
 const std::vector<Group>& groups() {
   static const std::vector<Group> kGroups{
       {{L::RULESET, L::FACT, L::KIND, L::LAYER, L::CITY, L::DISTRICT},
-       {L::UNITS, L::UNIT, L::ENUMERATION},
+       {L::UNITS, L::UNIT, L::ENUMERATION, L::GEOMETRY},
        {{"a declaration (ruleset, fact, enumeration, kind, layer, units) or a tier block (city, district, unit)",
          "声明（ruleset、fact、enumeration、kind、layer、units）或层级块（city、district、unit）"},
         {"a declaration (清单, 事实, 枚举类型, 类别, 图层, 单元图) or a tier block (市级, 区县, 单元)",
@@ -150,6 +150,7 @@ TokenWord token_word(std::size_t type) {
     case L::UNTIL: return both(Keyword::until);
     case L::FACT: return both(Keyword::fact);
     case L::ENUMERATION: return both(Keyword::enumeration);
+    case L::GEOMETRY: return both(Keyword::geometry);
     case L::KIND: return both(Keyword::kind);
     case L::LAYER: return both(Keyword::layer);
     case L::UNITS: return en_only("units");

@@ -100,3 +100,7 @@ zhunru_golden(fmt-overlap-zh ARGS fmt examples/overlap/city.rules --lang zh)
 # a plot whose use is not given, asked for it because it lies in the park.
 zhunru_golden(eval-wetland-conservation-zone-zh ARGS eval examples/wetland-park --project examples/wetland-park/projects/boardwalk-in-conservation-zone.json --as-of 2025-06-01 --lang zh)
 zhunru_golden(eval-wetland-use-not-given ARGS eval examples/wetland-park --project examples/wetland-park/projects/use-not-given.json --as-of 2025-06-01)
+# A geometry beside the site (examples/outfall, issue #15): the plant lies
+# outside the reserve, its new outfall inside it.
+zhunru_golden(eval-outfall-in-reserve-zh ARGS eval examples/outfall --project examples/outfall/projects/outfall-in-reserve.json --as-of 2025-06-01 --lang zh)
+zhunru_golden(eval-outfall-not-given ARGS eval examples/outfall --project examples/outfall/projects/outfall-not-given.json --as-of 2025-06-01 --format json)
