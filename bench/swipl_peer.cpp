@@ -53,7 +53,7 @@ SwiplPeer::SwiplPeer(const char* argv0, const std::string& pl_file) {
   if (!call_goal("current_predicate(table20:judge/3)")) {
     throw std::runtime_error("SWI-Prolog: " + pl_file + " defines no table20:judge/3");
   }
-  atoms_ = new Atoms{};
+  atoms_ = std::make_unique<Atoms>();
   for (int i = 0; i < 4; ++i) atoms_->nature[i] = PL_new_atom(kNatures[i]);
   for (int i = 0; i < 4; ++i) atoms_->catalogue[i] = PL_new_atom(kCatalogues[i]);
   for (int i = 0; i < 3; ++i) atoms_->efficiency[i] = PL_new_atom(kEfficiencies[i]);
@@ -66,6 +66,8 @@ SwiplPeer::SwiplPeer(const char* argv0, const std::string& pl_file) {
   atoms_->project = PL_new_functor(PL_new_atom("project"), kFields);
   atoms_->judge = PL_predicate("judge", 3, "table20");
 }
+
+SwiplPeer::~SwiplPeer() = default;
 
 /// `args` holds judge/3's three term references, the first bound to the
 /// project; runs in the caller's foreign frame.

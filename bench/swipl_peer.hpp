@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@ class SwiplPeer {
   /// and consults `pl_file` (bench/table20.pl); throws if either fails or the
   /// file defines no table20:judge/3.
   SwiplPeer(const char* argv0, const std::string& pl_file);
+  ~SwiplPeer();
   SwiplPeer(const SwiplPeer&) = delete;
   SwiplPeer& operator=(const SwiplPeer&) = delete;
 
@@ -40,7 +42,7 @@ class SwiplPeer {
   struct Atoms;
   int call(std::uintptr_t args, std::vector<std::string>* violated);
 
-  Atoms* atoms_ = nullptr;
+  std::unique_ptr<Atoms> atoms_;  // the engine's atoms stay with the engine, which lives on
 };
 
 }  // namespace zhunru::bench

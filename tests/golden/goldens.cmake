@@ -104,3 +104,9 @@ zhunru_golden(eval-wetland-use-not-given ARGS eval examples/wetland-park --proje
 # outside the reserve, its new outfall inside it.
 zhunru_golden(eval-outfall-in-reserve-zh ARGS eval examples/outfall --project examples/outfall/projects/outfall-in-reserve.json --as-of 2025-06-01 --lang zh)
 zhunru_golden(eval-outfall-not-given ARGS eval examples/outfall --project examples/outfall/projects/outfall-not-given.json --as-of 2025-06-01 --format json)
+# Real clauses of national law and of provincial and city documents
+# (examples/clauses, docs/clauses.md, issue #15): the ruleset checks, and
+# projects get the verdicts their clauses give.
+zhunru_golden(check-clauses ARGS check examples/clauses)
+zhunru_golden(eval-clauses-sichuan-chemical ARGS eval examples/clauses --project examples/clauses/projects/sc-chemical-riverside.json --as-of 2025-01-01)
+zhunru_golden(eval-clauses-guangzhou-offset-zh ARGS eval examples/clauses --project examples/clauses/projects/gz-nox-offset.json --as-of 2025-01-01 --lang zh)

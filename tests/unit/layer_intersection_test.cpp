@@ -84,7 +84,8 @@ city 500000 { spatial-layout { R1: ban projects within 100 m of reserve-river; }
   CHECK(diagnostics.front() == "map.empty-intersection: layer edge is empty: reserve ∩ neighbour have no area, length or point in common");
   const auto rs = compile_ok(s);
   const auto r1 = [&](double x, double y) {
-    const Finding* f = finding(decide(*rs, R"({"industry": "C2614", "site": )" + point(x, y) + "}"), "R1");
+    const Decision d = decide(*rs, R"({"industry": "C2614", "site": )" + point(x, y) + "}");
+    const Finding* f = finding(d, "R1");
     return f ? std::string(name_of(f->status)) : "n/a";
   };
   CHECK(r1(106.52, 29.5205) == "violated");  // beside the river inside the reserve
