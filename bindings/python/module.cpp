@@ -236,6 +236,11 @@ PYBIND11_MODULE(_zhunru, m) {
                           py::arg("by_facts") = l.by_facts);
         });
       })
+      .def("geometries", [](const Ruleset& rs) {
+        return list_of(rs.geometries(), [](const GeometryInfo& g) {
+          return py::dict(py::arg("name") = g.name, py::arg("label") = g.label);
+        });
+      })
       .def("tiers", [](const Ruleset& rs) {
         return list_of(rs.tiers(), [](const TierInfo& t) {
           return py::dict(py::arg("level") = std::string(name_of(t.level)), py::arg("code") = t.code,

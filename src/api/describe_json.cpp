@@ -53,6 +53,11 @@ void write_names(JsonWriter& w, const Ruleset& rs) {
     w.end_object();
   }
   w.end_array();
+  if (const auto geometries = rs.geometries(); !geometries.empty()) {  // beside the site (`geometry outfall;`)
+    w.key("geometries").begin_array();
+    for (const GeometryInfo& g : geometries) w.begin_object().member("name", g.name).member("label", g.label).end_object();
+    w.end_array();
+  }
   w.key("tiers").begin_array();
   for (const TierInfo& t : rs.tiers()) {
     w.begin_object().member("level", name_of(t.level)).member("code", t.code).member("name", t.name);

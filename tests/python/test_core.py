@@ -273,3 +273,16 @@ def test_layer_picked_per_project_names_its_facts():
     assert inside.verdict == "reject"
     fitting = rs.evaluate({"use": "生态旅游", "site": {"type": "Point", "coordinates": [106.64, 29.72]}})
     assert fitting.verdict == "admit"
+
+
+def test_geometries_beside_the_site():
+    # examples/outfall: the plant outside the reserve, its outfall in it.
+    rs = zhunru.compile(ROOT / "examples" / "outfall")
+    assert rs.geometries() == [{"name": "outfall", "label": "排污口位置"}]
+    plant = {"type": "Polygon", "coordinates": [[[106.62, 29.705], [106.63, 29.705], [106.63, 29.712],
+                                                 [106.62, 29.712], [106.62, 29.705]]]}
+    project = {"new-outfall": True, "site": plant}
+    assert rs.evaluate(dict(project, outfall={"type": "Point", "coordinates": [106.625, 29.73]})).verdict == "reject"
+    assert rs.evaluate(dict(project, outfall={"type": "Point", "coordinates": [106.625, 29.72]})).verdict == "admit"
+    missing = rs.evaluate(project)
+    assert missing.verdict == "incomplete" and "outfall" in missing.to_dict()["missing"]

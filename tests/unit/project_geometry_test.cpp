@@ -3,6 +3,8 @@
 // `outfall inside L`, `outfall within Q of L` — in every unit the site is in.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -33,6 +35,8 @@ city 500000 {
   }
 }
 )";
+
+const char* const kTiers0 = "city 500000 { spatial-layout { X: ban projects within 1 km of river; } }";
 
 std::vector<SourceText> sources(const std::string& tiers = kTiers) {
   auto out = spatial_sources(tiers);
@@ -98,6 +102,10 @@ TEST_CASE("project geometry: Chinese keywords and fmt, the schema, the introspec
   CHECK(geometries[0].name == "outfall");
   CHECK(geometries[0].label == "排污口");
   CHECK(project_schema(*rs).find("\"title\": \"排污口 · outfall\"") != std::string::npos);
+  const auto described = nlohmann::json::parse(describe_json(*rs, false));
+  CHECK(described["geometries"] == nlohmann::json::parse(R"([{"name": "outfall", "label": "排污口"},
+                                                              {"name": "origin", "label": "迁建前厂址"}])"));
+  CHECK_FALSE(nlohmann::json::parse(describe_json(*compile_ok(spatial_sources(kTiers0)), false)).contains("geometries"));
 }
 
 TEST_CASE("project geometry: misuse found by the checker and by the project reader") {

@@ -284,6 +284,10 @@ class Ruleset:
     def layers(self) -> list:
         return self._core.layers()
 
+    def geometries(self) -> list:
+        """The geometries a project gives beside its site (`geometry outfall;`)."""
+        return self._core.geometries()
+
     def tiers(self) -> list:
         return self._core.tiers()
 
