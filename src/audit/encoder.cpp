@@ -195,21 +195,8 @@ z3::expr Encoder::text_in(const model::TextIn& in) {
   return any_of(any);
 }
 
-std::pair<model::SiteSpatial, bool> Encoder::atom_of(const model::SiteSpatial& s) {
-  using Op = ast::SpatialOp;
-  const auto plain = [&](Op op) {  // no amount: `inside`, and the tests negated
-    model::SiteSpatial out{op, s.layer};
-    out.geometry = s.geometry;
-    return out;
-  };
-  if (s.op == Op::outside) return {plain(Op::inside), true};
-  if (s.op == Op::clear) return {plain(Op::overlaps), true};
-  if (s.op == Op::inside) return {plain(Op::inside), false};
-  return {s, false};
-}
-
 z3::expr Encoder::spatial(const model::SiteSpatial& s) {
-  const auto [atom, negated] = atom_of(s);
+  const auto [atom, negated] = model::positive_form(s);
   const auto key =
       std::make_tuple(static_cast<int>(atom.op), static_cast<int>(atom.by), atom.layer, atom.amount, atom.geometry);
   auto it = atoms_.find(key);

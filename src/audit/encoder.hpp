@@ -40,7 +40,6 @@ class Encoder {
     bool value;
   };
   /// The atom a spatial test is made of, and whether the test is its negation.
-  static std::pair<model::SiteSpatial, bool> atom_of(const model::SiteSpatial& test);
   /// The spatial atoms used so far, valued by `m`.
   [[nodiscard]] std::vector<SpatialValue> spatial_values(const z3::model& m) const;
 

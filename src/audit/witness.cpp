@@ -82,7 +82,7 @@ bool reads_atom(const model::Model& m, const model::Rule& r, const Encoder::Spat
   bool found = false;
   for (model::CondId c : parts_of(r)) {
     walk(m, c, [](model::FactId) {}, [&](const model::SiteSpatial& s) {
-      found = found || Encoder::atom_of(s).first == v.test;
+      found = found || model::positive_form(s).first == v.test;
     });
   }
   return found;

@@ -168,12 +168,7 @@ Truth ConditionEvaluator::eval_node(const ir::Node& n) {
 /// every wetland park needs no `use` to clear them all.
 Truth ConditionEvaluator::without_pick(const model::SiteSpatial& test, const geo::Geometry* part, std::uint32_t key,
                                        ir::Slot slot, const std::vector<ir::Slot>& facts) {
-  const bool negated = test.op == ast::SpatialOp::outside || test.op == ast::SpatialOp::clear;
-  model::SiteSpatial positive = test;
-  if (negated) {
-    positive = {test.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : ast::SpatialOp::overlaps, test.layer};
-    positive.geometry = test.geometry;
-  }
+  const auto [positive, negated] = model::positive_form(test);
   const Truth any = part ? oracle_.test(positive, part, key) : Truth::unknown;
   if (any == Truth::is_false) return negated ? Truth::is_true : Truth::is_false;
   missing_.insert(missing_.end(), facts.begin(), facts.end());

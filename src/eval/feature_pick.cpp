@@ -23,6 +23,10 @@ Truth FeaturePicker::ready(std::vector<ir::Slot>& missing) const {
   if (out == Truth::unknown) return out;
   for (const PickNode& n : layer_.nodes) {
     if (n.kind != PickNode::Kind::fact || n.fact_kind != FactKind::industry) continue;
+    // A class (the finest level) is under a code or not: only a coarser code
+    // needs the map's codes looked through, feature by feature.
+    const auto* entry = model::IndustryClassification::gbt4754_2017().find(values_[n.fact].text);
+    if (entry && entry->level == 4) continue;
     for (const auto& items : layer_.items[n.column]) {
       for (const PropertyValue& item : items) {
         const auto* code = std::get_if<std::string>(&item);

@@ -115,11 +115,16 @@ class Formatter {
       statement(d.span, 0, one_line);
       return;
     }
-    // A long enumeration: one value per line.
-    std::vector<Line> lines{{0, head + kw(Keyword::one_of) + " {"}};
-    for (const ast::EnumValue& v : d.type.values) lines.push_back({kIndent, print_.enum_value(v) + ","});
-    lines.push_back({0, "}" + label + ";"});
-    statement(d.span, 0, lines);
+    statement(d.span, 0, enum_lines(head + kw(Keyword::one_of) + " {", d.type.values, "}" + label + ";"));
+  }
+
+  /// A long enumeration: `open`, one value per line, `close`.
+  std::vector<Line> enum_lines(const std::string& open, const std::vector<ast::EnumValue>& values,
+                               const std::string& close) const {
+    std::vector<Line> lines{{0, open}};
+    for (const ast::EnumValue& v : values) lines.push_back({kIndent, print_.enum_value(v) + ","});
+    lines.push_back({0, close});
+    return lines;
   }
 
   void item(const ast::GeometryDecl& d) {
@@ -136,10 +141,7 @@ class Formatter {
       statement(d.span, 0, one_line);
       return;
     }
-    std::vector<Line> lines{{0, head + "{"}};  // one value per line
-    for (const ast::EnumValue& v : d.values) lines.push_back({kIndent, print_.enum_value(v) + ","});
-    lines.push_back({0, "};"});
-    statement(d.span, 0, lines);
+    statement(d.span, 0, enum_lines(head + "{", d.values, "};"));
   }
 
   void item(const ast::KindDecl& d) {

@@ -17,6 +17,13 @@ std::optional<std::uint32_t> Fact::find_value(std::string_view text) const {
   return std::nullopt;
 }
 
+std::pair<SiteSpatial, bool> positive_form(const SiteSpatial& s) {
+  if (s.op != SpatialOp::outside && s.op != SpatialOp::clear) return {s, false};
+  SiteSpatial out{s.op == SpatialOp::outside ? SpatialOp::inside : SpatialOp::overlaps, s.layer};
+  out.geometry = s.geometry;
+  return {out, true};
+}
+
 bool FeatureFilter::names_facts() const {
   if (fact) return true;
   return std::any_of(operands.begin(), operands.end(), [](const FeatureFilter& o) { return o.names_facts(); });

@@ -166,6 +166,10 @@ struct AsOfIn {
   friend bool operator==(const AsOfIn&, const AsOfIn&) = default;
 };
 
+/// `outside L` is `inside L` negated, `not overlapping L` is `overlapping L`
+/// negated: the test to compute (of the same geometry) and whether to negate it.
+std::pair<SiteSpatial, bool> positive_form(const SiteSpatial& s);
+
 using CondNode = std::variant<BoolConst, BoolFact, Compare, EnumIn, IndustryIn, TextIn, Not, All, Any, IsKind,
                               SiteSpatial, AsOfIn>;
 

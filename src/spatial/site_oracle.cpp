@@ -245,9 +245,8 @@ Truth SiteOracle::test(const model::SiteSpatial& s, const geo::Geometry* part, s
   if (!part || !l) return Truth::unknown;
   // `outside` and `not overlapping` are their tests negated: one memo entry,
   // so a ruleset that tests both ways pays once.
-  if (s.op == ast::SpatialOp::outside || s.op == ast::SpatialOp::clear) {
-    const auto positive = s.op == ast::SpatialOp::outside ? ast::SpatialOp::inside : ast::SpatialOp::overlaps;
-    const Truth t = test({positive, layer}, part, key, pick);
+  if (const auto [positive, negated] = model::positive_form(s); negated) {
+    const Truth t = test(positive, part, key, pick);
     return t == Truth::unknown ? t : (t == Truth::is_true ? Truth::is_false : Truth::is_true);
   }
   const auto memo_key = std::make_tuple(key, static_cast<int>(s.op), layer, s.amount, static_cast<int>(s.by));
