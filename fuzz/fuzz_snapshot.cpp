@@ -3,12 +3,11 @@
 //
 // Bytes that do not start with the snapshot's first line are taken as a
 // payload and put behind a header that vouches for them (their size and
-// SHA-256): the checksum catches damage, not forgery, so the decoder itself
+// checksum): the checksum catches damage, not forgery, so the decoder itself
 // must stand up to any payload, and only this way can the fuzzer reach it.
-#include <openssl/sha.h>
-
 #include <nlohmann/json.hpp>
 
+#include "base/damage_checksum.hpp"  // the header's checksum, as the writer takes it
 #include "common.hpp"
 
 namespace {
@@ -26,17 +25,9 @@ const nlohmann::json& real_header() {
 }
 
 std::string framed(std::string_view payload) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(payload.data()), payload.size(), digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex = "sha256:";
-  for (unsigned char b : digest) {
-    hex += kHex[b >> 4];
-    hex += kHex[b & 0xf];
-  }
   nlohmann::json header = real_header();
   header["bytes"] = payload.size();
-  header["payload"] = hex;
+  header["payload"] = zhunru::damage_checksum(payload);
   return std::string(kMagic) + header.dump() + "\n" + std::string(payload);
 }
 

@@ -12,6 +12,8 @@ packages=(
   libboost-dev
   # project files (JSON: nlohmann, and simdjson for the plain ones) and the ruleset content hash (SHA-256)
   nlohmann-json3-dev libsimdjson-dev libssl-dev
+  # a snapshot's payload checksum (xxHash's XXH3, header only)
+  libxxhash-dev
   # maps and sites: GEOS (C++ API) for geometry, PROJ (+ its EPSG database) for metres
   libgeos-dev libgeos++-dev libproj-dev proj-data
   # the auditor: the Z3 SMT solver

@@ -42,10 +42,4 @@ std::string content_hash(std::vector<std::pair<std::string, std::string>> files)
   return sha.finish();
 }
 
-std::string sha256_of(std::string_view bytes) {
-  Sha256 sha;
-  sha.add(bytes);
-  return sha.finish();
-}
-
 }  // namespace zhunru

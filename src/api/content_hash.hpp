@@ -12,7 +12,4 @@ namespace zhunru {
 /// "sha256:" + 64 hex digits. `files` holds (relative path, bytes).
 std::string content_hash(std::vector<std::pair<std::string, std::string>> files);
 
-/// "sha256:" + 64 hex digits of `bytes` alone (a snapshot's payload).
-std::string sha256_of(std::string_view bytes);
-
 }  // namespace zhunru

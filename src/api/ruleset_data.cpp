@@ -19,6 +19,20 @@ void Ruleset::Data::build_evaluation() {
   side_by_side(lower, index_rules, names);
 }
 
+namespace {
+
+/// Facts by name, then by label: a text already taken keeps its fact, so a
+/// name wins over a label.
+void index_facts(const model::Model& model, std::unordered_map<std::string_view, model::FactId>& out) {
+  out.clear();
+  for (model::FactId i = 0; i < model.facts.size(); ++i) out.emplace(model.facts[i].name, i);
+  for (model::FactId i = 0; i < model.facts.size(); ++i) {
+    if (!model.facts[i].label.empty()) out.emplace(model.facts[i].label, i);
+  }
+}
+
+}  // namespace
+
 void Ruleset::Data::index_names() {
   rules_by_id.clear();
   for (std::uint32_t i = 0; i < model.rules.size(); ++i) rules_by_id.emplace_back(model.rules[i].id, i);
@@ -27,13 +41,28 @@ void Ruleset::Data::index_names() {
   } else {
     tbb::parallel_sort(rules_by_id.begin(), rules_by_id.end());  // a national list: a million ids
   }
-  facts_by_name.clear();
-  // Names first, and a text already taken keeps its fact: a name wins over
-  // a label.
-  for (model::FactId i = 0; i < model.facts.size(); ++i) facts_by_name.emplace(model.facts[i].name, i);
-  for (model::FactId i = 0; i < model.facts.size(); ++i) {
-    if (!model.facts[i].label.empty()) facts_by_name.emplace(model.facts[i].label, i);
+  index_facts(model, facts_by_name);
+}
+
+bool Ruleset::Data::index_names(const std::vector<std::uint32_t>& order) {
+  if (order.size() != model.rules.size()) return false;
+  std::vector<std::pair<std::string_view, std::uint32_t>> by_id;
+  by_id.reserve(order.size());
+  for (const std::uint32_t i : order) {
+    if (i >= model.rules.size()) return false;
+    by_id.emplace_back(model.rules[i].id, i);
+    if (by_id.size() > 1 && by_id[by_id.size() - 1] < by_id[by_id.size() - 2]) return false;
   }
+  rules_by_id = std::move(by_id);
+  index_facts(model, facts_by_name);
+  return true;
+}
+
+std::vector<std::uint32_t> Ruleset::Data::rule_order() const {
+  std::vector<std::uint32_t> out;
+  out.reserve(rules_by_id.size());
+  for (const auto& [id, i] : rules_by_id) out.push_back(i);
+  return out;
 }
 
 }  // namespace zhunru

@@ -44,6 +44,12 @@ struct Ruleset::Data {
 
   /// rules_by_id and facts_by_name, from the model.
   void index_names();
+  /// The same, with the rules in `order` (a snapshot's: rule indices sorted
+  /// by id). False, changing nothing, unless it lists as many rules as
+  /// there are, each in range, in order of their ids.
+  [[nodiscard]] bool index_names(const std::vector<std::uint32_t>& order);
+  /// The rules' indices in order of their ids, as rules_by_id holds them.
+  [[nodiscard]] std::vector<std::uint32_t> rule_order() const;
 
   /// The fact named `text`, or else the one labelled `text` ("建设性质"):
   /// project files and CSV headers may use either.

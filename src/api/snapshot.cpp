@@ -1,8 +1,9 @@
 // Compiled snapshots (include/zhunru/snapshot.hpp): a magic line, a JSON
 // header line anyone can read with `head -2`, then the payload — the checked
-// model and the maps (geometries as WKB) — in the binary encoding of
-// snapshot_codec.hpp. The IR and the indexes are rebuilt on loading; the
-// maps are not read or checked again.
+// model, what evaluation runs on (the IR and the indexes), and the maps
+// (geometries as WKB) — in the binary encoding of snapshot_codec.hpp. A
+// loader decodes and verifies them; it rebuilds nothing, and does not read
+// or check the maps again.
 #include "zhunru/snapshot.hpp"
 
 #include <geos/util/GEOSException.h>
@@ -14,8 +15,10 @@
 
 #include "api/content_hash.hpp"
 #include "api/ruleset_data.hpp"
+#include "api/snapshot_evaluation.hpp"
 #include "api/snapshot_model.hpp"
 #include "api/snapshot_references.hpp"
+#include "base/damage_checksum.hpp"
 #include "base/file_io.hpp"
 #include "base/mapped_file.hpp"
 #include "base/side_by_side.hpp"
@@ -27,7 +30,7 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::string_view kMagic = "ZHUNRU-SNAPSHOT\n";
-constexpr int kFormat = 11;  // 10: before projects could give geometries beside the site; 9: before kinds could have dated definitions; 8: before layers could be picked per project; 7: before layers could be intersections and filters; 6: before `overlapping L`; 5: before values could sit under values; 1: the payload as CBOR; 2: binary, before rules kept their Chinese-keyword texts; 3: before rule files were numbered; 4: before the model and its rules went in blobs
+constexpr int kFormat = 12;  // 11: before the IR and the rule index were stored, and the checksum was SHA-256; 10: before projects could give geometries beside the site; 9: before kinds could have dated definitions; 8: before layers could be picked per project; 7: before layers could be intersections and filters; 6: before `overlapping L`; 5: before values could sit under values; 1: the payload as CBOR; 2: binary, before rules kept their Chinese-keyword texts; 3: before rule files were numbered; 4: before the model and its rules went in blobs
 constexpr std::size_t kMaxSnapshotBytes = std::size_t{4} << 30;
 
 using Loaded = Expected<std::shared_ptr<const Ruleset>, SnapshotError>;
@@ -57,12 +60,13 @@ std::string snapshot_bytes(const Ruleset& ruleset) {
   out(d.hash);
   // The model as a blob: a loader decodes it and the maps side by side.
   out.blob([&](snapshot::Writer& model) { snapshot::write_model(model, d.model); });
+  out.blob([&](snapshot::Writer& evaluation) { snapshot::write_evaluation(evaluation, d); });
   snapshot::write_maps(out, d.maps, d.model);
   const Json header = {{"format", kFormat},
                        {"engine", ZHUNRU_VERSION},
                        {"ruleset", {{"title", d.model.title}, {"version", d.model.version}, {"hash", d.hash}}},
                        {"rules", d.model.rules.size()},
-                       {"payload", sha256_of(body)},
+                       {"payload", damage_checksum(body)},
                        {"bytes", body.size()}};
   return std::string(kMagic) + header.dump() + "\n" + body;
 }
@@ -110,12 +114,11 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
                   "该快照由 " + made + " 生成，当前为 " + here + "：请重新编译清单（`zhunru compile 清单目录 -o 文件.zr`）");
   }
   const std::string_view body = bytes.substr(eol + 1);
-  // The checksum is taken on one core while the payload decodes on another
-  // (a national snapshot: 0.3 s of SHA-256). Decoding damaged bytes is safe —
+  // The checksum is taken on one core while the payload decodes on another. Decoding damaged bytes is safe —
   // the Reader trusts nothing — and a wrong checksum wins over what decoding
   // made of them.
   bool intact = false;
-  const auto checksum = [&] { intact = count_in(h, "bytes") == body.size() && text_in(h, "payload") == sha256_of(body); };
+  const auto checksum = [&] { intact = count_in(h, "bytes") == body.size() && text_in(h, "payload") == damage_checksum(body); };
   auto data = std::make_unique<Ruleset::Data>();
   std::optional<Loaded> refused;
   const auto decode = [&] {
@@ -123,16 +126,21 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
       snapshot::Reader in(body);
       in(data->hash);
       const std::string_view model_bytes = in.raw();
+      const std::string_view evaluation_bytes = in.raw();
       const auto model = [&] {
         snapshot::Reader model_in(model_bytes);
         data->model = snapshot::read_model(model_in);
         if (!model_in.at_end()) throw snapshot::Damaged("the snapshot's model has bytes after its end");
       };
-      const auto maps = [&] {
+      snapshot::StoredEvaluation evaluation;
+      const auto evaluation_and_maps = [&] {
+        snapshot::Reader evaluation_in(evaluation_bytes);
+        evaluation = snapshot::read_evaluation(evaluation_in);
+        if (!evaluation_in.at_end()) throw snapshot::Damaged("the snapshot's program has bytes after its end");
         data->maps = snapshot::read_maps(in);
         if (!in.at_end()) throw snapshot::Damaged("the snapshot has bytes after its end");
       };
-      side_by_side(model, maps);
+      side_by_side(model, evaluation_and_maps);
       if (data->maps.layers.size() != data->model.layers.size()) throw snapshot::Damaged("the snapshot's layers are missing");
       for (std::size_t i = 0; i < data->maps.picks.size(); ++i) {
         const maps::PickedLayer* pick = data->maps.picks[i].get();
@@ -140,6 +148,7 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
         if (damaged) throw snapshot::Damaged(*damaged);
       }
       snapshot::check_references(data->model);
+      snapshot::adopt_evaluation(*data, std::move(evaluation));
     } catch (const geos::util::GEOSException& e) {
       refused = refuse("snapshot.damaged", std::string("a map geometry in the snapshot is damaged: ") + e.what(),
                        std::string("快照中的地图几何已损坏：") + e.what());
@@ -154,7 +163,6 @@ Loaded load_snapshot_bytes(std::string_view bytes) {
                   "快照已损坏（被截断，或写出后内容被改动）");
   }
   if (refused) return std::move(*refused);
-  data->build_evaluation();
   return std::shared_ptr<const Ruleset>(std::make_shared<const Ruleset>(std::move(data)));
 }
 

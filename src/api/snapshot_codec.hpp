@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <concepts>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -29,6 +30,14 @@
 #include <vector>
 
 #include "base/utf8.hpp"
+
+namespace zhunru {
+
+/// `fields(io, Is<S> auto& s)` takes an S to write (const) or to read.
+template <class T, class U>
+concept Is = std::same_as<std::remove_const_t<T>, U>;
+
+}  // namespace zhunru
 
 namespace zhunru::snapshot {
 
@@ -59,6 +68,14 @@ template <class T>
 struct IsVariant : std::false_type {};
 template <class... T>
 struct IsVariant<std::variant<T...>> : std::true_type {};
+
+/// Numbers whose every bit pattern is a value, stored as their bytes: a
+/// list of them is written and read in one copy.
+template <class T>
+struct IsNumberList : std::false_type {};
+template <class T>
+struct IsNumberList<std::vector<T>>
+    : std::bool_constant<std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>> {};
 
 class Writer {
  public:
@@ -118,6 +135,9 @@ class Writer {
       fixed(static_cast<std::int32_t>(static_cast<int>(v.year())));
       fixed(static_cast<std::uint8_t>(static_cast<unsigned>(v.month())));
       fixed(static_cast<std::uint8_t>(static_cast<unsigned>(v.day())));
+    } else if constexpr (IsNumberList<T>::value) {
+      count(v.size());  // the same bytes as item by item, in one copy
+      out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(typename T::value_type));
     } else if constexpr (IsVector<T>::value) {
       count(v.size());
       for (const auto& item : v) put(item);
@@ -158,6 +178,14 @@ class Reader {
   /// A text that may hold any bytes (a file path): not checked for UTF-8.
   void bytes(std::string& text) { text = std::string(raw()); }
 
+  /// A text written as a std::string, viewed in place (checked as UTF-8
+  /// like every text read): for a reader that keeps it in a form of its own.
+  std::string_view text() {
+    const std::string_view t = raw();
+    if (utf8::first_invalid(t)) throw Damaged("a text in the snapshot is not UTF-8");
+    return t;
+  }
+
   [[nodiscard]] bool at_end() const { return in_.empty(); }
 
  private:
@@ -194,15 +222,19 @@ class Reader {
     } else if constexpr (std::is_arithmetic_v<T>) {
       v = fixed<T>();
     } else if constexpr (std::is_same_v<T, std::string>) {
-      v = std::string(raw());
       // Text reaches answers: it is UTF-8, as every text zhunru reads must be.
-      if (utf8::first_invalid(v)) throw Damaged("a text in the snapshot is not UTF-8");
+      v = std::string(text());
     } else if constexpr (std::is_same_v<T, std::chrono::year_month_day>) {
       const auto y = fixed<std::int32_t>();
       const auto m = fixed<std::uint8_t>();
       const auto d = fixed<std::uint8_t>();
       v = std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
       if (!v.ok()) throw Damaged("a date in the snapshot is not a date");
+    } else if constexpr (IsNumberList<T>::value) {
+      const std::size_t n = count();
+      const std::string_view bytes = take(n * sizeof(typename T::value_type));
+      v.resize(n);
+      std::memcpy(v.data(), bytes.data(), bytes.size());
     } else if constexpr (IsVector<T>::value) {
       const std::size_t n = count();
       v.clear();

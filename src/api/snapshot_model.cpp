@@ -5,7 +5,6 @@
 #include <geos/io/WKBWriter.h>
 
 #include <array>
-#include <concepts>
 #include <sstream>
 
 #include "base/first_touch.hpp"
@@ -33,9 +32,6 @@ template <> struct EnumCount<maps::PickNode::Kind> { static constexpr unsigned v
 // Each struct's members, listed once for writing (T const) and reading;
 // found by argument-dependent lookup from the Writer and the Reader.
 namespace zhunru {
-
-template <class T, class U>
-concept Is = std::same_as<std::remove_const_t<T>, U>;
 
 void fields(auto& io, Is<SourceLocation> auto& l) {
   io.bytes(l.file);  // a path: whatever bytes the file system gave
@@ -87,13 +83,14 @@ void fields(auto& io, Is<UnitsMapDecl> auto& u) { io(u.path, u.repair, u.source)
 void fields(auto& io, Is<Tier> auto& t) { io(t.level, t.code, t.name, t.parent, t.source); }
 /// Written as five texts (the encoding of the five strings rules kept before).
 void fields(auto& io, Is<RuleTexts> auto& t) {
-  std::array<std::string, RuleTexts::kParts> parts;
   if constexpr (std::is_const_v<std::remove_reference_t<decltype(t)>>) {
+    std::array<std::string, RuleTexts::kParts> parts;
     for (std::size_t i = 0; i < parts.size(); ++i) parts[i] = std::string(t[static_cast<RuleTexts::Part>(i)]);
     io(parts[0], parts[1], parts[2], parts[3], parts[4]);
   } else {
-    io(parts[0], parts[1], parts[2], parts[3], parts[4]);
-    t = RuleTexts({parts[0], parts[1], parts[2], parts[3], parts[4]});
+    std::array<std::string_view, RuleTexts::kParts> parts;  // viewed in the payload, copied once
+    for (std::string_view& part : parts) part = io.text();
+    t = RuleTexts(parts);
   }
 }
 

@@ -163,11 +163,16 @@ Rule lower_rule(Lowerer& l, const model::Model& m, const model::Rule& r) {
   if (r.where) out.where = l.cond(*r.where);
   if (r.unless) out.unless = l.cond(*r.unless);
   if (r.requirement) out.requirement = l.cond(*r.requirement);
-  for (model::CondId c : r.spatial) out.spatial.push_back(l.cond(c));
+  Program& p = l.program();
+  out.spatial_at = static_cast<std::uint32_t>(p.scope_tests.size());
+  for (model::CondId c : r.spatial) p.scope_tests.push_back(l.cond(c));
+  out.spatial_count = static_cast<std::uint32_t>(r.spatial.size());
   if (r.units) {
     out.has_units = true;
-    out.units = *r.units;
-    std::sort(out.units.begin(), out.units.end());
+    out.units_at = static_cast<std::uint32_t>(p.scope_units.size());
+    out.units_count = static_cast<std::uint32_t>(r.units->size());
+    p.scope_units.insert(p.scope_units.end(), r.units->begin(), r.units->end());
+    std::sort(p.scope_units.begin() + out.units_at, p.scope_units.end());
   }
   out.class_mask = class_mask(r);
   if (r.effective_from) out.from_day = days_since_epoch(*r.effective_from);

@@ -61,6 +61,10 @@ struct Program {
   std::vector<std::vector<std::uint64_t>> value_sets;  // enumerations of more than 64 values: bits by value
   std::vector<NodeId> kinds;        // each kind's condition
   std::size_t slot_count = 0;       // facts
+  // What rules' scopes test, a range per rule (Rule::spatial_at, units_at):
+  // a rule stays a flat record, stored and loaded as one.
+  std::vector<NodeId> scope_tests;       // `within`, `inside`, … of each rule's scope
+  std::vector<std::string> scope_units;  // `in units [...]` of each rule, each rule's codes sorted
 };
 
 /// A rule as the evaluator runs it; `Lowered::rules[i]` is `Model::rules[i]`.
@@ -71,12 +75,14 @@ struct Rule {
   NodeId where = kNone;
   NodeId unless = kNone;
   NodeId requirement = kNone;
-  std::vector<NodeId> spatial;
-  bool has_units = false;           // scope `in units [...]` given (possibly empty: no unit)
-  std::vector<std::string> units;   // its codes, sorted
-  std::uint8_t class_mask = 0b111;  // bit i: UnitClass i
+  std::uint32_t spatial_at = 0;     // the scope's spatial tests: Program::scope_tests [at, at + count)
+  std::uint32_t spatial_count = 0;
+  std::uint32_t units_at = 0;       // the scope's unit codes: Program::scope_units [at, at + count)
+  std::uint32_t units_count = 0;
   std::int32_t from_day = std::numeric_limits<std::int32_t>::min();  // effective period, days since 1970
   std::int32_t until_day = std::numeric_limits<std::int32_t>::max(); // inclusive
+  std::uint8_t class_mask = 0b111;  // bit i: UnitClass i
+  bool has_units = false;           // scope `in units [...]` given (possibly empty: no unit)
 };
 
 }  // namespace zhunru::ir

@@ -135,7 +135,7 @@ class CodesByCondition {
 
 }  // namespace
 
-RuleIndex::RuleIndex(const model::Model& model) {
+void RuleIndex::link_tiers(const model::Model& model) {
   for (model::FactId f = 0; f < model.facts.size() && !industry_fact_; ++f) {
     if (model.facts[f].kind == model::FactKind::industry) industry_fact_ = f;
   }
@@ -147,6 +147,39 @@ RuleIndex::RuleIndex(const model::Model& model) {
       case TierLevel::unit: units_.emplace(tier.code, t); break;
     }
   }
+}
+
+RuleIndex::RuleIndex(const model::Model& model, Buckets filed) : b_(std::move(filed)) { link_tiers(model); }
+
+namespace {
+
+/// Whether `at` splits `values` into `buckets` ranges, in order.
+bool splits(const std::vector<std::uint32_t>& at, std::size_t values, std::size_t buckets) {
+  if (at.size() != buckets + 1 || at.front() != 0 || at.back() != values) return false;
+  return std::is_sorted(at.begin(), at.end());
+}
+
+}  // namespace
+
+std::optional<std::string> RuleIndex::damaged(const Buckets& b, std::size_t tiers, std::size_t rules) {
+  const std::size_t buckets = tiers * 3;
+  if (!splits(b.all_at, b.all.size(), buckets) || !splits(b.any_at, b.any.size(), buckets) ||
+      !splits(b.filed_at, b.filed.size(), buckets)) {
+    return "the rule index's buckets do not match the tiers";
+  }
+  const auto beyond = [rules](std::uint32_t r) { return r >= rules; };
+  if (std::any_of(b.all.begin(), b.all.end(), beyond) || std::any_of(b.any.begin(), b.any.end(), beyond)) {
+    return "the rule index names a rule that does not exist";
+  }
+  for (const Filed& f : b.filed) {
+    if (f.rule >= rules || f.code >= b.codes.size()) return "the rule index names a rule or code that does not exist";
+  }
+  if (!std::is_sorted(b.codes.begin(), b.codes.end())) return "the rule index's industry codes are out of order";
+  return std::nullopt;
+}
+
+RuleIndex::RuleIndex(const model::Model& model) {
+  link_tiers(model);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> all;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> any;
   std::vector<std::pair<std::uint32_t, Filed>> filed;  // codes numbered as first met, renumbered below
@@ -172,8 +205,8 @@ RuleIndex::RuleIndex(const model::Model& model) {
     }
   }
   const std::size_t buckets = model.tiers.size() * 3;
-  group_by_bucket(all, buckets, all_, all_at_);
-  group_by_bucket(any, buckets, any_, any_at_);
+  group_by_bucket(all, buckets, b_.all, b_.all_at);
+  group_by_bucket(any, buckets, b_.any, b_.any_at);
   // Codes sorted, so that the codes under a prefix are adjacent.
   std::vector<std::pair<std::string, std::uint32_t>> by_text;
   for (std::uint32_t k = 0; codes && k < codes->codes().size(); ++k) by_text.emplace_back(codes->codes()[k], k);
@@ -181,12 +214,12 @@ RuleIndex::RuleIndex(const model::Model& model) {
   std::vector<std::uint32_t> rank(by_text.size());
   for (std::uint32_t k = 0; k < by_text.size(); ++k) {
     rank[by_text[k].second] = k;
-    codes_.push_back(std::move(by_text[k].first));
+    b_.codes.push_back(std::move(by_text[k].first));
   }
   for (auto& [b, f] : filed) f.code = rank[f.code];
-  group_by_bucket(filed, buckets, filed_, filed_at_);
+  group_by_bucket(filed, buckets, b_.filed, b_.filed_at);
   for (std::size_t b = 0; b < buckets; ++b) {
-    std::sort(filed_.begin() + filed_at_[b], filed_.begin() + filed_at_[b + 1],
+    std::sort(b_.filed.begin() + b_.filed_at[b], b_.filed.begin() + b_.filed_at[b + 1],
               [](const Filed& x, const Filed& y) { return std::pair(x.code, x.rule) < std::pair(y.code, y.rule); });
   }
 }
@@ -205,11 +238,11 @@ void RuleIndex::tiers_for(const std::string& code, const std::string& district,
 
 void RuleIndex::append_filed(std::size_t b, std::string_view prefix, bool under, std::vector<std::uint32_t>& out) const {
   // The bucket's entries sort as their codes' texts do: search them, not every code.
-  const auto end = filed_.begin() + filed_at_[b + 1];
-  auto it = std::lower_bound(filed_.begin() + filed_at_[b], end, prefix,
-                             [this](const Filed& f, std::string_view code) { return codes_[f.code] < code; });
+  const auto end = b_.filed.begin() + b_.filed_at[b + 1];
+  auto it = std::lower_bound(b_.filed.begin() + b_.filed_at[b], end, prefix,
+                             [this](const Filed& f, std::string_view code) { return b_.codes[f.code] < code; });
   for (; it != end; ++it) {
-    const std::string& code = codes_[it->code];
+    const std::string& code = b_.codes[it->code];
     if (under ? !code.starts_with(prefix) : code != prefix) break;
     out.push_back(it->rule);
   }
@@ -219,12 +252,12 @@ void RuleIndex::candidates(model::TierId tier, UnitClass c, const std::string* i
                            std::vector<std::uint32_t>& out) const {
   const std::size_t b = bucket(tier, c);
   if (!industry) {
-    out.insert(out.end(), all_.begin() + all_at_[b], all_.begin() + all_at_[b + 1]);
+    out.insert(out.end(), b_.all.begin() + b_.all_at[b], b_.all.begin() + b_.all_at[b + 1]);
     return;
   }
   const std::size_t start = out.size();
-  out.insert(out.end(), any_.begin() + any_at_[b], any_.begin() + any_at_[b + 1]);
-  if (filed_at_[b] != filed_at_[b + 1]) {
+  out.insert(out.end(), b_.any.begin() + b_.any_at[b], b_.any.begin() + b_.any_at[b + 1]);
+  if (b_.filed_at[b] != b_.filed_at[b + 1]) {
     // C2614 → C, C26, C261 (industry codes are a letter then 2–4 digits) …
     for (std::size_t len = 1; len < industry->size(); ++len) {
       if (len != 2) append_filed(b, std::string_view(*industry).substr(0, len), false, out);

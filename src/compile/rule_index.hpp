@@ -25,8 +25,36 @@ namespace zhunru::ir {
 
 class RuleIndex {
  public:
+  /// A rule filed under an industry code.
+  struct Filed {
+    std::uint32_t code;  // index into Buckets::codes, which is sorted: entries sort as their codes do
+    std::uint32_t rule;
+  };
+  /// Rules in flat arrays, a range per (tier, class) bucket — a national
+  /// list has 143,000 buckets, and a vector or map in each cost 390 MB where
+  /// these cost 30 (docs/benchmarks.md). What a snapshot stores of the index.
+  /// Per bucket b: all rules in all[all_at[b], all_at[b + 1]), those that
+  /// require no industry in any[any_at[b] …], those filed by industry code
+  /// in filed[filed_at[b] …], sorted by code then rule.
+  struct Buckets {
+    std::vector<std::uint32_t> all, all_at;
+    std::vector<std::uint32_t> any, any_at;
+    std::vector<Filed> filed;
+    std::vector<std::uint32_t> filed_at;
+    std::vector<std::string> codes;  // every industry code rules are filed under, sorted
+  };
+
   RuleIndex() = default;
+  /// Files the model's rules.
   explicit RuleIndex(const model::Model& model);
+  /// Takes rules filed before (a snapshot's), for the same model; damaged()
+  /// must have found nothing wrong with them.
+  RuleIndex(const model::Model& model, Buckets filed);
+
+  /// What is wrong with `b` as the index of a model of `tiers` tiers and
+  /// `rules` rules, such that looking rules up could read out of bounds; or
+  /// nullopt. For buckets read from a file anyone may have crafted.
+  static std::optional<std::string> damaged(const Buckets& b, std::size_t tiers, std::size_t rules);
 
   /// Replaces `out` with the tiers whose rules apply in the unit `code` of
   /// district `district`, outermost first.
@@ -36,28 +64,17 @@ class RuleIndex {
   void candidates(model::TierId tier, UnitClass c, const std::string* industry, std::vector<std::uint32_t>& out) const;
   /// The industry fact rules are filed by, if the ruleset declares one.
   [[nodiscard]] std::optional<model::FactId> industry_fact() const { return industry_fact_; }
+  [[nodiscard]] const Buckets& buckets() const { return b_; }
 
  private:
-  // Rules are kept in flat arrays, a range per (tier, class) bucket — a
-  // national list has 143,000 buckets, and a vector or map in each cost
-  // 390 MB where these cost 30 (docs/benchmarks.md).
-  struct Filed {
-    std::uint32_t code;  // index into codes_, which is sorted: entries sort as their codes do
-    std::uint32_t rule;
-  };
   static std::size_t bucket(model::TierId tier, UnitClass c) { return std::size_t{tier} * 3 + static_cast<std::size_t>(c); }
+  /// The tiers by code, and the industry fact: cheap, so never stored.
+  void link_tiers(const model::Model& model);
   /// Appends the rules of `bucket` filed under `prefix` (`under`: under any
   /// code that starts with it).
   void append_filed(std::size_t bucket, std::string_view prefix, bool under, std::vector<std::uint32_t>& out) const;
 
-  // Per bucket b: all rules in all_[all_at_[b], all_at_[b + 1]), those that
-  // require no industry in any_[any_at_[b] …], those filed by industry code
-  // in filed_[filed_at_[b] …], sorted by code then rule.
-  std::vector<std::uint32_t> all_, all_at_;
-  std::vector<std::uint32_t> any_, any_at_;
-  std::vector<Filed> filed_;
-  std::vector<std::uint32_t> filed_at_;
-  std::vector<std::string> codes_;  // every industry code rules are filed under, sorted
+  Buckets b_;
   std::unordered_map<std::string, std::vector<model::TierId>> cities_by_prefix_;
   std::unordered_map<std::string, model::TierId> districts_;
   std::unordered_map<std::string, model::TierId> units_;

@@ -31,6 +31,8 @@ class ConditionEvaluator {
   /// appended to missing(); when it is known, nothing is appended.
   Truth eval(ir::NodeId node);
   [[nodiscard]] std::vector<ir::Slot>& missing() { return missing_; }
+  /// The program whose nodes eval() takes.
+  [[nodiscard]] const ir::Program& program() const { return p_; }
 
  private:
   Truth eval_node(const ir::Node& n);

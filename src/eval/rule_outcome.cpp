@@ -19,12 +19,12 @@ Truth either(Truth a, Truth b) {
 
 /// The scope beyond the unit class (which the index has already matched).
 Truth scope(const ir::Rule& rule, const ProjectUnit& unit, ConditionEvaluator& conditions) {
-  if (rule.has_units && !std::binary_search(rule.units.begin(), rule.units.end(), unit.code)) {
-    return Truth::is_false;
-  }
+  const ir::Program& p = conditions.program();
+  const auto units = p.scope_units.begin() + rule.units_at;
+  if (rule.has_units && !std::binary_search(units, units + rule.units_count, unit.code)) return Truth::is_false;
   Truth t = Truth::is_true;
-  for (ir::NodeId n : rule.spatial) {
-    t = both(t, conditions.eval(n));
+  for (std::uint32_t i = 0; i < rule.spatial_count; ++i) {
+    t = both(t, conditions.eval(p.scope_tests[rule.spatial_at + i]));
     if (t == Truth::is_false) break;
   }
   return t;

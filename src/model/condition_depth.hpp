@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/walk_depth.hpp"
 #include "model/model.hpp"
 
 namespace zhunru::model {
@@ -18,35 +19,35 @@ namespace zhunru::model {
 /// sums and products and kinds built on kinds come near this.
 inline constexpr std::uint32_t kMaxConditionDepth = 256;
 
+/// The model's conditions and numbers as WalkDepth walks them.
+class ModelGraph {
+ public:
+  explicit ModelGraph(const Model& model) : m_(model) {}
+  [[nodiscard]] std::size_t nums() const { return m_.nums.size(); }
+  [[nodiscard]] std::size_t conds() const { return m_.conds.size(); }
+  /// The `i`th node walked into from `n`: operands, and a kind's condition.
+  [[nodiscard]] std::optional<ArenaNode> child(ArenaNode n, std::size_t i) const;
+
+ private:
+  const Model& m_;
+};
+
 /// Measures conditions of a model that may still grow, remembering what it
 /// measured: a node once measured must not change. Iterative: a model of any
 /// depth is measured without recursion. Ids must be in range.
 class ConditionDepth {
  public:
-  explicit ConditionDepth(const Model& model) : m_(model) {}
+  explicit ConditionDepth(const Model& model) : graph_(model), walk_(graph_) {}
+  ConditionDepth(const ConditionDepth&) = delete;  // walk_ refers to graph_
+  ConditionDepth& operator=(const ConditionDepth&) = delete;
 
   /// How deep walks from `root` go (a leaf is 1), or nullopt when one would
   /// never end: a condition that reaches itself (only a forged model has one).
-  std::optional<std::uint32_t> of(CondId root);
+  std::optional<std::uint32_t> of(CondId root) { return walk_.of(root); }
 
  private:
-  /// A node of either arena: numbers first, then conditions.
-  struct Node {
-    bool cond;
-    std::uint32_t id;
-  };
-  struct Step {
-    Node node;
-    std::size_t next = 0;       // the next child to walk into
-    std::uint32_t deepest = 0;  // the deepest child so far
-  };
-  std::uint32_t& depth(Node n) { return n.cond ? conds_[n.id] : nums_[n.id]; }
-  /// The `i`th node walked into from `n`, or nullopt past the last.
-  std::optional<Node> child(Node n, std::size_t i) const;
-
-  const Model& m_;
-  std::vector<std::uint32_t> nums_, conds_;  // 0: not measured yet
-  std::vector<Step> walk_;                   // kept between calls: one allocation, not one per rule
+  ModelGraph graph_;
+  WalkDepth<ModelGraph> walk_;
 };
 
 }  // namespace zhunru::model

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/content_hash.hpp"
+#include "base/damage_checksum.hpp"
 #include "api/snapshot_codec.hpp"
 #include "api/snapshot_references.hpp"
 #include "geo/plain_wkb.hpp"
@@ -39,7 +39,7 @@ std::string framed(const std::string& good, std::string_view payload) {
   const std::size_t eol = good.find('\n', magic);
   nlohmann::json header = nlohmann::json::parse(good.substr(magic, eol - magic));
   header["bytes"] = payload.size();
-  header["payload"] = sha256_of(payload);
+  header["payload"] = damage_checksum(payload);
   return good.substr(0, magic) + header.dump() + "\n" + std::string(payload);
 }
 
