@@ -28,6 +28,8 @@ ONE       : 'one' ;
 OF        : 'of' ;
 ENUMERATION : 'enumeration' | '枚举类型' ;   // a named enumeration, for several facts
 GEOMETRY  : 'geometry' | '几何' ;       // a project geometry beside the site
+TABLE     : 'table' | '名录' ;         // a reference table shipped with the ruleset
+COLUMN    : 'column' | '列' ;          // `table … from "…" column "CAS号"`
 ENUM_ZH   : '枚举' ;            // `one of` in Chinese
 
 // ---- fact types (soft: they may also be names) ---------------------------

@@ -18,6 +18,7 @@ item
   | factDecl
   | enumDecl
   | geometryDecl
+  | tableDecl
   | kindDecl
   | layerDecl
   | unitsDecl
@@ -54,6 +55,11 @@ kindDecl  : KIND name STRING? effectivity? EQ expr SEMI ;
 // or is the features of a map layer whose properties pass a test
 // (`layer big-tributaries = tributaries where basin-km2 > 10000;`).
 layerDecl : LAYER name STRING? (FROM STRING REPAIR? | EQ name ((AND name)+ | WHERE expr)) SEMI ;
+// A reference table the ruleset ships (CSV), looked up by one of its columns
+// (`table hazardous "危险化学品目录" from "tables/hc.csv" column "CAS号";`), or
+// the rows of another whose cells pass a test (`table eliminated = catalogue
+// where class = "淘汰类";`); either may hold for a period only.
+tableDecl : TABLE name STRING? (FROM STRING COLUMN STRING | EQ name WHERE expr) effectivity? SEMI ;
 unitsDecl : UNITS FROM STRING REPAIR? SEMI ;   // REPAIR: MakeValid the map's invalid features
 unitsWord : UNITS | UNIT ;      // `in units [...]` is `在 单元 [...]` in Chinese
 
@@ -124,7 +130,7 @@ metadata
 // over `or`, `*` `/` over `+` `-`). Fewer levels make a smaller parse tree,
 // and no chain, however long, makes a deep one.
 expr        : compareExpr ((AND | OR) compareExpr)* ;
-compareExpr : arith (compareOp arith | (IN | MEMBER_ZH) list)? ;
+compareExpr : arith (compareOp arith | (IN | MEMBER_ZH) (list | name))? ;   // `cas in hazardous`: a table
 compareOp   : EQ | NEQ | LT | LE | GT | GE ;
 arith       : (NOT | MINUS)* primary ((PLUS | MINUS | STAR | SLASH) (NOT | MINUS)* primary)* ;
 primary

@@ -241,6 +241,15 @@ PYBIND11_MODULE(_zhunru, m) {
           return py::dict(py::arg("name") = g.name, py::arg("label") = g.label);
         });
       })
+      .def("tables", [](const Ruleset& rs) {
+        return list_of(rs.tables(), [](const TableInfo& t) {
+          const auto date = [](const auto& d) { return d ? py::object(py::str(iso_date(*d))) : py::object(py::none()); };
+          return py::dict(py::arg("name") = t.name, py::arg("label") = t.label, py::arg("path") = t.path,
+                          py::arg("column") = t.column, py::arg("of") = t.of, py::arg("where") = t.where,
+                          py::arg("values") = t.values, py::arg("effective_from") = date(t.effective_from),
+                          py::arg("effective_until") = date(t.effective_until));
+        });
+      })
       .def("tiers", [](const Ruleset& rs) {
         return list_of(rs.tiers(), [](const TierInfo& t) {
           return py::dict(py::arg("level") = std::string(name_of(t.level)), py::arg("code") = t.code,

@@ -62,6 +62,20 @@ struct GeometryInfo {
   std::string label;
 };
 
+/// A reference table the ruleset ships (`table hazardous "危险化学品目录" from
+/// "tables/hc.csv" column "CAS号";`), which rules look facts up in.
+struct TableInfo {
+  std::string name;
+  std::string label;
+  std::string path;            // as the ruleset writes it; empty for a filtered table
+  std::string column;          // the column looked up
+  std::string of;              // `= T where …`: T
+  std::string where;           // its test, as written in English keywords
+  std::size_t values = 0;      // distinct values in the column (after the test)
+  std::optional<std::chrono::year_month_day> effective_from;
+  std::optional<std::chrono::year_month_day> effective_until;
+};
+
 /// A tier of the list: the city, a district, a unit.
 struct TierInfo {
   TierLevel level = TierLevel::city;
@@ -111,6 +125,7 @@ class Ruleset {
   [[nodiscard]] std::vector<KindInfo> kinds() const;
   [[nodiscard]] std::vector<LayerInfo> layers() const;
   [[nodiscard]] std::vector<GeometryInfo> geometries() const;
+  [[nodiscard]] std::vector<TableInfo> tables() const;
   [[nodiscard]] std::vector<TierInfo> tiers() const;
   [[nodiscard]] std::vector<RuleInfo> rules() const;
   /// The rule with this id, if any (by an index built at compile time).

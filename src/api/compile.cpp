@@ -33,16 +33,17 @@ std::size_t count_rules(const ast::File& file) {
   return n;
 }
 
-bool is_map_path(const std::string& path) {
+/// A map or a reference table among in-memory sources: read when declared, never parsed as rules.
+bool is_data_path(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
-  return ext == ".geojson" || ext == ".json";
+  return ext == ".geojson" || ext == ".json" || ext == ".csv";
 }
 
 /// The directory of the sources named: their common parent.
 std::filesystem::path common_parent(const std::vector<SourceText>& sources) {
   std::optional<std::filesystem::path> common;
   for (const SourceText& s : sources) {
-    if (is_map_path(s.path)) continue;
+    if (is_data_path(s.path)) continue;
     const auto dir = std::filesystem::path(s.path).lexically_normal().parent_path();
     if (!common) {
       common = dir;
@@ -125,7 +126,16 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
   for (FileId id = 0; id < sources.size(); ++id) {
     files.push_back({sources.find(id), &parsed[id].file, parsed[id].keyword_lang});
   }
-  check::CheckResult checked = check::check(files, {options.strict, options.max_errors});
+  // Reference tables are read through the same reader as the maps: within the ruleset directory.
+  const check::TableReader read_table = [&](const std::string& path,
+                                            const std::string& declared_in) -> Expected<check::TableFile, LocalizedText> {
+    const auto relative = maps::declared_path(path, declared_in, root, {"table path", "名录路径"});
+    if (!relative) return Expected<check::TableFile, LocalizedText>::failure(relative.error());
+    auto bytes = map_files(*relative);
+    if (!bytes) return Expected<check::TableFile, LocalizedText>::failure(bytes.error());
+    return check::TableFile{relative->generic_string(), std::move(bytes).value()};
+  };
+  check::CheckResult checked = check::check(files, {options.strict, options.max_errors, read_table});
   // The checked model is all that follows needs: free the ASTs before the
   // maps, the IR and the indexes are built, not after (at national scale the
   // ASTs are gigabytes).
@@ -139,6 +149,7 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
                       result.diagnostics);
   if (has_errors(result.diagnostics)) return;
   hashed.insert(hashed.end(), loaded.files.begin(), loaded.files.end());
+  for (check::TableFile& t : checked.tables) hashed.emplace_back(std::move(t.relative), std::move(t.bytes));
   auto data = std::make_unique<Ruleset::Data>();
   data->model = std::move(checked.model);
   data->maps = std::move(loaded.maps);
@@ -154,7 +165,7 @@ CompileResult compile_sources(const std::vector<SourceText>& sources, const Comp
   auto set = std::make_shared<SourceSet>();
   std::vector<std::pair<std::string, std::string>> hashed;
   for (const SourceText& s : sources) {
-    if (is_map_path(s.path)) continue;
+    if (is_data_path(s.path)) continue;
     set->add(s.path, s.text);
     hashed.emplace_back(s.path, s.text);
   }

@@ -58,6 +58,22 @@ void write_names(JsonWriter& w, const Ruleset& rs) {
     for (const GeometryInfo& g : geometries) w.begin_object().member("name", g.name).member("label", g.label).end_object();
     w.end_array();
   }
+  if (const auto tables = rs.tables(); !tables.empty()) {  // reference tables (`table … from "….csv"`)
+    w.key("tables").begin_array();
+    for (const TableInfo& t : tables) {
+      w.begin_object().member("name", t.name).member("label", t.label);
+      if (t.of.empty()) {
+        w.member("path", t.path);
+      } else {
+        w.member("of", t.of).member("where", t.where);
+      }
+      w.member("column", t.column).member("values", static_cast<std::uint64_t>(t.values));
+      write_date(w, "effective_from", t.effective_from);
+      write_date(w, "effective_until", t.effective_until);
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.key("tiers").begin_array();
   for (const TierInfo& t : rs.tiers()) {
     w.begin_object().member("level", name_of(t.level)).member("code", t.code).member("name", t.name);

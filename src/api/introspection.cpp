@@ -77,6 +77,16 @@ std::vector<GeometryInfo> Ruleset::geometries() const {
   return out;
 }
 
+std::vector<TableInfo> Ruleset::tables() const {
+  const model::Model& m = data_->model;
+  std::vector<TableInfo> out;
+  for (const model::Table& t : m.tables) {
+    out.push_back({t.name, t.label, t.path, t.column, t.of ? m.tables[*t.of].name : "", t.filter_text, t.values,
+                   t.effective_from, t.effective_until});
+  }
+  return out;
+}
+
 std::vector<TierInfo> Ruleset::tiers() const {
   const model::Model& m = data_->model;
   std::vector<std::size_t> counts(m.tiers.size(), 0);

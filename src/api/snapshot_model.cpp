@@ -71,6 +71,9 @@ void fields(auto& io, Is<Any> auto& n) { io(n.operands); }
 void fields(auto& io, Is<IsKind> auto& n) { io(n.kind); }
 void fields(auto& io, Is<SiteSpatial> auto& n) { io(n.op, n.layer, n.amount, n.by, n.geometry); }
 void fields(auto& io, Is<Geometry> auto& g) { io(g.name, g.label, g.source); }
+void fields(auto& io, Is<Table> auto& t) {
+  io(t.name, t.label, t.path, t.column, t.of, t.filter_text, t.effective_from, t.effective_until, t.values, t.source);
+}
 void fields(auto& io, Is<AsOfIn> auto& n) { io(n.from_day, n.until_day); }
 
 void fields(auto& io, Is<EnumValue> auto& v) { io(v.name, v.label, v.parent); }
@@ -115,7 +118,7 @@ void paths(snapshot::Reader& in, std::vector<std::string>& files) {
 
 /// All but the rules, which write_model() and read_model() handle in blocks.
 void fields(auto& io, Is<Model> auto& m) {
-  io(m.title, m.version, m.effective_from, m.effective_until, m.facts, m.kinds, m.layers, m.geometries, m.units_map, m.tiers,
+  io(m.title, m.version, m.effective_from, m.effective_until, m.facts, m.kinds, m.layers, m.geometries, m.tables, m.units_map, m.tiers,
      m.conds, m.nums);
   paths(io, m.files);
 }

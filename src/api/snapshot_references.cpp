@@ -83,6 +83,7 @@ void check_references(const Model& m) {
   for (const Layer& l : m.layers) {
     for (LayerId o : l.of) require(o < m.layers.size(), "a layer is the intersection of a layer that does not exist");
   }
+  for (const Table& t : m.tables) require(!t.of || *t.of < m.tables.size(), "a table is filtered from a table that does not exist");
   for (NumId i = 0; i < m.nums.size(); ++i) check_num(m, i, m.nums[i]);
   for (const Kind& k : m.kinds) require(k.condition < m.conds.size(), "a kind's condition does not exist");
   for (CondId i = 0; i < m.conds.size(); ++i) check_cond(m, i, m.conds[i]);

@@ -94,8 +94,13 @@ struct UnaryExpr { std::vector<UnaryOp> ops; ExprId operand; };
 /// `a + b - c` or `a * b / c`: one precedence level, left to right.
 struct ArithExpr { std::vector<ExprId> operands; std::vector<ArithOp> ops; };
 struct CompareExpr { CompareOp op; ExprId lhs; ExprId rhs; };
-/// `FACT in [a, b]`
-struct MemberExpr { ExprId subject; std::vector<ExprId> items; ListStyle style; };
+/// `FACT in [a, b]`, or `FACT in TABLE` (a reference table: `items` empty).
+struct MemberExpr {
+  ExprId subject;
+  std::vector<ExprId> items;
+  ListStyle style;
+  std::optional<Name> table;
+};
 /// `a and b and c` / `a or b or c`.
 struct LogicExpr { LogicOp op; std::vector<ExprId> operands; };
 /// `is KIND`
@@ -256,13 +261,28 @@ struct LayerDecl {
   std::optional<ExprId> filter;  // `= A where …`: the test of A's features' properties
 };
 
+/// `table hazardous "危险化学品目录" from "tables/hc.csv" column "CAS号";`, or
+/// `table eliminated = catalogue where class = "淘汰类";` — either may say
+/// `effective D [until D]`.
+struct TableDecl {
+  Name name;
+  std::optional<StringLit> label;
+  StringLit path;                 // empty for a table filtered from another
+  StringLit column;               // the column rules look values up in; empty for a filtered table
+  std::optional<Name> of;         // `= T where …`: the table filtered
+  std::optional<ExprId> filter;   // its test of the rows' cells
+  std::optional<Effectivity> effective;
+  Span span;
+};
+
 struct UnitsDecl {
   StringLit path;
   bool repair = false;
   Span span;
 };
 
-using Item = std::variant<RulesetDecl, FactDecl, EnumDecl, GeometryDecl, KindDecl, LayerDecl, UnitsDecl, TierBlock>;
+using Item =
+    std::variant<RulesetDecl, FactDecl, EnumDecl, GeometryDecl, KindDecl, LayerDecl, TableDecl, UnitsDecl, TierBlock>;
 
 /// A `#` or `//` comment, kept so `fmt` can put it back.
 struct Comment {

@@ -133,6 +133,23 @@ class Dumper {
     str(d.path.value);
     out_ += d.repair ? ") repair)" : "))";
   }
+  void item(const TableDecl& d) {
+    out_ += fmt::format("(table {}", d.name.text);
+    opt_str("label", d.label);
+    if (d.filter) {
+      out_ += " (filter " + d.of->text + " ";
+      expr(*d.filter);
+      out_ += ")";
+    } else {
+      out_ += " (from ";
+      str(d.path.value);
+      out_ += " column ";
+      str(d.column.value);
+      out_ += ")";
+    }
+    effectivity(d.effective);
+    out_ += ")";
+  }
   void item(const UnitsDecl& d) {
     out_ += "(units-from ";
     str(d.path.value);
@@ -250,6 +267,10 @@ class Dumper {
   void node(const MemberExpr& m) {
     out_ += "(in ";
     expr(m.subject);
+    if (m.table) {
+      out_ += " (table " + m.table->text + "))";
+      return;
+    }
     out_ += m.style == ListStyle::brackets ? " [" : " {";
     for (std::size_t i = 0; i < m.items.size(); ++i) {
       if (i) out_ += ' ';

@@ -21,6 +21,8 @@ constexpr std::array<Spelling, static_cast<std::size_t>(Keyword::count_)> kSpell
     {"one of", "枚举"},
     {"enumeration", "枚举类型"},
     {"geometry", "几何"},
+    {"table", "名录"},
+    {"column", "列"},
     {"bool", "布尔"},
     {"number", "数值"},
     {"quantity", "数量"},

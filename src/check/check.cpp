@@ -19,6 +19,7 @@ CheckResult check(const std::vector<ParsedFile>& files, const CheckOptions& opti
            std::tie(b.location.file, b.location.line, b.location.column);
   });
   result.model = std::move(ctx.model);
+  result.tables = std::move(ctx.table_files);
   return result;
 }
 

@@ -7,12 +7,15 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "ast/ast.hpp"
 #include "base/source_file.hpp"
 #include "model/model.hpp"
 #include "zhunru/diagnostic.hpp"
+#include "zhunru/expected.hpp"
 
 namespace zhunru::check {
 
@@ -22,14 +25,25 @@ struct ParsedFile {
   Lang keyword_lang = Lang::en;   // the language its rules are quoted in, in traces
 };
 
+/// The bytes of a reference table's file (`table … from "PATH"`): PATH as
+/// written, and the path of the file that declares it; or why it cannot be
+/// read. Returns also the path relative to the ruleset (for its content hash).
+struct TableFile {
+  std::string relative;
+  std::string bytes;
+};
+using TableReader = std::function<Expected<TableFile, LocalizedText>(const std::string& path, const std::string& declared_in)>;
+
 struct CheckOptions {
   bool strict = false;             // every rule must have an explicit id
   std::size_t max_errors = 50;     // per file
+  TableReader read_table;          // null: a ruleset with tables is refused (check.table-file)
 };
 
 struct CheckResult {
   model::Model model;              // usable only when `diagnostics` has no errors
   std::vector<Diagnostic> diagnostics;
+  std::vector<TableFile> tables;   // the table files read, for the content hash
 };
 
 /// Checks the files of one ruleset together (names are global to it).

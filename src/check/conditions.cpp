@@ -483,6 +483,55 @@ std::optional<ConditionChecker::Num> ConditionChecker::arith(const ast::ArithExp
   return acc;
 }
 
+std::optional<model::CondId> ConditionChecker::in_table(model::FactId id, const ast::Name& name) {
+  const auto symbol = ctx_.lookup(name.text);
+  if (!symbol || symbol->kind != Symbol::Kind::table) {
+    ctx_.error("check.unknown-table", name.span, {q(name.text) + " is not a table", qz(name.text) + " 不是名录"},
+               symbol ? LocalizedText{} : ctx_.suggest(name.text));
+    return std::nullopt;
+  }
+  const model::Table& table = ctx_.model.tables[symbol->index];
+  const std::vector<std::string>& values = ctx_.table_values[symbol->index];
+  const model::Fact& fact = ctx_.model.facts[id];
+  const std::string where = "table " + q(table.name) + ", column " + q(table.column);
+  const std::string where_zh = "名录" + qz(table.name) + "的列" + qz(table.column);
+  std::optional<model::CondId> test;
+  if (fact.kind == FactKind::text) {
+    test = ctx_.add(model::TextIn{id, values});
+  } else if (fact.kind == FactKind::industry || fact.kind == FactKind::enumeration) {
+    // Every value must be one the fact can take: a typo in the table is an error, not a rule that never holds.
+    const auto& gbt = model::IndustryClassification::gbt4754_2017();
+    std::vector<std::uint32_t> enum_values;
+    for (const std::string& v : values) {
+      if (fact.kind == FactKind::industry) {
+        if (gbt.find(v) != nullptr) continue;
+      } else if (const auto e = fact.find_value(v)) {
+        enum_values.push_back(*e);
+        continue;
+      }
+      ctx_.error("check.table-value", name.span,
+                 {where + " holds \"" + v + "\", which is not " +
+                      (fact.kind == FactKind::industry ? "a GB/T 4754-2017 code" : "a value of " + q(fact.name) + " (" + value_list(fact) + ")"),
+                  where_zh + "含有 \"" + v + "\"，它不是" +
+                      (fact.kind == FactKind::industry ? "GB/T 4754-2017 代码" : qz(fact.name) + " 的取值（" + value_list(fact) + "）")});
+      return std::nullopt;
+    }
+    test = fact.kind == FactKind::industry ? ctx_.add(model::IndustryIn{id, values, false})
+                                           : ctx_.add(model::EnumIn{id, fact.with_values_under(std::move(enum_values))});
+  } else {
+    ctx_.error("check.type-mismatch", name.span,
+               {"a table is looked up with a text, industry or enumerated fact; " + q(fact.name) + " is not one",
+                "名录只能以文本、行业或枚举类事实查询；" + qz(fact.name) + " 不是"});
+    return std::nullopt;
+  }
+  if (!table.effective_from) return test;
+  // A table in force for a period: outside it, no value is in it.
+  const std::int32_t from = days_since_epoch(*table.effective_from);
+  const std::int32_t until = table.effective_until ? days_since_epoch(*table.effective_until)
+                                                   : std::numeric_limits<std::int32_t>::max();
+  return ctx_.add(model::All{{ctx_.add(model::AsOfIn{from, until}), *test}});
+}
+
 std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) {
   const Operand subject = operand(e.subject);
   if (starts_with_not(e.subject)) {
@@ -496,6 +545,7 @@ std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) 
     return std::nullopt;
   }
   const model::FactId id = *subject.fact;
+  if (e.table) return in_table(id, *e.table);
   const model::Fact& fact = ctx_.model.facts[id];
   bool ok = true;
   if (fact.kind == FactKind::enumeration) {

@@ -19,7 +19,7 @@ namespace zhunru::check {
 
 /// What a name in a condition or subject refers to.
 struct Symbol {
-  enum class Kind { fact, kind, layer, geometry } kind;
+  enum class Kind { fact, kind, layer, geometry, table } kind;
   std::uint32_t index;
 };
 
@@ -49,6 +49,15 @@ class Context {
   std::vector<std::vector<KindDefinition>> kind_definitions;
   // `enumeration NAME = {…}`: the values of each (a namespace of its own: types, not conditions).
   std::unordered_map<std::string, std::vector<model::EnumValue>> enumerations;
+  // By TableId, the values of each table's column (check/tables.hpp); empty
+  // for a table that could not be read.
+  std::vector<std::vector<std::string>> table_values;
+  struct TableDefinition {
+    const ast::File* file;
+    const ast::TableDecl* decl;
+  };
+  std::vector<TableDefinition> table_definitions;  // by TableId
+  std::vector<TableFile> table_files;   // read, for the content hash
   const CheckOptions& options;
 
   DiagnosticSink& sink(FileId file);
@@ -89,6 +98,7 @@ inline LocalizedText what_it_is(const Symbol& s) {
     case Symbol::Kind::kind: return {"kind", "类别"};
     case Symbol::Kind::layer: return {"layer", "图层"};
     case Symbol::Kind::geometry: return {"geometry", "几何"};
+    case Symbol::Kind::table: return {"table", "名录"};
   }
   return {};
 }

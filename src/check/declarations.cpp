@@ -204,6 +204,24 @@ void declare_kind(Context& ctx, const ast::File& file, const ast::KindDecl& decl
   add_adjective(ctx, decl.name.text, {id, std::nullopt, 0});
 }
 
+void declare_table(Context& ctx, const ast::File& file, const ast::TableDecl& decl) {
+  const auto id = static_cast<model::TableId>(ctx.model.tables.size());
+  if (!declare_name(ctx, decl.name, {Symbol::Kind::table, id})) return;
+  model::Table t;
+  t.name = decl.name.text;
+  t.label = decl.label ? decl.label->value : "";
+  t.path = decl.path.value;
+  t.column = decl.column.value;
+  if (decl.effective) {
+    t.effective_from = decl.effective->from.date;
+    if (decl.effective->until) t.effective_until = decl.effective->until->date;
+  }
+  t.source = ctx.locate(decl.span);
+  ctx.model.tables.push_back(std::move(t));
+  ctx.table_values.emplace_back();
+  ctx.table_definitions.push_back({&file, &decl});
+}
+
 void declare_layer(Context& ctx, const ast::LayerDecl& decl) {
   const auto id = static_cast<model::LayerId>(ctx.model.layers.size());
   if (!declare_name(ctx, decl.name, {Symbol::Kind::layer, id})) return;
@@ -388,11 +406,13 @@ void declare(Context& ctx, const std::vector<ParsedFile>& files) {
       if (const auto* kind = std::get_if<ast::KindDecl>(&item)) declare_kind(ctx, *f.file, *kind);
       if (const auto* g = std::get_if<ast::GeometryDecl>(&item)) declare_geometry(ctx, *g);
       if (const auto* layer = std::get_if<ast::LayerDecl>(&item)) declare_layer(ctx, *layer);
+      if (const auto* table = std::get_if<ast::TableDecl>(&item)) declare_table(ctx, *f.file, *table);
       if (const auto* u = std::get_if<ast::UnitsDecl>(&item)) declare_units(ctx, *u, units);
     }
   }
   resolve_intersections(ctx, files);
   check_fact_labels(ctx, files);
+  read_tables(ctx);
 }
 
 }  // namespace zhunru::check

@@ -11,6 +11,10 @@ namespace zhunru::check {
 /// reserved names, enumerations; fills the symbol and adjective tables.
 void declare(Context& ctx, const std::vector<ParsedFile>& files);
 
+/// `table`: reads each table's file (or filters the table it names) and
+/// keeps its column's values, for `FACT in TABLE` (check/tables.cpp).
+void read_tables(Context& ctx);
+
 /// Types each kind's condition, then refuses cycles among kinds.
 void check_kinds(Context& ctx);
 

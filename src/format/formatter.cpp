@@ -192,6 +192,18 @@ class Formatter {
 
   std::string repair(bool on) const { return on ? " " + kw(Keyword::repair) : ""; }
 
+  void item(const ast::TableDecl& d) {
+    std::string line = kw(Keyword::table) + " " + d.name.text + (d.label ? " " + Printer::string_literal(d.label->value) : "");
+    if (d.filter) {
+      line += " = " + d.of->text + " " + kw(Keyword::where) + " " + print_.expr(*d.filter);
+    } else {
+      line += " " + kw(Keyword::from) + " " + Printer::string_literal(d.path.value) + " " + kw(Keyword::column) + " " +
+              Printer::string_literal(d.column.value);
+    }
+    if (d.effective) line += " " + print_.effectivity(*d.effective);
+    statement(d.span, 0, line + ";");
+  }
+
   void item(const ast::UnitsDecl& d) {
     statement(d.span, 0, kw(Keyword::units) + " " + kw(Keyword::from) + " " + Printer::string_literal(d.path.value) +
                              repair(d.repair) + ";");

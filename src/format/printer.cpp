@@ -203,6 +203,10 @@ void Printer::node(std::string& out, const ast::ExprNode& n) const {
             out += expr(c.lhs) + " " + kCompare[static_cast<int>(c.op)] + " " + expr(c.rhs);
           },
           [&](const ast::MemberExpr& m) {
+            if (m.table) {
+              out += expr(m.subject) + " " + keyword(Keyword::in_member) + " " + m.table->text;
+              return;
+            }
             const bool brackets = m.style == ast::ListStyle::brackets;
             out += expr(m.subject) + " " + keyword(Keyword::in_member) + (brackets ? " [" : " {");
             out += join(m.items, ", ", [this](ast::ExprId item) { return expr(item); });

@@ -28,19 +28,7 @@ struct Declared {
 
 /// The declared path relative to the ruleset root, or why it is refused.
 Expected<fs::path, LocalizedText> resolve(const Declared& d, const fs::path& root) {
-  using R = Expected<fs::path, LocalizedText>;
-  const fs::path written(d.path);
-  if (written.empty() || written.is_absolute()) {
-    return R::failure({"map path \"" + d.path + "\" must be relative to the file that declares it",
-                       "地图路径 \"" + d.path + "\" 须为相对于声明文件的路径"});
-  }
-  const fs::path resolved = (fs::path(d.source.file).parent_path() / written).lexically_normal();
-  const fs::path relative = resolved.lexically_relative(root.lexically_normal());
-  if (relative.empty() || *relative.begin() == "..") {
-    return R::failure({"map path \"" + d.path + "\" leaves the ruleset directory",
-                       "地图路径 \"" + d.path + "\" 超出了清单目录"});
-  }
-  return relative;
+  return declared_path(d.path, d.source.file, root, {"map path", "地图路径"});
 }
 
 /// A feature read from a FeatureCollection: geometry and properties.
@@ -294,6 +282,23 @@ void derive_layer(const model::Model& model, model::LayerId id, Maps& maps, std:
 }
 
 }  // namespace
+
+Expected<fs::path, LocalizedText> declared_path(const std::string& path, const std::string& declared_in,
+                                                const fs::path& root, const LocalizedText& what) {
+  using R = Expected<fs::path, LocalizedText>;
+  const fs::path written(path);
+  if (written.empty() || written.is_absolute()) {
+    return R::failure({what.en + " \"" + path + "\" must be relative to the file that declares it",
+                       what.zh + " \"" + path + "\" 须为相对于声明文件的路径"});
+  }
+  const fs::path resolved = (fs::path(declared_in).parent_path() / written).lexically_normal();
+  const fs::path relative = resolved.lexically_relative(root.lexically_normal());
+  if (relative.empty() || *relative.begin() == "..") {
+    return R::failure({what.en + " \"" + path + "\" leaves the ruleset directory",
+                       what.zh + " \"" + path + "\" 超出了清单目录"});
+  }
+  return relative;
+}
 
 LoadedMaps load_maps(const model::Model& model, const fs::path& root, const MapFiles& files,
                      const MapLoadOptions& options, std::vector<Diagnostic>& diagnostics) {

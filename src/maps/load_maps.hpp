@@ -36,6 +36,13 @@ struct LoadedMaps {
   std::vector<std::pair<std::string, std::string>> files;   // (relative path, bytes), for the content hash
 };
 
+/// A path as a declaration writes it (relative to the file `declared_in`),
+/// made relative to the ruleset directory `root`; or why it is refused
+/// (absolute, or leaving the directory), naming it as `what` ("map path").
+/// Maps and reference tables alike.
+Expected<std::filesystem::path, LocalizedText> declared_path(const std::string& path, const std::string& declared_in,
+                                                             const std::filesystem::path& root, const LocalizedText& what);
+
 /// Loads every map `model` declares. `root` is the ruleset directory as the
 /// declaring files' paths spell it. Problems are appended to `diagnostics`.
 LoadedMaps load_maps(const model::Model& model, const std::filesystem::path& root, const MapFiles& files,

@@ -25,6 +25,7 @@ namespace zhunru::model {
 using FactId = std::uint32_t;
 using KindId = std::uint32_t;
 using LayerId = std::uint32_t;
+using TableId = std::uint32_t;
 using CondId = std::uint32_t;
 using NumId = std::uint32_t;
 using TierId = std::uint32_t;
@@ -105,6 +106,25 @@ struct Layer {
 /// `units from "PATH" [repair];`
 /// `geometry outfall "排污口";`: a geometry the project gives beside its site
 /// (a member of the project file), tested whole against layers.
+/// `table hazardous "危险化学品目录" from "tables/hc.csv" column "CAS号";`: a
+/// reference table the ruleset ships, or `= T where …`, the rows of another
+/// whose cells pass a test. A rule's `FACT in hazardous` is checked into a
+/// test of the column's values, kept in the condition (so the IR, the
+/// auditor and a snapshot need nothing more); the table is kept to be
+/// described and cited.
+struct Table {
+  std::string name;
+  std::string label;
+  std::string path;              // as written, relative to the declaring file; empty for a filtered table
+  std::string column;            // the column rules look values up in
+  std::optional<TableId> of;     // `= T where …`: the table filtered
+  std::string filter_text;       // the test, as `fmt` prints it
+  std::optional<std::chrono::year_month_day> effective_from;
+  std::optional<std::chrono::year_month_day> effective_until;  // inclusive
+  std::uint32_t values = 0;      // distinct values in the column (after the test)
+  SourceLocation source;
+};
+
 struct Geometry {
   std::string name;
   std::string label;
@@ -254,6 +274,7 @@ struct Model {
   std::vector<Kind> kinds;
   std::vector<Layer> layers;
   std::vector<Geometry> geometries;
+  std::vector<Table> tables;
   std::optional<UnitsMapDecl> units_map;
   std::vector<Tier> tiers;
   std::vector<Rule> rules;

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "api/ruleset_data.hpp"
+#include "base/csv_row.hpp"
 #include "base/edit_distance.hpp"
 #include "base/json_input.hpp"
 #include "base/utf8.hpp"
@@ -256,49 +257,21 @@ class CsvReader final : public RecordReader {
     return Json::parse(*geojson);  // GEOS wrote it: well-formed
   }
 
-  int take() {
+  /// One row's fields; false at the end of the input. Keeps at most max_bytes
+  /// of a row (`oversized` tells) but always reads to its end.
+  bool row(std::vector<std::string>& fields, bool& oversized) {
+    return read_csv_row(*this, fields, limits_.max_bytes, oversized);
+  }
+
+ public:  // the byte source read_csv_row() takes: the input, counting line breaks
+  int get() {
     const int c = source_.get();
     if (c == '\n') ++line_;
     return c;
   }
+  int peek() { return source_.peek(); }
 
-  /// One row's fields; false at the end of the input. Keeps at most max_bytes
-  /// of a row (`oversized` tells) but always reads to its end.
-  bool row(std::vector<std::string>& fields, bool& oversized) {
-    if (source_.peek() == ByteSource::kEnd) return false;
-    std::size_t kept = 0;
-    fields.emplace_back();
-    bool quoted = false;
-    while (true) {
-      const int c = take();
-      if (c == ByteSource::kEnd) break;
-      if (quoted) {
-        if (c == '"' && source_.peek() == '"') {
-          take();
-        } else if (c == '"') {
-          quoted = false;
-          continue;
-        }
-      } else if (c == '"' && fields.back().empty()) {
-        quoted = true;
-        continue;
-      } else if (c == ',') {
-        fields.emplace_back();
-        continue;
-      } else if (c == '\n') {
-        break;
-      } else if (c == '\r' && source_.peek() == '\n') {
-        continue;
-      }
-      if (++kept > limits_.max_bytes) {
-        oversized = true;
-      } else {
-        fields.back().push_back(static_cast<char>(c));
-      }
-    }
-    return true;
-  }
-
+ private:
   ByteSource source_;
   ProjectLimits limits_;
   std::vector<ColumnInfo> columns_;

@@ -103,6 +103,7 @@ class Builder {
     if (auto* c = ctx->geometryDecl()) return ast::GeometryDecl{word(c->name()), optional_string(c->STRING()), span(c)};
     if (auto* c = ctx->kindDecl()) return kind(c);
     if (auto* c = ctx->layerDecl()) return layer(c);
+    if (auto* c = ctx->tableDecl()) return table(c);
     if (auto* c = ctx->unitsDecl()) return ast::UnitsDecl{string(c->STRING()), c->REPAIR() != nullptr, span(c)};
     return std::nullopt;
   }
@@ -168,6 +169,24 @@ class Builder {
     if (!derived) decl.path = string(ctx->STRING(labelled ? 1 : 0));
     for (std::size_t i = 1; i < names.size(); ++i) decl.of.push_back(word(names[i]));
     if (ctx->expr() != nullptr) decl.filter = expr(ctx->expr());
+    return decl;
+  }
+
+  ast::TableDecl table(P::TableDeclContext* ctx) {
+    const bool derived = ctx->EQ() != nullptr;
+    const auto strings = ctx->STRING();  // [label,] then path and column when read from a file
+    const bool labelled = strings.size() == (derived ? 1u : 3u);
+    const auto names = ctx->name();      // the table's own, then the one it filters
+    ast::TableDecl decl{word(names.front()), std::nullopt, {}, {}, std::nullopt, std::nullopt, std::nullopt, span(ctx)};
+    if (labelled) decl.label = string(strings[0]);
+    if (!derived) {
+      decl.path = string(strings[labelled ? 1 : 0]);
+      decl.column = string(strings[labelled ? 2 : 1]);
+    } else {
+      decl.of = word(names[1]);
+      decl.filter = expr(ctx->expr());
+    }
+    if (ctx->effectivity() != nullptr) decl.effective = effectivity(ctx->effectivity());
     return decl;
   }
 
@@ -437,9 +456,12 @@ class Builder {
   ast::ExprId compare_expr(P::CompareExprContext* ctx) {
     const ast::ExprId lhs = arith(ctx->arith(0));
     if (P::ListContext* list = ctx->list()) {
-      ast::MemberExpr node{lhs, {}, list->LBRACK() ? ast::ListStyle::brackets : ast::ListStyle::braces};
+      ast::MemberExpr node{lhs, {}, list->LBRACK() ? ast::ListStyle::brackets : ast::ListStyle::braces, std::nullopt};
       for (P::ListItemContext* item : list->listItem()) node.items.push_back(list_item(item));
       return add(std::move(node), span(ctx));
+    }
+    if (P::NameContext* table = ctx->name()) {
+      return add(ast::MemberExpr{lhs, {}, ast::ListStyle::brackets, word(table)}, span(ctx));
     }
     if (P::CompareOpContext* op = ctx->compareOp()) {
       return add(ast::CompareExpr{compare_op(op), lhs, arith(ctx->arith(1))}, span(ctx));

@@ -66,11 +66,11 @@ std::vector<std::size_t> with_names(std::vector<std::size_t> tokens) {
 const std::vector<Group>& groups() {
   static const std::vector<Group> kGroups{
       {{L::RULESET, L::FACT, L::KIND, L::LAYER, L::CITY, L::DISTRICT},
-       {L::UNITS, L::UNIT, L::ENUMERATION, L::GEOMETRY},
-       {{"a declaration (ruleset, fact, enumeration, kind, layer, units) or a tier block (city, district, unit)",
-         "声明（ruleset、fact、enumeration、kind、layer、units）或层级块（city、district、unit）"},
-        {"a declaration (清单, 事实, 枚举类型, 类别, 图层, 单元图) or a tier block (市级, 区县, 单元)",
-         "声明（清单、事实、枚举类型、类别、图层、单元图）或层级块（市级、区县、单元）"}}},
+       {L::UNITS, L::UNIT, L::ENUMERATION, L::GEOMETRY, L::TABLE},
+       {{"a declaration (ruleset, fact, enumeration, kind, layer, table, units) or a tier block (city, district, unit)",
+         "声明（ruleset、fact、enumeration、kind、layer、table、units）或层级块（city、district、unit）"},
+        {"a declaration (清单, 事实, 枚举类型, 类别, 图层, 名录, 单元图) or a tier block (市级, 区县, 单元)",
+         "声明（清单、事实、枚举类型、类别、图层、名录、单元图）或层级块（市级、区县、单元）"}}},
       {{L::BAN, L::REQUIRE, L::LIMIT, L::ALLOW, L::ENCOURAGE},
        with_names({}),
        {{"a rule (ban, require, limit, allow or encourage)", "一条规则（ban、require、limit、allow 或 encourage）"},
@@ -151,6 +151,8 @@ TokenWord token_word(std::size_t type) {
     case L::FACT: return both(Keyword::fact);
     case L::ENUMERATION: return both(Keyword::enumeration);
     case L::GEOMETRY: return both(Keyword::geometry);
+    case L::TABLE: return both(Keyword::table);
+    case L::COLUMN: return both(Keyword::column);
     case L::KIND: return both(Keyword::kind);
     case L::LAYER: return both(Keyword::layer);
     case L::UNITS: return en_only("units");

@@ -110,3 +110,8 @@ zhunru_golden(eval-outfall-not-given ARGS eval examples/outfall --project exampl
 zhunru_golden(check-clauses ARGS check examples/clauses)
 zhunru_golden(eval-clauses-sichuan-chemical ARGS eval examples/clauses --project examples/clauses/projects/sc-chemical-riverside.json --as-of 2025-01-01)
 zhunru_golden(eval-clauses-guangzhou-offset-zh ARGS eval examples/clauses --project examples/clauses/projects/gz-nox-offset.json --as-of 2025-01-01 --lang zh)
+
+# A reference table (examples/registries, issue #15): the applicant gives the
+# product's CAS number and the rule finds it in the list's PFOS rows.
+zhunru_golden(eval-registries-pfos-zh ARGS eval examples/registries --project examples/registries/projects/pfos-product.json --as-of 2025-06-01 --lang zh)
+zhunru_golden(eval-registries-other ARGS eval examples/registries --project examples/registries/projects/other-product.json --as-of 2025-06-01 --format json)

@@ -288,6 +288,10 @@ class Ruleset:
         """The geometries a project gives beside its site (`geometry outfall;`)."""
         return self._core.geometries()
 
+    def tables(self) -> list:
+        """The reference tables rules look facts up in (`table … from "….csv" column "…"`)."""
+        return self._core.tables()
+
     def tiers(self) -> list:
         return self._core.tiers()
 
