@@ -286,3 +286,16 @@ def test_geometries_beside_the_site():
     assert rs.evaluate(dict(project, outfall={"type": "Point", "coordinates": [106.625, 29.72]})).verdict == "admit"
     missing = rs.evaluate(project)
     assert missing.verdict == "incomplete" and "outfall" in missing.to_dict()["missing"]
+
+
+def test_reference_tables():
+    # examples/registries: the PFOS rows of the 2023 list of key new pollutants, looked up by CAS number.
+    rs = zhunru.compile(ROOT / "examples" / "registries")
+    [table] = rs.tables()
+    assert table["name"] == "pfos-class"
+    assert table["column"] == "CAS号"
+    assert table["values"] == 8
+    assert table["effective_from"] == "2023-03-01" and table["effective_until"] is None
+    units = ["ZH50011220001"]
+    assert rs.evaluate({"units": units, "product-cas": "1763-23-1"}, as_of="2025-06-01").verdict == "reject"
+    assert rs.evaluate({"units": units, "product-cas": "151-21-3"}, as_of="2025-06-01").verdict == "admit"
