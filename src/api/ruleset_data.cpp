@@ -51,7 +51,8 @@ bool Ruleset::Data::index_names(const std::vector<std::uint32_t>& order) {
   for (const std::uint32_t i : order) {
     if (i >= model.rules.size()) return false;
     by_id.emplace_back(model.rules[i].id, i);
-    if (by_id.size() > 1 && by_id[by_id.size() - 1] < by_id[by_id.size() - 2]) return false;
+    // Strictly after the one before: no rule twice (and so none left out).
+    if (by_id.size() > 1 && !(by_id[by_id.size() - 2] < by_id[by_id.size() - 1])) return false;
   }
   rules_by_id = std::move(by_id);
   index_facts(model, facts_by_name);

@@ -45,8 +45,8 @@ struct Ruleset::Data {
   /// rules_by_id and facts_by_name, from the model.
   void index_names();
   /// The same, with the rules in `order` (a snapshot's: rule indices sorted
-  /// by id). False, changing nothing, unless it lists as many rules as
-  /// there are, each in range, in order of their ids.
+  /// by id). False, changing nothing, unless it lists every rule once, in
+  /// order of their ids.
   [[nodiscard]] bool index_names(const std::vector<std::uint32_t>& order);
   /// The rules' indices in order of their ids, as rules_by_id holds them.
   [[nodiscard]] std::vector<std::uint32_t> rule_order() const;

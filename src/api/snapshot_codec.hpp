@@ -234,7 +234,7 @@ class Reader {
       const std::size_t n = count();
       const std::string_view bytes = take(n * sizeof(typename T::value_type));
       v.resize(n);
-      std::memcpy(v.data(), bytes.data(), bytes.size());
+      if (n != 0) std::memcpy(v.data(), bytes.data(), bytes.size());  // an empty vector's data() may be null
     } else if constexpr (IsVector<T>::value) {
       const std::size_t n = count();
       v.clear();

@@ -195,6 +195,11 @@ class TableReading {
     model::Table& table = ctx_.model.tables[t];
     table.of = of;
     table.column = ctx_.model.tables[of].column;
+    // The rows of a table in force for a period are in force for it too, unless the test's table says when.
+    if (!table.effective_from) {
+      table.effective_from = ctx_.model.tables[of].effective_from;
+      table.effective_until = ctx_.model.tables[of].effective_until;
+    }
     const Rows& source = rows_[of];
     if (!source.ok) return;  // its own problem is reported
     const auto test = layer_filter(ctx_, *ctx_.table_definitions[t].file, *d.filter);

@@ -87,6 +87,36 @@ std::optional<std::string> node_damage(const Program& p, NodeId i, const Program
 
 bool node_or_none(NodeId n, const Program& p) { return n == kNone || n < p.nodes.size(); }
 
+/// Whether some condition would be walked through more than kMaxWalkedNodes
+/// nodes. Operands come before their nodes, so one pass in order counts every
+/// walk; a kind counts once (the evaluator keeps its value). Sums saturate.
+bool walks_too_long(const Program& p) {
+  const auto add = [](std::uint64_t a, std::uint64_t b) { return std::min(a + b, kMaxWalkedNodes + 1); };
+  std::vector<std::uint64_t> nums(p.nums.size(), 1);
+  for (NumId i = 0; i < p.nums.size(); ++i) {
+    const NumNode& n = p.nums[i];
+    if (n.op == NumOp::constant || n.op == NumOp::fact) continue;
+    nums[i] = add(1, nums[n.a]);
+    if (n.op != NumOp::neg) nums[i] = add(nums[i], nums[n.b]);
+    if (nums[i] > kMaxWalkedNodes) return true;
+  }
+  std::vector<std::uint64_t> nodes(p.nodes.size(), 1);
+  for (NodeId i = 0; i < p.nodes.size(); ++i) {
+    const Node& n = p.nodes[i];
+    switch (n.op) {
+      case Op::compare: nodes[i] = add(add(1, nums[n.a]), nums[n.b]); break;
+      case Op::negate: nodes[i] = add(1, nodes[n.a]); break;
+      case Op::all:
+      case Op::any:
+        for (std::uint32_t c = 0; c < n.b; ++c) nodes[i] = add(nodes[i], nodes[p.children[n.a + c]]);
+        break;
+      default: break;
+    }
+    if (nodes[i] > kMaxWalkedNodes) return true;
+  }
+  return false;
+}
+
 std::optional<std::string> rule_damage(const Program& p, const Rule& r) {
   for (NodeId n : {r.subject, r.where, r.unless, r.requirement}) {
     if (!node_or_none(n, p)) return "a rule of the program names a condition that does not exist";
@@ -117,7 +147,8 @@ std::optional<std::string> damaged(const Program& p, const std::vector<Rule>& ru
   for (const Rule& r : rules) {
     if (auto d = rule_damage(p, r)) return d;
   }
-  // Every id is in range: now walks through kinds must end, and not too deep.
+  // Every id is in range: now walks must not be too long, through kinds must end, and not too deep.
+  if (walks_too_long(p)) return "a condition of the program would be walked through more than 1,048,576 nodes";
   const ProgramGraph graph(p);
   WalkDepth<ProgramGraph> depth(graph);
   for (NodeId i = 0; i < p.nodes.size(); ++i) {

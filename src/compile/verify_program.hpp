@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,10 +24,17 @@ struct ProgramShape {
   std::size_t rules = 0;
 };
 
+/// A condition is walked node by node, shared operands once per use (only a
+/// kind's value is kept): no condition may be walked through more nodes
+/// than this. A condition's walk is as long as its text, so a real one is
+/// far below; a forged chain of `all(x, x)` doubles it with every link.
+inline constexpr std::uint64_t kMaxWalkedNodes = std::uint64_t{1} << 20;
+
 /// What is wrong with `program` and `rules` as the evaluator would run them
 /// against `shape` — an id out of range, an operand that refers forward, a
 /// kind whose condition reaches itself, a condition deeper than
-/// model::kMaxConditionDepth — or nullopt.
+/// model::kMaxConditionDepth or walked through more than kMaxWalkedNodes
+/// nodes — or nullopt.
 std::optional<std::string> damaged(const Program& program, const std::vector<Rule>& rules, const ProgramShape& shape);
 
 }  // namespace zhunru::ir

@@ -108,6 +108,31 @@ TEST_CASE("program verification: kinds that reach themselves, and chains too dee
   CHECK(damage(deep, {}, {1, 0, 0, 0, 0}).find("deeper than the checker allows") != std::string::npos);
 }
 
+TEST_CASE("program verification: a chain that doubles its walk with every link is refused, however shallow") {
+  // all(x, x) on all(x, x) …: 40 links are 2^40 visits (the evaluator keeps
+  // only kinds' values), within any depth limit.
+  ir::Program p;
+  p.slot_count = 1;
+  p.nodes.push_back({ir::Op::bool_fact, 0, 0, 0, 0});
+  for (ir::NodeId i = 1; i <= 40; ++i) {
+    p.children.push_back(i - 1);
+    p.children.push_back(i - 1);
+    p.nodes.push_back({ir::Op::all, 0, static_cast<std::uint32_t>(p.children.size() - 2), 2, 0});
+  }
+  CHECK(damage(p, {}, {1, 0, 0, 0, 0}).find("walked through more than") != std::string::npos);
+  // The same in numbers under one comparison.
+  ir::Program sums;
+  sums.slot_count = 1;
+  sums.nums.push_back({ir::NumOp::fact, 0, 0, 0.0});
+  for (ir::NumId i = 1; i <= 40; ++i) sums.nums.push_back({ir::NumOp::add, i - 1, i - 1, 0.0});
+  sums.nodes.push_back({ir::Op::compare, 0, 40, 0, 0});
+  CHECK(damage(sums, {}, {1, 0, 0, 0, 0}).find("walked through more than") != std::string::npos);
+  // 19 links (2^19 visits) are within the bound.
+  p.nodes.resize(20);
+  p.children.resize(38);
+  CHECK(damage(p, {}, {1, 0, 0, 0, 0}).empty());
+}
+
 TEST_CASE("rule index verification: buckets that do not match the tiers, or name what does not exist, are refused") {
   const auto rs = testing::chongqing_rules();
   const Ruleset::Data& d = rs->data();
@@ -140,6 +165,9 @@ TEST_CASE("snapshot names: rules kept in a stored order only when it is every ru
   std::vector<std::uint32_t> swapped = order;
   std::swap(swapped[0], swapped[1]);
   CHECK_FALSE(d.index_names(swapped));
+  std::vector<std::uint32_t> twice = order;
+  twice[1] = twice[0];  // a rule listed twice, another left out
+  CHECK_FALSE(d.index_names(twice));
   std::vector<std::uint32_t> beyond = order;
   beyond.back() = static_cast<std::uint32_t>(order.size());
   CHECK_FALSE(d.index_names(beyond));

@@ -119,6 +119,12 @@ TEST_CASE("reference tables: text, industry and enumerated facts looked up, tabl
   CHECK(tables[3].effective_from == day(2022, 1, 1));
   CHECK(tables[3].effective_until == day(2024, 12, 31));
   CHECK(tables[4].values == 4);  // a quoted cell keeps its comma
+  // A table filtered from one in force for a period is in force for it too.
+  const auto dated = compile_ok(sources(std::string(kSchemaRules) + "table chemical-sectors = sectors where 行业 in [\"C26\", \"C2614\"];\n",
+                                        "city 500000 { risk-control { S: ban projects where industry in chemical-sectors; } }"));
+  CHECK(dated->tables().back().effective_from == day(2022, 1, 1));
+  CHECK(verdict(*dated, R"(, "industry": "C2614")") == Verdict::reject);
+  CHECK(verdict(*dated, R"(, "industry": "C2614")", day(2021, 6, 1)) == Verdict::admit);
 }
 
 TEST_CASE("reference tables: the table's file is part of the content hash, and a snapshot keeps what rules found") {
