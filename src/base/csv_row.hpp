@@ -4,8 +4,12 @@
 // row) and a ruleset's reference tables.
 #pragma once
 
+#include <charconv>
+#include <cmath>
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zhunru {
@@ -49,6 +53,21 @@ bool read_csv_row(Source& source, std::vector<std::string>& fields, std::size_t 
     }
   }
   return true;
+}
+
+/// A cell without the spaces and tabs around it.
+inline std::string csv_trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return "";
+  return std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
+}
+
+/// A cell that is a plain finite number, whole; nullopt for anything else.
+inline std::optional<double> csv_number(const std::string& text) {
+  double v = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
 }
 
 }  // namespace zhunru

@@ -4,8 +4,6 @@
 // test, and its column's distinct values kept for the rules that look facts
 // up in it. Every problem names the file, and the row or column.
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <string_view>
 
 #include "base/csv_row.hpp"
@@ -42,19 +40,6 @@ class ByteView {
   std::string_view bytes_;
   std::size_t at_ = 0;
 };
-
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return "";
-  return std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
-}
-
-std::optional<double> number(const std::string& text) {
-  double v = 0.0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
 
 /// `column`'s index in `header`, or an error at `span` listing the columns.
 std::optional<std::size_t> column_of(Context& ctx, const Rows& t, const std::string& column, const Span& span) {
@@ -159,10 +144,10 @@ class TableReading {
           return problem(row, {"not UTF-8 text (save the file as UTF-8; Excel on a Chinese system writes GBK)",
                                "不是 UTF-8 文本（请将文件另存为 UTF-8；中文系统的 Excel 默认保存为 GBK）"});
         }
-        cell = trim(cell);
+        cell = csv_trim(cell);
       }
       if (row == 1) {
-        if (!fields.empty() && fields[0].starts_with("\xEF\xBB\xBF")) fields[0] = trim(fields[0].substr(3));  // a BOM
+        if (!fields.empty() && fields[0].starts_with("\xEF\xBB\xBF")) fields[0] = csv_trim(fields[0].substr(3));  // a BOM
         out.header = fields;
       } else if (!(fields.size() == 1 && fields[0].empty())) {  // blank lines are skipped
         fields.resize(out.header.size());                      // short rows: empty cells
@@ -275,7 +260,7 @@ class TableReading {
   /// value is one (nullopt when the cell is not). true/false are text here.
   static std::optional<bool> compare(const std::string& cell, ast::CompareOp op, const model::PropertyValue& v) {
     if (const auto* n = std::get_if<double>(&v)) {
-      const auto x = number(cell);
+      const auto x = csv_number(cell);
       if (!x) return std::nullopt;
       switch (op) {
         case ast::CompareOp::eq: return *x == *n;

@@ -5,8 +5,6 @@
 // cell is an unknown fact. A column naming nothing is refused before any row.
 #include <nlohmann/json.hpp>
 
-#include <charconv>
-#include <cmath>
 
 #include "api/ruleset_data.hpp"
 #include "base/csv_row.hpp"
@@ -39,19 +37,6 @@ struct ColumnInfo {
   std::string fact;  // the fact's name, for Column::fact
 };
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return "";
-  return std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
-}
-
-std::optional<double> number(const std::string& text) {
-  double v = 0.0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
 class CsvReader final : public RecordReader {
  public:
   CsvReader(std::istream& in, const ProjectLimits& limits) : source_(in), limits_(limits) {}
@@ -76,7 +61,7 @@ class CsvReader final : public RecordReader {
     for (const Reserved& r : kReserved) known.push_back(r.en);
     std::vector<bool> taken(model.facts.size() + std::size(kReserved), false);
     for (const std::string& raw : names) {
-      const std::string name = trim(raw);
+      const std::string name = csv_trim(raw);
       ColumnInfo info;
       std::size_t slot = 0;
       if (const auto* r = reserved(name)) {
@@ -133,7 +118,7 @@ class CsvReader final : public RecordReader {
         }
       }
       const bool empty = std::all_of(record.fields.begin(), record.fields.end(),
-                                     [](const std::string& f) { return trim(f).empty(); });
+                                     [](const std::string& f) { return csv_trim(f).empty(); });
       if (!empty) return true;  // a blank line is not a record
     }
   }
@@ -151,7 +136,7 @@ class CsvReader final : public RecordReader {
     std::optional<double> lon;
     std::optional<double> lat;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      const std::string value = trim(record.fields[i]);
+      const std::string value = csv_trim(record.fields[i]);
       if (value.empty()) continue;  // unknown
       const ColumnInfo& c = columns_[i];
       switch (c.column) {
@@ -162,7 +147,7 @@ class CsvReader final : public RecordReader {
           Json units = Json::array();
           for (std::size_t at = 0; at <= value.size();) {
             const std::size_t end = std::min(value.find(';', at), value.size());
-            if (std::string code = trim(value.substr(at, end - at)); !code.empty()) units.push_back(code);
+            if (std::string code = csv_trim(value.substr(at, end - at)); !code.empty()) units.push_back(code);
             at = end + 1;
           }
           project["units"] = std::move(units);
@@ -176,7 +161,7 @@ class CsvReader final : public RecordReader {
         }
         case Column::lon:
         case Column::lat: {
-          const auto v = number(value);
+          const auto v = csv_number(value);
           const char* which = c.column == Column::lon ? "lon" : "lat";
           if (!v) {
             const std::string shown = json_input::shorten(value);
@@ -208,7 +193,7 @@ class CsvReader final : public RecordReader {
     for (const Column wanted : {Column::id, Column::name}) {
       for (std::size_t i = 0; i < columns_.size() && i < record.fields.size(); ++i) {
         if (columns_[i].column != wanted) continue;
-        if (std::string value = trim(record.fields[i]); !value.empty()) {
+        if (std::string value = csv_trim(record.fields[i]); !value.empty()) {
           if (!utf8::first_invalid(value)) return value;
           std::vector<utf8::InvalidSequence> invalid;  // a row refused for its encoding: named, never echoed raw
           return utf8::repair(value, invalid);
