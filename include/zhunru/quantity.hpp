@@ -69,6 +69,7 @@ struct Quantity {
   Unit unit;                // unit.text is "" for a plain number
   double value = 0.0;       // number × multiplier × unit.factor, in the canonical unit
   [[nodiscard]] const Dimension& dimension() const { return unit.dimension; }
+  friend bool operator==(const Quantity&, const Quantity&) = default;
 };
 
 /// Why a quantity or unit was refused, and where in the text (code points from 0).

@@ -7,6 +7,10 @@
 // Conditions live in a per-file arena (`File::exprs`) and refer to each other
 // by index. Operator chains are n-ary, so no input can make the tree deeper
 // than its parenthesis nesting, which the parser bounds.
+//
+// Every node compares equal exactly when it is the same tree with the same
+// spans: the front end's two parsers (ANTLR's and the fast path) are tested
+// to build equal files.
 #pragma once
 
 #include <chrono>
@@ -27,6 +31,7 @@ namespace zhunru::ast {
 struct Word {
   std::string text;
   Span span;
+  friend bool operator==(const Word&, const Word&) = default;
 };
 using Name = Word;
 using Code = Word;
@@ -34,16 +39,19 @@ using Code = Word;
 struct StringLit {
   std::string value;  // escapes resolved
   Span span;
+  friend bool operator==(const StringLit&, const StringLit&) = default;
 };
 
 struct DateLit {
   std::chrono::year_month_day date;
   Span span;
+  friend bool operator==(const DateLit&, const DateLit&) = default;
 };
 
 struct QuantityLit {
   Quantity quantity;
   Span span;
+  friend bool operator==(const QuantityLit&, const QuantityLit&) = default;
 };
 
 /// `effective DATE [until DATE]`
@@ -51,6 +59,7 @@ struct Effectivity {
   DateLit from;
   std::optional<DateLit> until;
   Span span;
+  friend bool operator==(const Effectivity&, const Effectivity&) = default;
 };
 
 // ---- conditions ---------------------------------------------------------------
@@ -82,34 +91,72 @@ struct Spatial {
   std::optional<QuantityLit> amount;  // within: the distance; overlaps: the least share or area, if given
   Name layer;
   Span span;
+  friend bool operator==(const Spatial&, const Spatial&) = default;
 };
 
-struct NameRef { Name name; };
-struct QuantityExpr { Box<QuantityLit> literal; };   // also plain numbers
-struct StringExpr { StringLit literal; };
-struct DateExpr { DateLit literal; };
-struct BoolExpr { bool value; };
+struct NameRef {
+  Name name;
+  friend bool operator==(const NameRef&, const NameRef&) = default;
+};
+struct QuantityExpr {  // also plain numbers
+  Box<QuantityLit> literal;
+  friend bool operator==(const QuantityExpr&, const QuantityExpr&) = default;
+};
+struct StringExpr {
+  StringLit literal;
+  friend bool operator==(const StringExpr&, const StringExpr&) = default;
+};
+struct DateExpr {
+  DateLit literal;
+  friend bool operator==(const DateExpr&, const DateExpr&) = default;
+};
+struct BoolExpr {
+  bool value;
+  friend bool operator==(const BoolExpr&, const BoolExpr&) = default;
+};
 /// `not not x`, `- x`: operators applied right to left.
-struct UnaryExpr { std::vector<UnaryOp> ops; ExprId operand; };
+struct UnaryExpr {
+  std::vector<UnaryOp> ops;
+  ExprId operand;
+  friend bool operator==(const UnaryExpr&, const UnaryExpr&) = default;
+};
 /// `a + b - c` or `a * b / c`: one precedence level, left to right.
-struct ArithExpr { std::vector<ExprId> operands; std::vector<ArithOp> ops; };
-struct CompareExpr { CompareOp op; ExprId lhs; ExprId rhs; };
+struct ArithExpr {
+  std::vector<ExprId> operands;
+  std::vector<ArithOp> ops;
+  friend bool operator==(const ArithExpr&, const ArithExpr&) = default;
+};
+struct CompareExpr {
+  CompareOp op;
+  ExprId lhs;
+  ExprId rhs;
+  friend bool operator==(const CompareExpr&, const CompareExpr&) = default;
+};
 /// `FACT in [a, b]`, or `FACT in TABLE` (a reference table: `items` empty).
 struct MemberExpr {
   ExprId subject;
   std::vector<ExprId> items;
   ListStyle style;
   std::optional<Name> table;
+  friend bool operator==(const MemberExpr&, const MemberExpr&) = default;
 };
 /// `a and b and c` / `a or b or c`.
-struct LogicExpr { LogicOp op; std::vector<ExprId> operands; };
+struct LogicExpr {
+  LogicOp op;
+  std::vector<ExprId> operands;
+  friend bool operator==(const LogicExpr&, const LogicExpr&) = default;
+};
 /// `is KIND`
-struct IsKindExpr { Name kind; };
+struct IsKindExpr {
+  Name kind;
+  friend bool operator==(const IsKindExpr&, const IsKindExpr&) = default;
+};
 /// `site inside LAYER` and friends.
 /// `site within 1 km of L`, or of a project geometry: `outfall within 1 km of L`.
 struct SiteExpr {
   Box<Spatial> spatial;
   std::optional<Name> geometry;  // none: the site
+  friend bool operator==(const SiteExpr&, const SiteExpr&) = default;
 };
 
 using ExprNode = std::variant<NameRef, QuantityExpr, StringExpr, DateExpr, BoolExpr, UnaryExpr, ArithExpr,
@@ -119,6 +166,7 @@ struct Expr {
   ExprNode node;
   Span span;
   bool parenthesized = false;  // written in parentheses (kept so fmt keeps them where they matter)
+  friend bool operator==(const Expr&, const Expr&) = default;
 };
 
 // ---- rules ----------------------------------------------------------------------
@@ -126,9 +174,17 @@ struct Expr {
 using ::zhunru::UnitClass;
 
 /// `in priority units`, `in key or general units`
-struct ClassScope { std::vector<UnitClass> classes; Span span; };
+struct ClassScope {
+  std::vector<UnitClass> classes;
+  Span span;
+  friend bool operator==(const ClassScope&, const ClassScope&) = default;
+};
 /// `in units [ZH..., ...]`
-struct UnitListScope { std::vector<Code> units; Span span; };
+struct UnitListScope {
+  std::vector<Code> units;
+  Span span;
+  friend bool operator==(const UnitListScope&, const UnitListScope&) = default;
+};
 using ScopeTerm = std::variant<ClassScope, UnitListScope, Spatial>;
 
 /// `new or expansion chemical projects`: each set is a disjunction of
@@ -136,6 +192,7 @@ using ScopeTerm = std::variant<ClassScope, UnitListScope, Spatial>;
 struct Subject {
   std::vector<std::vector<Name>> adjective_sets;
   Span span;
+  friend bool operator==(const Subject&, const Subject&) = default;
 };
 
 using ::zhunru::RuleForm;
@@ -145,12 +202,14 @@ struct LimitClause {
   Name fact;
   bool at_least = false;
   QuantityLit bound;
+  friend bool operator==(const LimitClause&, const LimitClause&) = default;
 };
 
 struct Weight {
   double value = 1.0;
   std::string text;  // as written
   Span span;
+  friend bool operator==(const Weight&, const Weight&) = default;
 };
 
 struct Metadata {
@@ -159,6 +218,7 @@ struct Metadata {
   std::vector<StringLit> quotes;   // the cited text, word for word
   std::optional<Weight> weight;
   std::optional<Effectivity> effective;
+  friend bool operator==(const Metadata&, const Metadata&) = default;
 };
 
 struct Rule {
@@ -173,6 +233,7 @@ struct Rule {
   std::optional<ExprId> unless;
   Metadata metadata;
   Span span;
+  friend bool operator==(const Rule&, const Rule&) = default;
 };
 
 using ::zhunru::ControlDimension;
@@ -182,6 +243,7 @@ struct Section {
   Span header_span;
   std::vector<Rule> rules;
   Span span;
+  friend bool operator==(const Section&, const Section&) = default;
 };
 
 using ::zhunru::TierLevel;
@@ -192,6 +254,7 @@ struct TierBlock {
   std::optional<StringLit> name;
   std::vector<Section> sections;
   Span span;
+  friend bool operator==(const TierBlock&, const TierBlock&) = default;
 };
 
 // ---- declarations ------------------------------------------------------------------
@@ -201,6 +264,7 @@ struct RulesetDecl {
   std::optional<StringLit> version;
   std::optional<Effectivity> effective;
   Span span;
+  friend bool operator==(const RulesetDecl&, const RulesetDecl&) = default;
 };
 
 enum class FactTypeKind { boolean, number, quantity, one_of, industry, text, date, named };
@@ -209,6 +273,7 @@ struct EnumValue {
   Name name;
   std::optional<StringLit> label;
   std::vector<EnumValue> under;  // values that are kinds of this one (`new { relocation }`)
+  friend bool operator==(const EnumValue&, const EnumValue&) = default;
 };
 
 struct FactType {
@@ -218,6 +283,7 @@ struct FactType {
   std::vector<EnumValue> values;       // one_of
   std::optional<Name> named;           // named: the enumeration declared with `enumeration NAME = {…}`
   Span span;
+  friend bool operator==(const FactType&, const FactType&) = default;
 };
 
 struct FactDecl {
@@ -225,6 +291,7 @@ struct FactDecl {
   FactType type;
   std::optional<StringLit> label;
   Span span;
+  friend bool operator==(const FactDecl&, const FactDecl&) = default;
 };
 
 /// `geometry outfall "排污口";`: a geometry the project gives beside its site.
@@ -232,6 +299,7 @@ struct GeometryDecl {
   Name name;
   std::optional<StringLit> label;
   Span span;
+  friend bool operator==(const GeometryDecl&, const GeometryDecl&) = default;
 };
 
 /// `enumeration natures "建设性质" = { new "新建" { relocation "迁建" }, … };`
@@ -241,6 +309,7 @@ struct EnumDecl {
   std::vector<EnumValue> values;
   bool one_of = false;  // written with `one of`/`枚举` before the braces (fmt keeps it)
   Span span;
+  friend bool operator==(const EnumDecl&, const EnumDecl&) = default;
 };
 
 struct KindDecl {
@@ -249,6 +318,7 @@ struct KindDecl {
   ExprId condition;
   Span span;
   std::optional<Effectivity> effective;  // this definition holds in this period (a kind may have several)
+  friend bool operator==(const KindDecl&, const KindDecl&) = default;
 };
 
 struct LayerDecl {
@@ -259,6 +329,7 @@ struct LayerDecl {
   Span span;
   std::vector<Name> of;  // `= A and B`: the layers it is the intersection of (two or more); `= A where …`: A
   std::optional<ExprId> filter;  // `= A where …`: the test of A's features' properties
+  friend bool operator==(const LayerDecl&, const LayerDecl&) = default;
 };
 
 /// `table hazardous "危险化学品目录" from "tables/hc.csv" column "CAS号";`, or
@@ -273,12 +344,14 @@ struct TableDecl {
   std::optional<ExprId> filter;   // its test of the rows' cells
   std::optional<Effectivity> effective;
   Span span;
+  friend bool operator==(const TableDecl&, const TableDecl&) = default;
 };
 
 struct UnitsDecl {
   StringLit path;
   bool repair = false;
   Span span;
+  friend bool operator==(const UnitsDecl&, const UnitsDecl&) = default;
 };
 
 using Item =
@@ -288,6 +361,7 @@ using Item =
 struct Comment {
   std::string text;  // including the `#` or `//`
   Span span;
+  friend bool operator==(const Comment&, const Comment&) = default;
 };
 
 struct File {
@@ -298,6 +372,7 @@ struct File {
   std::vector<Comment> comments;
 
   [[nodiscard]] const Expr& expr(ExprId id) const { return exprs[id]; }
+  friend bool operator==(const File&, const File&) = default;
 };
 
 /// The span of any item.

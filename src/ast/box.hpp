@@ -30,6 +30,7 @@ class Box {
   T& operator*() { return *value_; }
   const T* operator->() const { return value_.get(); }
   T* operator->() { return value_.get(); }
+  friend bool operator==(const Box& a, const Box& b) { return *a == *b; }
 
  private:
   std::unique_ptr<T> value_;

@@ -7,6 +7,7 @@
 #include "antlr4-runtime.h"
 #include "syntax/ast_builder.hpp"
 #include "syntax/error_strategy.hpp"
+#include "syntax/fast_parser.hpp"
 #include "syntax/lexer.hpp"
 #include "syntax/token_checks.hpp"
 
@@ -67,6 +68,11 @@ ParseResult parse(const SourceFile& source, const ParseOptions& options) {
     refuse_large_file(source, options, sink);
     result.diagnostics = sink.take();
     return result;
+  }
+  // A clean file needs no parse tree (fast_parser.hpp); the rest, and every
+  // diagnostic, go through ANTLR.
+  if (options.fast_path) {
+    if (std::optional<ParseResult> clean = parse_clean(source, options)) return std::move(*clean);
   }
 
   antlr4::ANTLRInputStream input(source.text());

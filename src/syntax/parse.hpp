@@ -14,6 +14,7 @@ struct ParseOptions {
   std::size_t max_errors = 50;               // per file; parsing stops after
   std::size_t max_nesting = 64;              // brackets and prefix operators
   std::size_t max_file_bytes = 64u << 20;    // larger files are refused
+  bool fast_path = true;                     // false: always the ANTLR parser (tests compare the two)
 };
 
 struct ParseResult {
