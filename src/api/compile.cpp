@@ -106,6 +106,17 @@ std::vector<syntax::ParseResult> parse_all(const SourceSet& sources, const Compi
   return parsed;
 }
 
+/// Frees a file's tier blocks, and its condition arena when nothing else of
+/// the file refers to it; its declarations stay for the checker.
+void release_tier_blocks(ast::File& file) {
+  bool declarations = false;
+  for (ast::Item& item : file.items) {
+    if (auto* tier = std::get_if<ast::TierBlock>(&item)) std::vector<ast::Section>().swap(tier->sections);
+    else declarations = true;
+  }
+  if (!declarations) std::vector<ast::Expr>().swap(file.exprs);
+}
+
 /// Parses, checks and compiles sources already loaded into `result.sources`,
 /// then loads the maps they declare.
 void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, std::string>> hashed,
@@ -135,7 +146,10 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
     if (!bytes) return Expected<check::TableFile, LocalizedText>::failure(bytes.error());
     return check::TableFile{relative->generic_string(), std::move(bytes).value()};
   };
-  check::CheckResult checked = check::check(files, {options.strict, options.max_errors, read_table});
+  check::CheckResult checked =
+      check::check(files, {options.strict, options.max_errors, read_table, [&](std::size_t file) {
+                             release_tier_blocks(parsed[file].file);
+                           }});
   // The checked model is all that follows needs: free the ASTs before the
   // maps, the IR and the indexes are built, not after (at national scale the
   // ASTs are gigabytes).

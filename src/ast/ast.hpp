@@ -88,7 +88,7 @@ enum class SpatialOp { inside, outside, within, overlaps, clear };
 /// [by at least Q]`, `not overlapping LAYER`.
 struct Spatial {
   SpatialOp op;
-  std::optional<QuantityLit> amount;  // within: the distance; overlaps: the least share or area, if given
+  OptionalBox<QuantityLit> amount;  // within: the distance; overlaps: the least share or area, if given
   Name layer;
   Span span;
   friend bool operator==(const Spatial&, const Spatial&) = default;
@@ -137,7 +137,7 @@ struct MemberExpr {
   ExprId subject;
   std::vector<ExprId> items;
   ListStyle style;
-  std::optional<Name> table;
+  OptionalBox<Name> table;
   friend bool operator==(const MemberExpr&, const MemberExpr&) = default;
 };
 /// `a and b and c` / `a or b or c`.
@@ -155,7 +155,7 @@ struct IsKindExpr {
 /// `site within 1 km of L`, or of a project geometry: `outfall within 1 km of L`.
 struct SiteExpr {
   Box<Spatial> spatial;
-  std::optional<Name> geometry;  // none: the site
+  OptionalBox<Name> geometry;  // none: the site
   friend bool operator==(const SiteExpr&, const SiteExpr&) = default;
 };
 
@@ -213,11 +213,11 @@ struct Weight {
 };
 
 struct Metadata {
-  std::optional<StringLit> because;
+  OptionalBox<StringLit> because;
   std::vector<StringLit> cites;
   std::vector<StringLit> quotes;   // the cited text, word for word
-  std::optional<Weight> weight;
-  std::optional<Effectivity> effective;
+  OptionalBox<Weight> weight;
+  OptionalBox<Effectivity> effective;
   friend bool operator==(const Metadata&, const Metadata&) = default;
 };
 
@@ -227,7 +227,7 @@ struct Rule {
   Span form_span;                       // the `ban`/`require`/... keyword
   Subject subject;
   std::vector<ScopeTerm> scope;         // joined by `and`
-  std::optional<LimitClause> limit;     // RuleForm::limit
+  OptionalBox<LimitClause> limit;       // RuleForm::limit
   std::optional<ExprId> requirement;    // RuleForm::require: `to have C`
   std::optional<ExprId> where;
   std::optional<ExprId> unless;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace zhunru::ast {
@@ -31,6 +32,39 @@ class Box {
   const T* operator->() const { return value_.get(); }
   T* operator->() { return value_.get(); }
   friend bool operator==(const Box& a, const Box& b) { return *a == *b; }
+
+ private:
+  std::unique_ptr<T> value_;
+};
+
+/// An optional value held on the heap: what `std::optional<T>` says, in the
+/// space of one pointer. For members most nodes leave empty (a limit clause,
+/// a table name, a rule's weight), so that the empty case costs 8 bytes
+/// instead of the value's size.
+template <class T>
+class OptionalBox {
+ public:
+  OptionalBox() = default;
+  OptionalBox(std::nullopt_t) {}                                          // NOLINT: as std::optional
+  OptionalBox(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT: as std::optional
+  OptionalBox(const OptionalBox& other) : value_(other ? std::make_unique<T>(*other) : nullptr) {}
+  OptionalBox(OptionalBox&&) noexcept = default;
+  OptionalBox& operator=(const OptionalBox& other) {
+    if (this != &other) value_ = other ? std::make_unique<T>(*other) : nullptr;
+    return *this;
+  }
+  OptionalBox& operator=(OptionalBox&&) noexcept = default;
+  ~OptionalBox() = default;
+
+  explicit operator bool() const { return value_ != nullptr; }
+  [[nodiscard]] bool has_value() const { return value_ != nullptr; }
+  const T& operator*() const { return *value_; }
+  T& operator*() { return *value_; }
+  const T* operator->() const { return value_.get(); }
+  T* operator->() { return value_.get(); }
+  friend bool operator==(const OptionalBox& a, const OptionalBox& b) {
+    return a && b ? *a == *b : a.has_value() == b.has_value();
+  }
 
  private:
   std::unique_ptr<T> value_;

@@ -40,17 +40,23 @@ class Dumper {
 
  private:
   void str(const std::string& s) { out_ += fmt::format("{:?}", s); }
-  void opt_str(const char* key, const std::optional<StringLit>& s) {
-    if (!s) return;
+  void opt_str(const char* key, const StringLit& s) {
     out_ += fmt::format(" ({} ", key);
-    str(s->value);
+    str(s.value);
     out_ += ')';
+  }
+  void opt_str(const char* key, const OptionalBox<StringLit>& s) {
+    if (s) opt_str(key, *s);
+  }
+  void opt_str(const char* key, const std::optional<StringLit>& s) {
+    if (s) opt_str(key, *s);
   }
   void date(const DateLit& d) {
     out_ += fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.date.year()), static_cast<unsigned>(d.date.month()),
                         static_cast<unsigned>(d.date.day()));
   }
-  void effectivity(const std::optional<Effectivity>& e) {
+  template <class MaybeEffectivity>  // std::optional or OptionalBox
+  void effectivity(const MaybeEffectivity& e) {
     if (!e) return;
     out_ += " (effective ";
     date(e->from);

@@ -38,6 +38,10 @@ struct CheckOptions {
   bool strict = false;             // every rule must have an explicit id
   std::size_t max_errors = 50;     // per file
   TableReader read_table;          // null: a ruleset with tables is refused (check.table-file)
+  /// Called with a file's index once its rules are checked, the checker's
+  /// last look at its tier blocks: the caller may free them then (at national
+  /// scale the ASTs are gigabytes, and the model grows into what they free).
+  std::function<void(std::size_t)> rules_checked;
 };
 
 struct CheckResult {

@@ -187,7 +187,7 @@ std::optional<model::CondId> ConditionChecker::is_kind(const ast::IsKindExpr& e)
   return std::nullopt;
 }
 
-std::optional<model::CondId> ConditionChecker::spatial(const ast::Spatial& s, const std::optional<ast::Name>& geometry) {
+std::optional<model::CondId> ConditionChecker::spatial(const ast::Spatial& s, const ast::OptionalBox<ast::Name>& geometry) {
   std::uint32_t of = model::kSite;
   if (geometry) {
     const auto g = ctx_.lookup(geometry->text);

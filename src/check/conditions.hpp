@@ -16,7 +16,7 @@ class ConditionChecker {
   std::optional<model::CondId> condition(ast::ExprId id);
   /// `inside L` / `outside L` / `within Q of L`, as scope or as `site ...`.
   /// `geometry`: the project geometry tested (`outfall within …`); none: the site.
-  std::optional<model::CondId> spatial(const ast::Spatial& spatial, const std::optional<ast::Name>& geometry = std::nullopt);
+  std::optional<model::CondId> spatial(const ast::Spatial& spatial, const ast::OptionalBox<ast::Name>& geometry = {});
   /// `limit FACT to [at least] Q`: FACT <= Q (>= Q).
   std::optional<model::CondId> limit(const ast::LimitClause& limit);
 

@@ -270,6 +270,7 @@ void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
         }
       }
     }
+    if (ctx.options.rules_checked) ctx.options.rules_checked(fi);
   }
   disambiguate_generated_ids(ctx.model.rules);
 }

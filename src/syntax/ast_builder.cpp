@@ -380,7 +380,7 @@ class Builder {
       return {ast::SpatialOp::outside, std::nullopt, word(c->name()), span(ctx)};
     }
     if (auto* c = dynamic_cast<P::OverlapsLayerContext*>(ctx)) {
-      std::optional<ast::QuantityLit> least;
+      ast::OptionalBox<ast::QuantityLit> least;
       if (auto* m = c->overlapMinimum()) {
         least = quantity(m->quantity());
         check_overlap_minimum(*least, sink_);
