@@ -1,6 +1,7 @@
 // compile_directory / compile_sources: the whole pipeline, sources → parse →
 // check → lower → index, returning diagnostics instead of throwing.
 #include <algorithm>
+#include <deque>
 
 #include "api/content_hash.hpp"
 #include "api/ruleset_data.hpp"
@@ -119,7 +120,7 @@ void release_tier_blocks(ast::File& file) {
 
 /// Parses, checks and compiles sources already loaded into `result.sources`,
 /// then loads the maps they declare.
-void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, std::string>> hashed,
+void compile_loaded(CompileResult& result, HashedFiles hashed,
                     const std::filesystem::path& root, const maps::MapFiles& map_files,
                     const CompileOptions& options) {
   const SourceSet& sources = *result.sources;
@@ -163,7 +164,7 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
                       result.diagnostics);
   if (has_errors(result.diagnostics)) return;
   hashed.insert(hashed.end(), loaded.files.begin(), loaded.files.end());
-  for (check::TableFile& t : checked.tables) hashed.emplace_back(std::move(t.relative), std::move(t.bytes));
+  for (const check::TableFile& t : checked.tables) hashed.emplace_back(t.relative, t.bytes);
   auto data = std::make_unique<Ruleset::Data>();
   data->model = std::move(checked.model);
   data->maps = std::move(loaded.maps);
@@ -177,7 +178,7 @@ void compile_loaded(CompileResult& result, std::vector<std::pair<std::string, st
 CompileResult compile_sources(const std::vector<SourceText>& sources, const CompileOptions& options) {
   CompileResult result;
   auto set = std::make_shared<SourceSet>();
-  std::vector<std::pair<std::string, std::string>> hashed;
+  HashedFiles hashed;
   for (const SourceText& s : sources) {
     if (is_data_path(s.path)) continue;
     set->add(s.path, s.text);
@@ -204,15 +205,21 @@ CompileResult compile_directory(const std::filesystem::path& directory, const Co
     return result;
   }
   const std::filesystem::path root = std::filesystem::is_directory(directory) ? directory : directory.parent_path();
-  std::vector<std::pair<std::string, std::string>> hashed;
+  HashedFiles hashed;
+  // The hash is of the bytes on disk. Most files are read as they are, and
+  // their source text is those bytes; a file whose reading changed it (a
+  // byte-order mark, invalid UTF-8) keeps its bytes here for the hash.
+  std::deque<std::string> changed_on_reading;
   for (const auto& path : *files) {
     auto bytes = read_file(path, syntax::ParseOptions{}.max_file_bytes);
     if (!bytes) {
       result.diagnostics.push_back(file_error(path.string(), bytes.error()));
       continue;
     }
-    set->add(path.string(), *bytes);
-    hashed.emplace_back(path.lexically_relative(root).generic_string(), *bytes);
+    const SourceFile& source = set->add(path.string(), *bytes);
+    std::string_view as_read = source.text();
+    if (as_read != *bytes) as_read = changed_on_reading.emplace_back(std::move(bytes).value());
+    hashed.emplace_back(path.lexically_relative(root).generic_string(), as_read);
   }
   result.file_count = files->size();
   if (has_errors(result.diagnostics)) return result;

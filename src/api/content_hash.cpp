@@ -31,7 +31,7 @@ class Sha256 {
 
 }  // namespace
 
-std::string content_hash(std::vector<std::pair<std::string, std::string>> files) {
+std::string content_hash(HashedFiles files) {
   std::sort(files.begin(), files.end());
   Sha256 sha;
   for (const auto& [path, bytes] : files) {

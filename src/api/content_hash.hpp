@@ -9,7 +9,11 @@
 
 namespace zhunru {
 
-/// "sha256:" + 64 hex digits. `files` holds (relative path, bytes).
-std::string content_hash(std::vector<std::pair<std::string, std::string>> files);
+/// (relative path, bytes): the bytes are viewed, not copied — at national
+/// scale the rule files are over 100 MB.
+using HashedFiles = std::vector<std::pair<std::string, std::string_view>>;
+
+/// "sha256:" + 64 hex digits.
+std::string content_hash(HashedFiles files);
 
 }  // namespace zhunru

@@ -53,10 +53,20 @@ Loaded refuse(std::string code, std::string en, std::string zh) {
 
 }  // namespace
 
-std::string snapshot_bytes(const Ruleset& ruleset) {
-  const Ruleset::Data& d = ruleset.data();
+namespace {
+
+/// The header line and the payload, apart: a national payload is hundreds of
+/// megabytes, and joining them would copy it (save_snapshot writes them one
+/// after the other instead).
+struct SnapshotParts {
+  std::string head;
   std::string body;
-  snapshot::Writer out(body);
+};
+
+SnapshotParts snapshot_parts(const Ruleset& ruleset) {
+  const Ruleset::Data& d = ruleset.data();
+  SnapshotParts parts;
+  snapshot::Writer out(parts.body);
   out(d.hash);
   // The model as a blob: a loader decodes it and the maps side by side.
   out.blob([&](snapshot::Writer& model) { snapshot::write_model(model, d.model); });
@@ -66,19 +76,29 @@ std::string snapshot_bytes(const Ruleset& ruleset) {
                        {"engine", ZHUNRU_VERSION},
                        {"ruleset", {{"title", d.model.title}, {"version", d.model.version}, {"hash", d.hash}}},
                        {"rules", d.model.rules.size()},
-                       {"payload", damage_checksum(body)},
-                       {"bytes", body.size()}};
-  return std::string(kMagic) + header.dump() + "\n" + body;
+                       {"payload", damage_checksum(parts.body)},
+                       {"bytes", parts.body.size()}};
+  parts.head = std::string(kMagic) + header.dump() + "\n";
+  return parts;
+}
+
+}  // namespace
+
+std::string snapshot_bytes(const Ruleset& ruleset) {
+  SnapshotParts parts = snapshot_parts(ruleset);
+  return std::move(parts.head) + parts.body;
 }
 
 Expected<std::monostate, SnapshotError> save_snapshot(const Ruleset& ruleset, const std::filesystem::path& file) {
   using R = Expected<std::monostate, SnapshotError>;
-  const std::string bytes = snapshot_bytes(ruleset);
+  const SnapshotParts parts = snapshot_parts(ruleset);
   // Written beside the target and renamed over it: a reader never sees half a snapshot.
   const std::filesystem::path partial = file.string() + ".partial";
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    for (const std::string* part : {&parts.head, &parts.body}) {
+      out.write(part->data(), static_cast<std::streamsize>(part->size()));
+    }
     if (!out) {
       std::error_code ignored;
       std::filesystem::remove(partial, ignored);

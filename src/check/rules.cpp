@@ -247,6 +247,17 @@ std::optional<model::Rule> RuleChecker::rule(const ast::Rule& r, model::TierId t
 void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
                  const std::vector<std::vector<model::TierId>>& block_tiers) {
   std::map<std::string, Span> ids;
+  // The rules vector in one allocation: regrowing a million rules would hold
+  // the old and the new array at once.
+  std::size_t written = 0;
+  for (const ParsedFile& f : files) {
+    for (const ast::Item& item : f.file->items) {
+      if (const auto* tier = std::get_if<ast::TierBlock>(&item)) {
+        for (const ast::Section& section : tier->sections) written += section.rules.size();
+      }
+    }
+  }
+  ctx.model.rules.reserve(ctx.model.rules.size() + written);
   for (std::size_t fi = 0; fi < files.size(); ++fi) {
     RuleChecker checker(ctx, files[fi]);
     std::size_t block = 0;
