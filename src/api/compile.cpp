@@ -94,22 +94,17 @@ maps::MapFiles memory_maps(const std::vector<SourceText>& sources, const std::fi
   };
 }
 
-/// Every file parsed, on all cores: files are independent until checking,
-/// and a national list is hundreds of files. Results stay in file order, so
-/// diagnostics come out the same whatever the scheduling.
-std::vector<syntax::ParseResult> parse_all(const SourceSet& sources, const CompileOptions& options) {
-  std::vector<syntax::ParseResult> parsed(sources.size());
+syntax::ParseOptions parse_options_of(const CompileOptions& options) {
   syntax::ParseOptions parse_options;
   parse_options.max_errors = options.max_errors;
-  for_each_index(sources.size(), [&](std::size_t id) {
-    parsed[id] = syntax::parse(*sources.find(static_cast<FileId>(id)), parse_options);
-  });
-  return parsed;
+  return parse_options;
 }
 
-/// Frees a file's tier blocks, and its condition arena when nothing else of
-/// the file refers to it; its declarations stay for the checker.
-void release_tier_blocks(ast::File& file) {
+/// Frees a file's rules — its tier blocks keep their headers — and its
+/// condition arena when nothing else of the file refers to it; its
+/// declarations stay for the checker, which parses the file again for its
+/// rules (CheckOptions::whole_file).
+void keep_headers(ast::File& file) {
   bool declarations = false;
   for (ast::Item& item : file.items) {
     if (auto* tier = std::get_if<ast::TierBlock>(&item)) std::vector<ast::Section>().swap(tier->sections);
@@ -118,25 +113,49 @@ void release_tier_blocks(ast::File& file) {
   if (!declarations) std::vector<ast::Expr>().swap(file.exprs);
 }
 
+/// A file parsed for its diagnostics, its declarations and its tier headers.
+struct ParsedHeaders {
+  syntax::ParseResult parsed;
+  std::size_t rules = 0;
+};
+
+/// Every file parsed, on all cores: files are independent until checking,
+/// and a national list is hundreds of files. Results stay in file order, so
+/// diagnostics come out the same whatever the scheduling. Each file's rules
+/// are freed as soon as they are counted: at national scale the rules of
+/// every file together are gigabytes, and touching fresh memory is most of
+/// the time a compile takes; the checker parses one file at a time again.
+std::vector<ParsedHeaders> parse_all(const SourceSet& sources, const CompileOptions& options) {
+  std::vector<ParsedHeaders> parsed(sources.size());
+  const syntax::ParseOptions parse_options = parse_options_of(options);
+  for_each_index(sources.size(), [&](std::size_t id) {
+    ParsedHeaders& p = parsed[id];
+    p.parsed = syntax::parse(*sources.find(static_cast<FileId>(id)), parse_options);
+    p.rules = count_rules(p.parsed.file);
+    keep_headers(p.parsed.file);
+  });
+  return parsed;
+}
+
 /// Parses, checks and compiles sources already loaded into `result.sources`,
 /// then loads the maps they declare.
 void compile_loaded(CompileResult& result, HashedFiles hashed,
                     const std::filesystem::path& root, const maps::MapFiles& map_files,
                     const CompileOptions& options) {
   const SourceSet& sources = *result.sources;
-  std::vector<syntax::ParseResult> parsed = parse_all(sources, options);
+  std::vector<ParsedHeaders> parsed = parse_all(sources, options);
   bool syntax_ok = true;
-  for (syntax::ParseResult& p : parsed) {
-    result.rule_count += count_rules(p.file);
-    syntax_ok = syntax_ok && !has_errors(p.diagnostics);
-    for (Diagnostic& d : p.diagnostics) result.diagnostics.push_back(std::move(d));
+  for (ParsedHeaders& p : parsed) {
+    result.rule_count += p.rules;
+    syntax_ok = syntax_ok && !has_errors(p.parsed.diagnostics);
+    for (Diagnostic& d : p.parsed.diagnostics) result.diagnostics.push_back(std::move(d));
   }
   // Names are global to a ruleset: checking files with syntax errors would
   // report every name they failed to declare. Fix the syntax first.
   if (!syntax_ok || has_errors(result.diagnostics)) return;
   std::vector<check::ParsedFile> files;
   for (FileId id = 0; id < sources.size(); ++id) {
-    files.push_back({sources.find(id), &parsed[id].file, parsed[id].keyword_lang});
+    files.push_back({sources.find(id), &parsed[id].parsed.file, parsed[id].parsed.keyword_lang});
   }
   // Reference tables are read through the same reader as the maps: within the ruleset directory.
   const check::TableReader read_table = [&](const std::string& path,
@@ -147,15 +166,20 @@ void compile_loaded(CompileResult& result, HashedFiles hashed,
     if (!bytes) return Expected<check::TableFile, LocalizedText>::failure(bytes.error());
     return check::TableFile{relative->generic_string(), std::move(bytes).value()};
   };
-  check::CheckResult checked =
-      check::check(files, {options.strict, options.max_errors, read_table, [&](std::size_t file) {
-                             release_tier_blocks(parsed[file].file);
-                           }});
+  // Each file parsed again for its rules when the checker reaches it, the
+  // next one on another core meanwhile; the same text parses to the same tree.
+  ReadAhead<std::shared_ptr<const ast::File>> whole_files(sources.size(), [&](std::size_t id) {
+    syntax::ParseResult again = syntax::parse(*sources.find(static_cast<FileId>(id)), parse_options_of(options));
+    return std::make_shared<const ast::File>(std::move(again.file));
+  });
+  check::CheckResult checked = check::check(
+      files, {options.strict, options.max_errors, read_table,
+              [&](std::size_t file) { return whole_files.take(file); }, result.rule_count});
   // The checked model is all that follows needs: free the ASTs before the
   // maps, the IR and the indexes are built, not after (at national scale the
   // ASTs are gigabytes).
   files.clear();
-  std::vector<syntax::ParseResult>().swap(parsed);
+  std::vector<ParsedHeaders>().swap(parsed);
   const bool ok = !has_errors(checked.diagnostics);
   for (Diagnostic& d : checked.diagnostics) result.diagnostics.push_back(std::move(d));
   if (!ok) return;

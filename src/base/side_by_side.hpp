@@ -5,8 +5,11 @@
 
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
+#include <tbb/task_group.h>
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 
 #include "base/sanitizers.hpp"
 
@@ -32,5 +35,40 @@ void for_each_index(std::size_t n, const F& work) {
     tbb::parallel_for(std::size_t{0}, n, work);
   }
 }
+
+/// The results of `make(0)`, `make(1)`, … taken in order by one consumer,
+/// each made on another core while the consumer works on the one before:
+/// `take(i)` returns `make(i)` and starts making `make(i + 1)`. Only one result
+/// is ever made ahead, so at most two are alive at once.
+template <class T>
+class ReadAhead {
+ public:
+  ReadAhead(std::size_t n, std::function<T(std::size_t)> make) : n_(n), make_(std::move(make)) {}
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
+  ~ReadAhead() { group_.wait(); }
+
+  T take(std::size_t i) {
+    group_.wait();
+    T got = ahead_index_ == i && ahead_ ? std::move(*ahead_) : make_(i);
+    ahead_.reset();
+    ahead_index_ = i + 1;
+    if (i + 1 < n_) {
+      if constexpr (kUnderThreadSanitizer) {
+        ahead_.emplace(make_(i + 1));
+      } else {
+        group_.run([this, next = i + 1] { ahead_.emplace(make_(next)); });
+      }
+    }
+    return got;
+  }
+
+ private:
+  std::size_t n_;
+  std::function<T(std::size_t)> make_;
+  std::optional<T> ahead_;
+  std::size_t ahead_index_ = 0;
+  tbb::task_group group_;
+};
 
 }  // namespace zhunru

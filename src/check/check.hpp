@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,10 +39,13 @@ struct CheckOptions {
   bool strict = false;             // every rule must have an explicit id
   std::size_t max_errors = 50;     // per file
   TableReader read_table;          // null: a ruleset with tables is refused (check.table-file)
-  /// Called with a file's index once its rules are checked, the checker's
-  /// last look at its tier blocks: the caller may free them then (at national
-  /// scale the ASTs are gigabytes, and the model grows into what they free).
-  std::function<void(std::size_t)> rules_checked;
+  /// When set, the files given to check() may hold their tier blocks without
+  /// their sections (headers only), and the checker asks here for a file's
+  /// whole AST when it checks that file's rules, and drops it after: at
+  /// national scale every file's AST together is gigabytes, one file's a
+  /// few megabytes. The whole AST must be the one the file parses to.
+  std::function<std::shared_ptr<const ast::File>(std::size_t file)> whole_file;
+  std::size_t rules_expected = 0;  // the model's rules are reserved for at once (0: counted in the files)
 };
 
 struct CheckResult {

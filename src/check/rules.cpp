@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "base/edit_distance.hpp"
 #include "check/conditions.hpp"
@@ -246,7 +247,6 @@ std::optional<model::Rule> RuleChecker::rule(const ast::Rule& r, model::TierId t
 
 void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
                  const std::vector<std::vector<model::TierId>>& block_tiers) {
-  std::map<std::string, Span> ids;
   // The rules vector in one allocation: regrowing a million rules would hold
   // the old and the new array at once.
   std::size_t written = 0;
@@ -257,11 +257,16 @@ void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
       }
     }
   }
-  ctx.model.rules.reserve(ctx.model.rules.size() + written);
+  ctx.model.rules.reserve(ctx.model.rules.size() + std::max(written, ctx.options.rules_expected));
+  std::unordered_map<std::string, Span> ids;  // hashed: a million ids sharing long prefixes sort slowly
+  ids.reserve(std::max(written, ctx.options.rules_expected));
   for (std::size_t fi = 0; fi < files.size(); ++fi) {
-    RuleChecker checker(ctx, files[fi]);
+    // The file's whole AST, when the caller keeps only the headers of tier blocks.
+    const std::shared_ptr<const ast::File> whole = ctx.options.whole_file ? ctx.options.whole_file(fi) : nullptr;
+    const ParsedFile file{files[fi].source, whole ? whole.get() : files[fi].file, files[fi].keyword_lang};
+    RuleChecker checker(ctx, file);
     std::size_t block = 0;
-    for (const ast::Item& item : files[fi].file->items) {
+    for (const ast::Item& item : file.file->items) {
       const auto* tier = std::get_if<ast::TierBlock>(&item);
       if (!tier) continue;
       const model::TierId tier_id = block_tiers[fi][block++];
@@ -281,7 +286,6 @@ void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
         }
       }
     }
-    if (ctx.options.rules_checked) ctx.options.rules_checked(fi);
   }
   disambiguate_generated_ids(ctx.model.rules);
 }
