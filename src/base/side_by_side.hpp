@@ -39,7 +39,9 @@ void for_each_index(std::size_t n, const F& work) {
 /// The results of `make(0)`, `make(1)`, … taken in order by one consumer,
 /// each made on another core while the consumer works on the one before:
 /// `take(i)` returns `make(i)` and starts making `make(i + 1)`. Only one result
-/// is ever made ahead, so at most two are alive at once.
+/// is ever made ahead, so at most two are alive at once. `retired`, the
+/// consumer's last reference to what it is done with, is destroyed on that
+/// other core too (freeing a large tree costs as much as making it).
 template <class T>
 class ReadAhead {
  public:
@@ -48,17 +50,20 @@ class ReadAhead {
   ReadAhead& operator=(const ReadAhead&) = delete;
   ~ReadAhead() { group_.wait(); }
 
-  T take(std::size_t i) {
+  T take(std::size_t i, T retired = T()) {
     group_.wait();
     T got = ahead_index_ == i && ahead_ ? std::move(*ahead_) : make_(i);
     ahead_.reset();
     ahead_index_ = i + 1;
-    if (i + 1 < n_) {
-      if constexpr (kUnderThreadSanitizer) {
-        ahead_.emplace(make_(i + 1));
-      } else {
-        group_.run([this, next = i + 1] { ahead_.emplace(make_(next)); });
-      }
+    retiring_.emplace(std::move(retired));
+    const auto work = [this, next = i + 1] {
+      retiring_.reset();
+      if (next < n_) ahead_.emplace(make_(next));
+    };
+    if constexpr (kUnderThreadSanitizer) {
+      work();
+    } else {
+      group_.run(work);
     }
     return got;
   }
@@ -67,6 +72,7 @@ class ReadAhead {
   std::size_t n_;
   std::function<T(std::size_t)> make_;
   std::optional<T> ahead_;
+  std::optional<T> retiring_;
   std::size_t ahead_index_ = 0;
   tbb::task_group group_;
 };
