@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/edit_distance.hpp"
+#include "base/side_by_side.hpp"
 #include "check/conditions.hpp"
 #include "check/passes.hpp"
 #include "check/rule_id.hpp"
@@ -22,7 +23,16 @@ class RuleChecker {
       : ctx_(ctx), file_(*file.file), conditions_(ctx, *file.file), printer_(*file.file, file.keyword_lang),
         english_(*file.file, Lang::en), chinese_(*file.file, Lang::zh), keyword_lang_(file.keyword_lang) {}
 
-  std::optional<model::Rule> rule(const ast::Rule& r, model::TierId tier, ast::ControlDimension dimension);
+  /// A rule's texts as the file writes them (and in Chinese keywords for an
+  /// English file): a function of the AST alone, so made on every core.
+  struct Texts {
+    model::RuleTexts written;
+    std::shared_ptr<const model::RuleTexts> zh;
+  };
+  [[nodiscard]] Texts texts(const ast::Rule& r) const;
+
+  std::optional<model::Rule> rule(const ast::Rule& r, model::TierId tier, ast::ControlDimension dimension,
+                                  Texts texts);
 
  private:
   std::optional<model::CondId> subject(const ast::Subject& s);
@@ -30,7 +40,6 @@ class RuleChecker {
   bool scope(const std::vector<ast::ScopeTerm>& terms, const model::Tier& tier, model::Rule& rule);
   bool metadata(const ast::Metadata& m, model::Rule& rule);
   std::optional<model::CondId> optional_condition(const std::optional<ast::ExprId>& e, bool& ok);
-  void texts(const ast::Rule& r, model::Rule& rule) const;
 
   Context& ctx_;
   const ast::File& file_;
@@ -201,14 +210,14 @@ model::RuleTexts texts_of(const ast::Rule& r, const format::Printer& printer) {
                            r.unless ? printer.expr(*r.unless) : "", requirement});
 }
 
-void RuleChecker::texts(const ast::Rule& r, model::Rule& rule) const {
-  rule.texts = texts_of(r, printer_);
-  if (keyword_lang_ == Lang::en) {
-    rule.texts_zh = std::make_shared<const model::RuleTexts>(texts_of(r, chinese_));
-  }
+RuleChecker::Texts RuleChecker::texts(const ast::Rule& r) const {
+  Texts t{texts_of(r, printer_), nullptr};
+  if (keyword_lang_ == Lang::en) t.zh = std::make_shared<const model::RuleTexts>(texts_of(r, chinese_));
+  return t;
 }
 
-std::optional<model::Rule> RuleChecker::rule(const ast::Rule& r, model::TierId tier, ast::ControlDimension dimension) {
+std::optional<model::Rule> RuleChecker::rule(const ast::Rule& r, model::TierId tier, ast::ControlDimension dimension,
+                                             Texts texts) {
   model::Rule rule;
   rule.form = r.form;
   rule.dimension = dimension;
@@ -226,7 +235,8 @@ std::optional<model::Rule> RuleChecker::rule(const ast::Rule& r, model::TierId t
     ok = ok && rule.requirement.has_value();
   }
   ok = metadata(r.metadata, rule) && ok;
-  texts(r, rule);
+  rule.texts = std::move(texts.written);
+  rule.texts_zh = std::move(texts.zh);
   if (r.id) {
     rule.id = r.id->text;
   } else {
@@ -265,6 +275,17 @@ void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
     const std::shared_ptr<const ast::File> whole = ctx.options.whole_file ? ctx.options.whole_file(fi) : nullptr;
     const ParsedFile file{files[fi].source, whole ? whole.get() : files[fi].file, files[fi].keyword_lang};
     RuleChecker checker(ctx, file);
+    std::vector<const ast::Rule*> rules;
+    for (const ast::Item& item : file.file->items) {
+      if (const auto* tier = std::get_if<ast::TierBlock>(&item)) {
+        for (const ast::Section& section : tier->sections) {
+          for (const ast::Rule& r : section.rules) rules.push_back(&r);
+        }
+      }
+    }
+    std::vector<RuleChecker::Texts> texts(rules.size());
+    for_each_index(rules.size(), [&](std::size_t k) { texts[k] = checker.texts(*rules[k]); });
+    std::size_t next_text = 0;
     std::size_t block = 0;
     for (const ast::Item& item : file.file->items) {
       const auto* tier = std::get_if<ast::TierBlock>(&item);
@@ -281,7 +302,7 @@ void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
               ctx.note(d, it->second, {"first used here", "首次使用于此"});
             }
           }
-          auto rule = checker.rule(r, tier_id, section.dimension);
+          auto rule = checker.rule(r, tier_id, section.dimension, std::move(texts[next_text++]));
           if (rule) ctx.model.rules.push_back(std::move(*rule));
         }
       }
