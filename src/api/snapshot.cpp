@@ -55,29 +55,38 @@ Loaded refuse(std::string code, std::string en, std::string zh) {
 
 namespace {
 
-/// The header line and the payload, apart: a national payload is hundreds of
-/// megabytes, and joining them would copy it (save_snapshot writes them one
-/// after the other instead).
+/// The header line and the payload's parts, apart: a national payload is
+/// hundreds of megabytes, so its parts are encoded side by side and written
+/// one after the other, never joined in one copy (save_snapshot).
 struct SnapshotParts {
   std::string head;
-  std::string body;
+  std::vector<std::string> body;  // the payload is these, in order
 };
 
 SnapshotParts snapshot_parts(const Ruleset& ruleset) {
   const Ruleset::Data& d = ruleset.data();
   SnapshotParts parts;
-  snapshot::Writer out(parts.body);
-  out(d.hash);
-  // The model as a blob: a loader decodes it and the maps side by side.
-  out.blob([&](snapshot::Writer& model) { snapshot::write_model(model, d.model); });
-  out.blob([&](snapshot::Writer& evaluation) { snapshot::write_evaluation(evaluation, d); });
-  snapshot::write_maps(out, d.maps, d.model);
+  parts.body.resize(4);
+  snapshot::Writer(parts.body[0])(d.hash);
+  side_by_side(
+      // The model as a blob: a loader decodes it and the maps side by side.
+      [&] { snapshot::Writer(parts.body[1]).blob([&](snapshot::Writer& model) { snapshot::write_model(model, d.model); }); },
+      [&] {
+        snapshot::Writer(parts.body[2]).blob([&](snapshot::Writer& evaluation) { snapshot::write_evaluation(evaluation, d); });
+      },
+      [&] {
+        snapshot::Writer maps(parts.body[3]);
+        snapshot::write_maps(maps, d.maps, d.model);
+      });
+  const std::vector<std::string_view> payload(parts.body.begin(), parts.body.end());
+  std::size_t bytes = 0;
+  for (const std::string_view part : payload) bytes += part.size();
   const Json header = {{"format", kFormat},
                        {"engine", ZHUNRU_VERSION},
                        {"ruleset", {{"title", d.model.title}, {"version", d.model.version}, {"hash", d.hash}}},
                        {"rules", d.model.rules.size()},
-                       {"payload", damage_checksum(parts.body)},
-                       {"bytes", parts.body.size()}};
+                       {"payload", damage_checksum(payload)},
+                       {"bytes", bytes}};
   parts.head = std::string(kMagic) + header.dump() + "\n";
   return parts;
 }
@@ -85,8 +94,14 @@ SnapshotParts snapshot_parts(const Ruleset& ruleset) {
 }  // namespace
 
 std::string snapshot_bytes(const Ruleset& ruleset) {
-  SnapshotParts parts = snapshot_parts(ruleset);
-  return std::move(parts.head) + parts.body;
+  const SnapshotParts parts = snapshot_parts(ruleset);
+  std::size_t size = parts.head.size();
+  for (const std::string& part : parts.body) size += part.size();
+  std::string out;
+  out.reserve(size);
+  out += parts.head;
+  for (const std::string& part : parts.body) out += part;
+  return out;
 }
 
 Expected<std::monostate, SnapshotError> save_snapshot(const Ruleset& ruleset, const std::filesystem::path& file) {
@@ -96,9 +111,8 @@ Expected<std::monostate, SnapshotError> save_snapshot(const Ruleset& ruleset, co
   const std::filesystem::path partial = file.string() + ".partial";
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    for (const std::string* part : {&parts.head, &parts.body}) {
-      out.write(part->data(), static_cast<std::streamsize>(part->size()));
-    }
+    out.write(parts.head.data(), static_cast<std::streamsize>(parts.head.size()));
+    for (const std::string& part : parts.body) out.write(part.data(), static_cast<std::streamsize>(part.size()));
     if (!out) {
       std::error_code ignored;
       std::filesystem::remove(partial, ignored);

@@ -7,10 +7,15 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhunru {
 
 /// "xxh3-128:" + 32 hex digits.
 std::string damage_checksum(std::string_view bytes);
+
+/// The checksum of `parts` one after the other: the same as of their
+/// concatenation, which need not be made.
+std::string damage_checksum(const std::vector<std::string_view>& parts);
 
 }  // namespace zhunru
