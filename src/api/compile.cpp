@@ -172,15 +172,9 @@ void compile_loaded(CompileResult& result, HashedFiles hashed,
     syntax::ParseResult again = syntax::parse(*sources.find(static_cast<FileId>(id)), parse_options_of(options));
     return std::make_shared<const ast::File>(std::move(again.file));
   });
-  std::shared_ptr<const ast::File> checked_last;  // the checker's previous file: freed on the other core
-  const auto whole_file = [&](std::size_t file) {
-    std::shared_ptr<const ast::File> got = whole_files.take(file, std::move(checked_last));
-    checked_last = got;
-    return got;
-  };
   check::CheckResult checked =
-      check::check(files, {options.strict, options.max_errors, read_table, whole_file, result.rule_count});
-  checked_last.reset();
+      check::check(files, {options.strict, options.max_errors, read_table,
+                           [&](std::size_t file) { return whole_files.take(file); }, result.rule_count});
   // The checked model is all that follows needs: free the ASTs before the
   // maps, the IR and the indexes are built, not after (at national scale the
   // ASTs are gigabytes).

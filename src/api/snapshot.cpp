@@ -51,10 +51,6 @@ Loaded refuse(std::string code, std::string en, std::string zh) {
   return Loaded::failure({std::move(code), {std::move(en), std::move(zh)}});
 }
 
-}  // namespace
-
-namespace {
-
 /// The header line and the payload's parts, apart: a national payload is
 /// hundreds of megabytes, so its parts are encoded side by side and written
 /// one after the other, never joined in one copy (save_snapshot).

@@ -19,7 +19,7 @@ std::string spelled(const XXH128_hash_t& h) {
 
 }  // namespace
 
-std::string damage_checksum(std::string_view bytes) { return spelled(XXH3_128bits(bytes.data(), bytes.size())); }
+std::string damage_checksum(std::string_view bytes) { return damage_checksum(std::vector<std::string_view>{bytes}); }
 
 std::string damage_checksum(const std::vector<std::string_view>& parts) {
   XXH3_state_t state;

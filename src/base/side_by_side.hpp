@@ -39,25 +39,32 @@ void for_each_index(std::size_t n, const F& work) {
 /// The results of `make(0)`, `make(1)`, … taken in order by one consumer,
 /// each made on another core while the consumer works on the one before:
 /// `take(i)` returns `make(i)` and starts making `make(i + 1)`. Only one result
-/// is ever made ahead, so at most two are alive at once. `retired`, the
-/// consumer's last reference to what it is done with, is destroyed on that
-/// other core too (freeing a large tree costs as much as making it).
+/// is made ahead. ReadAhead keeps a copy of what it handed out until the next
+/// take and drops it on that other core: for a shared handle (the consumer
+/// done with it by then), the last reference — freeing a large tree costs as
+/// much as making it — goes there.
 template <class T>
 class ReadAhead {
  public:
   ReadAhead(std::size_t n, std::function<T(std::size_t)> make) : n_(n), make_(std::move(make)) {}
   ReadAhead(const ReadAhead&) = delete;
   ReadAhead& operator=(const ReadAhead&) = delete;
-  ~ReadAhead() { group_.wait(); }
+  ~ReadAhead() {
+    try {
+      group_.wait();
+    } catch (...) {  // the consumer stopped early (it threw); what was made ahead is not wanted
+    }
+  }
 
-  T take(std::size_t i, T retired = T()) {
+  T take(std::size_t i) {
     group_.wait();
     T got = ahead_index_ == i && ahead_ ? std::move(*ahead_) : make_(i);
     ahead_.reset();
     ahead_index_ = i + 1;
-    retiring_.emplace(std::move(retired));
+    retiring_ = std::move(handed_out_);
+    handed_out_ = got;
     const auto work = [this, next = i + 1] {
-      retiring_.reset();
+      retiring_ = T();
       if (next < n_) ahead_.emplace(make_(next));
     };
     if constexpr (kUnderThreadSanitizer) {
@@ -72,7 +79,8 @@ class ReadAhead {
   std::size_t n_;
   std::function<T(std::size_t)> make_;
   std::optional<T> ahead_;
-  std::optional<T> retiring_;
+  T handed_out_{};  // a copy of the last result taken
+  T retiring_{};    // the one before: dropped on the other core
   std::size_t ahead_index_ = 0;
   tbb::task_group group_;
 };

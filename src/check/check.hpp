@@ -45,7 +45,7 @@ struct CheckOptions {
   /// national scale every file's AST together is gigabytes, one file's a
   /// few megabytes. The whole AST must be the one the file parses to.
   std::function<std::shared_ptr<const ast::File>(std::size_t file)> whole_file;
-  std::size_t rules_expected = 0;  // the model's rules are reserved for at once (0: counted in the files)
+  std::size_t rules_expected = 0;  // how many rules the files hold: the model's are reserved for at once
 };
 
 struct CheckResult {

@@ -259,53 +259,44 @@ void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
                  const std::vector<std::vector<model::TierId>>& block_tiers) {
   // The rules vector in one allocation: regrowing a million rules would hold
   // the old and the new array at once.
-  std::size_t written = 0;
-  for (const ParsedFile& f : files) {
-    for (const ast::Item& item : f.file->items) {
-      if (const auto* tier = std::get_if<ast::TierBlock>(&item)) {
-        for (const ast::Section& section : tier->sections) written += section.rules.size();
-      }
-    }
-  }
-  ctx.model.rules.reserve(ctx.model.rules.size() + std::max(written, ctx.options.rules_expected));
+  ctx.model.rules.reserve(ctx.model.rules.size() + ctx.options.rules_expected);
   std::unordered_map<std::string, Span> ids;  // hashed: a million ids sharing long prefixes sort slowly
-  ids.reserve(std::max(written, ctx.options.rules_expected));
+  ids.reserve(ctx.options.rules_expected);
   for (std::size_t fi = 0; fi < files.size(); ++fi) {
     // The file's whole AST, when the caller keeps only the headers of tier blocks.
     const std::shared_ptr<const ast::File> whole = ctx.options.whole_file ? ctx.options.whole_file(fi) : nullptr;
     const ParsedFile file{files[fi].source, whole ? whole.get() : files[fi].file, files[fi].keyword_lang};
     RuleChecker checker(ctx, file);
-    std::vector<const ast::Rule*> rules;
-    for (const ast::Item& item : file.file->items) {
-      if (const auto* tier = std::get_if<ast::TierBlock>(&item)) {
-        for (const ast::Section& section : tier->sections) {
-          for (const ast::Rule& r : section.rules) rules.push_back(&r);
-        }
-      }
-    }
-    std::vector<RuleChecker::Texts> texts(rules.size());
-    for_each_index(rules.size(), [&](std::size_t k) { texts[k] = checker.texts(*rules[k]); });
-    std::size_t next_text = 0;
+    struct Placed {
+      const ast::Rule* rule;
+      model::TierId tier;
+      ast::ControlDimension dimension;
+    };
+    std::vector<Placed> placed;
     std::size_t block = 0;
     for (const ast::Item& item : file.file->items) {
       const auto* tier = std::get_if<ast::TierBlock>(&item);
       if (!tier) continue;
       const model::TierId tier_id = block_tiers[fi][block++];
       for (const ast::Section& section : tier->sections) {
-        for (const ast::Rule& r : section.rules) {
-          if (r.id) {
-            const auto [it, inserted] = ids.emplace(r.id->text, r.id->span);
-            if (!inserted) {
-              Diagnostic& d = ctx.error("check.duplicate-id", r.id->span,
-                                        {"rule id " + q(r.id->text) + " is used twice", "规则编号" + qz(r.id->text) + "重复"},
-                                        {"rule ids are unique in the ruleset", "规则编号在整个清单中必须唯一"});
-              ctx.note(d, it->second, {"first used here", "首次使用于此"});
-            }
-          }
-          auto rule = checker.rule(r, tier_id, section.dimension, std::move(texts[next_text++]));
-          if (rule) ctx.model.rules.push_back(std::move(*rule));
+        for (const ast::Rule& r : section.rules) placed.push_back({&r, tier_id, section.dimension});
+      }
+    }
+    std::vector<RuleChecker::Texts> texts(placed.size());
+    for_each_index(placed.size(), [&](std::size_t k) { texts[k] = checker.texts(*placed[k].rule); });
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+      const ast::Rule& r = *placed[k].rule;
+      if (r.id) {
+        const auto [it, inserted] = ids.emplace(r.id->text, r.id->span);
+        if (!inserted) {
+          Diagnostic& d = ctx.error("check.duplicate-id", r.id->span,
+                                    {"rule id " + q(r.id->text) + " is used twice", "规则编号" + qz(r.id->text) + "重复"},
+                                    {"rule ids are unique in the ruleset", "规则编号在整个清单中必须唯一"});
+          ctx.note(d, it->second, {"first used here", "首次使用于此"});
         }
       }
+      auto rule = checker.rule(r, placed[k].tier, placed[k].dimension, std::move(texts[k]));
+      if (rule) ctx.model.rules.push_back(std::move(*rule));
     }
   }
   disambiguate_generated_ids(ctx.model.rules);

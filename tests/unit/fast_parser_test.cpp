@@ -6,7 +6,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -327,18 +326,4 @@ TEST_CASE("fast parser: mutated files — where the fast path answers, ANTLR agr
   }
   MESSAGE(answered << " of " << variants << " mutants on the fast path, all agreeing");
   CHECK(variants > 300);
-}
-
-TEST_CASE("fast parser: an extra directory compared on request (ZHUNRU_COMPARE_PARSE_DIR)") {
-  // For the national list and other large inputs outside the repository:
-  // `ZHUNRU_COMPARE_PARSE_DIR=/tmp/nat ./build/tests/zhunru_tests -tc='*extra directory*'`.
-  const char* dir = std::getenv("ZHUNRU_COMPARE_PARSE_DIR");
-  if (dir == nullptr) return;
-  std::size_t files = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (!e.is_regular_file() || e.path().extension() != ".rules") continue;
-    CHECK_MESSAGE(agree(read(e.path()), e.path().string()), e.path().string());
-    ++files;
-  }
-  MESSAGE(files << " files compared");
 }
