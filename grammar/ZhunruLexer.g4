@@ -41,8 +41,14 @@ TEXT_TYPE     : 'text' | '文本' ;
 DATE_TYPE     : 'date' | '日期' ;
 
 // ---- tiers and dimensions -----------------------------------------------
+NATION              : 'nation' | '全国' ;     // the national tier: every unit
+PROVINCE            : 'province' | '省级' ;
 CITY                : 'city' | '市级' ;
 DISTRICT            : 'district' | '区县' ;
+// A scope by region: `in districts [500103]` (Chinese: `在 区县 [500103]`).
+DISTRICTS           : 'districts' ;
+CITIES              : 'cities' ;
+PROVINCES           : 'provinces' ;
 SPATIAL_LAYOUT      : 'spatial-layout' | '空间布局约束' ;
 EMISSION_CONTROL    : 'emission-control' | '污染物排放管控' ;
 RISK_CONTROL        : 'risk-control' | '环境风险防控' ;
@@ -67,6 +73,7 @@ PROJECTS  : 'projects' | '项目' ;
 // ---- scopes --------------------------------------------------------------
 IN          : 'in' ;
 IN_ZH       : '在' ;            // scope `in`, and `在 … 内/外`
+NOT_IN_ZH   : '不在' ;          // scope `not in districts [...]`: `不在 区县 [...]`
 MEMBER_ZH   : '属于' ;          // condition `FACT in [..]`
 PRIORITY    : 'priority' ;
 KEY         : 'key' ;

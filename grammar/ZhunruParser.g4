@@ -65,8 +65,10 @@ unitsWord : UNITS | UNIT ;      // `in units [...]` is `在 单元 [...]` in Chi
 
 // ---- tiers ----------------------------------------------------------------------
 tierBlock  : tierHeader LBRACE tierItem* RBRACE ;
-tierHeader : tierKeyword code STRING? ;
-tierKeyword : CITY | DISTRICT | UNIT ;
+// The national tier has no code (`nation "全国" { … }`); every other has one,
+// which the builder requires.
+tierHeader : tierKeyword code? STRING? ;
+tierKeyword : NATION | PROVINCE | CITY | DISTRICT | UNIT ;
 code : NUMBER | ID ;
 tierItem : section | ruleDecl ;     // a rule outside a section is reported by the builder
 section : dimension LBRACE ruleDecl* RBRACE ;
@@ -97,10 +99,14 @@ scope : scopeTerm (AND scopeTerm)* ;
 scopeTerm
   : IN unitScope                        # inScope
   | IN_ZH (unitScopeZh | layerSideZh)   # inScopeZh
+  | (NOT IN | NOT_IN_ZH) regionWord unitList   # notInScope
   | spatial                             # spatialScope
   ;
-unitScope   : unitClass (OR unitClass)* UNITS | unitsWord unitList ;
-unitScopeZh : unitClassZh (OR unitClassZh)* | unitsWord unitList ;
+unitScope   : unitClass (OR unitClass)* UNITS | regionWord unitList ;
+unitScopeZh : unitClassZh (OR unitClassZh)* | regionWord unitList ;
+// Units by code, or the units of districts, cities or provinces by theirs
+// (`in districts [500103, 500105]`, `在 区县 [500103, 500105]`).
+regionWord  : unitsWord | DISTRICTS | DISTRICT | CITIES | CITY | PROVINCES | PROVINCE ;
 unitList    : LBRACK code (COMMA code)* COMMA? RBRACK ;
 unitClass   : PRIORITY | KEY | GENERAL ;
 unitClassZh : PRIORITY_UNITS_ZH | KEY_UNITS_ZH | GENERAL_UNITS_ZH ;
@@ -163,4 +169,5 @@ name
   : ID
   | VERSION | WEIGHT | REPAIR | QUOTE | BY
   | BOOL_TYPE | NUMBER_TYPE | QUANTITY_TYPE | INDUSTRY_TYPE | TEXT_TYPE | DATE_TYPE
+  | NATION | PROVINCE | DISTRICTS | CITIES | PROVINCES   // a layer may be called `districts`
   ;

@@ -87,7 +87,7 @@ struct UnitDecision {
 /// satisfied; nullopt when no such rule.
 struct Scores {
   std::optional<double> overall;
-  std::array<std::optional<double>, 3> tiers;        // by TierLevel
+  std::array<std::optional<double>, 5> tiers;        // by TierLevel: nation, province, city, district, unit
   std::array<std::optional<double>, 4> dimensions;   // by ControlDimension
 };
 

@@ -14,8 +14,9 @@ enum class RuleForm { ban, require, limit, allow, encourage };
 /// 空间布局约束 / 污染物排放管控 / 环境风险防控 / 资源开发效率要求.
 enum class ControlDimension { spatial_layout, emission_control, risk_control, resource_efficiency };
 
-/// 市级 / 区（县） / 单元.
-enum class TierLevel { city, district, unit };
+/// 全国 / 省级 / 市级 / 区（县） / 单元, from the widest territory down: a
+/// deeper tier refines the wider ones that contain it.
+enum class TierLevel { nation, province, city, district, unit };
 
 /// Stable English names, as in JSON output: "priority", "ban",
 /// "spatial-layout", "city".

@@ -20,7 +20,7 @@ namespace zhunru::snapshot {
 template <> struct EnumCount<UnitClass> { static constexpr unsigned value = 3; };
 template <> struct EnumCount<RuleForm> { static constexpr unsigned value = 5; };
 template <> struct EnumCount<ControlDimension> { static constexpr unsigned value = 4; };
-template <> struct EnumCount<TierLevel> { static constexpr unsigned value = 3; };
+template <> struct EnumCount<TierLevel> { static constexpr unsigned value = 5; };
 template <> struct EnumCount<model::FactKind> { static constexpr unsigned value = 7; };
 template <> struct EnumCount<ast::CompareOp> { static constexpr unsigned value = 6; };
 template <> struct EnumCount<model::ArithOp> { static constexpr unsigned value = 4; };
@@ -97,8 +97,10 @@ void fields(auto& io, Is<RuleTexts> auto& t) {
   }
 }
 
+void fields(auto& io, Is<RegionScope> auto& g) { io(g.level, g.negated, g.codes); }
+
 void fields(auto& io, Is<Rule> auto& r) {
-  io(r.id, r.generated_id, r.form, r.dimension, r.tier, r.subject, r.classes, r.units, r.spatial, r.where, r.unless,
+  io(r.id, r.generated_id, r.form, r.dimension, r.tier, r.subject, r.classes, r.units, r.regions, r.spatial, r.where, r.unless,
      r.requirement, r.weight, r.because, r.cites, r.quotes, r.effective_from, r.effective_until, r.source, r.texts, r.texts_zh);
 }
 

@@ -97,8 +97,13 @@ void check_references(const Model& m) {
   }
   for (TierId i = 0; i < m.tiers.size(); ++i) {
     const auto& parent = m.tiers[i].parent;
-    // A parent a level up: the walk from a unit to its city always ends.
-    require(!parent || (*parent < m.tiers.size() && m.tiers[*parent].level < m.tiers[i].level),
+    // A parent a level up, or a city containing a city (a shorter territory
+    // prefix): the walk from a unit to the nation always ends.
+    const auto above = [&](const Tier& p, const Tier& t) {
+      return p.level < t.level ||
+             (p.level == t.level && t.level == TierLevel::city && territory_prefix(p).size() < territory_prefix(t).size());
+    };
+    require(!parent || (*parent < m.tiers.size() && above(m.tiers[*parent], m.tiers[i])),
             "a tier's parent is not a level above it");
   }
   for (const Rule& r : m.rules) {

@@ -172,6 +172,7 @@ struct Expr {
 // ---- rules ----------------------------------------------------------------------
 
 using ::zhunru::UnitClass;
+using ::zhunru::TierLevel;
 
 /// `in priority units`, `in key or general units`
 struct ClassScope {
@@ -179,10 +180,13 @@ struct ClassScope {
   Span span;
   friend bool operator==(const ClassScope&, const ClassScope&) = default;
 };
-/// `in units [ZH..., ...]`
+/// `in units [ZH..., ...]`, or by region: `in districts [500103]`,
+/// `in cities [500100]`, `in provinces [510000]`; `not in …` negated.
 struct UnitListScope {
   std::vector<Code> units;
   Span span;
+  TierLevel level = TierLevel::unit;   // what the codes name: units, districts, cities or provinces
+  bool negated = false;
   friend bool operator==(const UnitListScope&, const UnitListScope&) = default;
 };
 using ScopeTerm = std::variant<ClassScope, UnitListScope, Spatial>;
@@ -246,11 +250,10 @@ struct Section {
   friend bool operator==(const Section&, const Section&) = default;
 };
 
-using ::zhunru::TierLevel;
 
 struct TierBlock {
   TierLevel level;
-  Code code;
+  Code code;                          // empty for the nation
   std::optional<StringLit> name;
   std::vector<Section> sections;
   Span span;

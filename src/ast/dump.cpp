@@ -15,7 +15,8 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 constexpr const char* kUnitClass[] = {"priority", "key", "general"};
 constexpr const char* kForm[] = {"ban", "require", "limit", "allow", "encourage"};
 constexpr const char* kDimension[] = {"spatial-layout", "emission-control", "risk-control", "resource-efficiency"};
-constexpr const char* kTier[] = {"city", "district", "unit"};
+constexpr const char* kTier[] = {"nation", "province", "city", "district", "unit"};
+constexpr const char* kRegionList[] = {"nation", "provinces", "cities", "districts", "units"};
 constexpr const char* kFactType[] = {"bool", "number", "quantity", "one-of", "industry", "text", "date", "named"};
 constexpr const char* kCompare[] = {"=", "!=", "<", "<=", ">", ">="};
 constexpr const char* kArith[] = {"+", "-", "*", "/"};
@@ -217,7 +218,8 @@ class Dumper {
                      out_ += ')';
                    },
                    [this](const UnitListScope& u) {
-                     out_ += " (in-units";
+                     out_ += u.negated ? " (not-in-" : " (in-";
+                     out_ += name_of(kRegionList, u.level);
                      for (const Code& c : u.units) out_ += " " + c.text;
                      out_ += ')';
                    },

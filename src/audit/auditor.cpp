@@ -11,6 +11,7 @@
 #include "api/ruleset_data.hpp"
 #include "base/dates.hpp"
 #include "audit/encoder.hpp"
+#include "audit/place.hpp"
 #include "audit/witness.hpp"
 #include "zhunru/audit.hpp"
 
@@ -29,7 +30,8 @@ bool is_requirement(RuleForm f) { return f == RuleForm::require || f == RuleForm
 class Auditor {
  public:
   Auditor(const Ruleset& ruleset, const AuditOptions& options)
-      : rs_(ruleset), m_(ruleset.data().model), options_(options), enc_(ctx_, m_, days_since_epoch(options.as_of)), unit_class_(ctx_.int_const("unit-class")) {}
+      : rs_(ruleset), m_(ruleset.data().model), options_(options), enc_(ctx_, m_, days_since_epoch(options.as_of)), unit_class_(ctx_.int_const("unit-class")),
+        place_(ctx_, m_, unit_class_) {}
 
   AuditResult run();
 
@@ -56,6 +58,7 @@ class Auditor {
   z3::context ctx_;
   Encoder enc_;
   z3::expr unit_class_;
+  auditing::PlaceEncoder place_;
   std::vector<std::optional<Formulas>> formulas_;
   std::optional<z3::solver> solver_;   // background asserted once; each query pushed and popped
   AuditResult result_;
@@ -85,7 +88,7 @@ Auditor::Formulas Auditor::formulas(const model::Rule& r) {
   if (r.subject) applies = applies && enc_.cond(*r.subject);
   z3::expr classes = ctx_.bool_val(false);
   for (UnitClass c : possible_classes(r)) classes = classes || unit_class_ == static_cast<int>(c);
-  applies = applies && classes;
+  applies = applies && classes && place_.of(r);
   for (model::CondId s : r.spatial) applies = applies && enc_.cond(s);
   if (r.where) applies = applies && enc_.cond(*r.where);
   const z3::expr exempt = r.unless ? enc_.cond(*r.unless) : ctx_.bool_val(false);
@@ -130,6 +133,7 @@ z3::check_result Auditor::check(const std::vector<z3::expr>& terms, std::optiona
     const z3::expr_vector bg = enc_.background();
     for (unsigned k = 0; k < bg.size(); ++k) solver_->add(bg[k]);
     solver_->add(unit_class_ >= 0 && unit_class_ <= 2);
+    if (place_.needed()) solver_->add(place_.background());
   }
   solver_->push();
   for (const z3::expr& t : terms) solver_->add(t);

@@ -132,7 +132,10 @@ bool WitnessBuilder::unit_fits(const std::vector<std::uint32_t>& rules, UnitClas
   const model::Model& m = rs_.data().model;
   const bool allowed = std::all_of(rules.begin(), rules.end(), [&](std::uint32_t i) {  // every `in units [...]`
     const auto& units = m.rules[i].units;
-    return !units || std::find(units->begin(), units->end(), code) != units->end();
+    const auto& regions = m.rules[i].regions;
+    return (!units || std::find(units->begin(), units->end(), code) != units->end()) &&
+           std::all_of(regions.begin(), regions.end(),
+                       [&](const model::RegionScope& g) { return g.holds(code, district); });
   });
   if (uc != c || !allowed) return false;
   const model::Tier& tier = deepest_tier(rules);
@@ -159,6 +162,15 @@ std::optional<std::string> WitnessBuilder::unit_for(const std::vector<std::uint3
   const std::string district = tier.level == TierLevel::district ? tier.code : some_district(model::territory_prefix(tier));
   const std::string code = "ZH" + district + std::to_string(static_cast<int>(c) + 1) + "0001";
   if (fits(code, district, c)) return code;
+  for (std::uint32_t i : rules) {  // a unit in a district a scope names
+    for (const model::RegionScope& g : m.rules[i].regions) {
+      if (g.negated || g.level != TierLevel::district) continue;
+      for (const std::string& d : g.codes) {
+        const std::string in_district = "ZH" + d + std::to_string(static_cast<int>(c) + 1) + "0001";
+        if (fits(in_district, d, c)) return in_district;
+      }
+    }
+  }
   for (std::uint32_t i : rules) {  // a unit named in a scope
     if (const auto& units = m.rules[i].units) {
       for (const std::string& u : *units) {

@@ -38,6 +38,7 @@ class RuleChecker {
   std::optional<model::CondId> subject(const ast::Subject& s);
   std::optional<model::CondId> adjective_set(const std::vector<ast::Name>& set);
   bool scope(const std::vector<ast::ScopeTerm>& terms, const model::Tier& tier, model::Rule& rule);
+  void region_scope(const ast::UnitListScope& scope, const model::Tier& tier, model::Rule& rule);
   bool metadata(const ast::Metadata& m, model::Rule& rule);
   std::optional<model::CondId> optional_condition(const std::optional<ast::ExprId>& e, bool& ok);
 
@@ -146,6 +147,10 @@ bool RuleChecker::scope(const std::vector<ast::ScopeTerm>& terms, const model::T
       rule.classes = std::move(classes);
       if (rule.classes->empty()) never_applies(c->span);
     } else if (const auto* u = std::get_if<ast::UnitListScope>(&term)) {
+      if (u->level != model::TierLevel::unit || u->negated) {
+        region_scope(*u, tier, rule);
+        continue;
+      }
       std::vector<std::string> codes;
       for (const ast::Code& code : u->units) {
         const auto unit = model::parse_unit_code(code.text);
@@ -169,6 +174,38 @@ bool RuleChecker::scope(const std::vector<ast::ScopeTerm>& terms, const model::T
     }
   }
   return ok;
+}
+
+// `in districts [...]`, `not in cities [...]`, `not in units [...]`. A
+// region that shares no territory with the rule's tier is reported: listed,
+// the rule never applies; excluded, the exclusion changes nothing.
+void RuleChecker::region_scope(const ast::UnitListScope& scope, const model::Tier& tier, model::Rule& rule) {
+  model::RegionScope region{scope.level, scope.negated, {}};
+  const std::string tier_prefix = model::territory_prefix(tier);
+  std::size_t outside = 0;
+  for (const ast::Code& code : scope.units) {
+    const std::string prefix = scope.level == model::TierLevel::unit
+                                   ? model::parse_unit_code(code.text).value_or(model::UnitCode{}).district
+                                   : model::territory_prefix(scope.level, code.text);
+    if (!prefix.starts_with(tier_prefix) && !tier_prefix.starts_with(prefix)) {
+      ++outside;
+      const std::string what(name_of(scope.level));
+      ctx_.warning("check.region-outside-tier", code.span,
+                   {what + " " + code.text + " lies outside " + std::string(name_of(tier.level)) + " " + tier.code +
+                        (scope.negated ? "; excluding it changes nothing" : "; this rule can never apply there"),
+                    std::string(name_zh(scope.level)) + " " + code.text + " 不在" + std::string(name_zh(tier.level)) +
+                        " " + tier.code + " 范围内" + (scope.negated ? "，排除它不起作用" : "，本条规则对其永不适用")});
+    }
+    if (std::find(region.codes.begin(), region.codes.end(), code.text) == region.codes.end()) {
+      region.codes.push_back(code.text);
+    }
+  }
+  if (!scope.negated && outside == scope.units.size()) {
+    ctx_.warning("check.empty-scope", scope.span,
+                 {"no unit lies in all of these scopes at once; the rule can never apply",
+                  "没有单元同时满足这些范围，本条规则永不适用"});
+  }
+  rule.regions.push_back(std::move(region));
 }
 
 bool RuleChecker::metadata(const ast::Metadata& m, model::Rule& rule) {

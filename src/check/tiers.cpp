@@ -1,7 +1,10 @@
 // Pass 3: tiers. Blocks with the same code are one tier (a tier may be split
 // over files). A district refines the city whose territory prefix begins its
 // code; a unit refines the district named by its code's six digits, or the
-// city when that district has no block of its own.
+// city when that district has no block of its own. Cities refine the
+// province (or a larger city) that contains them, provinces the nation; a
+// tier with no wider one of its own refines the nation when there is one.
+#include <limits>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -13,34 +16,41 @@
 namespace zhunru::check {
 namespace {
 
-LocalizedText level_name(model::TierLevel level) {
-  switch (level) {
-    case model::TierLevel::city: return {"city", "市级"};
-    case model::TierLevel::district: return {"district", "区县"};
-    case model::TierLevel::unit: return {"unit", "单元"};
-  }
-  return {};
+LocalizedText level_name(model::TierLevel level) { return {std::string(name_of(level)), std::string(name_zh(level))}; }
+
+/// Whether a tier is known by its territory prefix (and so can contain others).
+bool territorial(model::TierLevel level) {
+  return level == model::TierLevel::nation || level == model::TierLevel::province || level == model::TierLevel::city;
 }
 
-/// Cities by territory prefix and districts by code, built once: linking
-/// looks a tier's parent up instead of scanning every tier (44,604 units
-/// against 47,781 tiers at national scale).
+/// Nation, provinces and cities by territory prefix and districts by code,
+/// built once: linking looks a tier's parent up instead of scanning every
+/// tier (44,604 units against 47,781 tiers at national scale).
 class TierLookup {
  public:
-  explicit TierLookup(const model::Model& m) {
+  explicit TierLookup(const model::Model& m) : m_(m) {
     for (model::TierId t = 0; t < m.tiers.size(); ++t) {
-      if (m.tiers[t].level == model::TierLevel::city) cities_[model::territory_prefix(m.tiers[t])] = t;
+      if (territorial(m.tiers[t].level)) territories_[model::territory_prefix(m.tiers[t])].push_back(t);
       if (m.tiers[t].level == model::TierLevel::district) districts_.emplace(m.tiers[t].code, t);
-      has_city_ = has_city_ || m.tiers[t].level == model::TierLevel::city;
     }
   }
 
-  /// The city with the longest territory prefix that begins `code`, other
-  /// than the city `code` itself.
-  [[nodiscard]] std::optional<model::TierId> city_of(const model::Model& m, std::string_view code) const {
-    for (std::size_t len = code.size(); len > 0; --len) {
-      const auto it = cities_.find(std::string(code.substr(0, len)));
-      if (it != cities_.end() && m.tiers[it->second].code != code) return it->second;
+  static constexpr model::TierId kNone = std::numeric_limits<model::TierId>::max();
+
+  /// The narrowest territorial tier other than `self` (kNone: any) whose
+  /// territory contains `code` and that is no narrower than `level` (province
+  /// 510000 holds city 510000 and not the reverse).
+  [[nodiscard]] std::optional<model::TierId> container(model::TierId self, model::TierLevel level,
+                                                       std::string_view code) const {
+    for (std::size_t len = code.size() + 1; len-- > 0;) {
+      const auto it = territories_.find(std::string(code.substr(0, len)));
+      if (it == territories_.end()) continue;
+      std::optional<model::TierId> best;
+      for (const model::TierId t : it->second) {
+        if (t == self || m_.tiers[t].level > level) continue;
+        if (!best || m_.tiers[t].level > m_.tiers[*best].level) best = t;
+      }
+      if (best) return best;
     }
     return std::nullopt;
   }
@@ -51,18 +61,22 @@ class TierLookup {
     return it->second;
   }
 
-  [[nodiscard]] bool has_city() const { return has_city_; }
+  [[nodiscard]] bool has_territory() const { return !territories_.empty(); }
 
  private:
-  std::unordered_map<std::string, model::TierId> cities_;
+  const model::Model& m_;
+  std::unordered_map<std::string, std::vector<model::TierId>> territories_;
   std::unordered_map<std::string, model::TierId> districts_;
-  bool has_city_ = false;
 };
 
 void link(Context& ctx, const TierLookup& lookup, model::TierId id, const Span& span) {
   model::Tier& tier = ctx.model.tiers[id];
-  std::string district;
-  if (tier.level == model::TierLevel::district) district = tier.code;
+  if (tier.level == model::TierLevel::nation) return;
+  if (territorial(tier.level)) {  // a city inside a province or a larger city (320100 in 320000)
+    tier.parent = lookup.container(id, tier.level, model::territory_prefix(tier));
+    return;
+  }
+  std::string district = tier.code;
   if (tier.level == model::TierLevel::unit) {
     const auto unit = model::parse_unit_code(tier.code);
     if (!unit) return;  // malformed: reported by the parser
@@ -72,15 +86,11 @@ void link(Context& ctx, const TierLookup& lookup, model::TierId id, const Span& 
       return;
     }
   }
-  if (tier.level == model::TierLevel::city) {
-    tier.parent = lookup.city_of(ctx.model, tier.code);  // a city inside a larger city (320100 in 320000)
-    return;
-  }
-  tier.parent = lookup.city_of(ctx.model, district);
-  if (!tier.parent && lookup.has_city()) {
+  tier.parent = lookup.container(TierLookup::kNone, model::TierLevel::city, district);
+  if (!tier.parent && lookup.has_territory()) {
     ctx.error("check.tier-outside", span,
-              {level_name(tier.level).en + " " + tier.code + " lies outside every city of this ruleset",
-               level_name(tier.level).zh + " " + tier.code + " 不在本清单任何市级范围内"},
+              {level_name(tier.level).en + " " + tier.code + " lies outside every city and province of this ruleset",
+               level_name(tier.level).zh + " " + tier.code + " 不在本清单任何市级、省级范围内"},
               {"a district's code begins with its city's code less the trailing 00s (500000 → 50xxxx)",
                "区县代码以所属市级代码去掉末尾的 00 开头（500000 → 50xxxx）"});
   }
@@ -92,7 +102,7 @@ std::vector<std::vector<model::TierId>> link_tiers(Context& ctx, const std::vect
   for (const ParsedFile& f : files) {
     for (const ast::Item& item : f.file->items) {
       const auto* block = std::get_if<ast::TierBlock>(&item);
-      if (block && block->level == model::TierLevel::city && block->code.text.starts_with("00")) {
+      if (block && block->level == model::TierLevel::city && block->code.text.starts_with("00")) {  // provinces: a syntax error
         ctx.error("check.city-code", block->code.span,
                   {"city " + block->code.text + " has no territory: a city code begins with its province's two digits",
                    "市级 " + block->code.text + " 没有辖区：市级代码以省级两位数字开头"});

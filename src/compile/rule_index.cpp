@@ -142,6 +142,8 @@ void RuleIndex::link_tiers(const model::Model& model) {
   for (model::TierId t = 0; t < model.tiers.size(); ++t) {
     const model::Tier& tier = model.tiers[t];
     switch (tier.level) {
+      case TierLevel::nation:
+      case TierLevel::province:
       case TierLevel::city: cities_by_prefix_[model::territory_prefix(tier)].push_back(t); break;
       case TierLevel::district: districts_.emplace(tier.code, t); break;
       case TierLevel::unit: units_.emplace(tier.code, t); break;
@@ -227,8 +229,9 @@ RuleIndex::RuleIndex(const model::Model& model) {
 void RuleIndex::tiers_for(const std::string& code, const std::string& district,
                           std::vector<model::TierId>& out) const {
   out.clear();
-  // City prefixes are 2 or 4 digits (codes end in 00 or 0000); nested cities all apply.
-  for (std::size_t len = 2; len <= 4; len += 2) {
+  // Territory prefixes: the nation's is empty, a province's 2 digits, a
+  // city's 2 or 4 (codes end in 0000 or 00); every one containing the unit applies.
+  for (std::size_t len = 0; len <= 4; len += 2) {
     const auto it = cities_by_prefix_.find(district.substr(0, len));
     if (it != cities_by_prefix_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   }

@@ -22,6 +22,10 @@ struct Words {
   [[nodiscard]] std::string name(E value) const {
     return std::string(lang == Lang::zh ? name_zh(value) : name_of(value));
   }
+  /// "city 500000", "市级 500000"; "nation" / "全国" alone (it has no code).
+  [[nodiscard]] std::string tier(TierLevel level, const std::string& code) const {
+    return code.empty() ? name(level) : name(level) + " " + code;
+  }
 };
 
 /// "subject" → 主体, "scope" → 范围, "where" → 条件, "unless" → 除非, "requirement" → 要求.

@@ -120,7 +120,7 @@ void write_decision_members(JsonWriter& w, const Decision& d, bool compact) {
   w.end_array();
   w.key("score").begin_object().key("overall");
   score_value(w, d.score.overall);
-  for (std::size_t i = 0; i < 3; ++i) {
+  for (std::size_t i = 0; i < d.score.tiers.size(); ++i) {
     w.key(name_of(static_cast<TierLevel>(i)));
     score_value(w, d.score.tiers[i]);
   }

@@ -14,7 +14,7 @@ namespace {
 
 std::string score_text(const std::optional<double>& s) { return s ? fmt::format("{:.0f}", *s) : "—"; }
 
-std::string tier_text(const Finding& f, const Words& w) { return w.name(f.tier) + " " + f.tier_code; }
+std::string tier_text(const Finding& f, const Words& w) { return w.tier(f.tier, f.tier_code); }
 
 /// One line saying what a violated or unknown rule asks of the project.
 std::string demand(const Finding& f, const Words& w) {
@@ -107,9 +107,15 @@ std::string to_text(const Decision& d, Lang lang) {
   section_demands(out, d, w);
   section_missing(out, d, w);
   section_rules(out, d, w);
-  out += fmt::format("{} {} · {} {} · {} {} · {} {}\n", w("Score", "得分"), score_text(d.score.overall),
-                     w("city", "市级"), score_text(d.score.tiers[0]), w("district", "区县"), score_text(d.score.tiers[1]),
-                     w("unit", "单元"), score_text(d.score.tiers[2]));
+  // The nation's and provinces' scores only where such rules applied: most lists have neither tier.
+  out += fmt::format("{} {}", w("Score", "得分"), score_text(d.score.overall));
+  for (std::size_t i = 0; i < d.score.tiers.size(); ++i) {
+    const auto level = static_cast<TierLevel>(i);
+    if (level >= TierLevel::city || d.score.tiers[i]) {
+      out += fmt::format(" · {} {}", w(name_of(level), name_zh(level)), score_text(d.score.tiers[i]));
+    }
+  }
+  out += '\n';
   return out;
 }
 

@@ -162,7 +162,7 @@ Scores Evaluation::score() const {
     return a.first != b.first ? a.first < b.first : a.second > b.second;  // strictest first
   });
   Tally overall;
-  std::array<Tally, 3> tiers{};
+  std::array<Tally, 5> tiers{};
   std::array<Tally, 4> dims{};
   for (std::size_t i = 0; i < by_rule.size(); ++i) {
     if (i > 0 && by_rule[i].first == by_rule[i - 1].first) continue;
@@ -181,7 +181,7 @@ Scores Evaluation::score() const {
   };
   Scores s;
   s.overall = pct(overall);
-  for (std::size_t i = 0; i < 3; ++i) s.tiers[i] = pct(tiers[i]);
+  for (std::size_t i = 0; i < tiers.size(); ++i) s.tiers[i] = pct(tiers[i]);
   for (std::size_t i = 0; i < 4; ++i) s.dimensions[i] = pct(dims[i]);
   return s;
 }

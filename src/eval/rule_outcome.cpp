@@ -18,10 +18,13 @@ Truth either(Truth a, Truth b) {
 }
 
 /// The scope beyond the unit class (which the index has already matched).
-Truth scope(const ir::Rule& rule, const ProjectUnit& unit, ConditionEvaluator& conditions) {
+Truth scope(const model::Rule& r, const ir::Rule& rule, const ProjectUnit& unit, ConditionEvaluator& conditions) {
   const ir::Program& p = conditions.program();
   const auto units = p.scope_units.begin() + rule.units_at;
   if (rule.has_units && !std::binary_search(units, units + rule.units_count, unit.code)) return Truth::is_false;
+  for (const model::RegionScope& region : r.regions) {
+    if (!region.holds(unit.code, unit.district)) return Truth::is_false;
+  }
   Truth t = Truth::is_true;
   for (std::uint32_t i = 0; i < rule.spatial_count; ++i) {
     t = both(t, conditions.eval(p.scope_tests[rule.spatial_at + i]));
@@ -49,7 +52,7 @@ Judgement judge_rule(const model::Rule& r, const ir::Rule& rule, const ProjectUn
     applies = step("subject", model::RuleTexts::subject, conditions.eval(rule.subject));
   }
   if (applies != Truth::is_false && !r.texts[model::RuleTexts::scope].empty()) {
-    applies = both(applies, step("scope", model::RuleTexts::scope, scope(rule, unit, conditions)));
+    applies = both(applies, step("scope", model::RuleTexts::scope, scope(r, rule, unit, conditions)));
   }
   if (applies != Truth::is_false && rule.where != ir::kNone) {
     applies = both(applies, step("where", model::RuleTexts::where, conditions.eval(rule.where)));

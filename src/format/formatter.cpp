@@ -210,7 +210,8 @@ class Formatter {
   }
 
   void item(const ast::TierBlock& t) {
-    std::string header = print_.tier(t.level) + " " + t.code.text;
+    std::string header = print_.tier(t.level);
+    if (!t.code.text.empty()) header += " " + t.code.text;
     Span header_span{t.span.file, t.span.begin, t.code.span.end};
     if (t.name) {
       header += " " + Printer::string_literal(t.name->value);

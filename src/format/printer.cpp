@@ -66,7 +66,8 @@ std::string Printer::dimension(ast::ControlDimension d) const {
 }
 
 std::string Printer::tier(ast::TierLevel level) const {
-  static constexpr Keyword kKeywords[] = {Keyword::city, Keyword::district, Keyword::unit_tier};
+  static constexpr Keyword kKeywords[] = {Keyword::nation, Keyword::province, Keyword::city, Keyword::district,
+                                          Keyword::unit_tier};
   return keyword(kKeywords[static_cast<int>(level)]);
 }
 
@@ -127,7 +128,11 @@ std::string Printer::class_scope(const ast::ClassScope& scope) const {
 }
 
 std::string Printer::unit_list(const ast::UnitListScope& scope) const {
-  return keyword(Keyword::in_scope) + " " + keyword(Keyword::unit_list) + " [" +
+  // What the codes name, in the plural the list reads with (by TierLevel).
+  static constexpr Keyword kLists[] = {Keyword::unit_list, Keyword::provinces_list, Keyword::cities_list,
+                                       Keyword::districts_list, Keyword::unit_list};
+  return keyword(scope.negated ? Keyword::not_in_scope : Keyword::in_scope) + " " +
+         keyword(kLists[static_cast<int>(scope.level)]) + " [" +
          join(scope.units, ", ", [](const ast::Code& c) { return c.text; }) + "]";
 }
 

@@ -53,11 +53,30 @@ std::vector<LayerId> Model::scope_layers(const Rule& rule) const {
   return layers;
 }
 
-std::string territory_prefix(const Tier& tier) {
-  if (tier.level != TierLevel::city) return tier.code;
-  std::string prefix = tier.code;
-  while (prefix.size() >= 2 && prefix.ends_with("00")) prefix.resize(prefix.size() - 2);
-  return prefix;
+namespace {
+
+std::string_view prefix_view(TierLevel level, std::string_view code) {
+  if (level == TierLevel::nation) return {};
+  if (level != TierLevel::city && level != TierLevel::province) return code;
+  while (code.size() >= 2 && code.ends_with("00")) code.remove_suffix(2);
+  return code;
+}
+
+}  // namespace
+
+std::string territory_prefix(TierLevel level, const std::string& code) { return std::string(prefix_view(level, code)); }
+
+std::string territory_prefix(const Tier& tier) { return territory_prefix(tier.level, tier.code); }
+
+bool RegionScope::holds(std::string_view unit_code, std::string_view district) const {
+  const bool named = std::any_of(codes.begin(), codes.end(), [&](const std::string& code) {
+    switch (level) {
+      case TierLevel::unit: return unit_code == code;
+      case TierLevel::district: return district == code;
+      default: return district.starts_with(prefix_view(level, code));
+    }
+  });
+  return named != negated;
 }
 
 std::vector<std::uint32_t> Fact::with_values_under(std::vector<std::uint32_t> chosen) const {

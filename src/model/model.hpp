@@ -197,7 +197,7 @@ using CondNode = std::variant<BoolConst, BoolFact, Compare, EnumIn, IndustryIn, 
 
 struct Tier {
   TierLevel level = TierLevel::city;
-  std::string code;                 // 500000, 500103, ZH50010320001
+  std::string code;                 // 510000, 500000, 500103, ZH50010320001; empty for the nation
   std::string name;
   std::optional<TierId> parent;     // the tier it refines
   SourceLocation source;            // its first block
@@ -235,6 +235,20 @@ struct RuleSource {
   std::uint32_t end_column = 0;
 };
 
+/// A scope by region: `in districts [500103, 500105]`, `not in cities
+/// [500100]`, `not in units [ZH…]` (`in units [...]` without `not` is
+/// Rule::units). A unit is in it when the list names the unit, its
+/// district, or a city or province its district lies in.
+struct RegionScope {
+  TierLevel level = TierLevel::district;   // what the codes name
+  bool negated = false;
+  std::vector<std::string> codes;
+  friend bool operator==(const RegionScope&, const RegionScope&) = default;
+
+  /// Whether the unit coded `unit_code`, in district `district`, is in the scope.
+  [[nodiscard]] bool holds(std::string_view unit_code, std::string_view district) const;
+};
+
 struct Rule {
   std::string id;
   bool generated_id = false;
@@ -245,6 +259,7 @@ struct Rule {
   std::optional<std::vector<UnitClass>> classes;    // scope `in ... units`; none: any class
   std::optional<std::vector<std::string>> units;    // scope `in units [...]`; none: any unit
   // (present but empty: `in priority units and in key units` — no unit at all)
+  std::vector<RegionScope> regions;         // scope terms by region, all of which must hold
   std::vector<CondId> spatial;              // scope terms on layers (SiteSpatial)
   std::optional<CondId> where;
   std::optional<CondId> unless;
@@ -294,8 +309,11 @@ struct Model {
   [[nodiscard]] std::vector<LayerId> scope_layers(const Rule& rule) const;
 };
 
-/// Where a tier's territory begins: city 500000 → "50", 320100 → "3201";
-/// a district its six digits; a unit its whole code.
+/// Where a tier's territory begins: the nation "" (everywhere); province
+/// 510000 → "51"; city 500000 → "50", 320100 → "3201"; a district its six
+/// digits; a unit its whole code.
 std::string territory_prefix(const Tier& tier);
+/// The same for a code of a region list: `in cities [320100]` → "3201".
+std::string territory_prefix(TierLevel level, const std::string& code);
 
 }  // namespace zhunru::model

@@ -12,7 +12,8 @@ constexpr EnumName kDimensions[] = {{"spatial-layout", "空间布局约束"},
                                     {"emission-control", "污染物排放管控"},
                                     {"risk-control", "环境风险防控"},
                                     {"resource-efficiency", "资源开发效率要求"}};
-constexpr EnumName kTierLevels[] = {{"city", "市级"}, {"district", "区县"}, {"unit", "单元"}};
+constexpr EnumName kTierLevels[] = {
+    {"nation", "全国"}, {"province", "省级"}, {"city", "市级"}, {"district", "区县"}, {"unit", "单元"}};
 
 }  // namespace
 

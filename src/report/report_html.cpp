@@ -80,7 +80,7 @@ std::string cites_html(const Finding& f, const Words& w) {
 }
 
 std::string rule_heading(const Finding& f, const Words& w) {
-  return fmt::format("{} · {} {} · {}", f.rule, w.name(f.tier), f.tier_code, w.name(f.dimension));
+  return fmt::format("{} · {} · {}", f.rule, w.tier(f.tier, f.tier_code), w.name(f.dimension));
 }
 
 void demands(std::string& out, const Decision& d, const Words& w) {
@@ -158,7 +158,7 @@ void rule_by_rule(std::string& out, const Decision& d, const Words& w) {
     }
     trace += "</ul>";
     out += fmt::format(R"(<tr><td>{}<br><span class="meta">{}</span></td><td>{}</td><td class="s-{}">{}</td><td>{}{}</td></tr>)",
-                       escape(f.rule), escape(w.name(f.tier) + " " + f.tier_code + " · " + w.name(f.dimension)),
+                       escape(f.rule), escape(w.tier(f.tier, f.tier_code) + " · " + w.name(f.dimension)),
                        escape(f.unit), name_of(f.status), escape(w.name(f.status)), trace, cites_html(f, w));
     out += "\n";
   }

@@ -8,6 +8,7 @@
 #include "syntax/literals.hpp"
 #include "base/edit_distance.hpp"
 #include "syntax/token_span.hpp"
+#include "syntax/token_words.hpp"
 
 namespace zhunru::syntax {
 namespace {
@@ -194,8 +195,10 @@ class Builder {
   std::optional<ast::Item> tier_block(P::TierBlockContext* ctx) {
     P::TierHeaderContext* header = ctx->tierHeader();
     if (broken(header)) return std::nullopt;
-    ast::TierBlock block{tier_level(header->tierKeyword()), word(header->code()), optional_string(header->STRING()), {},
-                         span(ctx)};
+    // No code (the nation's header): an empty code at the keyword, which
+    // check_tier_code requires of every other level.
+    const ast::Code code = header->code() != nullptr ? word(header->code()) : ast::Code{"", span(header->tierKeyword())};
+    ast::TierBlock block{tier_level(header->tierKeyword()), code, optional_string(header->STRING()), {}, span(ctx)};
     check_tier_code(block.level, block.code, sink_);
     for (P::TierItemContext* item : ctx->tierItem()) {
       if (sink_.full()) break;
@@ -215,6 +218,8 @@ class Builder {
   }
 
   static ast::TierLevel tier_level(P::TierKeywordContext* ctx) {
+    if (ctx->NATION() != nullptr) return ast::TierLevel::nation;
+    if (ctx->PROVINCE() != nullptr) return ast::TierLevel::province;
     if (ctx->CITY() != nullptr) return ast::TierLevel::city;
     if (ctx->DISTRICT() != nullptr) return ast::TierLevel::district;
     return ast::TierLevel::unit;
@@ -335,23 +340,32 @@ class Builder {
       if (P::LayerSideZhContext* side = c->layerSideZh()) return layer_side(side, span(ctx));
       return unit_scope(c->unitScopeZh(), span(ctx));
     }
+    if (auto* c = dynamic_cast<P::NotInScopeContext*>(ctx)) {
+      ast::UnitListScope scope = unit_list(c->regionWord(), c->unitList(), span(ctx));
+      scope.negated = true;
+      return scope;
+    }
     return spatial(dynamic_cast<P::SpatialScopeContext*>(ctx)->spatial());
   }
 
   // `priority units`, `key or general units`, `units [ZH…]`, and the Chinese forms.
   template <class UnitScopeContext>
   ast::ScopeTerm unit_scope(UnitScopeContext* ctx, Span whole) {
-    if (P::UnitListContext* list = ctx->unitList()) {
-      ast::UnitListScope scope{{}, whole};
-      for (P::CodeContext* code : list->code()) {
-        scope.units.push_back(word(code));
-        check_unit_code(scope.units.back(), sink_);
-      }
-      return scope;
-    }
+    if (P::UnitListContext* list = ctx->unitList()) return unit_list(ctx->regionWord(), list, whole);
     ast::ClassScope scope{{}, whole};
     for (antlr4::tree::ParseTree* child : ctx->children) {
       if (auto* rule = dynamic_cast<ParserRuleContext*>(child)) scope.classes.push_back(unit_class(rule->getStart()));
+    }
+    return scope;
+  }
+
+  // `units [ZH…]`, `districts [500103]`, `cities [500100]`, `provinces [510000]`.
+  ast::UnitListScope unit_list(P::RegionWordContext* region, P::UnitListContext* list, Span whole) {
+    ast::UnitListScope scope{{}, whole};
+    scope.level = region_level(region->getStart()->getType());
+    for (P::CodeContext* code : list->code()) {
+      scope.units.push_back(word(code));
+      check_region_code(scope.level, scope.units.back(), sink_);
     }
     return scope;
   }

@@ -32,7 +32,12 @@ bool is_name(std::uint32_t t) {
     case L::QUANTITY_TYPE:
     case L::INDUSTRY_TYPE:
     case L::TEXT_TYPE:
-    case L::DATE_TYPE: return true;
+    case L::DATE_TYPE:
+    case L::NATION:
+    case L::PROVINCE:
+    case L::DISTRICTS:
+    case L::CITIES:
+    case L::PROVINCES: return true;
     default: return false;
   }
 }
@@ -51,7 +56,22 @@ bool starts_spatial(std::uint32_t t) {
   }
 }
 
-bool starts_scope(std::uint32_t t) { return t == L::IN || t == L::IN_ZH || starts_spatial(t); }
+bool starts_scope(std::uint32_t t) { return t == L::IN || t == L::IN_ZH || t == L::NOT_IN_ZH || starts_spatial(t); }
+
+// The word before a scope's list of codes (grammar: regionWord).
+bool is_region_word(std::uint32_t t) {
+  switch (t) {
+    case L::UNITS:
+    case L::UNIT:
+    case L::DISTRICTS:
+    case L::DISTRICT:
+    case L::CITIES:
+    case L::CITY:
+    case L::PROVINCES:
+    case L::PROVINCE: return true;
+    default: return false;
+  }
+}
 
 // The nesting check_tokens makes before ANTLR parses: deeper files go to the
 // ANTLR path, which reports them. It also bounds this parser's recursion.
@@ -173,6 +193,8 @@ class Parser {
       case L::LAYER: return layer();
       case L::TABLE: return table();
       case L::UNITS: return units();
+      case L::NATION:
+      case L::PROVINCE:
       case L::CITY:
       case L::DISTRICT:
       case L::UNIT: return tier_block();
@@ -356,11 +378,15 @@ class Parser {
   // ---- tiers ----------------------------------------------------------------------------------
   ast::TierBlock tier_block() {
     const std::size_t first = pos_;
-    const std::uint32_t keyword = take().type;
-    const ast::TierLevel level = keyword == L::CITY       ? ast::TierLevel::city
-                                 : keyword == L::DISTRICT ? ast::TierLevel::district
-                                                          : ast::TierLevel::unit;
-    ast::TierBlock block{level, code(), optional_string(), {}, {}};
+    const FastToken& keyword = take();
+    const ast::TierLevel level = keyword.type == L::NATION     ? ast::TierLevel::nation
+                                 : keyword.type == L::PROVINCE ? ast::TierLevel::province
+                                 : keyword.type == L::CITY     ? ast::TierLevel::city
+                                 : keyword.type == L::DISTRICT ? ast::TierLevel::district
+                                                               : ast::TierLevel::unit;
+    // No code (the nation's header): an empty code at the keyword, as the builder makes.
+    ast::Code tier_code = type() == L::NUMBER || type() == L::ID ? code() : ast::Code{"", span(keyword)};
+    ast::TierBlock block{level, std::move(tier_code), optional_string(), {}, {}};
     check_tier_code(block.level, block.code, sink_);
     expect(L::LBRACE);
     while (type() != L::RBRACE) block.sections.push_back(section());
@@ -472,8 +498,14 @@ class Parser {
   ast::ScopeTerm scope_term() {
     const std::size_t first = pos_;
     if (accept(L::IN)) return unit_scope(first, false);
+    if (type() == L::NOT_IN_ZH || (type() == L::NOT && type(1) == L::IN)) {  // `not in districts [...]`
+      pos_ += type() == L::NOT ? 2 : 1;
+      ast::UnitListScope scope = unit_list(first);
+      scope.negated = true;
+      return scope;
+    }
     if (accept(L::IN_ZH)) {
-      if (is_name(type())) return layer_side(first);
+      if (is_name(type()) && !(is_region_word(type()) && type(1) == L::LBRACK)) return layer_side(first);
       return unit_scope(first, true);
     }
     return spatial();
@@ -481,20 +513,25 @@ class Parser {
 
   // `priority units`, `key or general units`, `units [ZH…]`, and the Chinese forms.
   ast::ScopeTerm unit_scope(std::size_t first, bool zh) {
-    if (accept(L::UNITS) || accept(L::UNIT)) {
-      ast::UnitListScope scope;
-      expect(L::LBRACK);
-      scope.units.push_back(code());
-      while (accept(L::COMMA) && type() != L::RBRACK) scope.units.push_back(code());
-      expect(L::RBRACK);
-      for (const ast::Code& c : scope.units) check_unit_code(c, sink_);
-      scope.span = span_from(first);
-      return scope;
-    }
+    if (is_region_word(type())) return unit_list(first);
     ast::ClassScope scope;
     scope.classes.push_back(unit_class(zh));
     while (accept(L::OR)) scope.classes.push_back(unit_class(zh));
     if (!zh) expect(L::UNITS);
+    scope.span = span_from(first);
+    return scope;
+  }
+
+  // `units [ZH…]`, `districts [500103]`, … after the `in`; the span starts at `first`.
+  ast::UnitListScope unit_list(std::size_t first) {
+    if (!is_region_word(type())) throw GiveUp{};
+    ast::UnitListScope scope;
+    scope.level = region_level(take().type);
+    expect(L::LBRACK);
+    scope.units.push_back(code());
+    while (accept(L::COMMA) && type() != L::RBRACK) scope.units.push_back(code());
+    expect(L::RBRACK);
+    for (const ast::Code& c : scope.units) check_region_code(scope.level, c, sink_);
     scope.span = span_from(first);
     return scope;
   }

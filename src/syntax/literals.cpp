@@ -88,8 +88,37 @@ Unit parse_unit_literal(std::string_view text, const Span& span, DiagnosticSink&
 }
 
 void check_tier_code(ast::TierLevel level, const ast::Code& code, DiagnosticSink& sink) {
+  if (level == ast::TierLevel::nation) {
+    if (!code.text.empty()) {
+      sink.error("syntax.tier-code", code.span,
+                 {"the national tier has no code: write `nation \"全国\" { … }`", "全国层级没有代码：写作“全国 \"全国\" { … }”"});
+    }
+    return;
+  }
+  if (code.text.empty()) {
+    const std::string en(name_of(level));
+    const std::string example = level == ast::TierLevel::unit       ? "ZH50010320001"
+                                : level == ast::TierLevel::district ? "500103"
+                                                                    : "500000";
+    sink.error("syntax.tier-code", code.span,
+               {"`" + en + "` needs its code, such as `" + en + " " + example + "`",
+                "“" + std::string(name_zh(level)) + "”后须写代码，如“" + std::string(name_zh(level)) + " " + example + "”"});
+    return;
+  }
+  check_region_code(level, code, sink);
+}
+
+void check_region_code(ast::TierLevel level, const ast::Code& code, DiagnosticSink& sink) {
   const std::string& c = code.text;
   switch (level) {
+    case ast::TierLevel::nation: return;
+    case ast::TierLevel::province:
+      if (c.size() != 6 || !all_digits(c) || !c.ends_with("0000") || c.starts_with("00")) {
+        sink.error("syntax.province-code", code.span,
+                   {"a province code is two digits and 0000, such as 510000 or 320000; found `" + c + "`",
+                    "省级代码为两位数字加 0000，如 510000、320000；此处为“" + c + "”"});
+      }
+      return;
     case ast::TierLevel::city:
       if (c.size() != 6 || !all_digits(c) || !c.ends_with("00")) {
         sink.error("syntax.city-code", code.span,

@@ -30,6 +30,9 @@ Unit parse_unit_literal(std::string_view text, const Span& span, DiagnosticSink&
 /// six digits; unit codes ZH + district + class digit (1–3) + 4 digits.
 void check_tier_code(ast::TierLevel level, const ast::Code& code, DiagnosticSink& sink);
 void check_unit_code(const ast::Code& code, DiagnosticSink& sink);
+/// A code in `in units [...]` (a unit's), `in districts [...]` (a
+/// district's), `in cities [...]` or `in provinces [...]`.
+void check_region_code(ast::TierLevel level, const ast::Code& code, DiagnosticSink& sink);
 
 /// A `within` distance must be a length.
 void check_distance(const ast::QuantityLit& distance, DiagnosticSink& sink);

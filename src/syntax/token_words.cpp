@@ -54,7 +54,8 @@ struct Group {
 const std::vector<std::size_t>& name_tokens() {
   static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::REPAIR,    L::QUOTE,  L::BY,  L::BOOL_TYPE,
                                                L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE,
-                                               L::TEXT_TYPE,   L::DATE_TYPE};
+                                               L::TEXT_TYPE,   L::DATE_TYPE,     L::NATION,        L::PROVINCE,
+                                               L::DISTRICTS,   L::CITIES,        L::PROVINCES};
   return kNames;
 }
 
@@ -66,11 +67,12 @@ std::vector<std::size_t> with_names(std::vector<std::size_t> tokens) {
 const std::vector<Group>& groups() {
   static const std::vector<Group> kGroups{
       {{L::RULESET, L::FACT, L::KIND, L::LAYER, L::CITY, L::DISTRICT},
-       {L::UNITS, L::UNIT, L::ENUMERATION, L::GEOMETRY, L::TABLE},
-       {{"a declaration (ruleset, fact, enumeration, kind, layer, table, units) or a tier block (city, district, unit)",
-         "声明（ruleset、fact、enumeration、kind、layer、table、units）或层级块（city、district、unit）"},
-        {"a declaration (清单, 事实, 枚举类型, 类别, 图层, 名录, 单元图) or a tier block (市级, 区县, 单元)",
-         "声明（清单、事实、枚举类型、类别、图层、名录、单元图）或层级块（市级、区县、单元）"}}},
+       {L::UNITS, L::UNIT, L::ENUMERATION, L::GEOMETRY, L::TABLE, L::NATION, L::PROVINCE},
+       {{"a declaration (ruleset, fact, enumeration, kind, layer, table, units) or a tier block (nation, province, "
+         "city, district, unit)",
+         "声明（ruleset、fact、enumeration、kind、layer、table、units）或层级块（nation、province、city、district、unit）"},
+        {"a declaration (清单, 事实, 枚举类型, 类别, 图层, 名录, 单元图) or a tier block (全国, 省级, 市级, 区县, 单元)",
+         "声明（清单、事实、枚举类型、类别、图层、名录、单元图）或层级块（全国、省级、市级、区县、单元）"}}},
       {{L::BAN, L::REQUIRE, L::LIMIT, L::ALLOW, L::ENCOURAGE},
        with_names({}),
        {{"a rule (ban, require, limit, allow or encourage)", "一条规则（ban、require、limit、allow 或 encourage）"},
@@ -82,15 +84,17 @@ const std::vector<Group>& groups() {
         {"a dimension section (空间布局约束, 污染物排放管控, 环境风险防控 or 资源开发效率要求)",
          "管控维度（空间布局约束、污染物排放管控、环境风险防控或资源开发效率要求）"}}},
       {{L::PRIORITY, L::KEY, L::GENERAL},
-       {L::UNITS, L::UNIT},
-       {{"a unit class — priority, key or general —", "单元类别（priority、key 或 general）"},
-        {"a unit class — priority, key or general —", "单元类别（priority、key 或 general）"}}},
+       {L::UNITS, L::UNIT, L::DISTRICTS, L::DISTRICT, L::CITIES, L::CITY, L::PROVINCES, L::PROVINCE},
+       {{"a unit class — priority, key or general — or a list of units, districts, cities or provinces",
+         "单元类别（priority、key 或 general）或单元、区县、市、省的列表"},
+        {"a unit class — priority, key or general — or a list of units, districts, cities or provinces",
+         "单元类别（priority、key 或 general）或单元、区县、市、省的列表"}}},
       {{L::PRIORITY_UNITS_ZH, L::KEY_UNITS_ZH, L::GENERAL_UNITS_ZH},
-       {L::UNITS, L::UNIT},
-       {{"a unit class — 优先保护单元, 重点管控单元 or 一般管控单元 —",
-         "单元类别（优先保护单元、重点管控单元或一般管控单元）"},
-        {"a unit class — 优先保护单元, 重点管控单元 or 一般管控单元 —",
-         "单元类别（优先保护单元、重点管控单元或一般管控单元）"}}},
+       {L::UNITS, L::UNIT, L::DISTRICTS, L::DISTRICT, L::CITIES, L::CITY, L::PROVINCES, L::PROVINCE},
+       {{"a unit class — 优先保护单元, 重点管控单元 or 一般管控单元 — or a list of 单元, 区县, 市级 or 省级",
+         "单元类别（优先保护单元、重点管控单元或一般管控单元）或单元、区县、市级、省级的列表"},
+        {"a unit class — 优先保护单元, 重点管控单元 or 一般管控单元 — or a list of 单元, 区县, 市级 or 省级",
+         "单元类别（优先保护单元、重点管控单元或一般管控单元）或单元、区县、市级、省级的列表"}}},
       // ONE and ENUM_ZH are in the trigger: type keywords alone are names.
       {{L::BOOL_TYPE, L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE, L::TEXT_TYPE, L::DATE_TYPE, L::ONE,
         L::ENUM_ZH},
@@ -168,8 +172,13 @@ TokenWord token_word(std::size_t type) {
     case L::INDUSTRY_TYPE: return both(Keyword::industry_type);
     case L::TEXT_TYPE: return both(Keyword::text_type);
     case L::DATE_TYPE: return both(Keyword::date_type);
+    case L::NATION: return both(Keyword::nation);
+    case L::PROVINCE: return both(Keyword::province);
     case L::CITY: return both(Keyword::city);
     case L::DISTRICT: return both(Keyword::district);
+    case L::DISTRICTS: return en_only("districts");
+    case L::CITIES: return en_only("cities");
+    case L::PROVINCES: return en_only("provinces");
     case L::SPATIAL_LAYOUT: return both(Keyword::spatial_layout);
     case L::EMISSION_CONTROL: return both(Keyword::emission_control);
     case L::RISK_CONTROL: return both(Keyword::risk_control);
@@ -191,6 +200,7 @@ TokenWord token_word(std::size_t type) {
     case L::IN: return en_only("in");
     case L::IN_ZH: return zh_only("在");
     case L::MEMBER_ZH: return zh_only("属于");
+    case L::NOT_IN_ZH: return zh_only("不在");
     case L::PRIORITY: return en_only("priority");
     case L::KEY: return en_only("key");
     case L::GENERAL: return en_only("general");
@@ -247,6 +257,18 @@ TokenWord token_word(std::size_t type) {
     case L::ID: return thing("a name", "名称");
     case antlr4::Token::EOF: return thing("the end of the file", "文件结尾");
     default: return thing("an unexpected character", "非法字符");
+  }
+}
+
+TierLevel region_level(std::size_t type) {
+  switch (type) {
+    case L::DISTRICTS:
+    case L::DISTRICT: return TierLevel::district;
+    case L::CITIES:
+    case L::CITY: return TierLevel::city;
+    case L::PROVINCES:
+    case L::PROVINCE: return TierLevel::province;
+    default: return TierLevel::unit;
   }
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "zhunru/localized.hpp"
+#include "zhunru/vocabulary.hpp"
 
 namespace zhunru::syntax {
 
@@ -23,6 +24,11 @@ struct TokenWord {
 
 /// The word for token type `type` (ZhunruLexer::*, or EOF).
 TokenWord token_word(std::size_t type);
+
+/// What the codes of a scope's list name, by the word before the list:
+/// `units`/`单元` units, `districts`/`区县` districts, `cities`/`市级` cities,
+/// `provinces`/`省级` provinces.
+TierLevel region_level(std::size_t type);
 
 /// `projects` (English file) or `项目` (Chinese file), quoted for a message.
 LocalizedText quote_token(std::size_t type, Lang keyword_lang);

@@ -23,12 +23,12 @@ const zhunru::Diagnostic& only(const zhunru::syntax::ParseResult& r) {
 TEST_CASE("a misspelt unit class: the issue's own example") {
   const auto r = parse_text(in_city("    CQ-01: ban two-high projects in prority units;"));
   const auto& d = only(r);
-  CHECK(d.message.en == "expected a unit class — priority, key or general — after `in`, found `prority`");
+  CHECK(d.message.en == "expected a unit class — priority, key or general — or a list of units, districts, cities or provinces after `in`, found `prority`");
   CHECK(d.help.en == "did you mean `priority`?");
   CHECK(d.location.line == 3);
   CHECK(d.location.column == 37);
   // Keywords are quoted as the file writes them, here in English.
-  CHECK(d.message.zh == "“in”之后应为单元类别（priority、key 或 general），但出现了“prority”");
+  CHECK(d.message.zh == "“in”之后应为单元类别（priority、key 或 general）或单元、区县、市、省的列表，但出现了“prority”");
 }
 
 TEST_CASE("a misspelt rule keyword") {
@@ -78,7 +78,7 @@ TEST_CASE("one typo does not hide the next: errors in three rules are three erro
                                          "    C: ban chemical projets;\n"
                                          "    D: ban projects;"));
   REQUIRE(ds.size() == 3);
-  CHECK(ds[0] == "3:33 syntax.expected: expected a unit class — priority, key or general — after `in`, found `prority`");
+  CHECK(ds[0] == "3:33 syntax.expected: expected a unit class — priority, key or general — or a list of units, districts, cities or provinces after `in`, found `prority`");
   CHECK(ds[1] == "4:27 syntax.expected: unexpected `=` after `where`; expected a condition");
   CHECK(ds[2] == "5:28 syntax.expected: expected a name or `projects` after `projets`, found `;`");
 }
@@ -136,7 +136,7 @@ TEST_CASE("rendering: file:line:col, the source line, a caret under the range") 
   REQUIRE(r.diagnostics.size() == 1);
   const std::string text = zhunru::render(r.diagnostics[0], sources, zhunru::Lang::en);
   CHECK(text ==
-        "r.rules:3:37: error: expected a unit class — priority, key or general — after `in`, found `prority`\n"
+        "r.rules:3:37: error: expected a unit class — priority, key or general — or a list of units, districts, cities or provinces after `in`, found `prority`\n"
         " 3 |     CQ-01: ban two-high projects in prority units;\n"
         "   |                                     ^^^^^^^\n"
         "  help: did you mean `priority`?\n");

@@ -287,9 +287,11 @@ TEST_CASE("scores: weighted share of applicable, known rules that are satisfied,
   const Decision d = decide(*rs, project(R"("low-voc": true, "grade": "B")"));
   REQUIRE(d.score.overall.has_value());
   CHECK(*d.score.overall == doctest::Approx(75.0));                           // 3 of 4 (R3 unknown)
-  CHECK(*d.score.tiers[0] == doctest::Approx(75.0));
-  CHECK_FALSE(d.score.tiers[1].has_value());                                  // R3 is unknown
-  CHECK_FALSE(d.score.tiers[2].has_value());                                  // no unit tier
+  const auto tier = [&](TierLevel level) { return d.score.tiers[static_cast<std::size_t>(level)]; };
+  CHECK(*tier(TierLevel::city) == doctest::Approx(75.0));
+  CHECK_FALSE(tier(TierLevel::district).has_value());                         // R3 is unknown
+  CHECK_FALSE(tier(TierLevel::unit).has_value());                             // no unit tier
+  CHECK_FALSE(tier(TierLevel::nation).has_value());                           // no national tier
   CHECK(*d.score.dimensions[1] == doctest::Approx(100.0));                    // emission-control
   CHECK(*d.score.dimensions[3] == doctest::Approx(0.0));                      // resource-efficiency
   CHECK(d.verdict == Verdict::conditional);

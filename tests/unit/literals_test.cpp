@@ -64,8 +64,8 @@ TEST_CASE("rules outside sections, misspelt keywords, repeated clauses") {
         "spatial-layout, emission-control, risk-control or resource-efficiency");
   // A misspelt tier keyword is repaired by the parser: one error, block kept.
   CHECK(one_error("ctiy 500000 { spatial-layout { ban projects; } }") ==
-        "1:1 syntax.expected: expected a declaration (ruleset, fact, enumeration, kind, layer, table, units) or a tier block (city, "
-        "district, unit), found `ctiy`");
+        "1:1 syntax.expected: expected a declaration (ruleset, fact, enumeration, kind, layer, table, units) or a tier block (nation, "
+        "province, city, district, unit), found `ctiy`");
   CHECK(one_error("city 500000 { spatial-layout { ban projects where a where b; } }") ==
         "1:53 syntax.repeated-clause: a rule takes one `where` clause");
   CHECK(one_error("city 500000 { spatial-layout { ban projects because \"a\" because \"b\"; } }") ==

@@ -1,0 +1,62 @@
+#include "audit/place.hpp"
+
+#include <algorithm>
+
+#include "model/codes.hpp"
+
+namespace zhunru::auditing {
+
+PlaceEncoder::PlaceEncoder(z3::context& ctx, const model::Model& m, const z3::expr& unit_class)
+    : ctx_(ctx), m_(m), unit_class_(unit_class), district_(ctx.int_const("unit-district")),
+      serial_(ctx.int_const("unit-serial")) {
+  needed_ = std::any_of(m.rules.begin(), m.rules.end(), [](const model::Rule& r) { return r.units || !r.regions.empty(); });
+}
+
+z3::expr PlaceEncoder::background() const {
+  return district_ >= 0 && district_ <= 999999 && serial_ >= 0 && serial_ <= 9999;
+}
+
+// The districts whose codes begin with `digits` (at most six): a range.
+z3::expr PlaceEncoder::prefix(const std::string& digits) const {
+  if (digits.empty() || digits.size() > 6 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return ctx_.bool_val(digits.empty());
+  }
+  std::int64_t scale = 1;
+  for (std::size_t i = digits.size(); i < 6; ++i) scale *= 10;
+  const std::int64_t low = std::stoll(digits) * scale;
+  return district_ >= ctx_.int_val(low) && district_ <= ctx_.int_val(low + scale - 1);
+}
+
+z3::expr PlaceEncoder::unit(const std::string& code) const {
+  const auto parsed = model::parse_unit_code(code);
+  if (!parsed) return ctx_.bool_val(false);
+  return district_ == ctx_.int_val(std::stoi(parsed->district)) &&
+         unit_class_ == static_cast<int>(parsed->unit_class) && serial_ == std::stoi(code.substr(code.size() - 4));
+}
+
+z3::expr PlaceEncoder::territory(const model::Tier& tier) const {
+  if (tier.level == TierLevel::unit) return unit(tier.code);
+  return prefix(model::territory_prefix(tier));
+}
+
+z3::expr PlaceEncoder::region(const model::RegionScope& g) const {
+  z3::expr any = ctx_.bool_val(false);
+  for (const std::string& code : g.codes) {
+    any = any || (g.level == TierLevel::unit ? unit(code) : prefix(model::territory_prefix(g.level, code)));
+  }
+  return g.negated ? !any : any;
+}
+
+z3::expr PlaceEncoder::of(const model::Rule& r) const {
+  if (!needed_) return ctx_.bool_val(true);
+  z3::expr where = territory(m_.tiers[r.tier]);
+  if (r.units) {
+    z3::expr any = ctx_.bool_val(false);
+    for (const std::string& code : *r.units) any = any || unit(code);
+    where = where && any;
+  }
+  for (const model::RegionScope& g : r.regions) where = where && region(g);
+  return where;
+}
+
+}  // namespace zhunru::auditing
