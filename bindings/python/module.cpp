@@ -253,7 +253,9 @@ PYBIND11_MODULE(_zhunru, m) {
       .def("tiers", [](const Ruleset& rs) {
         return list_of(rs.tiers(), [](const TierInfo& t) {
           return py::dict(py::arg("level") = std::string(name_of(t.level)), py::arg("code") = t.code,
-                          py::arg("name") = t.name, py::arg("parent") = t.parent, py::arg("rules") = t.rules);
+                          py::arg("name") = t.name, py::arg("parent") = t.parent,
+                          py::arg("parent_level") = t.parent_level ? std::string(name_of(*t.parent_level)) : "",
+                          py::arg("rules") = t.rules);
         });
       })
       .def("rules", [](const Ruleset& rs) { return list_of(rs.rules(), rule_dict); })

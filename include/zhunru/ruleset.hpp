@@ -79,9 +79,10 @@ struct TableInfo {
 /// A tier of the list: the city, a district, a unit.
 struct TierInfo {
   TierLevel level = TierLevel::city;
-  std::string code;            // 500000, 500103, ZH50010320001
+  std::string code;            // 510000, 500000, 500103, ZH50010320001; "" for the nation
   std::string name;
-  std::string parent;          // the code of the tier it refines; "" for the top
+  std::string parent;          // the code of the tier it refines; "" for the top (and for the nation)
+  std::optional<TierLevel> parent_level;   // that tier's level; none for the top
   std::size_t rules = 0;
 };
 

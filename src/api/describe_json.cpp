@@ -77,7 +77,8 @@ void write_names(JsonWriter& w, const Ruleset& rs) {
   w.key("tiers").begin_array();
   for (const TierInfo& t : rs.tiers()) {
     w.begin_object().member("level", name_of(t.level)).member("code", t.code).member("name", t.name);
-    w.member("parent", t.parent).member("rules", t.rules).end_object();
+    w.member("parent", t.parent).member("parent_level", t.parent_level ? name_of(*t.parent_level) : "");
+    w.member("rules", t.rules).end_object();
   }
   w.end_array();
 }

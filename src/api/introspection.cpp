@@ -94,7 +94,8 @@ std::vector<TierInfo> Ruleset::tiers() const {
   std::vector<TierInfo> out;
   for (std::size_t i = 0; i < m.tiers.size(); ++i) {
     const model::Tier& t = m.tiers[i];
-    out.push_back({t.level, t.code, t.name, t.parent ? m.tiers[*t.parent].code : "", counts[i]});
+    out.push_back({t.level, t.code, t.name, t.parent ? m.tiers[*t.parent].code : "",
+                   t.parent ? std::optional(m.tiers[*t.parent].level) : std::nullopt, counts[i]});
   }
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include "ast/dump.hpp"
 #include "base/source_file.hpp"
+#include "syntax/fast_parser.hpp"
 #include "syntax/parse.hpp"
 
 namespace zhunru::testing {
@@ -32,6 +33,22 @@ inline std::vector<std::string> diagnostics_of(std::string_view text) {
                   d.message.en);
   }
   return out;
+}
+
+/// Whether the front end's fast path answered for `text`, and whether it
+/// built the tree ANTLR builds (with no diagnostics on either path).
+struct ParsedPair {
+  bool fast_answered = false;
+  bool same_tree = false;
+};
+inline ParsedPair parse_both_paths(std::string_view text) {
+  const SourceFile source(7, "both.rules", std::string(text));
+  syntax::ParseOptions antlr_only;
+  antlr_only.fast_path = false;
+  const syntax::ParseResult slow = syntax::parse(source, antlr_only);
+  const auto fast = syntax::parse_clean(source, syntax::ParseOptions{});
+  if (!fast) return {};
+  return {true, slow.diagnostics.empty() && fast->diagnostics.empty() && fast->file == slow.file};
 }
 
 }  // namespace zhunru::testing
