@@ -107,6 +107,7 @@ FALSE     : 'false' | '假' ;
 BECAUSE   : 'because' | '理由' ;
 CITE      : 'cite' | '依据' ;
 QUOTE     : 'quote' | '原文' ;    // soft: may also be a fact name
+RESTATES  : 'restates' | '重申' ;   // soft: `restates RULE-ID`, a clause repeated from an upper tier
 WEIGHT    : 'weight' | '权重' ;   // soft: may also be a fact name
 
 // ---- punctuation (full-width forms accepted for Chinese input methods) ----

@@ -127,6 +127,7 @@ metadata
   : BECAUSE STRING      # becauseMeta
   | CITE STRING         # citeMeta
   | QUOTE STRING        # quoteMeta
+  | RESTATES name       # restatesMeta   // the upper tier's rule this one repeats
   | WEIGHT NUMBER       # weightMeta
   | effectivity         # effectiveMeta
   ;
@@ -167,7 +168,7 @@ unit     : ID unitWord* | PERCENT ;
 // A name: identifiers, and the soft keywords that are also common fact names.
 name
   : ID
-  | VERSION | WEIGHT | REPAIR | QUOTE | BY
+  | VERSION | WEIGHT | REPAIR | QUOTE | BY | RESTATES
   | BOOL_TYPE | NUMBER_TYPE | QUANTITY_TYPE | INDUSTRY_TYPE | TEXT_TYPE | DATE_TYPE
   | NATION | PROVINCE | DISTRICTS | CITIES | PROVINCES   // a layer may be called `districts`
   ;

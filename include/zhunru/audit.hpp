@@ -30,6 +30,8 @@ enum class AuditKind {
   map_overlap,                 // two units of the unit map share area
   repaired_feature,            // a map feature that was invalid and loaded only because it was repaired
   dead_exception,              // an `unless` that holds for no project the rule applies to: it exempts nothing
+  restatement_looser,          // a `restates` rule that lets through a project the clause it restates stops
+  restatement_stricter,        // a `restates` rule that stops a project the clause it restates lets through
 };
 
 /// "dead-rule", "looser-than-upper", …

@@ -51,7 +51,9 @@ struct TraceStep {
 struct Finding {
   std::string rule;                    // id
   TierLevel tier = TierLevel::city;
-  std::string tier_code;               // 500000, 500103, ZH50010320001
+  std::string tier_code;               // 510000, 500000, 500103, ZH50010320001; "" for the nation
+  std::string restates;                // the id of the upper tier's rule this one restates (`restates ID`), or ""
+
   ControlDimension dimension = ControlDimension::spatial_layout;
   RuleForm form = RuleForm::ban;
   Status status = Status::unknown;

@@ -100,7 +100,7 @@ void fields(auto& io, Is<RuleTexts> auto& t) {
 void fields(auto& io, Is<RegionScope> auto& g) { io(g.level, g.negated, g.codes); }
 
 void fields(auto& io, Is<Rule> auto& r) {
-  io(r.id, r.generated_id, r.form, r.dimension, r.tier, r.subject, r.classes, r.units, r.regions, r.spatial, r.where, r.unless,
+  io(r.id, r.generated_id, r.form, r.dimension, r.tier, r.subject, r.classes, r.units, r.regions, r.restates, r.spatial, r.where, r.unless,
      r.requirement, r.weight, r.because, r.cites, r.quotes, r.effective_from, r.effective_until, r.source, r.texts, r.texts_zh);
 }
 

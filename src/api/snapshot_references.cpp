@@ -108,6 +108,8 @@ void check_references(const Model& m) {
   }
   for (const Rule& r : m.rules) {
     require(r.tier < m.tiers.size(), "a rule's tier does not exist");
+    require(!r.restates || (*r.restates < m.rules.size() && &m.rules[*r.restates] != &r),
+            "a rule restates a rule that does not exist");
     require(r.source.file < m.files.size(), "a rule's file does not exist");
     for (const auto& c : {r.subject, r.where, r.unless, r.requirement}) check_optional(m, c);
     for (CondId c : r.spatial) require(c < m.conds.size(), "a rule names a condition that does not exist");

@@ -222,6 +222,7 @@ struct Metadata {
   std::vector<StringLit> quotes;   // the cited text, word for word
   OptionalBox<Weight> weight;
   OptionalBox<Effectivity> effective;
+  OptionalBox<Name> restates;      // `restates ID`: the upper tier's rule this one repeats
   friend bool operator==(const Metadata&, const Metadata&) = default;
 };
 

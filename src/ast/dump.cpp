@@ -192,6 +192,7 @@ class Dumper {
     for (const StringLit& c : r.metadata.cites) opt_str("cite", c);
     for (const StringLit& c : r.metadata.quotes) opt_str("quote", c);
     if (r.metadata.weight) out_ += fmt::format(" (weight {})", r.metadata.weight->text);
+    if (r.metadata.restates) out_ += " (restates " + r.metadata.restates->text + ")";
     effectivity(r.metadata.effective);
     out_ += ')';
   }

@@ -77,6 +77,7 @@ constexpr std::array<Spelling, static_cast<std::size_t>(Keyword::count_)> kSpell
     {"cite", "依据"},
     {"quote", "原文"},
     {"weight", "权重"},
+    {"restates", "重申"},
 }};
 
 }  // namespace

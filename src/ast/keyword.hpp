@@ -18,7 +18,7 @@ enum class Keyword {
   ban, require, to_have, limit, to, to_at_least, for_subject, allow, encourage, projects,
   in_scope, in_member, not_in_scope, districts_list, cities_list, provinces_list, priority, key, general, inside, outside, within_of, within_end,
   overlapping, overlaps, not_overlapping, by_at_least,
-  where, unless, and_, or_, not_, is, site, true_, false_, because, cite, quote, weight,
+  where, unless, and_, or_, not_, is, site, true_, false_, because, cite, quote, weight, restates,
   count_
 };
 

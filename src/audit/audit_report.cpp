@@ -22,6 +22,8 @@ constexpr EnumName kKinds[] = {  // by AuditKind
     {"map-overlap", "单元重叠"},
     {"repaired-feature", "要素经修复"},
     {"dead-exception", "除非条件无效"},
+    {"restatement-looser", "重申宽于原条款"},
+    {"restatement-stricter", "重申严于原条款"},
 };
 
 std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }

@@ -48,6 +48,8 @@ class Auditor {
   std::vector<UnitClass> possible_classes(const model::Rule& r) const;
   void single(std::uint32_t i);
   void pair(std::uint32_t upper, std::uint32_t lower);
+  [[nodiscard]] bool restates(std::uint32_t lower, std::uint32_t upper) const;
+  void restatement(std::uint32_t upper, std::uint32_t lower);
   void report(AuditKind kind, Severity severity, std::vector<std::uint32_t> rules, LocalizedText message,
               const std::optional<z3::model>& model, auditing::Expect expect);
   AuditRule rule_ref(std::uint32_t i) const;
@@ -201,11 +203,49 @@ void Auditor::single(std::uint32_t i) {
   }
 }
 
+// Whether `lower` restates `upper`, directly or through rules that restate.
+bool Auditor::restates(std::uint32_t lower, std::uint32_t upper) const {
+  for (std::optional<std::uint32_t> r = m_.rules[lower].restates; r; r = m_.rules[*r].restates) {
+    if (*r == upper) return true;
+  }
+  return false;
+}
+
+// A rule and the clause it restates are one clause: nothing is redundant
+// between them, but each project one stops and the other lets through is a
+// finding — a restatement looser than its clause weakens it (严禁降低要求).
+void Auditor::restatement(std::uint32_t ui, std::uint32_t li) {
+  const model::Rule& u = m_.rules[ui];
+  const model::Rule& l = m_.rules[li];
+  const auto stops = [](const model::Rule& r, const Formulas& f) {
+    return r.form == RuleForm::ban ? f.applies && !f.exempt : f.applies && !f.exempt && !f.complies;
+  };
+  if (u.form != RuleForm::ban && !is_requirement(u.form)) return;  // allow/encourage stop nothing
+  const z3::expr su = stops(u, *formulas_[ui]);
+  const z3::expr sl = stops(l, *formulas_[li]);
+  const z3::expr here = place_.tier_of(l);  // a restatement speaks for its own tier only
+  ++result_.pairs;
+  std::optional<z3::model> w;
+  if (check({here, su, !sl}, &w) == z3::sat) {
+    report(AuditKind::restatement_looser, Severity::error, {ui, li},
+           {l.id + " restates " + u.id + " but lets through a project " + u.id + " stops (严禁降低要求、弱化管控)",
+            l.id + " 重申 " + u.id + "，却放行了 " + u.id + " 所禁止或不满足其要求的项目（严禁降低要求、弱化管控）"},
+           w, auditing::Expect::first_violated_second_not);
+  }
+  if (check({here, sl, !su}, &w) == z3::sat) {
+    report(AuditKind::restatement_stricter, Severity::warning, {li, ui},
+           {l.id + " restates " + u.id + " but stops a project " + u.id + " lets through: it says more than the clause",
+            l.id + " 重申 " + u.id + "，却限制了 " + u.id + " 并不限制的项目：超出了原条款"},
+           w, auditing::Expect::first_violated_second_not);
+  }
+}
+
 void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
   const model::Rule& u = m_.rules[ui];
   const model::Rule& l = m_.rules[li];
   const Formulas& fu = *formulas_[ui];
   const Formulas& fl = *formulas_[li];
+  if (restates(li, ui)) return restatement(ui, li);
   // Only some pairs of forms can make a finding; the others need no solving.
   const bool requirements = is_requirement(u.form) && is_requirement(l.form);
   const bool bans = u.form == RuleForm::ban && l.form == RuleForm::ban;

@@ -47,6 +47,10 @@ z3::expr PlaceEncoder::region(const model::RegionScope& g) const {
   return g.negated ? !any : any;
 }
 
+z3::expr PlaceEncoder::tier_of(const model::Rule& r) const {
+  return needed_ ? territory(m_.tiers[r.tier]) : ctx_.bool_val(true);
+}
+
 z3::expr PlaceEncoder::of(const model::Rule& r) const {
   if (!needed_) return ctx_.bool_val(true);
   z3::expr where = territory(m_.tiers[r.tier]);

@@ -21,6 +21,8 @@ class PlaceEncoder {
   [[nodiscard]] bool needed() const { return needed_; }
   /// The units `r` may apply in (true when not needed()).
   [[nodiscard]] z3::expr of(const model::Rule& r) const;
+  /// The units of `r`'s tier, whatever its scope (true when not needed()).
+  [[nodiscard]] z3::expr tier_of(const model::Rule& r) const;
   /// The variables' ranges.
   [[nodiscard]] z3::expr background() const;
 

@@ -293,6 +293,9 @@ std::optional<LocalizedText> WitnessBuilder::shows(const std::string& json, cons
     case Expect::first_violated_second_satisfied: ok = a == Status::violated && b == Status::satisfied; break;
     case Expect::one_violated: ok = known(a) && known(b) && (a == Status::violated || b == Status::violated); break;
     case Expect::both_violated: ok = a == Status::violated && b == Status::violated; break;
+    case Expect::first_violated_second_not:
+      ok = a == Status::violated && (b == Status::satisfied || b == Status::not_applicable);
+      break;
   }
   if (ok) return std::nullopt;
   return LocalizedText{fmt::format("the evaluator does not show this finding on the witness ({}: {}, {}: {}) — a bug in "

@@ -24,6 +24,7 @@ enum class Expect {
   first_violated_second_satisfied,  // rules[0] violated, rules[1] satisfied (or matched, for allow/encourage)
   one_violated,                     // both apply, at least one violated
   both_violated,
+  first_violated_second_not,        // rules[0] violated, rules[1] satisfied or not applicable
 };
 
 class WitnessBuilder {

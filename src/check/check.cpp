@@ -11,7 +11,7 @@ CheckResult check(const std::vector<ParsedFile>& files, const CheckOptions& opti
   declare(ctx, files);
   check_kinds(ctx);
   const auto block_tiers = link_tiers(ctx, files);
-  check_rules(ctx, files, block_tiers);
+  resolve_restatements(ctx, check_rules(ctx, files, block_tiers));
   CheckResult result;
   result.diagnostics = ctx.take_diagnostics();
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -22,8 +22,19 @@ void check_kinds(Context& ctx);
 /// Returns, per file and block, the tier it belongs to.
 std::vector<std::vector<model::TierId>> link_tiers(Context& ctx, const std::vector<ParsedFile>& files);
 
-/// Every rule: subject, scope, conditions, metadata, id.
-void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
-                 const std::vector<std::vector<model::TierId>>& block_tiers);
+/// A rule's `restates ID`, written where the rule is (check/restates.cpp).
+struct Restatement {
+  std::uint32_t rule;   // index in Model::rules
+  ast::Name restated;
+};
+
+/// Every rule: subject, scope, conditions, metadata, id. Returns the
+/// rules' `restates`, for resolve_restatements.
+std::vector<Restatement> check_rules(Context& ctx, const std::vector<ParsedFile>& files,
+                                     const std::vector<std::vector<model::TierId>>& block_tiers);
+
+/// Links each `restates ID` to the rule it names, which must be of the same
+/// form in a tier above (the same clause, repeated by a lower tier).
+void resolve_restatements(Context& ctx, const std::vector<Restatement>& restatements);
 
 }  // namespace zhunru::check

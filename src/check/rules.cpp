@@ -292,8 +292,9 @@ std::optional<model::Rule> RuleChecker::rule(const ast::Rule& r, model::TierId t
 
 }  // namespace
 
-void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
-                 const std::vector<std::vector<model::TierId>>& block_tiers) {
+std::vector<Restatement> check_rules(Context& ctx, const std::vector<ParsedFile>& files,
+                                     const std::vector<std::vector<model::TierId>>& block_tiers) {
+  std::vector<Restatement> restatements;
   // The rules vector in one allocation: regrowing a million rules would hold
   // the old and the new array at once.
   ctx.model.rules.reserve(ctx.model.rules.size() + ctx.options.rules_expected);
@@ -333,10 +334,15 @@ void check_rules(Context& ctx, const std::vector<ParsedFile>& files,
         }
       }
       auto rule = checker.rule(r, placed[k].tier, placed[k].dimension, std::move(texts[k]));
-      if (rule) ctx.model.rules.push_back(std::move(*rule));
+      if (!rule) continue;
+      if (r.metadata.restates) {
+        restatements.push_back({static_cast<std::uint32_t>(ctx.model.rules.size()), *r.metadata.restates});
+      }
+      ctx.model.rules.push_back(std::move(*rule));
     }
   }
   disambiguate_generated_ids(ctx.model.rules);
+  return restatements;
 }
 
 }  // namespace zhunru::check

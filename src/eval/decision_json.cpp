@@ -25,6 +25,12 @@ void score_value(JsonWriter& w, const std::optional<double>& s) {
 void finding_json(JsonWriter& w, const Finding& f) {
   w.begin_object();
   w.member("rule", f.rule).member("tier", name_of(f.tier)).member("tier_code", f.tier_code);
+  w.key("restates");
+  if (f.restates.empty()) {
+    w.null();
+  } else {
+    w.value(f.restates);
+  }
   w.member("dimension", name_of(f.dimension)).member("form", name_of(f.form)).member("status", name_of(f.status));
   w.key("applies");
   if (f.applies) {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "base/dates.hpp"
 #include "eval/answer_words.hpp"
@@ -33,11 +35,26 @@ std::string demand(const Finding& f, const Words& w) {
 }
 
 void section_demands(std::string& out, const Decision& d, const Words& w) {
+  // One clause, one demand: a rule that restates another violated rule is
+  // named under it instead of as a second fault.
+  std::set<std::string> violated;
+  for (const Finding& f : d.findings) {
+    if (f.status == Status::violated) violated.insert(f.rule);
+  }
+  std::map<std::string, std::set<std::string>> restated_by;
+  for (const Finding& f : d.findings) {
+    if (f.status == Status::violated && violated.count(f.restates) > 0) restated_by[f.restates].insert(f.rule);
+  }
   std::vector<std::string> lines;
   for (const Finding& f : d.findings) {
-    if (f.status != Status::violated) continue;
+    if (f.status != Status::violated || violated.count(f.restates) > 0) continue;
     std::string line = fmt::format("  ✗ {}\n", demand(f, w));
     if (!f.because.empty()) line += fmt::format("      {}{}\n", w("because ", "理由："), f.because);
+    if (const auto it = restated_by.find(f.rule); it != restated_by.end()) {
+      std::string ids;
+      for (const std::string& id : it->second) ids += (ids.empty() ? "" : ", ") + id;
+      line += fmt::format("      {}{}{}\n", w("restated by ", "下级重申："), ids, w(" (the same clause)", "（同一条款）"));
+    }
     if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);  // once across units
   }
   if (lines.empty()) return;
@@ -72,6 +89,7 @@ void section_rules(std::string& out, const Decision& d, const Words& w) {
     }
     out += fmt::format("    {:<9} {}  {}  {}  {}\n", w.name(f.status), f.rule, tier_text(f, w),
                        w.name(f.dimension), f.source);
+    if (!f.restates.empty()) out += fmt::format("              {} {}\n", w("restates:", "重申："), f.restates);
     for (const auto& c : f.cites) out += fmt::format("              {} {}\n", w("cite:", "依据："), c);
     for (const auto& q : f.quotes) out += fmt::format("              {} “{}”\n", w("quote:", "原文："), q);
     for (const TraceStep& s : f.trace) {

@@ -203,6 +203,7 @@ Finding Evaluation::finding(const Outcome& o) const {
   f.rule = r.id;
   f.tier = tier.level;
   f.tier_code = tier.code;
+  if (r.restates) f.restates = rs_.model.rules[*r.restates].id;
   f.dimension = r.dimension;
   f.form = r.form;
   f.status = o.judgement.status;

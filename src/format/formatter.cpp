@@ -256,6 +256,7 @@ class Formatter {
     clause(Keyword::unless, r.unless);
 
     const ast::Metadata& m = r.metadata;
+    if (m.restates) lines.push_back({kContinuation, kw(Keyword::restates) + " " + m.restates->text});
     if (m.because) lines.push_back({kContinuation, kw(Keyword::because) + " " + Printer::string_literal(m.because->value)});
     for (const ast::StringLit& c : m.cites) {
       lines.push_back({kContinuation, kw(Keyword::cite) + " " + Printer::string_literal(c.value)});

@@ -260,6 +260,7 @@ struct Rule {
   std::optional<std::vector<std::string>> units;    // scope `in units [...]`; none: any unit
   // (present but empty: `in priority units and in key units` — no unit at all)
   std::vector<RegionScope> regions;         // scope terms by region, all of which must hold
+  std::optional<std::uint32_t> restates;    // `restates ID`: the upper tier's rule (index) this one repeats
   std::vector<CondId> spatial;              // scope terms on layers (SiteSpatial)
   std::optional<CondId> where;
   std::optional<CondId> unless;

@@ -427,6 +427,9 @@ class Builder {
     } else if (auto* c = dynamic_cast<P::EffectiveMetaContext*>(ctx)) {
       if (m.effective) return repeated_metadata(ctx, ast::Keyword::effective);
       m.effective = effectivity(c->effectivity());
+    } else if (auto* c = dynamic_cast<P::RestatesMetaContext*>(ctx)) {
+      if (m.restates) return repeated_metadata(ctx, ast::Keyword::restates);
+      m.restates = word(c->name());
     }
   }
 

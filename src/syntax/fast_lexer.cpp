@@ -146,6 +146,8 @@ const std::unordered_map<std::string_view, std::uint32_t>& keywords() {
       {"because", L::BECAUSE},
       {"理由", L::BECAUSE},
       {"cite", L::CITE},
+      {"restates", L::RESTATES},
+      {"重申", L::RESTATES},
       {"依据", L::CITE},
       {"quote", L::QUOTE},
       {"原文", L::QUOTE},

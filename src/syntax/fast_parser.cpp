@@ -35,6 +35,7 @@ bool is_name(std::uint32_t t) {
     case L::DATE_TYPE:
     case L::NATION:
     case L::PROVINCE:
+    case L::RESTATES:
     case L::DISTRICTS:
     case L::CITIES:
     case L::PROVINCES: return true;
@@ -625,6 +626,11 @@ class Parser {
       case L::EFFECTIVE:
         if (m.effective) throw GiveUp{};
         m.effective = effectivity();
+        return true;
+      case L::RESTATES:
+        ++pos_;
+        if (m.restates) throw GiveUp{};
+        m.restates = name();
         return true;
       default: return false;
     }

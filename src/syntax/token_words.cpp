@@ -54,7 +54,7 @@ struct Group {
 const std::vector<std::size_t>& name_tokens() {
   static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::REPAIR,    L::QUOTE,  L::BY,  L::BOOL_TYPE,
                                                L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE,
-                                               L::TEXT_TYPE,   L::DATE_TYPE,     L::NATION,        L::PROVINCE,
+                                               L::TEXT_TYPE,   L::DATE_TYPE,     L::NATION,        L::PROVINCE,      L::RESTATES,
                                                L::DISTRICTS,   L::CITIES,        L::PROVINCES};
   return kNames;
 }
@@ -104,9 +104,10 @@ const std::vector<Group>& groups() {
         {"a fact type — 布尔, 数值, 数量 UNIT, 枚举 {…}, 行业, 文本 or 日期",
          "事实类型（布尔、数值、数量 单位、枚举 {…}、行业、文本或日期）"}}},
       {{L::BECAUSE, L::CITE, L::QUOTE, L::WEIGHT, L::EFFECTIVE},
-       {},
-       {{"rule metadata (because, cite, quote, weight, effective)", "规则说明（because、cite、quote、weight、effective）"},
-        {"rule metadata (理由, 依据, 原文, 权重, 生效)", "规则说明（理由、依据、原文、权重、生效）"}}},
+       {L::RESTATES},
+       {{"rule metadata (because, cite, quote, restates, weight, effective)",
+         "规则说明（because、cite、quote、restates、weight、effective）"},
+        {"rule metadata (理由, 依据, 原文, 重申, 权重, 生效)", "规则说明（理由、依据、原文、重申、权重、生效）"}}},
       {{L::WHERE, L::UNLESS},
        {},
        {{"`where` or `unless`", "“where”或“unless”"}, {"`当` or `除非`", "“当”或“除非”"}}},
@@ -230,6 +231,7 @@ TokenWord token_word(std::size_t type) {
     case L::CITE: return both(Keyword::cite);
     case L::QUOTE: return both(Keyword::quote);
     case L::WEIGHT: return both(Keyword::weight);
+    case L::RESTATES: return both(Keyword::restates);
     case L::SEMI: return punct(";");
     case L::COLON: return punct(":");
     case L::COMMA: return punct(",");
