@@ -144,7 +144,10 @@ def test_schema_template_and_introspection(chongqing):
     first = chongqing.rules()[0]
     assert chongqing.rule(first["id"]) == first
     assert chongqing.rule("no-such-rule") is None
-    assert {t["level"] for t in chongqing.tiers()} == {"city", "district"}  # no unit-level rules in this list
+    # the national texts in the nation's block; no unit-level rules in this list
+    assert {t["level"] for t in chongqing.tiers()} == {"nation", "city", "district"}
+    city = next(t for t in chongqing.tiers() if t["level"] == "city")
+    assert (city["parent"], city["parent_level"]) == ("", "nation")
     assert all("name" in k for k in chongqing.kinds())
     assert all(l["features"] > 0 for l in chongqing.layers())
 
