@@ -113,7 +113,8 @@ std::string to_text(const Applicability& a, Lang lang) {
       for (const auto& [part, label] : parts) {
         if (!part->empty()) text += zh ? fmt::format("；{}：{}", label.second, *part) : fmt::format("; {}: {}", label.first, *part);
       }
-      out += fmt::format("  [{} {}] {} {} {}: {}{}\n", tier, r.tier_code, r.id, zh ? name_zh(r.dimension) : name_of(r.dimension),
+      const std::string place = r.tier_code.empty() ? std::string(tier) : fmt::format("{} {}", tier, r.tier_code);
+      out += fmt::format("  [{}] {} {} {}: {}{}\n", place, r.id, zh ? name_zh(r.dimension) : name_of(r.dimension),
                          form, text, ar.certain ? "" : (zh ? "（视项目情况）" : " (depends on the project)"));
       if (!r.because.empty()) out += fmt::format("      {}{}\n", zh ? "理由：" : "because: ", r.because);
       for (const std::string& c : r.cites) out += fmt::format("      {}{}\n", zh ? "依据：" : "cite: ", c);
