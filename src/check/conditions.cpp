@@ -490,8 +490,21 @@ std::optional<model::CondId> ConditionChecker::in_table(model::FactId id, const 
                symbol ? LocalizedText{} : ctx_.suggest(name.text));
     return std::nullopt;
   }
-  const model::Table& table = ctx_.model.tables[symbol->index];
-  const std::vector<std::string>& values = ctx_.table_values[symbol->index];
+  // A table of dated versions holds, on a day, the values of the version then in effect.
+  const auto versions = ctx_.table_versions.find(symbol->index);
+  if (versions == ctx_.table_versions.end()) return version_in(id, symbol->index, name);
+  std::vector<model::CondId> each;
+  for (const model::TableId t : versions->second) {
+    const auto test = version_in(id, t, name);
+    if (!test) return std::nullopt;
+    each.push_back(*test);
+  }
+  return ctx_.add(model::Any{std::move(each)});
+}
+
+std::optional<model::CondId> ConditionChecker::version_in(model::FactId id, model::TableId t, const ast::Name& name) {
+  const model::Table& table = ctx_.model.tables[t];
+  const std::vector<std::string>& values = ctx_.table_values[t];
   const model::Fact& fact = ctx_.model.facts[id];
   const std::string where = "table " + q(table.name) + ", column " + q(table.column);
   const std::string where_zh = "名录" + qz(table.name) + "的列" + qz(table.column);

@@ -35,6 +35,8 @@ class ConditionChecker {
   std::optional<model::CondId> member(const ast::MemberExpr& e);
   /// `FACT in TABLE`: the fact's value is one of the table's column.
   std::optional<model::CondId> in_table(model::FactId fact, const ast::Name& table);
+  /// `fact in TABLE` for one table (one version of a dated table), with its period.
+  std::optional<model::CondId> version_in(model::FactId fact, model::TableId t, const ast::Name& table);
   std::optional<model::CondId> unary(const ast::UnaryExpr& e, const Span& span);
   std::optional<model::CondId> logic(const ast::LogicExpr& e);
   std::optional<model::CondId> is_kind(const ast::IsKindExpr& e);

@@ -57,6 +57,10 @@ class Context {
     const ast::TableDecl* decl;
   };
   std::vector<TableDefinition> table_definitions;  // by TableId
+  // By the TableId a name declares first, the tables of each of its dated
+  // versions (`table T … effective D1 until D2;` declared again for another
+  // period), that one included; absent for a table of one version.
+  std::unordered_map<model::TableId, std::vector<model::TableId>> table_versions;
   std::vector<TableFile> table_files;   // read, for the content hash
   const CheckOptions& options;
 

@@ -204,9 +204,34 @@ void declare_kind(Context& ctx, const ast::File& file, const ast::KindDecl& decl
   add_adjective(ctx, decl.name.text, {id, std::nullopt, 0});
 }
 
+// Another version of a table, for another period (the 2019 and the 2024
+// catalogue): both say when they hold, and their periods must not meet.
+bool another_table_version(Context& ctx, const ast::TableDecl& decl, model::TableId id) {
+  const auto s = ctx.lookup(decl.name.text);
+  if (!s || s->kind != Symbol::Kind::table || !decl.effective) return false;
+  if (!ctx.table_definitions[s->index].decl->effective) return false;
+  auto& versions = ctx.table_versions[s->index];
+  if (versions.empty()) versions.push_back(s->index);
+  const auto until_of = [](const ast::Effectivity& e) {
+    return e.until ? e.until->date : std::chrono::year_month_day{std::chrono::year::max(), std::chrono::December, std::chrono::day(31)};
+  };
+  for (const model::TableId v : versions) {
+    const ast::Effectivity& other = *ctx.table_definitions[v].decl->effective;
+    if (decl.effective->from.date <= until_of(other) && other.from.date <= until_of(*decl.effective)) {
+      Diagnostic& d = ctx.error("check.table-periods", decl.effective->from.span,
+                                {"table " + q(decl.name.text) + " has two versions in effect at once: give each its own period",
+                                 "名录" + qz(decl.name.text) + "有两个版本同时生效：请为每个版本给出各自的时段"});
+      ctx.note(d, other.from.span, {"the other version's period", "另一个版本的时段"});
+      break;
+    }
+  }
+  versions.push_back(id);
+  return true;
+}
+
 void declare_table(Context& ctx, const ast::File& file, const ast::TableDecl& decl) {
   const auto id = static_cast<model::TableId>(ctx.model.tables.size());
-  if (!declare_name(ctx, decl.name, {Symbol::Kind::table, id})) return;
+  if (!another_table_version(ctx, decl, id) && !declare_name(ctx, decl.name, {Symbol::Kind::table, id})) return;
   model::Table t;
   t.name = decl.name.text;
   t.label = decl.label ? decl.label->value : "";

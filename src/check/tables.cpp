@@ -94,6 +94,12 @@ class TableReading {
   std::optional<model::TableId> source_table(model::TableId t) {
     const ast::Name& of = *decl(t).of;
     const auto s = ctx_.lookup(of.text);
+    if (s && s->kind == Symbol::Kind::table && ctx_.table_versions.count(s->index) > 0) {
+      ctx_.error("check.table-versions", of.span,
+                 {"table " + q(of.text) + " has dated versions: filter one version, declared under a name of its own",
+                  "名录" + qz(of.text) + "有多个生效时段的版本：请筛选以独立名称声明的单个版本"});
+      return std::nullopt;
+    }
     if (s && s->kind == Symbol::Kind::table) return s->index;
     ctx_.error("check.unknown-table", of.span,
                {q(of.text) + " is not a table", qz(of.text) + " 不是名录"}, s ? LocalizedText{} : ctx_.suggest(of.text));

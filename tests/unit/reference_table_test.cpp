@@ -217,3 +217,42 @@ district 500112 { risk-control { D1: allow projects where cas in recent; } }
   CHECK(all.find("C1") != std::string::npos);
   CHECK(all.find("100-02-2") != std::string::npos);
 }
+
+TEST_CASE("reference tables: dated versions of one table under one name (the 2019 and the 2024 catalogue)") {
+  // Two versions of one list: 100-01-1 is listed mid-2020 to 2021, 100-03-3 from 2022.
+  const std::string versions = std::string(kSchemaRules) +
+                               "table listed \"目录\" from \"tables/v2019.csv\" column \"CAS号\" effective 2020-06-01 until 2021-12-31;\n"
+                               "table listed \"目录\" from \"tables/v2022.csv\" column \"CAS号\" effective 2022-01-01;\n";
+  auto s = sources(versions, "city 500000 { risk-control { V: ban projects where cas in listed; } }");
+  s.push_back({"r/tables/v2019.csv", "CAS号\n100-01-1\n100-02-2\n"});
+  s.push_back({"r/tables/v2022.csv", "CAS号\n100-02-2\n100-03-3\n"});
+  const auto rs = compile_ok(s);
+  CHECK(verdict(*rs, R"(, "cas": "100-01-1")", day(2020, 7, 1)) == Verdict::reject);
+  CHECK(verdict(*rs, R"(, "cas": "100-01-1")", day(2023, 6, 1)) == Verdict::admit);   // dropped in 2022
+  CHECK(verdict(*rs, R"(, "cas": "100-03-3")", day(2020, 7, 1)) == Verdict::admit);   // not yet listed
+  CHECK(verdict(*rs, R"(, "cas": "100-03-3")", day(2023, 6, 1)) == Verdict::reject);
+  CHECK(verdict(*rs, R"(, "cas": "100-02-2")", day(2020, 3, 1)) == Verdict::admit);   // before either version
+  CHECK(verdict(*rs, R"(, "cas": "100-02-2")", day(2025, 6, 1)) == Verdict::reject);
+  // Each version is described with its period; a snapshot keeps both.
+  const auto tables = rs->tables();
+  const auto listed = std::count_if(tables.begin(), tables.end(), [](const TableInfo& t) { return t.name == "listed"; });
+  CHECK(listed == 2);
+  const auto loaded = load_snapshot_bytes(snapshot_bytes(*rs));
+  REQUIRE(loaded.has_value());
+  CHECK(verdict(**loaded, R"(, "cas": "100-01-1")", day(2020, 7, 1)) == Verdict::reject);
+  CHECK(verdict(**loaded, R"(, "cas": "100-01-1")", day(2023, 6, 1)) == Verdict::admit);
+
+  // Periods that meet, a version without a period, and filtering a versioned table are refused.
+  auto overlapping = s;
+  overlapping[0].text = std::string(kSchemaRules) +
+                        "table listed from \"tables/v2019.csv\" column \"CAS号\" effective 2020-06-01 until 2022-03-31;\n"
+                        "table listed from \"tables/v2022.csv\" column \"CAS号\" effective 2022-01-01;\n";
+  CHECK(has(problems(overlapping), "check.table-periods: table `listed` has two versions in effect at once"));
+  auto undated = s;
+  undated[0].text = std::string(kSchemaRules) + "table listed from \"tables/v2019.csv\" column \"CAS号\";\n"
+                                                "table listed from \"tables/v2022.csv\" column \"CAS号\" effective 2022-01-01;\n";
+  CHECK(has(problems(undated), "check.duplicate-name: `listed` is declared twice"));
+  auto filtered = s;
+  filtered[0].text = versions + "table some = listed where CAS号 = \"100-02-2\";\n";
+  CHECK(has(problems(filtered), "check.table-versions: table `listed` has dated versions"));
+}
