@@ -59,6 +59,11 @@ struct AuditOptions {
 };
 
 struct AuditResult {
+  // What was audited, for a report that must say so (a CI log, a review record).
+  std::string ruleset_title;
+  std::string ruleset_version;
+  std::string ruleset_hash;       // "sha256:…", as decisions carry it
+  std::chrono::year_month_day as_of{};
   std::vector<AuditFinding> findings;
   std::size_t rules = 0;          // rules in force
   std::size_t pairs = 0;          // rule pairs that could meet and were compared
@@ -66,6 +71,11 @@ struct AuditResult {
 };
 
 AuditResult audit(const Ruleset& ruleset, const AuditOptions& options = {});
+
+/// A finding's stable name: 16 hex digits of SHA-256 over its kind and its
+/// rules' ids — not their lines, which move when a file is edited — so a
+/// finding keeps its fingerprint from one version of a list to the next.
+std::string fingerprint(const AuditFinding& finding);
 
 std::string to_json(const AuditResult& result);
 std::string to_text(const AuditResult& result, Lang lang);

@@ -2,7 +2,9 @@
 // and as text for a person.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <openssl/evp.h>
 
+#include "base/dates.hpp"
 #include "base/enum_names.hpp"
 #include "zhunru/audit.hpp"
 
@@ -32,6 +34,17 @@ std::string_view severity_name(Severity s) { return s == Severity::error ? "erro
 
 std::string_view name_of(AuditKind kind) { return enum_name(kind, kKinds).en; }
 
+std::string fingerprint(const AuditFinding& finding) {
+  std::string key(name_of(finding.kind));
+  for (const AuditRule& r : finding.rules) key += "\n" + r.id;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(key.data(), key.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string hex;
+  for (unsigned int i = 0; i < 8 && i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
 std::string to_json(const AuditResult& r) {
   Json findings = Json::array();
   for (const AuditFinding& f : r.findings) {
@@ -44,6 +57,7 @@ std::string to_json(const AuditResult& r) {
     Json witness = nullptr;
     if (f.witness) witness = Json::parse(*f.witness);
     findings.push_back({{"kind", name_of(f.kind)},
+                        {"fingerprint", fingerprint(f)},
                         {"rules", rules},
                         {"sources", sources},
                         {"severity", severity_name(f.severity)},
@@ -53,6 +67,11 @@ std::string to_json(const AuditResult& r) {
                         {"witness_note", f.witness_note.en.empty() ? Json(nullptr) : Json(f.witness_note.en)}});
   }
   Json j;
+  j["ruleset"] = {{"title", r.ruleset_title},
+                  {"version", r.ruleset_version},
+                  {"hash", r.ruleset_hash},
+                  {"as_of", iso_date(r.as_of)},
+                  {"engine", std::string("zhunru ") + ZHUNRU_VERSION}};
   j["findings"] = std::move(findings);
   j["rules"] = r.rules;
   j["pairs"] = r.pairs;
@@ -64,8 +83,9 @@ std::string to_text(const AuditResult& r, Lang lang) {
   const bool zh = lang == Lang::zh;
   std::string out;
   for (const AuditFinding& f : r.findings) {
-    out += fmt::format("{} {} [{}]", f.severity == Severity::error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning"),
-                       name_of(f.kind), zh ? enum_name(f.kind, kKinds).zh : name_of(f.kind));
+    // One label, in the reader's language: `warning looser-than-upper`, `警告 宽于上级`.
+    out += fmt::format("{} {}", f.severity == Severity::error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning"),
+                       zh ? enum_name(f.kind, kKinds).zh : name_of(f.kind));
     for (const AuditRule& rule : f.rules) out += fmt::format(" {} ({})", rule.id, rule.source);
     out += "\n  " + f.message.in(lang) + "\n";
     if (f.witness) {

@@ -345,6 +345,10 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
 }
 
 AuditResult Auditor::run() {
+  result_.ruleset_title = rs_.title();
+  result_.ruleset_version = rs_.version();
+  result_.ruleset_hash = rs_.hash();
+  result_.as_of = options_.as_of;
   formulas_.resize(m_.rules.size());
   std::vector<std::uint32_t> live;
   for (std::uint32_t i = 0; i < m_.rules.size(); ++i) {

@@ -3,6 +3,8 @@
 // before reporting; here every planted finding must keep its witness).
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "support/eval_helpers.hpp"
 #include "support/generated.hpp"
 #include "support/spatial_helpers.hpp"
@@ -290,4 +292,37 @@ TEST_CASE("audit: kinds built on kinds twice over, and a condition of 20,000 ter
   CHECK(r.rules == 2);
   CHECK(r.undecided == 0);
   CHECK(summary(r) == std::vector<std::string>{"redundant W Y"});  // W bans all Y bans: found, witness checked
+}
+
+TEST_CASE("audit: the report names what was audited, and each finding has a fingerprint that survives moved lines") {
+  const std::string rules = R"(
+city 500000 { spatial-layout { A: ban new chemical projects; } }
+district 500103 { spatial-layout { B: ban new chemical projects where capacity > 10 t/a; } }
+)";
+  const AuditResult r = audit_of(rules);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.ruleset_title == "测试清单");
+  CHECK(r.ruleset_version == "1.0");
+  CHECK(r.ruleset_hash.starts_with("sha256:"));
+  CHECK(r.as_of == day(2025, 6, 1));
+  const auto json = nlohmann::json::parse(to_json(r));
+  CHECK(json.at("ruleset").at("version") == "1.0");
+  CHECK(json.at("ruleset").at("hash") == r.ruleset_hash);
+  CHECK(json.at("ruleset").at("as_of") == "2025-06-01");
+  CHECK(json.at("ruleset").at("engine").get<std::string>().starts_with("zhunru "));
+  const std::string print = fingerprint(r.findings[0]);
+  CHECK(print.size() == 16);
+  CHECK(json.at("findings").at(0).at("fingerprint") == print);
+  // The same finding, its rules on other lines of an edited file: the same fingerprint.
+  const AuditResult moved = audit_of("\n\n# a comment added above\n" + rules);
+  REQUIRE(moved.findings.size() == 1);
+  CHECK(moved.findings[0].rules[0].source != r.findings[0].rules[0].source);
+  CHECK(fingerprint(moved.findings[0]) == print);
+  // Another finding (other rules): another fingerprint.
+  AuditFinding other = r.findings[0];
+  other.rules[1].id = "C";
+  CHECK(fingerprint(other) != print);
+  // The text labels each finding once, in the reader's language.
+  CHECK(to_text(r, Lang::en).starts_with("warning redundant A ("));
+  CHECK(to_text(r, Lang::zh).starts_with("警告 冗余 A ("));
 }
