@@ -8,12 +8,14 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "zhunru/diagnostic.hpp"
+#include "zhunru/expected.hpp"
 #include "zhunru/localized.hpp"
 #include "zhunru/ruleset.hpp"
 
@@ -49,6 +51,7 @@ struct AuditFinding {
   LocalizedText message;
   std::optional<std::string> witness;  // a project file (JSON); none when no project can show it
   LocalizedText witness_note;          // why there is none, when that is not obvious
+  std::optional<std::string> accepted; // the reason a baseline accepts it (apply_baseline); none: a new finding
 };
 
 struct AuditOptions {
@@ -68,6 +71,7 @@ struct AuditResult {
   std::size_t rules = 0;          // rules in force
   std::size_t pairs = 0;          // rule pairs that could meet and were compared
   std::size_t undecided = 0;      // solver queries that timed out
+  std::vector<std::string> stale; // fingerprints a baseline accepts that no finding has any more
 };
 
 AuditResult audit(const Ruleset& ruleset, const AuditOptions& options = {});
@@ -76,6 +80,34 @@ AuditResult audit(const Ruleset& ruleset, const AuditOptions& options = {});
 /// rules' ids — not their lines, which move when a file is edited — so a
 /// finding keeps its fingerprint from one version of a list to the next.
 std::string fingerprint(const AuditFinding& finding);
+
+/// Findings a team has reviewed and accepts, by fingerprint, each with the
+/// reason (a file kept beside the ruleset, so CI fails on new findings only).
+struct AuditBaseline {
+  std::map<std::string, std::string> accepted;   // fingerprint -> reason
+};
+
+/// Reads `{"accepted": [{"fingerprint": "…", "reason": "…"}, …]}` (other
+/// members of an entry — the kind, the rules — are for the reader and
+/// ignored). Every entry needs a 16-hex-digit fingerprint and a non-empty
+/// reason; errors say which entry.
+Expected<AuditBaseline, LocalizedText> parse_audit_baseline(std::string_view json);
+
+/// Marks each finding the baseline accepts (AuditFinding::accepted) and
+/// lists the baseline's fingerprints no finding has (AuditResult::stale).
+void apply_baseline(AuditResult& result, const AuditBaseline& baseline);
+
+/// The reason `baseline_json` writes for a finding not yet accepted: a
+/// placeholder parse_audit_baseline refuses until a person replaces it.
+inline constexpr std::string_view kReasonToGive = "(to be given: why this finding is accepted)";
+
+/// A baseline accepting every finding of `result`: those already accepted
+/// with their reasons, the others with kReasonToGive. What `--write-baseline` writes.
+std::string baseline_json(const AuditResult& result);
+
+/// Whether a finding fails a CI run: not accepted, and an error (or, with
+/// `warnings_fail`, any severity).
+bool fails(const AuditFinding& finding, bool warnings_fail);
 
 std::string to_json(const AuditResult& result);
 std::string to_text(const AuditResult& result, Lang lang);

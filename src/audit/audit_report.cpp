@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 
+#include <algorithm>
+
 #include "base/dates.hpp"
 #include "base/enum_names.hpp"
 #include "zhunru/audit.hpp"
@@ -64,7 +66,8 @@ std::string to_json(const AuditResult& r) {
                         {"message", f.message.en},
                         {"message_zh", f.message.zh},
                         {"witness", witness},
-                        {"witness_note", f.witness_note.en.empty() ? Json(nullptr) : Json(f.witness_note.en)}});
+                        {"witness_note", f.witness_note.en.empty() ? Json(nullptr) : Json(f.witness_note.en)},
+                        {"accepted", f.accepted ? Json(*f.accepted) : Json(nullptr)}});
   }
   Json j;
   j["ruleset"] = {{"title", r.ruleset_title},
@@ -76,6 +79,7 @@ std::string to_json(const AuditResult& r) {
   j["rules"] = r.rules;
   j["pairs"] = r.pairs;
   j["undecided"] = r.undecided;
+  j["stale"] = r.stale;
   return j.dump(2) + "\n";
 }
 
@@ -87,6 +91,10 @@ std::string to_text(const AuditResult& r, Lang lang) {
     out += fmt::format("{} {}", f.severity == Severity::error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning"),
                        zh ? enum_name(f.kind, kKinds).zh : name_of(f.kind));
     for (const AuditRule& rule : f.rules) out += fmt::format(" {} ({})", rule.id, rule.source);
+    if (f.accepted) {  // reviewed: one line, with the reason
+      out += fmt::format(" — {}{}\n\n", zh ? "基线已接受：" : "accepted in the baseline: ", *f.accepted);
+      continue;
+    }
     out += "\n  " + f.message.in(lang) + "\n";
     if (f.witness) {
       out += zh ? "  见证项目（zhunru eval 可复现）：\n" : "  witness (zhunru eval reproduces it):\n";
@@ -105,6 +113,11 @@ std::string to_text(const AuditResult& r, Lang lang) {
   out += fmt::format(fmt::runtime(zh ? "{} 条生效规则，比较 {} 对，发现 {} 个问题" : "{} rules in force, {} pairs compared: {} finding(s)"),
                      r.rules, r.pairs, r.findings.size());
   if (r.undecided > 0) out += fmt::format(fmt::runtime(zh ? "；{} 次求解超时" : "; {} solver queries timed out"), r.undecided);
+  const auto accepted = std::count_if(r.findings.begin(), r.findings.end(), [](const AuditFinding& f) { return f.accepted.has_value(); });
+  if (accepted > 0) out += fmt::format(fmt::runtime(zh ? "（其中 {} 个已被基线接受）" : " ({} accepted in the baseline)"), accepted);
+  for (const std::string& print : r.stale) {
+    out += fmt::format(fmt::runtime(zh ? "\n基线中的 {} 已无对应问题，可从基线中删除" : "\nthe baseline's {} matches no finding any more: remove it"), print);
+  }
   return out + "\n";
 }
 

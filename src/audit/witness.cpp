@@ -362,7 +362,7 @@ void repaired_features(const std::string& path, const maps::MapFeature& f, std::
   out.push_back({AuditKind::repaired_feature, Severity::warning, {},
                  {where.en + " was invalid and is used only as repaired: " + f.repairs.front().en,
                   where.zh + " 原为无效几何，仅以修复后的形态使用：" + f.repairs.front().zh},
-                 std::nullopt, {}});
+                 std::nullopt, {}, std::nullopt});
 }
 
 }  // namespace
@@ -383,14 +383,14 @@ void map_findings(const Ruleset& ruleset, std::vector<AuditFinding>& out) {
   }
   for (const Diagnostic& o : overlaps) {
     out.push_back({AuditKind::map_overlap, Severity::warning, {}, {map->path() + " " + o.message.en, map->path() + " " + o.message.zh},
-                   std::nullopt, {}});
+                   std::nullopt, {}, std::nullopt});
   }
   for (const model::Tier& t : d.model.tiers) {
     if (t.level == TierLevel::unit && !map->find(t.code)) {
       out.push_back({AuditKind::unknown_unit, Severity::warning, {{t.code, t.source.file + ":" + std::to_string(t.source.line)}},
                      {"unit tier " + t.code + " names a unit that the unit map " + map->path() + " does not have: its rules can never apply",
                       "单元层级 " + t.code + " 所指单元不在单元图 " + map->path() + " 中：其规则永远不会适用"},
-                     std::nullopt, {}});
+                     std::nullopt, {}, std::nullopt});
     }
   }
   for (const model::Rule& r : d.model.rules) {
@@ -400,7 +400,7 @@ void map_findings(const Ruleset& ruleset, std::vector<AuditFinding>& out) {
       out.push_back({AuditKind::unknown_unit, Severity::warning, {{r.id, d.model.file_line(r)}},
                      {"rule " + r.id + " names unit " + code + ", which the unit map " + map->path() + " does not have",
                       "规则 " + r.id + " 所指单元 " + code + " 不在单元图 " + map->path() + " 中"},
-                     std::nullopt, {}});
+                     std::nullopt, {}, std::nullopt});
     }
   }
   std::vector<model::TierId> tiers;
@@ -413,7 +413,7 @@ void map_findings(const Ruleset& ruleset, std::vector<AuditFinding>& out) {
                    {"map units of district " + unit.district + " (such as " + unit.code + ") lie outside every tier of the "
                     "ruleset: a project there cannot be judged",
                     "区县 " + unit.district + " 的单元（如 " + unit.code + "）不在本清单任何层级范围内：落在该处的项目无法判定"},
-                   std::nullopt, {}});
+                   std::nullopt, {}, std::nullopt});
   }
 }
 

@@ -1,10 +1,14 @@
-// `zhunru audit RULESET [--format text|json] [--as-of D]`: exit 0 when clean,
-// 3 with findings, 1 when the rules do not compile, 2 for bad arguments.
+// `zhunru audit RULESET [--format text|json] [--as-of D] [--baseline F]
+// [--write-baseline F] [--fail-on warning|error]`: exit 0 when no new finding
+// fails, 3 when one does, 1 when the rules do not compile, 2 for bad arguments.
+#include <algorithm>
 #include <ostream>
 
 #include "cli/command_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/write_atomically.hpp"
+#include "base/file_io.hpp"
 #include "zhunru/audit.hpp"
 
 namespace zhunru::cli {
@@ -29,9 +33,29 @@ int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& e
     say({"the ruleset has errors; nothing was audited", "清单有错误，未进行审计"});
     return kRuleErrors;
   }
-  const AuditResult result = audit(*compiled.ruleset, audit_options);
+  AuditResult result = audit(*compiled.ruleset, audit_options);
+  if (options.baseline) {
+    const auto bytes = read_file(*options.baseline, std::size_t{16} << 20);
+    if (!bytes) {
+      say(bytes.error());
+      return kBadInput;
+    }
+    const auto baseline = parse_audit_baseline(*bytes);
+    if (!baseline) {
+      say({*options.baseline + ": " + baseline.error().en, *options.baseline + "：" + baseline.error().zh});
+      return kBadInput;
+    }
+    apply_baseline(result, *baseline);
+  }
   out << (options.json ? to_json(result) : to_text(result, options.lang));
-  return result.findings.empty() ? kSuccess : kFindings;
+  if (options.write_baseline &&
+      !write_atomically(*options.write_baseline, baseline_json(result))) {
+    say({"could not write " + *options.write_baseline, "无法写入 " + *options.write_baseline});
+    return kBadInput;
+  }
+  const bool failed = std::any_of(result.findings.begin(), result.findings.end(),
+                                  [&](const AuditFinding& f) { return fails(f, options.warnings_fail); });
+  return failed ? kFindings : kSuccess;
 }
 
 }  // namespace zhunru::cli

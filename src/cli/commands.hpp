@@ -101,6 +101,9 @@ struct AuditCliOptions {
   unsigned timeout_ms = 5000;          // per solver query
   bool json = false;                   // --format json
   Lang lang = Lang::en;
+  std::optional<std::string> baseline;        // --baseline FILE: accepted findings
+  std::optional<std::string> write_baseline;  // --write-baseline FILE
+  bool warnings_fail = true;                  // --fail-on warning (default) or error
 };
 int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& err);
 

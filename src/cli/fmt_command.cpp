@@ -2,6 +2,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "cli/write_atomically.hpp"
 #include "base/file_io.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
@@ -9,24 +10,6 @@
 #include "zhunru/format.hpp"
 
 namespace zhunru::cli {
-namespace {
-
-// Writes through a temporary file and a rename, so an interrupted write
-// never leaves a half-written rule file.
-bool write_atomically(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::path tmp = path;
-  tmp += ".zhunru-fmt.tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!(out << text) || !out.flush()) return false;
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
-  return !ec;
-}
-
-}  // namespace
 
 int run_fmt(const FmtOptions& options, std::ostream& out, std::ostream& err) {
   const auto bytes = read_file(options.file, syntax::ParseOptions{}.max_file_bytes);

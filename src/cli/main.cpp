@@ -148,6 +148,14 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(1, 3600000));
   add_format(audit_cmd, audit_format);
   add_lang(audit_cmd, audit.lang, "Language of messages: en or zh");
+  audit_cmd->add_option("--baseline", audit.baseline,
+                        "Findings reviewed and accepted (JSON: {\"accepted\": [{\"fingerprint\", \"reason\"}]}): "
+                        "shown, but only new findings fail");
+  audit_cmd->add_option("--write-baseline", audit.write_baseline,
+                        "Write a baseline accepting every finding of this run (each with a reason to edit)");
+  std::string fail_on = "warning";
+  audit_cmd->add_option("--fail-on", fail_on, "Exit 3 on a new finding of this severity or worse: warning (default) or error")
+      ->check(CLI::IsMember({"warning", "error"}));
 
   FmtOptions fmt;
   fmt.lang = language_from_environment();
@@ -180,6 +188,7 @@ int run(int argc, char** argv) {
   if (compile_cmd->parsed()) return run_compile(compile, std::cout, std::cerr);
   if (audit_cmd->parsed()) {
     audit.json = audit_format == "json";
+    audit.warnings_fail = fail_on == "warning";
     return run_audit(audit, std::cout, std::cerr);
   }
   if (fmt_lang) {

@@ -115,3 +115,7 @@ zhunru_golden(eval-clauses-guangzhou-offset-zh ARGS eval examples/clauses --proj
 # product's CAS number and the rule finds it in the list's PFOS rows.
 zhunru_golden(eval-registries-pfos-zh ARGS eval examples/registries --project examples/registries/projects/pfos-product.json --as-of 2025-06-01 --lang zh)
 zhunru_golden(eval-registries-other ARGS eval examples/registries --project examples/registries/projects/other-product.json --as-of 2025-06-01 --format json)
+# Baselines: accepted findings shown on one line, only new ones fail; a stale entry is named.
+zhunru_golden(audit-planted-baseline ARGS audit tests/fixtures/audit --as-of 2025-06-01 --baseline tests/fixtures/audit-baseline/planted.json)
+zhunru_golden(audit-planted-baseline-json ARGS audit tests/fixtures/audit --as-of 2025-06-01 --format json --fail-on error --baseline tests/fixtures/audit-baseline/planted.json)
+zhunru_golden(audit-baseline-placeholder ARGS audit tests/fixtures/audit --as-of 2025-06-01 --baseline tests/fixtures/audit-baseline/placeholder.json)

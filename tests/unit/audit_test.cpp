@@ -326,3 +326,49 @@ district 500103 { spatial-layout { B: ban new chemical projects where capacity >
   CHECK(to_text(r, Lang::en).starts_with("warning redundant A ("));
   CHECK(to_text(r, Lang::zh).starts_with("警告 冗余 A ("));
 }
+
+TEST_CASE("audit: a baseline accepts reviewed findings by fingerprint, names stale entries, and is read as hostile input") {
+  const AuditResult planted = audit_of(R"(
+city 500000 { spatial-layout { A: ban new chemical projects; } }
+district 500103 { spatial-layout { B: ban new chemical projects where capacity > 10 t/a; } }
+)");
+  REQUIRE(planted.findings.size() == 1);
+  // What --write-baseline writes: refused until a person gives the reason.
+  const std::string written = baseline_json(planted);
+  CHECK(written.find(fingerprint(planted.findings[0])) != std::string::npos);
+  CHECK(!parse_audit_baseline(written).has_value());
+  std::string reviewed = written;
+  reviewed.replace(reviewed.find(kReasonToGive), kReasonToGive.size(), "区县保留原文");
+  const auto baseline = parse_audit_baseline(reviewed);
+  REQUIRE(baseline.has_value());
+  AuditResult r = planted;
+  apply_baseline(r, *baseline);
+  CHECK(r.findings[0].accepted == "区县保留原文");
+  CHECK(r.stale.empty());
+  CHECK_FALSE(fails(r.findings[0], true));
+  CHECK(fails(planted.findings[0], true));
+  CHECK_FALSE(fails(planted.findings[0], false));  // a warning, and only errors fail
+  CHECK(nlohmann::json::parse(to_json(r)).at("findings").at(0).at("accepted") == "区县保留原文");
+  // A baseline written again keeps the reasons given.
+  CHECK(baseline_json(r).find("区县保留原文") != std::string::npos);
+  // An entry no finding has any more is named, so the baseline can be cleaned.
+  const auto other = parse_audit_baseline(R"({"accepted": [{"fingerprint": "0123456789abcdef", "reason": "old"}]})");
+  REQUIRE(other.has_value());
+  AuditResult s = planted;
+  apply_baseline(s, *other);
+  CHECK_FALSE(s.findings[0].accepted.has_value());
+  CHECK(s.stale == std::vector<std::string>{"0123456789abcdef"});
+  // Malformed baselines: each refused with what is wrong.
+  const auto refused = [](const std::string& json) {
+    const auto b = parse_audit_baseline(json);
+    return b ? std::string() : b.error().en;
+  };
+  CHECK(refused("[]").find("an object with an \"accepted\" array") != std::string::npos);
+  CHECK(refused(R"({"accepted": [{"fingerprint": "XYZ", "reason": "r"}]})").find("entry 1: \"fingerprint\"") != std::string::npos);
+  CHECK(refused(R"({"accepted": [{"fingerprint": "0123456789abcdef"}]})").find("entry 1: \"reason\"") != std::string::npos);
+  CHECK(refused(R"({"accepted": [{"fingerprint": "0123456789abcdef", "reason": "a"},
+                                 {"fingerprint": "0123456789abcdef", "reason": "b"}]})")
+            .find("entry 2: fingerprint 0123456789abcdef is listed twice") != std::string::npos);
+  CHECK(refused(std::string(100000, '[')).find("nests") != std::string::npos);
+  CHECK(refused("{\"accepted\": [").find("line 1") != std::string::npos);
+}
