@@ -34,6 +34,8 @@ enum class AuditKind {
   dead_exception,              // an `unless` that holds for no project the rule applies to: it exempts nothing
   restatement_looser,          // a `restates` rule that lets through a project the clause it restates stops
   restatement_stricter,        // a `restates` rule that stops a project the clause it restates lets through
+  implausible_limit,           // a limit ≥ 100× looser than the same limit in sibling tiers (a 万吨 typed for a 吨?)
+  placeholder_citation,        // a `cite` left empty or as a placeholder (TODO, 待补充, …)
 };
 
 /// "dead-rule", "looser-than-upper", …

@@ -28,6 +28,8 @@ constexpr EnumName kKinds[] = {  // by AuditKind
     {"dead-exception", "除非条件无效"},
     {"restatement-looser", "重申宽于原条款"},
     {"restatement-stricter", "重申严于原条款"},
+    {"implausible-limit", "限值异常"},
+    {"placeholder-citation", "依据缺失"},
 };
 
 std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }

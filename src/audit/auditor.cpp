@@ -11,6 +11,7 @@
 #include "api/ruleset_data.hpp"
 #include "base/dates.hpp"
 #include "audit/encoder.hpp"
+#include "audit/lints.hpp"
 #include "audit/place.hpp"
 #include "audit/witness.hpp"
 #include "zhunru/audit.hpp"
@@ -398,6 +399,7 @@ AuditResult Auditor::run() {
     }
   }
   auditing::map_findings(rs_, result_.findings);
+  auditing::plausibility_lints(m_, live, result_.findings);
   // A stable order, whatever order the pairs were visited in: by kind, then
   // by the rules' ids.
   std::stable_sort(result_.findings.begin(), result_.findings.end(), [](const AuditFinding& x, const AuditFinding& y) {

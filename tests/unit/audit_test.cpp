@@ -372,3 +372,39 @@ district 500103 { spatial-layout { B: ban new chemical projects where capacity >
   CHECK(refused(std::string(100000, '[')).find("nests") != std::string::npos);
   CHECK(refused("{\"accepted\": [").find("line 1") != std::string::npos);
 }
+
+TEST_CASE("audit: plausibility lints — a limit 100× looser than its siblings, a placeholder citation") {
+  const AuditResult r = audit_of(R"(
+district 500103 { emission-control { L1: limit voc to 5 t/a for projects cite "区县方案 三（一）"; } }
+district 500104 { emission-control { L2: limit voc to 8 t/a for projects cite "区县方案 三（一）"; } }
+district 500105 { emission-control { L3: limit voc to 6 t/a for projects cite "区县方案 三（一）"; } }
+district 500106 { emission-control { L4: limit voc to 5 万t/a for projects cite "待补充"; } }
+district 500107 { emission-control { L5: limit voc to 60 t/a for projects cite "区县方案 三（一）" cite ""; } }
+)");
+  std::vector<std::string> found;
+  for (const AuditFinding& f : r.findings) {
+    if (f.kind == AuditKind::implausible_limit || f.kind == AuditKind::placeholder_citation) {
+      found.push_back(std::string(name_of(f.kind)) + " " + f.rules.at(0).id);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  // 50,000 t/a against a median of 8 (of the others): questioned; 60 t/a (10×) is not; two placeholder citations.
+  CHECK(found == std::vector<std::string>{"implausible-limit L4", "placeholder-citation L4", "placeholder-citation L5"});
+  const auto l4 = std::find_if(r.findings.begin(), r.findings.end(),
+                               [](const AuditFinding& f) { return f.kind == AuditKind::implausible_limit; });
+  REQUIRE(l4 != r.findings.end());
+  INFO(l4->message.en);
+  CHECK(l4->message.en.find("is 6250× higher than the median of the same limit in the other district tiers") != std::string::npos);
+  CHECK(l4->severity == Severity::warning);
+  // Lower bounds the other way round; one tier alone is compared with nothing.
+  const AuditResult lower = audit_of(R"(
+district 500103 { resource-efficiency { E1: limit capacity to at least 100 t/a for projects cite "c"; } }
+district 500104 { resource-efficiency { E2: limit capacity to at least 0.5 t/a for projects cite "c"; } }
+city 500000 { resource-efficiency { E3: limit capacity to at least 0.001 t/a for projects cite "c"; } }
+)");
+  std::vector<std::string> low;
+  for (const AuditFinding& f : lower.findings) {
+    if (f.kind == AuditKind::implausible_limit) low.push_back(f.rules.at(0).id);
+  }
+  CHECK(low == std::vector<std::string>{"E2"});
+}
