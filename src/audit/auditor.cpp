@@ -50,6 +50,7 @@ class Auditor {
   void single(std::uint32_t i);
   void pair(std::uint32_t upper, std::uint32_t lower);
   [[nodiscard]] bool restates(std::uint32_t lower, std::uint32_t upper) const;
+  LocalizedText conflict(const model::Rule& r);
   void restatement(std::uint32_t upper, std::uint32_t lower);
   void report(AuditKind kind, Severity severity, std::vector<std::uint32_t> rules, LocalizedText message,
               const std::optional<z3::model>& model, auditing::Expect expect);
@@ -167,16 +168,52 @@ void Auditor::report(AuditKind kind, Severity severity, std::vector<std::uint32_
   result_.findings.push_back(std::move(f));
 }
 
+// Which parts of a dead rule conflict: the one part that can never hold, or
+// the two that cannot hold together, quoted as the rule writes them.
+LocalizedText Auditor::conflict(const model::Rule& r) {
+  struct Part {
+    LocalizedText name;
+    model::RuleTexts::Part text;
+    z3::expr holds;
+  };
+  std::vector<Part> parts;
+  if (r.subject) parts.push_back({{"subject", "主语"}, model::RuleTexts::subject, enc_.cond(*r.subject)});
+  z3::expr scope = place_.of(r);
+  for (model::CondId s : r.spatial) scope = scope && enc_.cond(s);
+  if (!r.texts[model::RuleTexts::scope].empty()) parts.push_back({{"scope", "范围"}, model::RuleTexts::scope, scope});
+  if (r.where) parts.push_back({{"`where`", "“当”条件"}, model::RuleTexts::where, enc_.cond(*r.where)});
+  const auto quoted = [&](const Part& p) {
+    const std::string text(r.texts[p.text]);
+    return LocalizedText{"its " + p.name.en + " `" + text + "`", "其" + p.name.zh + "“" + text + "”"};
+  };
+  for (const Part& p : parts) {
+    if (check({p.holds}) == z3::unsat) {
+      const LocalizedText q = quoted(p);
+      return {": " + q.en + " can never hold", "：" + q.zh + "永远不成立"};
+    }
+  }
+  for (std::size_t a = 0; a < parts.size(); ++a) {
+    for (std::size_t b = a + 1; b < parts.size(); ++b) {
+      if (check({parts[a].holds, parts[b].holds}) != z3::unsat) continue;
+      const LocalizedText x = quoted(parts[a]);
+      const LocalizedText y = quoted(parts[b]);
+      return {": " + x.en + " and " + y.en + " cannot hold together", "：" + x.zh + "与" + y.zh + "不能同时成立"};
+    }
+  }
+  return {": no project satisfies its subject, scope and `where` together", "：没有项目能同时满足其主语、范围和“当”条件"};
+}
+
 void Auditor::single(std::uint32_t i) {
   const model::Rule& r = m_.rules[i];
   const Formulas& f = *formulas_[i];
   const std::string id = r.id;
   if (check({f.applies}) == z3::unsat) {
+    const bool no_class = possible_classes(r).empty();
+    const LocalizedText why = no_class ? LocalizedText{": no unit of its tier has the class its scope names",
+                                                       "：其层级内没有其范围所指类别的单元"}
+                                       : conflict(r);
     report(AuditKind::dead_rule, Severity::error, {i},
-           {"rule " + id + " can never apply: no project satisfies its subject, scope and `where` together" +
-                (possible_classes(r).empty() ? " (no unit of its tier has the class its scope names)" : ""),
-            "规则 " + id + " 永远不会适用：没有项目能同时满足其主语、范围和“当”条件" +
-                (possible_classes(r).empty() ? "（其层级内没有其范围所指类别的单元）" : "")},
+           {"rule " + id + " can never apply" + why.en, "规则 " + id + " 永远不会适用" + why.zh},
            std::nullopt, auditing::Expect::nothing);
     return;
   }

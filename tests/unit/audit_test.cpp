@@ -408,3 +408,21 @@ city 500000 { resource-efficiency { E3: limit capacity to at least 0.001 t/a for
   }
   CHECK(low == std::vector<std::string>{"E2"});
 }
+
+TEST_CASE("audit: a dead rule names the part that can never hold, or the two parts that conflict") {
+  const auto message = [](const std::string& rules) {
+    const AuditResult r = audit_of(rules);
+    for (const AuditFinding& f : r.findings) {
+      if (f.kind == AuditKind::dead_rule) return f.message.en + " | " + f.message.zh;
+    }
+    return std::string("(no dead rule)");
+  };
+  CHECK(message("city 500000 { spatial-layout { D: ban projects where capacity > 100 t/a and capacity < 50 t/a; } }") ==
+        "rule D can never apply: its `where` `capacity > 100 t/a and capacity < 50 t/a` can never hold | "
+        "规则 D 永远不会适用：其“当”条件“capacity > 100 t/a and capacity < 50 t/a”永远不成立");
+  CHECK(message("city 500000 { spatial-layout { D: ban new projects where nature = expansion; } }") ==
+        "rule D can never apply: its subject `new projects` and its `where` `nature = expansion` cannot hold together | "
+        "规则 D 永远不会适用：其主语“new projects”与其“当”条件“nature = expansion”不能同时成立");
+  CHECK(message("city 500000 { spatial-layout { D: ban chemical projects in districts [500103] where industry in [C30]; } }")
+            .starts_with("rule D can never apply: its subject `chemical projects` and its `where` `industry in [C30]` cannot hold"));
+}
