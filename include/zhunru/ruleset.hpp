@@ -172,6 +172,10 @@ struct CompileResult {
   [[nodiscard]] bool ok() const { return ruleset != nullptr; }
   /// Every diagnostic as `file:line:col: error: …` with the source line and a caret.
   [[nodiscard]] std::string render(Lang lang) const;
+  /// `{"ok", "files", "rules", "errors", "warnings", "diagnostics": [{"code",
+  /// "severity", "file", "line", "column", "end_line", "end_column",
+  /// "message": {"en", "zh"}, "help": {"en", "zh"} | null, "notes": […]}]}`.
+  [[nodiscard]] std::string to_json() const;
 };
 
 /// Compiles every `.rules` file under `directory` (or the one file named),

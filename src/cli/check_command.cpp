@@ -30,6 +30,10 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     return kBadInput;
   }
   const CompileResult result = compile_directory(options.path, {options.strict, options.max_errors, options.repair_maps, true});
+  if (options.json) {
+    out << result.to_json();
+    return has_errors(result.diagnostics) ? kRuleErrors : kSuccess;
+  }
   err << result.render(options.lang);
   std::size_t errors = 0;
   std::size_t warnings = 0;

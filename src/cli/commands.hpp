@@ -20,6 +20,7 @@ struct CheckOptions {
   std::size_t max_errors = 50;  // per file
   bool strict = false;          // every rule must have an explicit id
   bool repair_maps = false;     // make invalid map features valid (and say so)
+  bool json = false;            // --format json: the diagnostics as data, on stdout
 };
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
 

@@ -47,6 +47,8 @@ int run(int argc, char** argv) {
   check_cmd->add_flag("--strict", check.strict, "Require an explicit id on every rule");
   check_cmd->add_flag("--repair-maps", check.repair_maps,
                       "Make invalid map features valid with GEOS MakeValid (reported), as if every map said `repair`");
+  std::string check_format;
+  add_format(check_cmd, check_format);
 
   EvalOptions eval;
   auto* eval_cmd = app.add_subcommand("eval", "Judge a project (JSON facts, site and/or units) against a ruleset");
@@ -173,7 +175,10 @@ int run(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kSuccess : kBadInput;
   }
-  if (check_cmd->parsed()) return run_check(check, std::cout, std::cerr);
+  if (check_cmd->parsed()) {
+    check.json = check_format == "json";
+    return run_check(check, std::cout, std::cerr);
+  }
   if (eval_cmd->parsed()) {
     eval.lang_given = eval_cmd->get_option("--lang")->count() > 0;
     return run_eval(eval, std::cout, std::cerr);

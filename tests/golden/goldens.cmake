@@ -119,3 +119,6 @@ zhunru_golden(eval-registries-other ARGS eval examples/registries --project exam
 zhunru_golden(audit-planted-baseline ARGS audit tests/fixtures/audit --as-of 2025-06-01 --baseline tests/fixtures/audit-baseline/planted.json)
 zhunru_golden(audit-planted-baseline-json ARGS audit tests/fixtures/audit --as-of 2025-06-01 --format json --fail-on error --baseline tests/fixtures/audit-baseline/planted.json)
 zhunru_golden(audit-baseline-placeholder ARGS audit tests/fixtures/audit --as-of 2025-06-01 --baseline tests/fixtures/audit-baseline/placeholder.json)
+# check --format json: diagnostics as data (code, severity, range, message and help in both languages).
+zhunru_golden(check-bad-typos-json ARGS check tests/fixtures/bad/typos.rules --format json)
+zhunru_golden(check-chongqing-json ARGS check rules/chongqing --format json)
