@@ -92,7 +92,8 @@ TEST_CASE("scopes by region: districts, cities and provinces, their negations, a
   const Finding* f = finding(d, "CQ-1");
   REQUIRE(f != nullptr);
   CHECK(f->tier == TierLevel::city);
-  const Finding* n = finding(decide(*rs, "{" + cement + R"(, "units": ["ZH50020130001"]})"), "NT-2");
+  const Decision national = decide(*rs, "{" + cement + R"(, "units": ["ZH50020130001"]})");
+  const Finding* n = finding(national, "NT-2");
   REQUIRE(n != nullptr);
   CHECK(n->tier == TierLevel::nation);
   CHECK(n->tier_code.empty());
