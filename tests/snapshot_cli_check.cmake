@@ -11,6 +11,7 @@ set(commands
   "screen|--input|tests/fixtures/screen/chongqing.ndjson|--as-of|2025-06-01|--quiet"
   "screen|--input|tests/fixtures/screen/chongqing.csv|--as-of|2025-06-01|--quiet|--format|geojson"
   "applies|--at|106.551,29.563|--as-of|2025-06-01|--format|json"
+  "audit|--as-of|2025-06-01|--format|json"
   "schema")
 foreach(line IN LISTS commands)  # arguments separated by | (a CMake list of lists would flatten)
   string(REPLACE "|" ";" args "${line}")

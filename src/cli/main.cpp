@@ -143,7 +143,7 @@ int run(int argc, char** argv) {
   AuditCliOptions audit;
   std::string audit_format;
   auto* audit_cmd = app.add_subcommand("audit", "Find conflicting, dead, loosened and redundant rules, with witness projects");
-  audit_cmd->add_option("ruleset", audit.ruleset, "Ruleset directory")->required();
+  audit_cmd->add_option("ruleset", audit.ruleset, "Ruleset directory, or a compiled snapshot (FILE.zr)")->required();
   audit_cmd->add_option("--as-of", audit.as_of, "Audit the rules in force on this date (YYYY-MM-DD); default today");
   audit_cmd->add_option("--timeout-ms", audit.timeout_ms,
                         "Give each solver query at most this long (default 5000); a query that runs out is reported")
