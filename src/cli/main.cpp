@@ -2,10 +2,12 @@
 // one file; each subcommand lives in its own file and takes plain options.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <map>
 
+#include "base/edit_distance.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 
@@ -23,6 +25,17 @@ namespace {
 
 const std::map<std::string, Lang> kLanguages{{"en", Lang::en}, {"zh", Lang::zh}};
 
+// `en`/`zh` to the enum's number, with a message in the user's words (CLI11's
+// own CheckedTransformer shows its mapping: `value in {en->0,zh->1} OR {0,1}`).
+const CLI::Validator kLanguageWord(
+    [](std::string& value) {
+      const auto it = kLanguages.find(value);
+      if (it == kLanguages.end()) return "`" + value + "` is not a language: en or zh (语言为 en 或 zh)";
+      value = std::to_string(static_cast<int>(it->second));
+      return std::string();
+    },
+    "");
+
 int run(int argc, char** argv) {
   CLI::App app{"zhunru — executable ecological-environment access lists (生态环境准入清单)", "zhunru"};
   app.set_version_flag("--version", "zhunru 0.1.0");
@@ -31,7 +44,8 @@ int run(int argc, char** argv) {
   // Options several subcommands share.
   const auto add_lang = [](CLI::App* cmd, Lang& lang, const std::string& help) {
     lang = language_from_environment();
-    cmd->add_option("--lang", lang, help)->transform(CLI::CheckedTransformer(kLanguages));
+    // Shown as `en|zh`, not the transformer's own `ENUM:value in {en->0,zh->1} OR {0,1}`.
+    cmd->add_option("--lang", lang, help)->transform(kLanguageWord)->type_name("en|zh");
   };
   const auto add_format = [](CLI::App* cmd, std::string& format) {
     format = "text";
@@ -165,10 +179,23 @@ int run(int argc, char** argv) {
   auto* fmt_cmd = app.add_subcommand("fmt", "Print a .rules file in canonical layout");
   fmt_cmd->add_option("file", fmt.file, "The .rules file")->required();
   fmt_cmd->add_option("--lang", fmt_lang, "Keyword language of the output (and of messages): en or zh")
-      ->transform(CLI::CheckedTransformer(kLanguages));
+      ->transform(kLanguageWord)
+      ->type_name("en|zh");
   fmt_cmd->add_flag("--write", fmt.write, "Rewrite the file in place instead of printing it");
   fmt_cmd->add_flag("--check", fmt.check, "Exit 1 and print the name if the file is not formatted");
 
+  // `zhunru evl`: name the command meant, in both languages, not "A subcommand is required".
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  if (argc > 1 && argv[1][0] != '-' && std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+    const std::vector<std::string_view> views(names.begin(), names.end());
+    const auto near = closest_near_miss(argv[1], views);
+    std::cerr << "zhunru: unknown command `" << argv[1] << "`" << (near ? "; did you mean `" + names[*near] + "`?" : "")
+              << " (zhunru --help lists them)\n"
+              << "zhunru：没有“" << argv[1] << "”命令" << (near ? "；是否应为“" + names[*near] + "”？" : "")
+              << "（zhunru --help 列出全部命令）\n";
+    return kBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

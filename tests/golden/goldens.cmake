@@ -122,3 +122,7 @@ zhunru_golden(audit-baseline-placeholder ARGS audit tests/fixtures/audit --as-of
 # check --format json: diagnostics as data (code, severity, range, message and help in both languages).
 zhunru_golden(check-bad-typos-json ARGS check tests/fixtures/bad/typos.rules --format json)
 zhunru_golden(check-chongqing-json ARGS check rules/chongqing --format json)
+# The command line in the user's words: a misspelt command gets did-you-mean in both languages,
+# a wrong --lang says `en or zh` (not CLI11's mapping).
+zhunru_golden(cli-unknown-command ARGS evl rules/chongqing)
+zhunru_golden(cli-bad-lang ARGS check rules/chongqing --lang xx)
