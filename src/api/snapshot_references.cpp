@@ -108,8 +108,17 @@ void check_references(const Model& m) {
   }
   for (const Rule& r : m.rules) {
     require(r.tier < m.tiers.size(), "a rule's tier does not exist");
-    require(!r.restates || (*r.restates < m.rules.size() && &m.rules[*r.restates] != &r),
-            "a rule restates a rule that does not exist");
+    // As the checker links them: the rule restated lies in a tier strictly
+    // above, so following restatements always ends (the auditor does).
+    const auto restated_above = [&] {
+      if (*r.restates >= m.rules.size()) return false;
+      const TierId upper = m.rules[*r.restates].tier;
+      for (std::optional<TierId> t = m.tiers[r.tier].parent; t; t = m.tiers[*t].parent) {
+        if (*t == upper) return true;
+      }
+      return false;
+    };
+    require(!r.restates || restated_above(), "a rule restates a rule that is not in a tier above it");
     require(r.source.file < m.files.size(), "a rule's file does not exist");
     for (const auto& c : {r.subject, r.where, r.unless, r.requirement}) check_optional(m, c);
     for (CondId c : r.spatial) require(c < m.conds.size(), "a rule names a condition that does not exist");

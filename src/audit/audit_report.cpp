@@ -2,12 +2,12 @@
 // and as text for a person.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <openssl/evp.h>
 
 #include <algorithm>
 
 #include "base/dates.hpp"
 #include "base/enum_names.hpp"
+#include "base/sha256.hpp"
 #include "zhunru/audit.hpp"
 
 namespace zhunru {
@@ -39,14 +39,10 @@ std::string_view severity_name(Severity s) { return s == Severity::error ? "erro
 std::string_view name_of(AuditKind kind) { return enum_name(kind, kKinds).en; }
 
 std::string fingerprint(const AuditFinding& finding) {
-  std::string key(name_of(finding.kind));
-  for (const AuditRule& r : finding.rules) key += "\n" + r.id;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(key.data(), key.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string hex;
-  for (unsigned int i = 0; i < 8 && i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
+  Sha256 sha;
+  sha.add(name_of(finding.kind));
+  for (const AuditRule& r : finding.rules) sha.add("\n" + r.id);
+  return sha.hex().substr(0, 16);
 }
 
 std::string to_json(const AuditResult& r) {

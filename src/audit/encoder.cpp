@@ -1,5 +1,7 @@
 #include "audit/encoder.hpp"
 
+#include "audit/z3_terms.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -52,18 +54,6 @@ bool implies(const model::Model& m, const model::SiteSpatial& a, const model::Si
 Encoder::Encoder(z3::context& ctx, const model::Model& model, std::int32_t as_of_day)
     : ctx_(ctx), m_(model), as_of_day_(as_of_day), conds_(model.conds.size()), nums_(model.nums.size()) {
   collect_codes();
-}
-
-z3::expr Encoder::any_of(const std::vector<z3::expr>& terms) {
-  z3::expr_vector v(ctx_);
-  for (const z3::expr& t : terms) v.push_back(t);
-  return terms.size() == 1 ? terms.front() : z3::mk_or(v);
-}
-
-z3::expr Encoder::all_of(const std::vector<z3::expr>& terms) {
-  z3::expr_vector v(ctx_);
-  for (const z3::expr& t : terms) v.push_back(t);
-  return terms.size() == 1 ? terms.front() : z3::mk_and(v);
 }
 
 z3::expr Encoder::cond(model::CondId id) {
@@ -182,7 +172,7 @@ z3::expr Encoder::industry_in(const model::IndustryIn& in) {
     });
     if (member) any.push_back(v == static_cast<int>(i));
   }
-  return any_of(any);
+  return any_of(ctx_, any);
 }
 
 z3::expr Encoder::text_in(const model::TextIn& in) {
@@ -192,7 +182,7 @@ z3::expr Encoder::text_in(const model::TextIn& in) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (std::find(in.values.begin(), in.values.end(), list[i]) != in.values.end()) any.push_back(v == static_cast<int>(i));
   }
-  return any_of(any);
+  return any_of(ctx_, any);
 }
 
 z3::expr Encoder::spatial(const model::SiteSpatial& s) {
@@ -233,7 +223,7 @@ z3::expr Encoder::encode_cond(model::CondId id) {
           const z3::expr v = var(c.fact);
           std::vector<z3::expr> any;
           for (std::uint32_t value : c.values) any.push_back(v == static_cast<int>(value));
-          return any_of(any);
+          return any_of(ctx_, any);
         } else if constexpr (std::is_same_v<T, model::IndustryIn>) {
           return industry_in(c);
         } else if constexpr (std::is_same_v<T, model::TextIn>) {
@@ -243,11 +233,11 @@ z3::expr Encoder::encode_cond(model::CondId id) {
         } else if constexpr (std::is_same_v<T, model::All>) {
           std::vector<z3::expr> all;
           for (model::CondId o : c.operands) all.push_back(cond(o));
-          return all_of(all);
+          return all_of(ctx_, all);
         } else if constexpr (std::is_same_v<T, model::Any>) {
           std::vector<z3::expr> any;
           for (model::CondId o : c.operands) any.push_back(cond(o));
-          return any_of(any);
+          return any_of(ctx_, any);
         } else if constexpr (std::is_same_v<T, model::IsKind>) {
           return cond(m_.kinds[c.kind].condition);  // the checker refuses cycles
         } else if constexpr (std::is_same_v<T, model::AsOfIn>) {

@@ -47,10 +47,6 @@ class Encoder {
   z3::expr num(model::NumId id);
   z3::expr encode_cond(model::CondId id);
   z3::expr encode_num(model::NumId id);
-  /// Or and and of any number of terms, as one n-ary application: a chain of
-  /// binary ones is as deep as it is long, and Z3 frees deep terms slowly.
-  z3::expr any_of(const std::vector<z3::expr>& terms);
-  z3::expr all_of(const std::vector<z3::expr>& terms);
   z3::expr var(model::FactId fact);
   z3::expr industry_in(const model::IndustryIn& in);
   z3::expr text_in(const model::TextIn& in);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "audit/z3_terms.hpp"
 #include "model/codes.hpp"
 
 namespace zhunru::auditing {
@@ -40,10 +41,12 @@ z3::expr PlaceEncoder::territory(const model::Tier& tier) const {
 }
 
 z3::expr PlaceEncoder::region(const model::RegionScope& g) const {
-  z3::expr any = ctx_.bool_val(false);
+  std::vector<z3::expr> named;
+  named.reserve(g.codes.size());
   for (const std::string& code : g.codes) {
-    any = any || (g.level == TierLevel::unit ? unit(code) : prefix(model::territory_prefix(g.level, code)));
+    named.push_back(g.level == TierLevel::unit ? unit(code) : prefix(model::territory_prefix(g.level, code)));
   }
+  const z3::expr any = any_of(ctx_, named);
   return g.negated ? !any : any;
 }
 
@@ -53,14 +56,15 @@ z3::expr PlaceEncoder::tier_of(const model::Rule& r) const {
 
 z3::expr PlaceEncoder::of(const model::Rule& r) const {
   if (!needed_) return ctx_.bool_val(true);
-  z3::expr where = territory(m_.tiers[r.tier]);
+  std::vector<z3::expr> all{territory(m_.tiers[r.tier])};
   if (r.units) {
-    z3::expr any = ctx_.bool_val(false);
-    for (const std::string& code : *r.units) any = any || unit(code);
-    where = where && any;
+    std::vector<z3::expr> named;
+    named.reserve(r.units->size());
+    for (const std::string& code : *r.units) named.push_back(unit(code));
+    all.push_back(any_of(ctx_, named));
   }
-  for (const model::RegionScope& g : r.regions) where = where && region(g);
-  return where;
+  for (const model::RegionScope& g : r.regions) all.push_back(region(g));
+  return all_of(ctx_, all);
 }
 
 }  // namespace zhunru::auditing

@@ -95,6 +95,11 @@ std::string some_district(const std::string& prefix) {
   return d.substr(0, 6);
 }
 
+/// The first unit of class `c` a district could have: ZH + district + class digit + 0001.
+std::string first_unit(const std::string& district, UnitClass c) {
+  return "ZH" + district + std::to_string(static_cast<int>(c) + 1) + "0001";
+}
+
 }  // namespace
 
 std::set<model::FactId> facts_in(const model::Model& m, model::CondId id) {
@@ -160,14 +165,12 @@ std::optional<std::string> WitnessBuilder::unit_for(const std::vector<std::uint3
   }
   if (tier.level == TierLevel::unit) return fits(tier.code, tier.code.substr(2, 6), c) ? std::optional(tier.code) : std::nullopt;
   const std::string district = tier.level == TierLevel::district ? tier.code : some_district(model::territory_prefix(tier));
-  const std::string code = "ZH" + district + std::to_string(static_cast<int>(c) + 1) + "0001";
-  if (fits(code, district, c)) return code;
+  if (const std::string code = first_unit(district, c); fits(code, district, c)) return code;
   for (std::uint32_t i : rules) {  // a unit in a district a scope names
     for (const model::RegionScope& g : m.rules[i].regions) {
       if (g.negated || g.level != TierLevel::district) continue;
       for (const std::string& d : g.codes) {
-        const std::string in_district = "ZH" + d + std::to_string(static_cast<int>(c) + 1) + "0001";
-        if (fits(in_district, d, c)) return in_district;
+        if (const std::string in_district = first_unit(d, c); fits(in_district, d, c)) return in_district;
       }
     }
   }

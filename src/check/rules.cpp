@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/edit_distance.hpp"
 #include "base/side_by_side.hpp"
@@ -39,6 +42,7 @@ class RuleChecker {
   std::optional<model::CondId> adjective_set(const std::vector<ast::Name>& set);
   bool scope(const std::vector<ast::ScopeTerm>& terms, const model::Tier& tier, model::Rule& rule);
   void region_scope(const ast::UnitListScope& scope, const model::Tier& tier, model::Rule& rule);
+  void never_applies(const Span& scope);
   bool metadata(const ast::Metadata& m, model::Rule& rule);
   std::optional<model::CondId> optional_condition(const std::optional<ast::ExprId>& e, bool& ok);
 
@@ -131,11 +135,6 @@ std::optional<model::CondId> RuleChecker::subject(const ast::Subject& s) {
 
 bool RuleChecker::scope(const std::vector<ast::ScopeTerm>& terms, const model::Tier& tier, model::Rule& rule) {
   bool ok = true;
-  auto never_applies = [&](const Span& span) {
-    ctx_.warning("check.empty-scope", span,
-                 {"no unit lies in all of these scopes at once; the rule can never apply",
-                  "没有单元同时满足这些范围，本条规则永不适用"});
-  };
   for (const ast::ScopeTerm& term : terms) {
     if (const auto* c = std::get_if<ast::ClassScope>(&term)) {
       std::vector<model::UnitClass> classes = c->classes;
@@ -151,19 +150,21 @@ bool RuleChecker::scope(const std::vector<ast::ScopeTerm>& terms, const model::T
         region_scope(*u, tier, rule);
         continue;
       }
+      // A second `in units [...]` intersects with the first: looked up in a
+      // hash set, so two lists of 100,000 codes cost a moment, not minutes.
+      std::optional<std::unordered_set<std::string_view>> earlier;
+      if (rule.units) earlier.emplace(rule.units->begin(), rule.units->end());
+      const std::string prefix = model::territory_prefix(tier);
       std::vector<std::string> codes;
       for (const ast::Code& code : u->units) {
         const auto unit = model::parse_unit_code(code.text);
         if (!unit) continue;  // reported by the parser
-        const std::string prefix = model::territory_prefix(tier);
         if (!unit->code.starts_with(prefix) && !unit->district.starts_with(prefix)) {
           ctx_.warning("check.unit-outside-tier", code.span,
                        {"unit " + code.text + " lies outside " + tier.code + "; this rule can never apply there",
                         "单元 " + code.text + " 不在 " + tier.code + " 范围内，本条规则对其永不适用"});
         }
-        if (!rule.units || std::find(rule.units->begin(), rule.units->end(), code.text) != rule.units->end()) {
-          codes.push_back(code.text);
-        }
+        if (!earlier || earlier->count(code.text) > 0) codes.push_back(code.text);
       }
       rule.units = std::move(codes);
       if (rule.units->empty()) never_applies(u->span);
@@ -176,6 +177,12 @@ bool RuleChecker::scope(const std::vector<ast::ScopeTerm>& terms, const model::T
   return ok;
 }
 
+void RuleChecker::never_applies(const Span& scope) {
+  ctx_.warning("check.empty-scope", scope,
+               {"no unit lies in all of these scopes at once; the rule can never apply",
+                "没有单元同时满足这些范围，本条规则永不适用"});
+}
+
 // `in districts [...]`, `not in cities [...]`, `not in units [...]`. A
 // region that shares no territory with the rule's tier is reported: listed,
 // the rule never applies; excluded, the exclusion changes nothing.
@@ -183,6 +190,7 @@ void RuleChecker::region_scope(const ast::UnitListScope& scope, const model::Tie
   model::RegionScope region{scope.level, scope.negated, {}};
   const std::string tier_prefix = model::territory_prefix(tier);
   std::size_t outside = 0;
+  std::unordered_set<std::string_view> seen;  // each code once, in the order written
   for (const ast::Code& code : scope.units) {
     const std::string prefix = scope.level == model::TierLevel::unit
                                    ? model::parse_unit_code(code.text).value_or(model::UnitCode{}).district
@@ -196,15 +204,9 @@ void RuleChecker::region_scope(const ast::UnitListScope& scope, const model::Tie
                     std::string(name_zh(scope.level)) + " " + code.text + " 不在" + std::string(name_zh(tier.level)) +
                         " " + tier.code + " 范围内" + (scope.negated ? "，排除它不起作用" : "，本条规则对其永不适用")});
     }
-    if (std::find(region.codes.begin(), region.codes.end(), code.text) == region.codes.end()) {
-      region.codes.push_back(code.text);
-    }
+    if (seen.insert(code.text).second) region.codes.push_back(code.text);
   }
-  if (!scope.negated && outside == scope.units.size()) {
-    ctx_.warning("check.empty-scope", scope.span,
-                 {"no unit lies in all of these scopes at once; the rule can never apply",
-                  "没有单元同时满足这些范围，本条规则永不适用"});
-  }
+  if (!scope.negated && outside == scope.units.size()) never_applies(scope.span);
   rule.regions.push_back(std::move(region));
 }
 

@@ -9,9 +9,9 @@
 #include <map>
 
 #include "support/eval_helpers.hpp"
+#include "support/format_helpers.hpp"
 #include "support/parse_helpers.hpp"
 #include "zhunru/audit.hpp"
-#include "zhunru/format.hpp"
 #include "zhunru/snapshot.hpp"
 
 using namespace zhunru;
@@ -101,21 +101,15 @@ TEST_CASE("scopes by region: districts, cities and provinces, their negations, a
 
 TEST_CASE("nation, province and region scopes: fmt in both keyword sets, the same tree on both parser paths") {
   const std::string text = kTiers;
-  const FormatResult zh = format_source({"t.rules", text}, {Lang::zh});
-  REQUIRE(zh.ok());
-  CHECK(zh.text->find("全国 \"全国\" {") != std::string::npos);
-  CHECK(zh.text->find("省级 510000 \"四川省\" {") != std::string::npos);
-  CHECK(zh.text->find("在 省级 [500000, 510000]") != std::string::npos);
-  CHECK(zh.text->find("不在 市级 [500100]") != std::string::npos);
-  CHECK(zh.text->find("在 区县 [500103] 且 不在 单元 [ZH50010320001]") != std::string::npos);
-  const FormatResult en = format_source({"t.rules", *zh.text}, {Lang::en});
-  REQUIRE(en.ok());
-  const FormatResult again = format_source({"t.rules", text}, {Lang::en});
-  REQUIRE(again.ok());
-  CHECK(*en.text == *again.text);
-  CHECK(en.text->find("not in districts [500103, 500104]") != std::string::npos);
+  const BothWays printed = formatted_both_ways(text);
+  CHECK(printed.zh.find("全国 \"全国\" {") != std::string::npos);
+  CHECK(printed.zh.find("省级 510000 \"四川省\" {") != std::string::npos);
+  CHECK(printed.zh.find("在 省级 [500000, 510000]") != std::string::npos);
+  CHECK(printed.zh.find("不在 市级 [500100]") != std::string::npos);
+  CHECK(printed.zh.find("在 区县 [500103] 且 不在 单元 [ZH50010320001]") != std::string::npos);
+  CHECK(printed.en.find("not in districts [500103, 500104]") != std::string::npos);
   // The Chinese text means the same: the same verdicts.
-  const auto rs = ruleset_with(*zh.text);
+  const auto rs = ruleset_with(printed.zh);
   const std::string big = R"("industry": "C1311", "nature": "new", "low-voc": true, "capacity": 20)";
   CHECK(violated(*rs, big, "ZH50010530001") == std::vector<std::string>{"CQ-1"});
   // Singular words are read too (`in district [...]`), and a layer may be called `districts`.
@@ -124,7 +118,7 @@ TEST_CASE("nation, province and region scopes: fmt in both keyword sets, the sam
   CHECK(check_codes("layer districts from \"maps/shore.geojson\";\n"
                     "city 500000 { spatial-layout { L: ban projects within 1 km of districts; } }")
             .empty());
-  for (const std::string& source : {text, *zh.text}) {
+  for (const std::string& source : {text, printed.zh}) {
     const ParsedPair p = parse_both_paths(source);
     CHECK(p.fast_answered);
     CHECK(p.same_tree);

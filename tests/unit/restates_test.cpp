@@ -6,9 +6,9 @@
 #include <algorithm>
 
 #include "support/eval_helpers.hpp"
+#include "support/format_helpers.hpp"
 #include "support/parse_helpers.hpp"
 #include "zhunru/audit.hpp"
-#include "zhunru/format.hpp"
 #include "zhunru/snapshot.hpp"
 
 using namespace zhunru;
@@ -102,13 +102,10 @@ province 510000 { spatial-layout { SC-9: ban new projects; } }
 
 TEST_CASE("restates: fmt in both keyword sets, the same tree on both parser paths, kept in a snapshot") {
   const std::string text = tiers(kFaithful);
-  const FormatResult zh = format_source({"t.rules", text}, {Lang::zh});
-  REQUIRE(zh.ok());
-  CHECK(zh.text->find("重申 N-1") != std::string::npos);
-  const FormatResult en = format_source({"t.rules", *zh.text}, {Lang::en});
-  REQUIRE(en.ok());
-  CHECK(en.text->find("\n        restates N-1\n") != std::string::npos);
-  for (const std::string& source : {text, *zh.text}) {
+  const BothWays printed = formatted_both_ways(text);
+  CHECK(printed.zh.find("重申 N-1") != std::string::npos);
+  CHECK(printed.en.find("\n        restates N-1\n") != std::string::npos);
+  for (const std::string& source : {text, printed.zh}) {
     const ParsedPair p = parse_both_paths(source);
     CHECK(p.fast_answered);
     CHECK(p.same_tree);

@@ -215,6 +215,20 @@ TEST_CASE("snapshot: a model whose ids point nowhere or loop is refused (what th
   Model tiers = m;
   tiers.tiers.push_back({TierLevel::city, "510000", "", 0, {}});  // a city under a city
   CHECK(refusal(tiers).find("level above") != std::string::npos);
+  // A restatement names a rule of a tier above; two rules restating each other
+  // would send the auditor round for ever.
+  Model restating = m;
+  restating.tiers.push_back({TierLevel::district, "500103", "", 0, {}});
+  restating.rules.push_back(restating.rules.back());
+  restating.rules.back().tier = 1;
+  restating.rules.back().restates = 0;
+  CHECK(refusal(restating).empty());
+  Model cycle = restating;
+  cycle.rules[0].restates = 1;
+  CHECK(refusal(cycle).find("not in a tier above") != std::string::npos);
+  Model beyond = restating;
+  beyond.rules.back().restates = 9;
+  CHECK(refusal(beyond).find("not in a tier above") != std::string::npos);
   // Kind tests may refer forward (a kind declared after one that tests it),
   // but a condition that reaches itself through them is a loop.
   Model kinds = m;

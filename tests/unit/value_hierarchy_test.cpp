@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "support/eval_helpers.hpp"
+#include "support/format_helpers.hpp"
 #include "zhunru/audit.hpp"
-#include "zhunru/format.hpp"
 #include "zhunru/schema.hpp"
 #include "zhunru/snapshot.hpp"
 
@@ -94,16 +94,10 @@ TEST_CASE("values under values: names and labels are unique across every level, 
 
 TEST_CASE("values under values: fmt keeps them, in English and in Chinese keywords, and the meaning with them") {
   const std::string text = std::string(kNatures) + kRules;
-  const FormatResult zh = format_source({"t.rules", text}, {Lang::zh});
-  REQUIRE(zh.ok());
-  CHECK(zh.text->find("new \"新建\" { relocation \"迁建\" }") != std::string::npos);
-  CHECK(zh.text->find("upgrade \"技术改造\" { line-swap \"生产线置换\" }") != std::string::npos);
-  const FormatResult en = format_source({"t.rules", *zh.text}, {Lang::en});
-  REQUIRE(en.ok());
-  const FormatResult again = format_source({"t.rules", text}, {Lang::en});
-  REQUIRE(again.ok());
-  CHECK(*en.text == *again.text);
-  const auto rs = compile_ok({{"t.rules", *zh.text}});
+  const BothWays printed = formatted_both_ways(text);
+  CHECK(printed.zh.find("new \"新建\" { relocation \"迁建\" }") != std::string::npos);
+  CHECK(printed.zh.find("upgrade \"技术改造\" { line-swap \"生产线置换\" }") != std::string::npos);
+  const auto rs = compile_ok({{"t.rules", printed.zh}});
   CHECK(violated(*rs, "relocation") == std::vector<std::string>{"N1", "N2"});
 }
 
