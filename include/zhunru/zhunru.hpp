@@ -3,6 +3,7 @@
 
 #include "zhunru/applies.hpp"
 #include "zhunru/audit.hpp"
+#include "zhunru/diff.hpp"
 #include "zhunru/dates.hpp"
 #include "zhunru/decision.hpp"
 #include "zhunru/diagnostic.hpp"

@@ -7,6 +7,7 @@
 
 #include "base/dates.hpp"
 #include "base/enum_names.hpp"
+#include "base/indent.hpp"
 #include "base/sha256.hpp"
 #include "zhunru/audit.hpp"
 
@@ -96,13 +97,7 @@ std::string to_text(const AuditResult& r, Lang lang) {
     out += "\n  " + f.message.in(lang) + "\n";
     if (f.witness) {
       out += zh ? "  见证项目（zhunru eval 可复现）：\n" : "  witness (zhunru eval reproduces it):\n";
-      std::string w = *f.witness;
-      std::string indented;
-      for (char c : w) {
-        indented += c;
-        if (c == '\n') indented += "    ";
-      }
-      out += "    " + indented.substr(0, indented.size() - 4);
+      out += indented(*f.witness, "    ");
     } else if (!f.witness_note.en.empty()) {
       out += (zh ? "  无见证项目：" : "  no witness: ") + f.witness_note.in(lang) + "\n";
     }

@@ -13,6 +13,7 @@
 #include "audit/encoder.hpp"
 #include "audit/lints.hpp"
 #include "audit/place.hpp"
+#include "audit/rule_formulas.hpp"
 #include "audit/witness.hpp"
 #include "zhunru/audit.hpp"
 
@@ -21,9 +22,7 @@ namespace {
 
 using auditing::Encoder;
 
-bool in_force(const model::Rule& r, const std::chrono::year_month_day& day) {
-  return (!r.effective_from || *r.effective_from <= day) && (!r.effective_until || day <= *r.effective_until);
-}
+using auditing::in_force;
 
 bool is_positive(RuleForm f) { return f == RuleForm::allow || f == RuleForm::encourage; }
 bool is_requirement(RuleForm f) { return f == RuleForm::require || f == RuleForm::limit; }
@@ -37,16 +36,10 @@ class Auditor {
   AuditResult run();
 
  private:
-  struct Formulas {
-    z3::expr applies;    // subject, scope (class, layers), where
-    z3::expr exempt;     // unless
-    z3::expr complies;   // requirement (true for bans and positive entries)
-  };
+  using Formulas = auditing::RuleFormulas;
 
-  Formulas formulas(const model::Rule& r);
   std::optional<z3::expr> kind_of_ban(const model::Rule& r);
   z3::check_result check(const std::vector<z3::expr>& terms, std::optional<z3::model>* model = nullptr);
-  std::vector<UnitClass> possible_classes(const model::Rule& r) const;
   void single(std::uint32_t i);
   void pair(std::uint32_t upper, std::uint32_t lower);
   [[nodiscard]] bool restates(std::uint32_t lower, std::uint32_t upper) const;
@@ -71,33 +64,6 @@ class Auditor {
 AuditRule Auditor::rule_ref(std::uint32_t i) const {
   const model::Rule& r = m_.rules[i];
   return {r.id, m_.file_line(r)};
-}
-
-std::vector<UnitClass> Auditor::possible_classes(const model::Rule& r) const {
-  std::vector<UnitClass> out;
-  for (UnitClass c : {UnitClass::priority, UnitClass::key, UnitClass::general}) {
-    if (r.classes && std::find(r.classes->begin(), r.classes->end(), c) == r.classes->end()) continue;
-    const model::Tier& tier = m_.tiers[r.tier];
-    if (tier.level == TierLevel::unit) {
-      const auto code = model::parse_unit_code(tier.code);
-      if (code && code->unit_class != c) continue;
-    }
-    out.push_back(c);
-  }
-  return out;
-}
-
-Auditor::Formulas Auditor::formulas(const model::Rule& r) {
-  z3::expr applies = ctx_.bool_val(true);
-  if (r.subject) applies = applies && enc_.cond(*r.subject);
-  z3::expr classes = ctx_.bool_val(false);
-  for (UnitClass c : possible_classes(r)) classes = classes || unit_class_ == static_cast<int>(c);
-  applies = applies && classes && place_.of(r);
-  for (model::CondId s : r.spatial) applies = applies && enc_.cond(s);
-  if (r.where) applies = applies && enc_.cond(*r.where);
-  const z3::expr exempt = r.unless ? enc_.cond(*r.unless) : ctx_.bool_val(false);
-  const z3::expr complies = r.requirement ? enc_.cond(*r.requirement) : ctx_.bool_val(true);
-  return {applies, exempt, complies};
 }
 
 // The kind of project a ban is about: the adjective sets of its subject and
@@ -208,7 +174,7 @@ void Auditor::single(std::uint32_t i) {
   const Formulas& f = *formulas_[i];
   const std::string id = r.id;
   if (check({f.applies}) == z3::unsat) {
-    const bool no_class = possible_classes(r).empty();
+    const bool no_class = auditing::possible_classes(m_, r).empty();
     const LocalizedText why = no_class ? LocalizedText{": no unit of its tier has the class its scope names",
                                                        "：其层级内没有其范围所指类别的单元"}
                                        : conflict(r);
@@ -255,12 +221,9 @@ bool Auditor::restates(std::uint32_t lower, std::uint32_t upper) const {
 void Auditor::restatement(std::uint32_t ui, std::uint32_t li) {
   const model::Rule& u = m_.rules[ui];
   const model::Rule& l = m_.rules[li];
-  const auto stops = [](const model::Rule& r, const Formulas& f) {
-    return r.form == RuleForm::ban ? f.applies && !f.exempt : f.applies && !f.exempt && !f.complies;
-  };
   if (u.form != RuleForm::ban && !is_requirement(u.form)) return;  // allow/encourage stop nothing
-  const z3::expr su = stops(u, *formulas_[ui]);
-  const z3::expr sl = stops(l, *formulas_[li]);
+  const z3::expr su = formulas_[ui]->stops(u.form);
+  const z3::expr sl = formulas_[li]->stops(l.form);
   const z3::expr here = place_.tier_of(l);  // a restatement speaks for its own tier only
   ++result_.pairs;
   std::optional<z3::model> w;
@@ -391,7 +354,7 @@ AuditResult Auditor::run() {
   std::vector<std::uint32_t> live;
   for (std::uint32_t i = 0; i < m_.rules.size(); ++i) {
     if (!in_force(m_.rules[i], options_.as_of)) continue;
-    formulas_[i] = formulas(m_.rules[i]);
+    formulas_[i] = auditing::formulas_of(m_, m_.rules[i], enc_, place_, unit_class_);
     live.push_back(i);
   }
   result_.rules = live.size();

@@ -51,33 +51,36 @@ bool implies(const model::Model& m, const model::SiteSpatial& a, const model::Si
 
 }  // namespace
 
-Encoder::Encoder(z3::context& ctx, const model::Model& model, std::int32_t as_of_day)
-    : ctx_(ctx), m_(model), as_of_day_(as_of_day), conds_(model.conds.size()), nums_(model.nums.size()) {
-  collect_codes();
-}
-
-z3::expr Encoder::cond(model::CondId id) {
-  if (!conds_[id]) conds_[id] = encode_cond(id);
-  return *conds_[id];
-}
-
-z3::expr Encoder::num(model::NumId id) {
-  if (!nums_[id]) nums_[id] = encode_num(id);
-  return *nums_[id];
-}
-
-void Encoder::collect_codes() {
+Domains Domains::of(const std::vector<const model::Model*>& models) {
+  Domains d;
   std::set<std::string> mentioned;
-  for (const model::CondNode& c : m_.conds) {
-    if (const auto* in = std::get_if<model::IndustryIn>(&c)) mentioned.insert(in->codes.begin(), in->codes.end());
-    if (const auto* in = std::get_if<model::TextIn>(&c)) {
-      auto& list = texts_[in->fact];
-      for (const std::string& v : in->values) {
-        if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+  for (const model::Model* m : models) {
+    for (const model::CondNode& c : m->conds) {
+      if (const auto* in = std::get_if<model::IndustryIn>(&c)) mentioned.insert(in->codes.begin(), in->codes.end());
+      if (const auto* in = std::get_if<model::TextIn>(&c)) {
+        auto& list = d.texts[m->facts[in->fact].name];
+        for (const std::string& v : in->values) {
+          if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+        }
       }
     }
   }
-  for (auto& [fact, list] : texts_) list.push_back("（审计生成：其他取值）");
+  for (auto& [fact, list] : d.texts) list.push_back("（审计生成：其他取值）");
+  // An enumeration's values, in the first model's order, that every model
+  // declares: a project giving another value is refused by some version.
+  for (const model::Fact& f : models.front()->facts) {
+    if (f.kind != model::FactKind::enumeration) continue;
+    std::vector<std::string> common;
+    for (const model::EnumValue& v : f.values) {
+      const bool everywhere = std::all_of(models.begin() + 1, models.end(), [&](const model::Model* m) {
+        const auto other = std::find_if(m->facts.begin(), m->facts.end(), [&](const model::Fact& g) { return g.name == f.name; });
+        return other != m->facts.end() && other->kind == f.kind &&
+               std::any_of(other->values.begin(), other->values.end(), [&](const model::EnumValue& w) { return w.name == v.name; });
+      });
+      if (everywhere) common.push_back(v.name);
+    }
+    d.enums.emplace(f.name, std::move(common));
+  }
   // One cell per distinct answer the rules can give: GB/T 4754 classes
   // (4-digit codes, what a real project has) grouped by which mentioned
   // codes cover them, each cell named by its first class. Every cell is a
@@ -89,14 +92,41 @@ void Encoder::collect_codes() {
     if (e.level != 4) continue;
     std::vector<bool> covered(codes.size());
     for (std::size_t i = 0; i < codes.size(); ++i) covered[i] = e.code.starts_with(codes[i]);
-    if (seen.insert(std::move(covered)).second) industry_cells_.emplace_back(e.code);
+    if (seen.insert(std::move(covered)).second) d.industry_cells.emplace_back(e.code);
   }
+  return d;
+}
+
+Encoder::Encoder(z3::context& ctx, const model::Model& model, std::int32_t as_of_day, std::shared_ptr<const Domains> domains)
+    : ctx_(ctx), m_(model), as_of_day_(as_of_day),
+      domains_(domains ? std::move(domains) : std::make_shared<const Domains>(Domains::of({&model}))),
+      conds_(model.conds.size()), nums_(model.nums.size()) {}
+
+z3::expr Encoder::cond(model::CondId id) {
+  if (!conds_[id]) conds_[id] = encode_cond(id);
+  return *conds_[id];
+}
+
+z3::expr Encoder::num(model::NumId id) {
+  if (!nums_[id]) nums_[id] = encode_num(id);
+  return *nums_[id];
+}
+
+// Where value `value` of enumeration `f` lies in the shared domain; none
+// when some version lacks it.
+std::optional<int> Encoder::enum_index(const model::Fact& f, std::uint32_t value) const {
+  const auto& list = domains_->enums.at(f.name);
+  const auto at = std::find(list.begin(), list.end(), f.values[value].name);
+  if (at == list.end()) return std::nullopt;
+  return static_cast<int>(at - list.begin());
 }
 
 z3::expr Encoder::var(model::FactId fact) {
   if (const auto it = vars_.find(fact); it != vars_.end()) return it->second;
   const model::Fact& f = m_.facts[fact];
-  const std::string name = "fact:" + f.name;
+  // Named by kind and dimension as well: a fact whose type changed between
+  // two versions is two variables, not one read two ways.
+  const std::string name = fmt::format("fact:{}:{}:{}", f.name, static_cast<int>(f.kind), f.unit.dimension.canonical_unit());
   z3::expr v = ctx_.bool_val(false);
   switch (f.kind) {
     case model::FactKind::boolean: v = ctx_.bool_const(name.c_str()); break;
@@ -116,9 +146,9 @@ z3::expr_vector Encoder::background() {
   for (const auto& [fact, v] : vars_) {
     const model::Fact& f = m_.facts[fact];
     std::size_t n = 0;
-    if (f.kind == model::FactKind::enumeration) n = f.values.size();
-    if (f.kind == model::FactKind::industry) n = industry_cells_.size();
-    if (f.kind == model::FactKind::text) n = texts_.count(fact) ? texts_.at(fact).size() : 1;
+    if (f.kind == model::FactKind::enumeration) n = domains_->enums.at(f.name).size();
+    if (f.kind == model::FactKind::industry) n = domains_->industry_cells.size();
+    if (f.kind == model::FactKind::text) n = domains_->texts.count(f.name) ? domains_->texts.at(f.name).size() : 1;
     if (n > 0) {
       out.push_back(v >= 0);
       out.push_back(v < static_cast<int>(n));
@@ -165,8 +195,9 @@ z3::expr Encoder::encode_num(model::NumId id) {
 z3::expr Encoder::industry_in(const model::IndustryIn& in) {
   const z3::expr v = var(in.fact);
   std::vector<z3::expr> any;
-  for (std::size_t i = 0; i < industry_cells_.size(); ++i) {
-    const std::string& cell = industry_cells_[i];
+  const auto& cells = domains_->industry_cells;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const std::string& cell = cells[i];
     const bool member = std::any_of(in.codes.begin(), in.codes.end(), [&](const std::string& c) {
       return in.exact ? cell == c : cell.starts_with(c);
     });
@@ -177,8 +208,10 @@ z3::expr Encoder::industry_in(const model::IndustryIn& in) {
 
 z3::expr Encoder::text_in(const model::TextIn& in) {
   const z3::expr v = var(in.fact);
-  const auto& list = texts_[in.fact];
   std::vector<z3::expr> any;
+  const auto texts = domains_->texts.find(m_.facts[in.fact].name);
+  if (texts == domains_->texts.end()) return any_of(ctx_, any);
+  const auto& list = texts->second;
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (std::find(in.values.begin(), in.values.end(), list[i]) != in.values.end()) any.push_back(v == static_cast<int>(i));
   }
@@ -222,7 +255,9 @@ z3::expr Encoder::encode_cond(model::CondId id) {
         } else if constexpr (std::is_same_v<T, model::EnumIn>) {
           const z3::expr v = var(c.fact);
           std::vector<z3::expr> any;
-          for (std::uint32_t value : c.values) any.push_back(v == static_cast<int>(value));
+          for (std::uint32_t value : c.values) {
+            if (const auto at = enum_index(m_.facts[c.fact], value)) any.push_back(v == *at);
+          }
           return any_of(ctx_, any);
         } else if constexpr (std::is_same_v<T, model::IndustryIn>) {
           return industry_in(c);
@@ -255,6 +290,12 @@ std::vector<Encoder::SpatialValue> Encoder::spatial_values(const z3::model& m) c
   return out;
 }
 
+std::vector<std::pair<model::SiteSpatial, z3::expr>> Encoder::spatial_atoms() const {
+  std::vector<std::pair<model::SiteSpatial, z3::expr>> out;
+  for (const auto& [key, atom] : atoms_) out.push_back(atom);
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> Encoder::facts(const z3::model& m) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [fact, v] : vars_) {
@@ -264,13 +305,18 @@ std::vector<std::pair<std::string, std::string>> Encoder::facts(const z3::model&
     switch (f.kind) {
       case model::FactKind::boolean: json = value.is_true() ? "true" : "false"; break;
       case model::FactKind::enumeration:
-        json = "\"" + f.values[static_cast<std::size_t>(value.get_numeral_int())].name + "\"";
+        json = "\"" + domains_->enums.at(f.name)[static_cast<std::size_t>(value.get_numeral_int())] + "\"";
         break;
       case model::FactKind::industry:
-        json = "\"" + industry_cells_[static_cast<std::size_t>(value.get_numeral_int())] + "\"";
+        json = "\"" + domains_->industry_cells[static_cast<std::size_t>(value.get_numeral_int())] + "\"";
         break;
       case model::FactKind::text:
-        json = nlohmann::json(texts_[fact][static_cast<std::size_t>(value.get_numeral_int())]).dump();
+      {
+        const auto texts = domains_->texts.find(f.name);
+        const auto i = static_cast<std::size_t>(value.get_numeral_int());
+        json = nlohmann::json(texts != domains_->texts.end() && i < texts->second.size() ? texts->second[i] : "（审计生成：其他取值）").dump();
+        break;
+      }
         break;
       case model::FactKind::number:
       case model::FactKind::quantity:

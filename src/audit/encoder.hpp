@@ -12,6 +12,7 @@
 #include <z3++.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,10 +21,26 @@
 
 namespace zhunru::auditing {
 
+/// The finite domains the encoding numbers values in: industry cells, the
+/// texts rules mention, the values of each enumeration (by fact name). Built
+/// from one model for an audit, or from two versions for a diff, so that
+/// value i of a variable means the same thing in both encodings.
+struct Domains {
+  std::vector<std::string> industry_cells;                   // representative codes: cell i ↔ value i
+  std::map<std::string, std::vector<std::string>> texts;     // per text fact: mentioned values, then "other"
+  std::map<std::string, std::vector<std::string>> enums;     // per enumeration: the value names every model has
+
+  static Domains of(const std::vector<const model::Model*>& models);
+};
+
 class Encoder {
  public:
   /// `as_of_day`: the audit's date, in days since 1970 (which definition of a kind holds).
-  Encoder(z3::context& ctx, const model::Model& model, std::int32_t as_of_day);
+  /// `domains`: shared with another Encoder on the same context (a diff);
+  /// none: this model's own. Facts are variables by name, kind and
+  /// dimension, so two encoders on one context share what both versions declare alike.
+  Encoder(z3::context& ctx, const model::Model& model, std::int32_t as_of_day,
+          std::shared_ptr<const Domains> domains = nullptr);
 
   /// The condition as a formula over fact variables.
   z3::expr cond(model::CondId id);
@@ -42,6 +59,9 @@ class Encoder {
   /// The atom a spatial test is made of, and whether the test is its negation.
   /// The spatial atoms used so far, valued by `m`.
   [[nodiscard]] std::vector<SpatialValue> spatial_values(const z3::model& m) const;
+  /// The spatial atoms used so far, each with its variable (a diff fixes
+  /// them to what a candidate site makes them, then solves for the facts).
+  [[nodiscard]] std::vector<std::pair<model::SiteSpatial, z3::expr>> spatial_atoms() const;
 
  private:
   z3::expr num(model::NumId id);
@@ -51,14 +71,13 @@ class Encoder {
   z3::expr industry_in(const model::IndustryIn& in);
   z3::expr text_in(const model::TextIn& in);
   z3::expr spatial(const model::SiteSpatial& s);
-  void collect_codes();
+  [[nodiscard]] std::optional<int> enum_index(const model::Fact& f, std::uint32_t value) const;
 
   z3::context& ctx_;
   const model::Model& m_;
   std::int32_t as_of_day_;
   std::map<model::FactId, z3::expr> vars_;
-  std::vector<std::string> industry_cells_;              // representative codes: cell i ↔ value i
-  std::map<model::FactId, std::vector<std::string>> texts_;  // per text fact: mentioned values, then "other"
+  std::shared_ptr<const Domains> domains_;
   std::map<std::tuple<int, int, model::LayerId, double, std::uint32_t>, std::pair<model::SiteSpatial, z3::expr>> atoms_;
   // Each node encoded once: kinds are shared, and a kind tested twice by
   // each of 30 kinds built on one another would otherwise be encoded 2^30 times.

@@ -1,5 +1,7 @@
 #include "audit/place.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "audit/z3_terms.hpp"
@@ -7,10 +9,17 @@
 
 namespace zhunru::auditing {
 
-PlaceEncoder::PlaceEncoder(z3::context& ctx, const model::Model& m, const z3::expr& unit_class)
-    : ctx_(ctx), m_(m), unit_class_(unit_class), district_(ctx.int_const("unit-district")),
-      serial_(ctx.int_const("unit-serial")) {
-  needed_ = std::any_of(m.rules.begin(), m.rules.end(), [](const model::Rule& r) { return r.units || !r.regions.empty(); });
+PlaceEncoder::PlaceEncoder(z3::context& ctx, const model::Model& m, const z3::expr& unit_class, const std::string& name,
+                           bool always)
+    : ctx_(ctx), m_(m), unit_class_(unit_class), district_(ctx.int_const((name + "-district").c_str())),
+      serial_(ctx.int_const((name + "-serial").c_str())) {
+  needed_ = always ||
+            std::any_of(m.rules.begin(), m.rules.end(), [](const model::Rule& r) { return r.units || !r.regions.empty(); });
+}
+
+std::string PlaceEncoder::code_in(const z3::model& model) const {
+  return fmt::format("ZH{:06d}{}{:04d}", model.eval(district_, true).get_numeral_int(),
+                     model.eval(unit_class_, true).get_numeral_int() + 1, model.eval(serial_, true).get_numeral_int());
 }
 
 z3::expr PlaceEncoder::background() const {

@@ -215,35 +215,7 @@ std::optional<std::pair<std::string, std::string>> WitnessBuilder::site_for(
     const geo::GeometryPtr own = geo::copy_to(*map->feature(u).geometry, *factory);
     candidates.push_back(*own->getInteriorPoint()->getCoordinate());
   }
-  std::vector<double> offsets{0.0, 20000.0};
-  for (const auto& w : wanted) {
-    if (w.test.op == ast::SpatialOp::within) {
-      offsets.push_back(w.test.amount * 0.5);
-      offsets.push_back(w.test.amount * 1.5 + 100.0);
-    }
-    // A point in each of the layer's areas, for `overlapping` (on an edge is not in one).
-    const maps::GeoLayer* layer = d.maps.layers[w.test.layer].get();
-    if (w.test.op != ast::SpatialOp::overlaps || !layer) continue;
-    for (std::uint32_t f = 0; f < layer->size() && candidates.size() < 2000; ++f) {
-      if (!layer->features().is_areal(f)) continue;
-      const geo::GeometryPtr area = geo::copy_to(*layer->feature(f).geometry, *factory);
-      candidates.push_back(*area->getInteriorPoint()->getCoordinate());
-    }
-  }
-  for (const auto& w : wanted) {
-    const maps::GeoLayer* layer = d.maps.layers[w.test.layer].get();
-    if (!layer) continue;
-    for (std::uint32_t p = 0; p < layer->pieces_count() && candidates.size() < 4000; p += 1) {
-      const geo::Coordinate& at = *layer->piece(p).getCoordinate();
-      for (double metres : offsets) {
-        for (double sign : {1.0, -1.0}) {
-          const double dlon = sign * metres / (111320.0 * std::cos(at.y * 3.14159265358979 / 180.0));
-          candidates.push_back({at.x + dlon, at.y});
-          candidates.push_back({at.x, at.y + sign * metres / 110574.0});
-        }
-      }
-    }
-  }
+  candidates = candidate_points(d.maps, wanted, std::move(candidates));
   for (const geo::Coordinate& p : candidates) {
     if (!std::isfinite(p.x) || std::fabs(p.x) > 180.0 || std::fabs(p.y) > 90.0) continue;
     // The unit the point lies in must fit.
@@ -265,6 +237,43 @@ std::optional<std::pair<std::string, std::string>> WitnessBuilder::site_for(
                           map->unit(*in).code);
   }
   return std::nullopt;
+}
+
+std::vector<geo::Coordinate> candidate_points(const maps::Maps& maps, const std::vector<Encoder::SpatialValue>& wanted,
+                                              std::vector<geo::Coordinate> candidates, const geo::Envelope* near) {
+  const auto factory = geo::make_factory();
+  std::vector<double> offsets{0.0, 20000.0};
+  for (const auto& w : wanted) {
+    if (w.test.op == ast::SpatialOp::within) {
+      offsets.push_back(w.test.amount * 0.5);
+      offsets.push_back(w.test.amount * 1.5 + 100.0);
+    }
+    // A point in each of the layer's areas, for `overlapping` (on an edge is not in one).
+    const maps::GeoLayer* layer = maps.layers[w.test.layer].get();
+    if (w.test.op != ast::SpatialOp::overlaps || !layer) continue;
+    for (std::uint32_t f = 0; f < layer->size() && candidates.size() < 2000; ++f) {
+      if (!layer->features().is_areal(f)) continue;
+      if (near && !near->intersects(layer->feature(f).geometry->getEnvelopeInternal())) continue;
+      const geo::GeometryPtr area = geo::copy_to(*layer->feature(f).geometry, *factory);
+      candidates.push_back(*area->getInteriorPoint()->getCoordinate());
+    }
+  }
+  for (const auto& w : wanted) {
+    const maps::GeoLayer* layer = maps.layers[w.test.layer].get();
+    if (!layer) continue;
+    for (std::uint32_t p = 0; p < layer->pieces_count() && candidates.size() < 4000; p += 1) {
+      const geo::Coordinate& at = *layer->piece(p).getCoordinate();
+      if (near && !near->contains(at)) continue;
+      for (double metres : offsets) {
+        for (double sign : {1.0, -1.0}) {
+          const double dlon = sign * metres / (111320.0 * std::cos(at.y * 3.14159265358979 / 180.0));
+          candidates.push_back({at.x + dlon, at.y});
+          candidates.push_back({at.x, at.y + sign * metres / 110574.0});
+        }
+      }
+    }
+  }
+  return candidates;
 }
 
 std::optional<LocalizedText> WitnessBuilder::shows(const std::string& json, const std::vector<std::uint32_t>& rules,

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "audit/encoder.hpp"
+#include "geo/geos.hpp"
+#include "maps/maps.hpp"
 #include "zhunru/audit.hpp"
 #include "zhunru/expected.hpp"
 
@@ -52,6 +54,13 @@ class WitnessBuilder {
   const Ruleset& rs_;
   std::chrono::year_month_day as_of_;
 };
+
+/// Points worth trying as a witness's site: `seeds` (points inside the units
+/// that fit), then points in the areas and near the linework of the layers
+/// the spatial tests `wanted` name, on them and either side of each distance
+/// tested — only of features in `near`, when given (a diff's pair of units).
+std::vector<geo::Coordinate> candidate_points(const maps::Maps& maps, const std::vector<Encoder::SpatialValue>& wanted,
+                                              std::vector<geo::Coordinate> seeds, const geo::Envelope* near = nullptr);
 
 /// The facts a condition reads, through kinds.
 std::set<model::FactId> facts_in(const model::Model& m, model::CondId id);

@@ -24,25 +24,9 @@ int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& e
     return kBadInput;
   }
   if (*as_of) audit_options.as_of = **as_of;
-  std::shared_ptr<const Ruleset> ruleset;
-  if (std::filesystem::path(options.ruleset).extension() == ".zr" || looks_like_snapshot(options.ruleset)) {
-    // A snapshot holds the checked model the auditor works on, and the maps.
-    LoadedRuleset loaded = load_ruleset(options.ruleset, false, "audit", options.lang, err);
-    if (!loaded.ruleset) return loaded.exit_code;
-    ruleset = std::move(loaded.ruleset);
-  } else {
-    if (const auto problem = unreadable_ruleset(options.ruleset)) {
-      say(*problem);
-      return kBadInput;
-    }
-    const CompileResult compiled = compile_directory(options.ruleset);  // map problems come as findings
-    err << compiled.render(options.lang);
-    if (!compiled.ok()) {
-      say({"the ruleset has errors; nothing was audited", "清单有错误，未进行审计"});
-      return kRuleErrors;
-    }
-    ruleset = compiled.ruleset;
-  }
+  const LoadedRuleset loaded = load_for_analysis(options.ruleset, "audit", options.lang, err);
+  if (!loaded.ruleset) return loaded.exit_code;
+  const std::shared_ptr<const Ruleset> ruleset = loaded.ruleset;
   AuditResult result = audit(*ruleset, audit_options);
   if (options.baseline) {
     const auto bytes = read_file(*options.baseline, std::size_t{16} << 20);

@@ -62,3 +62,25 @@ LoadedRuleset load_ruleset(const std::string& path, bool repair_maps, const std:
 }
 
 }  // namespace zhunru::cli
+
+namespace zhunru::cli {
+
+LoadedRuleset load_for_analysis(const std::string& path, const std::string& command, Lang lang, std::ostream& err) {
+  const auto say = [&](const LocalizedText& message) { err << "zhunru " << command << ": " << message.in(lang) << '\n'; };
+  if (std::filesystem::path(path).extension() == ".zr" || looks_like_snapshot(path)) {
+    return load_ruleset(path, false, command, lang, err);  // a snapshot holds the checked model and the maps
+  }
+  if (const auto problem = unreadable_ruleset(path)) {
+    say(*problem);
+    return {nullptr, kBadInput};
+  }
+  const CompileResult compiled = compile_directory(path);  // map problems come as findings
+  err << compiled.render(lang);
+  if (!compiled.ok()) {
+    say({path + ": the ruleset has errors; nothing was analysed", path + "：清单有错误，未进行分析"});
+    return {nullptr, kRuleErrors};
+  }
+  return {compiled.ruleset, kSuccess};
+}
+
+}  // namespace zhunru::cli

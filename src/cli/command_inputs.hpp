@@ -30,4 +30,9 @@ struct LoadedRuleset {
 LoadedRuleset load_ruleset(const std::string& path, bool repair_maps, const std::string& command, Lang lang,
                            std::ostream& err);
 
+/// A ruleset for the analyses (`audit`, `diff`): a snapshot, or a directory
+/// compiled with every diagnostic printed (map problems are the analyses'
+/// findings, so maps are not refused here).
+LoadedRuleset load_for_analysis(const std::string& path, const std::string& command, Lang lang, std::ostream& err);
+
 }  // namespace zhunru::cli

@@ -108,6 +108,18 @@ struct AuditCliOptions {
 };
 int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& err);
 
+struct DiffCliOptions {
+  std::string older;                   // OLD: a ruleset directory or snapshot
+  std::string newer;                   // NEW
+  std::optional<std::string> as_of;    // YYYY-MM-DD; default today
+  std::optional<std::string> projects; // NDJSON of real projects: verdict changes counted by rule
+  unsigned timeout_ms = 5000;          // per solver query
+  bool json = false;                   // --format json
+  Lang lang = Lang::en;
+};
+/// Exit 0 when NEW loosens nothing, 3 when it does, 1/2 as for `audit`.
+int run_diff(const DiffCliOptions& options, std::ostream& out, std::ostream& err);
+
 struct FmtOptions {
   std::string file;
   std::optional<Lang> keywords;  // output keyword language; default: the file's own

@@ -173,6 +173,19 @@ int run(int argc, char** argv) {
   audit_cmd->add_option("--fail-on", fail_on, "Exit 3 on a new finding of this severity or worse: warning (default) or error")
       ->check(CLI::IsMember({"warning", "error"}));
 
+  DiffCliOptions diff;
+  std::string diff_format;
+  auto* diff_cmd = app.add_subcommand("diff", "Compare two versions of a list: rules added, removed and changed, what is "
+                                              "loosened or tightened (with witness projects), and the unit map");
+  diff_cmd->add_option("old", diff.older, "The earlier version: a ruleset directory or a compiled snapshot (FILE.zr)")->required();
+  diff_cmd->add_option("new", diff.newer, "The later version: a ruleset directory or a compiled snapshot (FILE.zr)")->required();
+  diff_cmd->add_option("--as-of", diff.as_of, "Compare the rules in force on this date (YYYY-MM-DD); default today");
+  diff_cmd->add_option("--projects", diff.projects, "Also judge these projects (NDJSON) on both versions and count what changed");
+  diff_cmd->add_option("--timeout-ms", diff.timeout_ms, "Give each solver query at most this long (default 5000)")
+      ->check(CLI::Range(1, 3600000));
+  add_format(diff_cmd, diff_format);
+  add_lang(diff_cmd, diff.lang, "Language of messages: en or zh");
+
   FmtOptions fmt;
   fmt.lang = language_from_environment();
   std::optional<Lang> fmt_lang;
@@ -222,6 +235,10 @@ int run(int argc, char** argv) {
     audit.json = audit_format == "json";
     audit.warnings_fail = fail_on == "warning";
     return run_audit(audit, std::cout, std::cerr);
+  }
+  if (diff_cmd->parsed()) {
+    diff.json = diff_format == "json";
+    return run_diff(diff, std::cout, std::cerr);
   }
   if (fmt_lang) {
     fmt.keywords = fmt_lang;
