@@ -41,8 +41,8 @@ struct Change {
   std::vector<std::string> rules;        // ids (for loosened: the OLD rule that stopped the witness)
   std::vector<std::string> units;        // unit codes, for unit-map changes
   LocalizedText message;
-  std::optional<std::string> old_text;   // the rule as OLD writes it (removed, changed)
-  std::optional<std::string> new_text;   // as NEW writes it (added, changed)
+  std::optional<LocalizedText> old_text; // the rule as OLD writes it (removed, changed), in English and Chinese keywords
+  std::optional<LocalizedText> new_text; // as NEW writes it (added, changed)
   std::optional<std::string> witness;    // a project file both versions accept, judged as the message says
   LocalizedText witness_note;            // why there is none, when there is none
 };

@@ -277,7 +277,7 @@ std::vector<geo::Coordinate> candidate_points(const maps::Maps& maps, const std:
 }
 
 std::optional<LocalizedText> WitnessBuilder::shows(const std::string& json, const std::vector<std::uint32_t>& rules,
-                                                   const std::string& unit, Expect expect) const {
+                                                   const std::string& unit, Expect expect, Verdict* verdict) const {
   const model::Model& m = rs_.data().model;
   auto project = load_project_json(rs_, json);
   if (!project) {
@@ -289,6 +289,7 @@ std::optional<LocalizedText> WitnessBuilder::shows(const std::string& json, cons
   options.as_of = as_of_;
   const auto decision = evaluate(rs_, *project, options);
   if (!decision) return LocalizedText{"the evaluator refused the witness: " + decision.error().message.en, "评估器拒绝了该见证项目：" + decision.error().message.zh};
+  if (verdict) *verdict = decision->verdict;
   auto status = [&](std::uint32_t i) {
     for (const Finding& f : decision->findings) {
       if (f.rule == m.rules[i].id && f.unit == unit) return f.status;
@@ -343,15 +344,21 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
                        "search for a site and facts that fit one another",
                        "无见证项目：图层 " + name + " 按每个项目的事实筛选，审计器不搜索相互匹配的选址与事实"});
   }
-  std::string json = "{\n  \"project\": {\"name\": \"zhunru audit witness\"},\n";
-  for (const auto& [name, value] : encoder.facts(model)) {
-    if (read.count(name)) json += "  \"" + name + "\": " + value + ",\n";
-  }
+  const auto valued = encoder.facts(model);
+  const auto facts_json = [&](bool every) {
+    std::string out = "{\n  \"project\": {\"name\": \"zhunru audit witness\"},\n";
+    for (const auto& [name, value] : valued) {
+      if (every || read.count(name)) out += "  \"" + name + "\": " + value + ",\n";
+    }
+    return out;
+  };
+  std::string json = facts_json(false);
+  std::string place;
   std::optional<std::string> unit;
   if (wanted.empty()) {
     unit = unit_for(rules, unit_class);
     if (!unit) return R::failure({"no unit of the map lies where all these rules apply", "单元图中没有这些规则同时适用的单元"});
-    json += "  \"units\": [\"" + *unit + "\"]\n}\n";
+    place = "  \"units\": [\"" + *unit + "\"]\n}\n";
   } else {
     auto site = site_for(rules, wanted);
     if (!site) {
@@ -360,9 +367,20 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
                          "未找到同时位于这些规则适用范围内、且满足所需空间关系的选址（已在图层附近及相应单元内搜索）"});
     }
     unit = site->second;
-    json += "  \"site\": " + site->first + "\n}\n";
+    place = "  \"site\": " + site->first + "\n}\n";
   }
-  if (auto problem = shows(json, rules, *unit, expect)) return R::failure(*problem);
+  json += place;
+  Verdict verdict = Verdict::incomplete;
+  if (auto problem = shows(json, rules, *unit, expect, &verdict)) return R::failure(*problem);
+  // The facts the finding's rules read show the finding; a rule it does not
+  // involve may still leave the verdict incomplete. Then the witness gives
+  // every fact the solver valued, if that keeps the finding and makes the
+  // verdict definite (an applicant's file would give them all too).
+  if (verdict == Verdict::incomplete && valued.size() > read.size()) {
+    const std::string full = facts_json(true) + place;
+    Verdict full_verdict = Verdict::incomplete;
+    if (!shows(full, rules, *unit, expect, &full_verdict) && full_verdict != Verdict::incomplete) return full;
+  }
   return json;
 }
 

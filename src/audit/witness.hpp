@@ -15,6 +15,7 @@
 #include "geo/geos.hpp"
 #include "maps/maps.hpp"
 #include "zhunru/audit.hpp"
+#include "zhunru/decision.hpp"
 #include "zhunru/expected.hpp"
 
 namespace zhunru::auditing {
@@ -48,8 +49,9 @@ class WitnessBuilder {
   /// Any unit class the rules' scopes admit will do: facts do not depend on it.
   std::optional<std::pair<std::string, std::string>> site_for(const std::vector<std::uint32_t>& rules,
                                                               const std::vector<Encoder::SpatialValue>& wanted) const;
+  /// Why the witness does not show the finding, if it does not; `verdict`: the verdict it gets.
   std::optional<LocalizedText> shows(const std::string& json, const std::vector<std::uint32_t>& rules,
-                                     const std::string& unit, Expect expect) const;
+                                     const std::string& unit, Expect expect, Verdict* verdict = nullptr) const;
 
   const Ruleset& rs_;
   std::chrono::year_month_day as_of_;

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <map>
 
+#include "zhunru/vocabulary.hpp"
+
 #include "api/ruleset_data.hpp"
 #include "diff/unit_map_changes.hpp"
 #include "diff/versions.hpp"
@@ -33,16 +35,27 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
-/// The rule as one line: tier, form and parts as its file writes them.
-std::string rule_text(const RuleInfo& r) {
-  std::string out = fmt::format("{} {} {}: {}", name_of(r.tier), r.tier_code, r.id, name_of(r.form));
-  for (const std::string* part : {&r.subject, &r.scope}) {
-    if (!part->empty()) out += " " + collapse(*part);
-  }
-  if (!r.where.empty()) out += " where " + collapse(r.where);
-  if (!r.unless.empty()) out += " unless " + collapse(r.unless);
-  if (!r.requirement.empty()) out += " to have " + collapse(r.requirement);
+/// The rule as one line: tier, form and parts, in `lang`'s keywords.
+std::string rule_text(const model::Model& m, const model::Rule& r, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  const model::Tier& tier = m.tiers[r.tier];
+  const model::RuleTexts& t = r.texts_in(lang);
+  std::string out = fmt::format("{}{} {}: {}", zh ? name_zh(tier.level) : name_of(tier.level),
+                                tier.code.empty() ? "" : " " + tier.code, r.id, zh ? name_zh(r.form) : name_of(r.form));
+  const auto part = [&](model::RuleTexts::Part p, std::string_view en, std::string_view zh_word) {
+    const std::string text = collapse(t[p]);
+    if (!text.empty()) out += std::string(" ") + (en.empty() ? "" : std::string(zh ? zh_word : en) + " ") + text;
+  };
+  part(model::RuleTexts::subject, "", "");
+  part(model::RuleTexts::scope, "", "");
+  part(model::RuleTexts::where, "where", "当");
+  part(model::RuleTexts::unless, "unless", "除非");
+  part(model::RuleTexts::requirement, "to have", "满足");
   return out;
+}
+
+LocalizedText rule_text(const model::Model& m, const model::Rule& r) {
+  return {rule_text(m, r, Lang::en), rule_text(m, r, Lang::zh)};
 }
 
 LocalizedText form_word(RuleForm f) {
@@ -87,41 +100,42 @@ bool Differ::same_meaning(std::uint32_t oi, std::uint32_t ni) {
 }
 
 void Differ::rule_changes() {
-  std::map<std::string, RuleInfo> before;
-  for (RuleInfo& r : older_.rules()) before.emplace(r.id, std::move(r));
-  std::map<std::string, RuleInfo> after;
-  for (RuleInfo& r : newer_.rules()) after.emplace(r.id, std::move(r));
-  for (const auto& [id, r] : before) {
-    const auto now = after.find(id);
+  Side& o = v_.older();
+  Side& n = v_.newer();
+  for (const auto& [id_view, oi] : older_.data().rules_by_id) {
+    const std::string id(id_view);
+    const model::Rule& r = o.m.rules[oi];
+    const auto ni = n.find(id);
     Change c;
     c.rules = {id};
-    c.old_text = rule_text(r);
-    if (now == after.end()) {
+    c.old_text = rule_text(o.m, r);
+    if (!ni) {
       c.kind = ChangeKind::removed;
-      c.message = {"rule " + id + " is removed", "规则 " + id + " 被删除"};
+      c.message = {"rule " + id + " is removed", "删除规则 " + id};
       result_.changes.push_back(std::move(c));
       continue;
     }
-    c.new_text = rule_text(now->second);
-    const bool text_same = *c.old_text == *c.new_text;
-    const bool meaning_same = same_meaning(*v_.older().find(id), *v_.newer().find(id));
-    if (meaning_same) {
-      if (!text_same || r.because != now->second.because || r.cites != now->second.cites) result_.reworded.push_back(id);
+    const model::Rule& now = n.m.rules[*ni];
+    c.new_text = rule_text(n.m, now);
+    const bool text_same = c.old_text->en == c.new_text->en;
+    if (same_meaning(oi, *ni)) {
+      if (!text_same || r.because != now.because || r.cites != now.cites) result_.reworded.push_back(id);
       continue;
     }
     c.kind = ChangeKind::changed;
     c.message = text_same ? LocalizedText{"rule " + id + " reads the same but means something else: a kind, fact, layer or "
                                           "date it depends on changed",
                                           "规则 " + id + " 文字未变，但含义改变：其所依据的类别、事实、图层或日期发生了变化"}
-                          : LocalizedText{"rule " + id + " is changed", "规则 " + id + " 被修改"};
+                          : LocalizedText{"rule " + id + " is changed", "修改规则 " + id};
     result_.changes.push_back(std::move(c));
   }
-  for (const auto& [id, r] : after) {
-    if (before.count(id)) continue;
+  for (const auto& [id_view, ni] : newer_.data().rules_by_id) {
+    const std::string id(id_view);
+    if (o.find(id)) continue;
     Change c;
     c.kind = ChangeKind::added;
     c.rules = {id};
-    c.new_text = rule_text(r);
+    c.new_text = rule_text(n.m, n.m.rules[ni]);
     c.message = {"rule " + id + " is added", "新增规则 " + id};
     result_.changes.push_back(std::move(c));
   }

@@ -30,6 +30,11 @@ std::string corpus_text(const CorpusDiff& c, bool zh) {
       fmt::runtime(zh ? "项目集：{} 个项目，{} 个判定改变（放宽 {}，收紧 {}），{} 个被某一版本拒绝\n"
                       : "projects: {} read, {} verdict(s) changed ({} loosened, {} tightened), {} refused by a version\n"),
       c.projects, c.changed, c.loosened, c.tightened, c.errors.size());
+  if (!c.errors.empty()) {
+    std::string records;
+    for (std::size_t r : c.errors) records += (records.empty() ? "" : ", ") + std::to_string(r);
+    out += fmt::format(fmt::runtime(zh ? "  被拒绝的记录：{}（zhunru screen 逐条说明原因）\n" : "  records refused: {} (zhunru screen says why, record by record)\n"), records);
+  }
   for (const auto& [t, n] : c.transitions) out += fmt::format("  {} × {}\n", t, n);
   for (const auto& [id, n] : c.by_rule) {
     out += fmt::format(fmt::runtime(zh ? "  规则 {}：{} 个项目的违反情况改变\n" : "  rule {}: violated in one version only for {} project(s)\n"), id, n);
@@ -46,8 +51,14 @@ std::string to_json(const DiffResult& r) {
     if (!c.units.empty()) j["units"] = c.units;
     j["message"] = c.message.en;
     j["message_zh"] = c.message.zh;
-    if (c.old_text) j["old_text"] = *c.old_text;
-    if (c.new_text) j["new_text"] = *c.new_text;
+    if (c.old_text) {
+      j["old_text"] = c.old_text->en;
+      j["old_text_zh"] = c.old_text->zh;
+    }
+    if (c.new_text) {
+      j["new_text"] = c.new_text->en;
+      j["new_text_zh"] = c.new_text->zh;
+    }
     if (c.kind == ChangeKind::loosened || c.kind == ChangeKind::tightened) {
       j["witness"] = c.witness ? Json::parse(*c.witness) : Json(nullptr);
       j["witness_note"] = c.witness_note.en.empty() ? Json(nullptr) : Json(c.witness_note.en);
@@ -74,13 +85,22 @@ std::string to_text(const DiffResult& r, Lang lang) {
   std::string out = fmt::format("{} {} ({}) → {} ({})\n\n", zh ? "比较" : "diff", r.old_version.title,
                                 r.old_version.version, r.new_version.title, r.new_version.version);
   for (const Change& c : r.changes) {
-    out += fmt::format("{} {}\n", zh ? enum_name(c.kind, kKinds).zh : name_of(c.kind), c.message.in(lang));
-    if (c.kind == ChangeKind::changed && c.old_text && c.new_text) {
-      out += fmt::format("  {} {}\n  {} {}\n", zh ? "旧：" : "old:", *c.old_text, zh ? "新：" : "new:", *c.new_text);
+    // One label, then the message — or, for a rule added, removed or
+    // changed, its id and its text, which say it all.
+    const std::string_view label = zh ? enum_name(c.kind, kKinds).zh : name_of(c.kind);
+    const bool rule_level = c.kind == ChangeKind::added || c.kind == ChangeKind::removed || c.kind == ChangeKind::changed;
+    const bool reads_same = c.old_text && c.new_text && c.old_text->en == c.new_text->en;
+    if (rule_level && !reads_same) {
+      out += fmt::format("{} {}\n", label, c.rules.front());
+    } else {
+      out += fmt::format("{} {}\n", label, c.message.in(lang));
+    }
+    if (c.old_text && c.new_text && !reads_same) {
+      out += fmt::format("  {} {}\n  {} {}\n", zh ? "旧：" : "old:", c.old_text->in(lang), zh ? "新：" : "new:", c.new_text->in(lang));
     } else if (c.kind == ChangeKind::removed && c.old_text) {
-      out += "  " + *c.old_text + "\n";
+      out += "  " + c.old_text->in(lang) + "\n";
     } else if (c.kind == ChangeKind::added && c.new_text) {
-      out += "  " + *c.new_text + "\n";
+      out += "  " + c.new_text->in(lang) + "\n";
     }
     if (c.witness) {
       out += zh ? "  见证项目（zhunru eval 在两个版本上均可复现）：\n" : "  witness (zhunru eval reproduces it on both versions):\n";

@@ -126,3 +126,14 @@ zhunru_golden(check-chongqing-json ARGS check rules/chongqing --format json)
 # a wrong --lang says `en or zh` (not CLI11's mapping).
 zhunru_golden(cli-unknown-command ARGS evl rules/chongqing)
 zhunru_golden(cli-bad-lang ARGS check rules/chongqing --lang xx)
+
+# zhunru diff (issue #16): the shipped earlier version of the Chongqing list
+# against today's — each change kind, witnesses, a reclassified unit; exit 3
+# (it loosens); a corpus of projects; and the same version twice (exit 0).
+zhunru_golden(diff-chongqing ARGS diff tests/fixtures/chongqing-2020 rules/chongqing --as-of 2025-06-01)
+zhunru_golden(diff-chongqing-zh ARGS diff tests/fixtures/chongqing-2020 rules/chongqing --as-of 2025-06-01 --lang zh)
+zhunru_golden(diff-chongqing-json ARGS diff tests/fixtures/chongqing-2020 rules/chongqing --as-of 2025-06-01 --format json)
+zhunru_golden(diff-chongqing-projects ARGS diff tests/fixtures/chongqing-2020 rules/chongqing --as-of 2025-06-01
+  --projects tests/fixtures/diff-projects.ndjson)
+zhunru_golden(diff-same ARGS diff rules/chongqing rules/chongqing --as-of 2025-06-01)
+zhunru_golden(diff-missing ARGS diff tests/fixtures/no-such-list rules/chongqing)

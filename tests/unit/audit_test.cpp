@@ -426,3 +426,27 @@ TEST_CASE("audit: a dead rule names the part that can never hold, or the two par
   CHECK(message("city 500000 { spatial-layout { D: ban chemical projects in districts [500103] where industry in [C30]; } }")
             .starts_with("rule D can never apply: its subject `chemical projects` and its `where` `industry in [C30]` cannot hold"));
 }
+
+TEST_CASE("audit: a witness gives the facts other rules read when its verdict would otherwise be incomplete") {
+  const auto rs = ruleset_with(R"(
+city 500000 {
+  spatial-layout { C9: ban projects where grade = D; }
+  emission-control { C1: limit voc to 10 t/a for new projects; }
+}
+district 500103 { emission-control { D1: limit voc to 20 t/a for new projects; } }
+)");
+  AuditOptions options;
+  options.as_of = day(2025, 6, 1);
+  const AuditResult r = audit(*rs, options);
+  REQUIRE(summary(r) == std::vector<std::string>{"looser-than-upper C1 D1"});
+  REQUIRE(r.findings[0].witness);
+  const auto w = nlohmann::json::parse(*r.findings[0].witness);
+  CHECK(w.contains("grade"));  // C9 reads it; without it the verdict is incomplete
+  auto project = load_project_json(*rs, *r.findings[0].witness);
+  REQUIRE(project);
+  EvaluateOptions eval;
+  eval.as_of = options.as_of;
+  const auto d = evaluate(*rs, *project, eval);
+  REQUIRE(d);
+  CHECK(d->verdict != Verdict::incomplete);
+}

@@ -116,8 +116,9 @@ city 500000 {
   CHECK(voc > 5.0);
   CHECK(voc <= 10.0);
   // Side by side.
-  CHECK(*r.changes[2].old_text == "city 500000 B1: ban new or expansion chemical projects");
-  CHECK(*r.changes[2].new_text == "city 500000 B1: ban new chemical projects");
+  CHECK(r.changes[2].old_text->en == "city 500000 B1: ban new or expansion chemical projects");
+  CHECK(r.changes[2].new_text->en == "city 500000 B1: ban new chemical projects");
+  CHECK(r.changes[2].old_text->zh == "市级 500000 B1: 禁止 new 或 expansion chemical 项目");
 }
 
 TEST_CASE("diff: the reverse pair tightens where the first loosened, and loosens where it tightened") {
@@ -163,7 +164,7 @@ district 500103 { spatial-layout { B1: ban new chemical projects; } }
   CHECK(w["units"][0].get<std::string>().substr(2, 6) != "500103");
 }
 
-TEST_CASE("diff: unit maps — re-coded, reclassified, split, removed; and what a reclassification loosens") {
+TEST_CASE("diff: unit maps — re-coded, reclassified, split, removed, and what a reclassification loosens") {
   const auto square = [](const std::string& code, double x0, double x1) {
     return R"({"type": "Feature", "properties": {"code": ")" + code +
            R"("}, "geometry": {"type": "Polygon", "coordinates": [[[)" + std::to_string(x0) + ", 29.5], [" +
