@@ -94,7 +94,7 @@ void audit_chongqing(benchmark::State& state) {
 }
 
 BENCHMARK(audit_chongqing)->Unit(benchmark::kSecond)->Iterations(1);
-BENCHMARK(audit_generated)->Arg(1000)->Arg(10000)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(audit_generated)->Arg(1000)->Arg(3000)->Arg(10000)->Unit(benchmark::kSecond)->Iterations(1);
 
 }  // namespace
 

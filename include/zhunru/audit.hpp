@@ -61,6 +61,7 @@ struct AuditOptions {
   std::chrono::year_month_day as_of =
       std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
   unsigned timeout_ms = 5000;  // per solver query; a query that times out is reported, never guessed
+  unsigned threads = 0;        // solve on at most this many threads; 0: every core (the answer is the same)
 };
 
 struct AuditResult {

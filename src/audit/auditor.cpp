@@ -5,7 +5,13 @@
 // is evaluated before it is reported: auditor and evaluator must agree.
 #include <fmt/format.h>
 
+#include <tbb/parallel_for.h>
+#include <tbb/info.h>
+#include <tbb/task_arena.h>
+
 #include <algorithm>
+#include <iterator>
+#include <memory>
 #include <set>
 
 #include "api/ruleset_data.hpp"
@@ -29,19 +35,24 @@ bool is_requirement(RuleForm f) { return f == RuleForm::require || f == RuleForm
 
 class Auditor {
  public:
-  Auditor(const Ruleset& ruleset, const AuditOptions& options)
+  /// `live`: the rules in force, each encoded once here (an Auditor has its
+  /// own Z3 context: one per share of the work, never shared between threads).
+  Auditor(const Ruleset& ruleset, const AuditOptions& options, const std::vector<std::uint32_t>& live)
       : rs_(ruleset), m_(ruleset.data().model), options_(options), enc_(ctx_, m_, days_since_epoch(options.as_of)), unit_class_(ctx_.int_const("unit-class")),
-        place_(ctx_, m_, unit_class_) {}
+        place_(ctx_, m_, unit_class_), formulas_(m_.rules.size()) {
+    for (std::uint32_t i : live) formulas_[i] = auditing::formulas_of(m_, m_.rules[i], enc_, place_, unit_class_);
+  }
 
-  AuditResult run();
+  void single(std::uint32_t i);
+  void pair(std::uint32_t upper, std::uint32_t lower);
+  /// The findings, pairs compared and queries undecided so far.
+  AuditResult& result() { return result_; }
 
  private:
   using Formulas = auditing::RuleFormulas;
 
   std::optional<z3::expr> kind_of_ban(const model::Rule& r);
   z3::check_result check(const std::vector<z3::expr>& terms, std::optional<z3::model>* model = nullptr);
-  void single(std::uint32_t i);
-  void pair(std::uint32_t upper, std::uint32_t lower);
   [[nodiscard]] bool restates(std::uint32_t lower, std::uint32_t upper) const;
   LocalizedText conflict(const model::Rule& r);
   void restatement(std::uint32_t upper, std::uint32_t lower);
@@ -99,6 +110,7 @@ z3::check_result Auditor::check(const std::vector<z3::expr>& terms, std::optiona
     solver_.emplace(ctx_);
     z3::params p(ctx_);
     p.set("timeout", options_.timeout_ms);
+    p.set("ctrl_c", false);  // Z3 would install a SIGINT handler around every query: a tenth of the time on small ones
     solver_->set(p);
     const z3::expr_vector bg = enc_.background();
     for (unsigned k = 0; k < bg.size(); ++k) solver_->add(bg[k]);
@@ -345,38 +357,57 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
   }
 }
 
-AuditResult Auditor::run() {
-  result_.ruleset_title = rs_.title();
-  result_.ruleset_version = rs_.version();
-  result_.ruleset_hash = rs_.hash();
-  result_.as_of = options_.as_of;
-  formulas_.resize(m_.rules.size());
+// Shares of the work, each with its own Auditor and Z3 context, taken by
+// whichever thread is free. Their number is fixed, not the number of cores:
+// a Z3 model depends on the queries its context answered before, so each
+// share asks the same queries in the same order on any machine, and the
+// witnesses come out the same.
+constexpr std::uint32_t kShares = 8;
+
+/// Calls `work(share)` for each share, on at most `threads` threads (0: every core).
+template <class Work>
+void on_shares(unsigned threads, Work&& work) {
+  const auto all = [&] { tbb::parallel_for(std::uint32_t{0}, kShares, [&](std::uint32_t j) { work(j); }); };
+  const int cores = tbb::info::default_concurrency();
+  if (threads == 0 || static_cast<int>(threads) >= cores) return all();  // more threads than cores buy nothing
+  tbb::task_arena(static_cast<int>(threads)).execute(all);
+}
+
+AuditResult run_audit(const Ruleset& rs, const AuditOptions& options) {
+  const model::Model& m = rs.data().model;
+  AuditResult result;
+  result.ruleset_title = rs.title();
+  result.ruleset_version = rs.version();
+  result.ruleset_hash = rs.hash();
+  result.as_of = options.as_of;
   std::vector<std::uint32_t> live;
-  for (std::uint32_t i = 0; i < m_.rules.size(); ++i) {
-    if (!in_force(m_.rules[i], options_.as_of)) continue;
-    formulas_[i] = auditing::formulas_of(m_, m_.rules[i], enc_, place_, unit_class_);
-    live.push_back(i);
+  for (std::uint32_t i = 0; i < m.rules.size(); ++i) {
+    if (in_force(m.rules[i], options.as_of)) live.push_back(i);
   }
-  result_.rules = live.size();
+  result.rules = live.size();
+  std::vector<std::unique_ptr<Auditor>> shares(kShares);
   // Rules already reported alone (dead, or a requirement nothing meets) are
   // left out of the pairs: every pair would only repeat them.
-  std::set<std::uint32_t> dead;
-  for (std::uint32_t i : live) {
-    const std::size_t before = result_.findings.size();
-    single(i);
-    if (result_.findings.size() > before) dead.insert(i);
-  }
+  std::vector<char> dead(m.rules.size(), 0);  // written by one share per rule
+  on_shares(options.threads, [&](std::uint32_t j) {
+    shares[j] = std::make_unique<Auditor>(rs, options, live);
+    for (std::size_t k = j; k < live.size(); k += kShares) {
+      const std::size_t before = shares[j]->result().findings.size();
+      shares[j]->single(live[k]);
+      if (shares[j]->result().findings.size() > before) dead[live[k]] = 1;
+    }
+  });
   // Pairs: each rule against the rules of its own tier and the tiers above
   // it, skipping pairs whose subjects name industries that cannot meet
   // (the rule index's reading of subject and `where`) before any solving.
-  std::vector<std::vector<std::uint32_t>> by_tier(m_.tiers.size());
+  std::vector<std::vector<std::uint32_t>> by_tier(m.tiers.size());
   for (std::uint32_t i : live) {
-    if (!dead.count(i)) by_tier[m_.rules[i].tier].push_back(i);
+    if (!dead[i]) by_tier[m.rules[i].tier].push_back(i);
   }
-  std::vector<ir::IndustryCodes> industries(m_.rules.size());
-  if (const auto fact = rs_.data().index.industry_fact()) {
-    std::vector<std::optional<ir::IndustryCodes>> cache(m_.kinds.size());
-    for (std::uint32_t i : live) industries[i] = ir::rule_industries(m_, m_.rules[i], *fact, cache);
+  std::vector<ir::IndustryCodes> industries(m.rules.size());
+  if (const auto fact = rs.data().index.industry_fact()) {
+    std::vector<std::optional<ir::IndustryCodes>> cache(m.kinds.size());
+    for (std::uint32_t i : live) industries[i] = ir::rule_industries(m, m.rules[i], *fact, cache);
   }
   const auto may_meet = [&](std::uint32_t a, std::uint32_t b) {
     const auto& x = industries[a];
@@ -389,33 +420,43 @@ AuditResult Auditor::run() {
     }
     return false;
   };
-  for (std::uint32_t b : live) {
-    if (dead.count(b)) continue;
-    for (std::optional<model::TierId> t = m_.rules[b].tier; t; t = m_.tiers[*t].parent) {
-      for (std::uint32_t a : by_tier[*t]) {
-        if (a == b || (*t == m_.rules[b].tier && a > b) || !may_meet(a, b)) continue;  // same tier: each pair once
-        pair(a, b);
+  on_shares(options.threads, [&](std::uint32_t j) {
+    for (std::size_t k = j; k < live.size(); k += kShares) {
+      const std::uint32_t b = live[k];
+      if (dead[b]) continue;
+      for (std::optional<model::TierId> t = m.rules[b].tier; t; t = m.tiers[*t].parent) {
+        for (std::uint32_t a : by_tier[*t]) {
+          if (a == b || (*t == m.rules[b].tier && a > b) || !may_meet(a, b)) continue;  // same tier: each pair once
+          shares[j]->pair(a, b);
+        }
       }
     }
+  });
+  for (const auto& share : shares) {
+    AuditResult& part = share->result();
+    std::move(part.findings.begin(), part.findings.end(), std::back_inserter(result.findings));
+    result.pairs += part.pairs;
+    result.undecided += part.undecided;
   }
-  auditing::map_findings(rs_, result_.findings);
-  auditing::plausibility_lints(m_, live, result_.findings);
-  // A stable order, whatever order the pairs were visited in: by kind, then
-  // by the rules' ids.
-  std::stable_sort(result_.findings.begin(), result_.findings.end(), [](const AuditFinding& x, const AuditFinding& y) {
+  auditing::map_findings(rs, result.findings);
+  auditing::plausibility_lints(m, live, result.findings);
+  // A stable order, whatever share found what: by kind, then by the rules'
+  // ids, then by message (two findings of one kind on the same rules).
+  std::sort(result.findings.begin(), result.findings.end(), [](const AuditFinding& x, const AuditFinding& y) {
     auto ids = [](const AuditFinding& f) {
       std::vector<std::string> out;
       for (const AuditRule& r : f.rules) out.push_back(r.id);
       return out;
     };
     if (x.kind != y.kind) return x.kind < y.kind;
-    return ids(x) < ids(y);
+    if (const auto a = ids(x), b = ids(y); a != b) return a < b;
+    return x.message.en < y.message.en;
   });
-  return std::move(result_);
+  return result;
 }
 
 }  // namespace
 
-AuditResult audit(const Ruleset& ruleset, const AuditOptions& options) { return Auditor(ruleset, options).run(); }
+AuditResult audit(const Ruleset& ruleset, const AuditOptions& options) { return run_audit(ruleset, options); }
 
 }  // namespace zhunru

@@ -18,6 +18,7 @@ int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& e
   const auto say = [&](const LocalizedText& message) { err << "zhunru audit: " << message.in(options.lang) << '\n'; };
   AuditOptions audit_options;
   audit_options.timeout_ms = options.timeout_ms;
+  audit_options.threads = options.threads;
   const auto as_of = parse_as_of(options.as_of);
   if (!as_of) {
     say(as_of.error());

@@ -105,6 +105,7 @@ struct AuditCliOptions {
   std::optional<std::string> baseline;        // --baseline FILE: accepted findings
   std::optional<std::string> write_baseline;  // --write-baseline FILE
   bool warnings_fail = true;                  // --fail-on warning (default) or error
+  unsigned threads = 0;                       // 0: every core
 };
 int run_audit(const AuditCliOptions& options, std::ostream& out, std::ostream& err);
 

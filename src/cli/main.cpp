@@ -162,6 +162,8 @@ int run(int argc, char** argv) {
   audit_cmd->add_option("--timeout-ms", audit.timeout_ms,
                         "Give each solver query at most this long (default 5000); a query that runs out is reported")
       ->check(CLI::Range(1, 3600000));
+  audit_cmd->add_option("--threads", audit.threads, "Solve on at most this many threads (default: every core; the answer is the same)")
+      ->check(CLI::Range(1, 1024));
   add_format(audit_cmd, audit_format);
   add_lang(audit_cmd, audit.lang, "Language of messages: en or zh");
   audit_cmd->add_option("--baseline", audit.baseline,
