@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "zhunru/localized.hpp"
 
@@ -120,6 +121,17 @@ struct DiffCliOptions {
 };
 /// Exit 0 when NEW loosens nothing, 3 when it does, 1/2 as for `audit`.
 int run_diff(const DiffCliOptions& options, std::ostream& out, std::ostream& err);
+
+struct TestCliOptions {
+  std::string ruleset;                 // a ruleset directory or snapshot
+  std::vector<std::string> paths;      // test files or directories; none: RULESET/tests
+  std::optional<std::string> as_of;    // YYYY-MM-DD; default today (a test's expect.as_of wins)
+  std::string format = "text";         // text, json, junit
+  bool coverage = false;               // text: list the rules no test reached or saw violated
+  Lang lang = Lang::en;
+};
+/// Exit 0 when every test passes, 1 when one fails, 2 for bad arguments or no tests.
+int run_test(const TestCliOptions& options, std::ostream& out, std::ostream& err);
 
 struct FmtOptions {
   std::string file;

@@ -188,6 +188,16 @@ int run(int argc, char** argv) {
   add_format(diff_cmd, diff_format);
   add_lang(diff_cmd, diff.lang, "Language of messages: en or zh");
 
+  TestCliOptions test;
+  auto* test_cmd = app.add_subcommand("test", "Run the tests kept with a ruleset (project files with an `expect` member), "
+                                              "with coverage of its rules");
+  test_cmd->add_option("ruleset", test.ruleset, "Ruleset directory, or a compiled snapshot (FILE.zr)")->required();
+  test_cmd->add_option("paths", test.paths, "Test files or directories (default: RULESET/tests)");
+  test_cmd->add_option("--as-of", test.as_of, "Judge as of this date (YYYY-MM-DD) unless a test says; default today");
+  test_cmd->add_option("--format", test.format, "Output: text, json or junit")->check(CLI::IsMember({"text", "json", "junit"}));
+  test_cmd->add_flag("--coverage", test.coverage, "List the rules no test reached and those never seen violated (text; JSON always has them)");
+  add_lang(test_cmd, test.lang, "Language of messages: en or zh");
+
   FmtOptions fmt;
   fmt.lang = language_from_environment();
   std::optional<Lang> fmt_lang;
@@ -238,6 +248,7 @@ int run(int argc, char** argv) {
     audit.warnings_fail = fail_on == "warning";
     return run_audit(audit, std::cout, std::cerr);
   }
+  if (test_cmd->parsed()) return run_test(test, std::cout, std::cerr);
   if (diff_cmd->parsed()) {
     diff.json = diff_format == "json";
     return run_diff(diff, std::cout, std::cerr);

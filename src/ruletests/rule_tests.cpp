@@ -1,0 +1,174 @@
+// RuleTests: each test file's `expect` taken out, the rest judged as a
+// project file, and what was expected compared with what was decided.
+#include "zhunru/rule_tests.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "api/ruleset_data.hpp"
+#include "audit/rule_formulas.hpp"
+#include "base/json_input.hpp"
+#include "zhunru/dates.hpp"
+#include "zhunru/project.hpp"
+
+namespace zhunru {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string joined(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out.empty() ? "(none)" : out;
+}
+
+/// The strings of a JSON array, or why it is not one.
+std::optional<std::vector<std::string>> strings(const Json& value) {
+  if (!value.is_array()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const Json& v : value) {
+    if (!v.is_string()) return std::nullopt;
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+std::optional<Verdict> verdict_named(const std::string& name) {
+  for (Verdict v : {Verdict::admit, Verdict::conditional, Verdict::reject, Verdict::incomplete}) {
+    if (name == name_of(v) || name == name_zh(v)) return v;
+  }
+  return std::nullopt;
+}
+
+LocalizedText bad_expect(const std::string& en, const std::string& zh) {
+  return {"the `expect` member: " + en, "“expect”成员：" + zh};
+}
+
+/// The differences between `expect` and the decision; an error when `expect` is malformed.
+std::optional<LocalizedText> compare(const Json& expect, const Decision& d, std::vector<TestDifference>& out) {
+  static const std::set<std::string> kKnown{"verdict", "violated", "satisfied", "missing", "units", "as_of"};
+  for (const auto& [key, value] : expect.items()) {
+    if (!kKnown.count(key)) {
+      return bad_expect("`" + key + "` is not something a test can expect (verdict, violated, satisfied, missing, units, as_of)",
+                        "“" + key + "”不是可预期的内容（verdict、violated、satisfied、missing、units、as_of）");
+    }
+  }
+  if (expect.contains("verdict")) {
+    const Json& v = expect["verdict"];
+    const auto wanted = v.is_string() ? verdict_named(v.get<std::string>()) : std::nullopt;
+    if (!wanted) return bad_expect("`verdict` is one of admit, conditional, reject, incomplete", "“verdict”应为 admit、conditional、reject、incomplete 之一");
+    if (*wanted != d.verdict) out.push_back({"verdict", std::string(name_of(*wanted)), std::string(name_of(d.verdict))});
+  }
+  const auto exact = [&](const char* key, std::vector<std::string> actual) -> std::optional<LocalizedText> {
+    if (!expect.contains(key)) return std::nullopt;
+    auto wanted = strings(expect[key]);
+    if (!wanted) return bad_expect(std::string("`") + key + "` is a list of strings", std::string("“") + key + "”应为字符串列表");
+    std::sort(wanted->begin(), wanted->end());
+    std::sort(actual.begin(), actual.end());
+    actual.erase(std::unique(actual.begin(), actual.end()), actual.end());
+    if (*wanted != actual) out.push_back({key, joined(*wanted), joined(actual)});
+    return std::nullopt;
+  };
+  std::vector<std::string> units;
+  for (const UnitDecision& u : d.units) units.push_back(u.code);
+  for (auto& [key, actual] : std::vector<std::pair<const char*, std::vector<std::string>>>{
+           {"violated", d.violated}, {"missing", d.missing}, {"units", units}}) {
+    if (auto problem = exact(key, actual)) return problem;
+  }
+  if (expect.contains("satisfied")) {
+    const auto wanted = strings(expect["satisfied"]);
+    if (!wanted) return bad_expect("`satisfied` is a list of strings", "“satisfied”应为字符串列表");
+    std::vector<std::string> not_met;
+    for (const std::string& id : *wanted) {
+      const bool met = std::any_of(d.findings.begin(), d.findings.end(),
+                                   [&](const Finding& f) { return f.rule == id && f.status == Status::satisfied; });
+      if (!met) not_met.push_back(id);
+    }
+    if (!not_met.empty()) {
+      std::vector<std::string> satisfied;
+      for (const Finding& f : d.findings) {
+        if (f.status == Status::satisfied) satisfied.push_back(f.rule);
+      }
+      satisfied.erase(std::unique(satisfied.begin(), satisfied.end()), satisfied.end());
+      out.push_back({"satisfied", joined(*wanted), joined(satisfied)});
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::size_t RuleTestRun::failed() const {
+  return static_cast<std::size_t>(std::count_if(tests.begin(), tests.end(), [](const RuleTestResult& t) { return !t.passed; }));
+}
+
+void RuleTests::add(std::string name, std::string_view json) {
+  RuleTestResult r;
+  r.name = std::move(name);
+  auto doc = json_input::parse<Json>(json, {}, {"the test file", "测试文件"});
+  const auto fail = [&](LocalizedText why) {
+    r.error = std::move(why);
+    results_.push_back(std::move(r));
+  };
+  if (!doc) return fail(doc.error().message);
+  if (!doc->is_object() || !doc->contains("expect")) {
+    return fail({"a test is a project file with an `expect` member (what its decision must be)",
+                 "测试文件应为含“expect”成员（对判定结果的预期）的项目文件"});
+  }
+  const Json expect = (*doc)["expect"];
+  doc->erase("expect");
+  if (!expect.is_object()) return fail(bad_expect("it is an object", "应为对象"));
+  EvaluateOptions options;
+  options.as_of = options_.as_of;
+  if (expect.contains("as_of")) {
+    const auto day = expect["as_of"].is_string() ? parse_iso_date(expect["as_of"].get<std::string>()) : std::nullopt;
+    if (!day) return fail(bad_expect("`as_of` is a date, YYYY-MM-DD", "“as_of”应为日期 YYYY-MM-DD"));
+    options.as_of = *day;
+  }
+  auto project = load_project_json(ruleset_, doc->dump());
+  if (!project) {
+    const ProjectError& e = project.error().front();
+    return fail({e.fact + ": " + e.message.en, e.fact + "：" + e.message.zh});
+  }
+  const auto decision = evaluate(ruleset_, *project, options);
+  if (!decision) return fail(decision.error().message);
+  r.verdict = decision->verdict;
+  for (const Finding& f : decision->findings) {
+    if (f.applies == std::optional<bool>(true)) reached_.push_back(f.rule);
+    if (f.status == Status::violated) violated_.push_back(f.rule);
+  }
+  if (auto problem = compare(expect, *decision, r.differences)) return fail(*problem);
+  r.passed = r.differences.empty();
+  results_.push_back(std::move(r));
+}
+
+void RuleTests::add_unreadable(std::string name, LocalizedText why) {
+  RuleTestResult r;
+  r.name = std::move(name);
+  r.error = std::move(why);
+  results_.push_back(std::move(r));
+}
+
+RuleTestRun RuleTests::run() const {
+  RuleTestRun out;
+  out.tests = results_;
+  const std::set<std::string> reached(reached_.begin(), reached_.end());
+  const std::set<std::string> violated(violated_.begin(), violated_.end());
+  const model::Model& m = ruleset_.data().model;
+  std::set<std::string> unreached, never;
+  for (const model::Rule& r : m.rules) {
+    if (!auditing::in_force(r, options_.as_of)) continue;
+    ++out.coverage.rules;
+    if (!reached.count(r.id)) unreached.insert(r.id);
+    const bool stops = r.form == RuleForm::ban || r.form == RuleForm::require || r.form == RuleForm::limit;
+    if (stops && !violated.count(r.id)) never.insert(r.id);
+  }
+  out.coverage.unreached.assign(unreached.begin(), unreached.end());
+  out.coverage.never_violated.assign(never.begin(), never.end());
+  return out;
+}
+
+}  // namespace zhunru
