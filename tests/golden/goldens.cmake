@@ -137,3 +137,13 @@ zhunru_golden(diff-chongqing-projects ARGS diff tests/fixtures/chongqing-2020 ru
   --projects tests/fixtures/diff-projects.ndjson)
 zhunru_golden(diff-same ARGS diff rules/chongqing rules/chongqing --as-of 2025-06-01)
 zhunru_golden(diff-missing ARGS diff tests/fixtures/no-such-list rules/chongqing)
+
+# zhunru test (issue #17 item 5): the Chongqing list's own tests with
+# coverage; a folder of tests that fail on purpose (exit 1), as text, zh,
+# JSON and JUnit; no tests at all (exit 2).
+zhunru_golden(test-chongqing ARGS test rules/chongqing --coverage --as-of 2025-06-01)
+zhunru_golden(test-failing ARGS test rules/chongqing tests/fixtures/rule-tests --as-of 2025-06-01)
+zhunru_golden(test-failing-zh ARGS test rules/chongqing tests/fixtures/rule-tests --as-of 2025-06-01 --lang zh --coverage)
+zhunru_golden(test-failing-json ARGS test rules/chongqing tests/fixtures/rule-tests --as-of 2025-06-01 --format json)
+zhunru_golden(test-failing-junit ARGS test rules/chongqing tests/fixtures/rule-tests --as-of 2025-06-01 --format junit)
+zhunru_golden(test-none ARGS test rules/examples)
