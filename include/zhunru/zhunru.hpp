@@ -4,6 +4,7 @@
 #include "zhunru/applies.hpp"
 #include "zhunru/audit.hpp"
 #include "zhunru/diff.hpp"
+#include "zhunru/rule_tests.hpp"
 #include "zhunru/dates.hpp"
 #include "zhunru/decision.hpp"
 #include "zhunru/diagnostic.hpp"

@@ -202,7 +202,7 @@ int run(int argc, char** argv) {
   fmt.lang = language_from_environment();
   std::optional<Lang> fmt_lang;
   auto* fmt_cmd = app.add_subcommand("fmt", "Print a .rules file in canonical layout");
-  fmt_cmd->add_option("file", fmt.file, "The .rules file")->required();
+  fmt_cmd->add_option("file", fmt.file, "The .rules file, or a directory (with --check or --write: every .rules file under it)")->required();
   fmt_cmd->add_option("--lang", fmt_lang, "Keyword language of the output (and of messages): en or zh")
       ->transform(kLanguageWord)
       ->type_name("en|zh");

@@ -147,3 +147,9 @@ zhunru_golden(test-failing-zh ARGS test rules/chongqing tests/fixtures/rule-test
 zhunru_golden(test-failing-json ARGS test rules/chongqing tests/fixtures/rule-tests --as-of 2025-06-01 --format json)
 zhunru_golden(test-failing-junit ARGS test rules/chongqing tests/fixtures/rule-tests --as-of 2025-06-01 --format junit)
 zhunru_golden(test-none ARGS test rules/examples)
+
+# fmt on directories (issue #17 item 6): every bundled .rules file is in
+# canonical layout (exit 0, nothing listed); a folder with one that is not.
+zhunru_golden(fmt-check-rules-dir ARGS fmt --check rules)
+zhunru_golden(fmt-check-examples-dir ARGS fmt --check examples)
+zhunru_golden(fmt-check-unformatted-dir ARGS fmt --check tests/fixtures/fmt)

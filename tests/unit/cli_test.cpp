@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -110,4 +112,38 @@ TEST_CASE("fmt --lang translates keywords — the language of a file is kept oth
   CHECK(fmt(options).out.find("禁止 two-high 项目 在 优先保护单元") != std::string::npos);
   options.keywords = zhunru::Lang::en;
   CHECK(fmt(options).out.find("ban two-high projects in priority units") != std::string::npos);
+}
+
+TEST_CASE("cli: fmt on a directory — --check lists the files not formatted, --write rewrites only those") {
+  const fs::path dir = fs::temp_directory_path() / "zhunru-fmt-dir";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  fs::copy_file(fixture("fmt/comments.rules"), dir / "sub" / "messy.rules");
+  fs::copy_file(fs::path(ZHUNRU_SOURCE_DIR) / "rules/chongqing/city.rules", dir / "tidy.rules");
+  fs::copy_file(fixture("fmt/comments.rules"), dir / "notes.txt");  // not a .rules file: left alone
+  const auto read = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string tidy = read(dir / "tidy.rules");
+  FmtOptions options;
+  options.file = dir.string();
+  const Run plain = fmt(options);
+  CHECK(plain.code == kBadInput);  // a directory is never printed whole
+  CHECK(plain.err.find("--check") != std::string::npos);
+  options.check = true;
+  const Run check = fmt(options);
+  CHECK(check.code == kRuleErrors);
+  CHECK(check.out == (dir / "sub" / "messy.rules").generic_string() + "\n");
+  options.check = false;
+  options.write = true;
+  CHECK(fmt(options).code == kSuccess);
+  CHECK(read(dir / "tidy.rules") == tidy);
+  CHECK(read(dir / "notes.txt") == read(fixture("fmt/comments.rules")));
+  options.write = false;
+  options.check = true;
+  const Run again = fmt(options);
+  CHECK(again.code == kSuccess);
+  CHECK(again.out.empty());
+  fs::remove_all(dir);
 }

@@ -71,7 +71,7 @@ TEST_CASE("rule tests: malformed tests fail with the reason, never pass") {
   CHECK(r.tests[7].error->en.find("colour") != std::string::npos);
 }
 
-TEST_CASE("rule tests: an empty expectation passes whatever the decision; as_of in the test decides the date") {
+TEST_CASE("rule tests: an empty expectation passes whatever the decision, and as_of in the test decides the date") {
   const RuleTestRun r = run_of({
       {"empty", R"({"industry": "C2614", "units": ["ZH50010320001"], "expect": {}})"},
       // kSchema's list holds until 2030-12-31: judged as of 2031, the project is refused.
