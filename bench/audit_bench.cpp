@@ -63,6 +63,44 @@ std::string generated(int count) {
   return out;
 }
 
+/// A province-sized list (issue #16): 1,000 units of 38 districts, ten rules
+/// each, under a city tier of 20 rules and districts of 5 each.
+std::string province() {
+  std::mt19937 rng(20000);
+  std::string out;
+  int n = 0;
+  out += "city 500000 {";
+  for (int i = 0; i < 20; ++i) out += " " + rule(rng, n++);
+  out += " }\n";
+  for (int d = 0; d < 38; ++d) {
+    out += fmt::format("district {} {{", 500101 + d);
+    for (int i = 0; i < 5; ++i) out += " " + rule(rng, n++);
+    out += " }\n";
+  }
+  for (int u = 0; u < 1000; ++u) {
+    out += fmt::format("unit ZH{}{}{:04d} {{", 500101 + u % 38, 1 + u % 3, u / 38 + 1);
+    for (int i = 0; i < 10; ++i) out += " " + rule(rng, n++);
+    out += " }\n";
+  }
+  return out;
+}
+
+void audit_province(benchmark::State& state) {
+  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"tiers.rules", province()}});
+  if (!r.ok()) {
+    state.SkipWithError(r.render(Lang::en).c_str());
+    return;
+  }
+  AuditOptions options;
+  options.as_of = std::chrono::year_month_day{std::chrono::year(2025), std::chrono::month(6), std::chrono::day(1)};
+  AuditResult result;
+  for (auto _ : state) result = audit(*r.ruleset, options);
+  state.counters["rules"] = static_cast<double>(result.rules);
+  state.counters["pairs"] = static_cast<double>(result.pairs);
+  state.counters["findings"] = static_cast<double>(result.findings.size());
+  state.counters["undecided"] = static_cast<double>(result.undecided);
+}
+
 void audit_generated(benchmark::State& state) {
   const int count = static_cast<int>(state.range(0));
   const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"tiers.rules", generated(count)}});
@@ -93,6 +131,7 @@ void audit_chongqing(benchmark::State& state) {
   state.counters["findings"] = static_cast<double>(result.findings.size());
 }
 
+BENCHMARK(audit_province)->Unit(benchmark::kSecond)->Iterations(1);
 BENCHMARK(audit_chongqing)->Unit(benchmark::kSecond)->Iterations(1);
 BENCHMARK(audit_generated)->Arg(1000)->Arg(3000)->Arg(10000)->Unit(benchmark::kSecond)->Iterations(1);
 
