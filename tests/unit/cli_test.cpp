@@ -147,3 +147,17 @@ TEST_CASE("cli: fmt on a directory — --check lists the files not formatted, --
   CHECK(again.out.empty());
   fs::remove_all(dir);
 }
+
+TEST_CASE("cli: a file checked alone whose names are declared beside it says to check the whole list") {
+  CheckOptions options;
+  options.path = std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing/city.rules";
+  std::ostringstream out;
+  std::ostringstream err;
+  CHECK(run_check(options, out, err) == kRuleErrors);
+  CHECK(err.str().find("this file was checked alone; 7 other .rules files beside it may declare these names") != std::string::npos);
+  CHECK(err.str().find("zhunru check " + std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing") != std::string::npos);
+  options.path = std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing/schema.rules";  // declares, uses nothing undeclared
+  std::ostringstream err2;
+  CHECK(run_check(options, out, err2) == kSuccess);
+  CHECK(err2.str().find("checked alone") == std::string::npos);
+}
