@@ -1,4 +1,4 @@
-// Lexer of the zhunru access-list language (LANGUAGE.md §2, §9).
+// Lexer of the zhunru access-list language (docs/language.md).
 //
 // Every keyword has an English and a Chinese spelling that share one token
 // type, so a file may be written in either language (or mix them; `fmt`

@@ -1,4 +1,4 @@
-// Parser of the zhunru access-list language (LANGUAGE.md §3–4, §9).
+// Parser of the zhunru access-list language (docs/language.md).
 //
 // The grammar only decides structure. Everything with a meaning beyond
 // structure — quantity units, string escapes, code formats, a rule outside a

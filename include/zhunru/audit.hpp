@@ -1,4 +1,4 @@
-// Auditing a ruleset (LANGUAGE.md §6): conflicting, dead, loosened and
+// Auditing a ruleset (docs/audit.md): conflicting, dead, loosened and
 // redundant rules, found exactly with Z3 over the checked model, each
 // proved by a witness — a project file `zhunru eval` accepts that shows the
 // problem. docs/audit.md describes the encoding and its limits.

@@ -1,4 +1,4 @@
-// Judging a project: the decision, rule by rule (LANGUAGE.md §5).
+// Judging a project: the decision, rule by rule (docs/language.md, "Evaluating a project").
 //
 //   zhunru::EvaluateOptions options;             // as_of: today by default
 //   auto decision = zhunru::evaluate(*ruleset, project.value(), options);
@@ -38,7 +38,7 @@ std::string_view name_zh(Status value);    // "满足", "违反", "待定", "不
 std::string_view name_of(Truth value);     // "false", "true", "unknown"
 std::string_view name_zh(Truth value);     // "否", "是", "未知"
 
-/// One part of a rule and what it came to: the short trace of §5.6.
+/// One part of a rule and what it came to: the short trace every answer carries (docs/language.md).
 struct TraceStep {
   std::string part;    // "subject", "scope", "where", "unless", "requirement"
   std::string text;    // the part as the rule writes it
@@ -140,7 +140,7 @@ Expected<Decision, EvalError> evaluate(const Ruleset& ruleset, const Project& pr
 /// `pretty`: indented, for people and files; `compact`: one line, for NDJSON.
 enum class JsonLayout { pretty, compact };
 
-/// The decision as JSON (LANGUAGE.md §7; every member is documented in
+/// The decision as JSON (docs/language.md, "Command line and answers"; every member is documented in
 /// docs/decision-json.md), ending in a newline. Deterministic: the same
 /// decision gives the same bytes; both layouts hold the same document.
 std::string to_json(const Decision& decision, JsonLayout layout = JsonLayout::pretty);

@@ -129,7 +129,7 @@ class FactsBuilder {
   std::unique_ptr<State> state_;
 };
 
-/// Reads a project file (LANGUAGE.md §5, docs/project-files.md): a JSON object
+/// Reads a project file (docs/project-files.md): a JSON object
 /// of facts, with the reserved members `units`, `site` and `project`.
 /// Linear in the size of the text; refuses what exceeds `limits`.
 ProjectResult load_project_json(const Ruleset& ruleset, std::string_view json_text,

@@ -1,5 +1,5 @@
 // The words of the domain that every stage shares: unit classes, rule forms,
-// control dimensions and tier levels (LANGUAGE.md §1, §4).
+// control dimensions and tier levels (docs/language.md).
 #pragma once
 
 #include <string_view>

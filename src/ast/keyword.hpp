@@ -1,4 +1,4 @@
-// The English and Chinese spellings of every keyword (LANGUAGE.md §9).
+// The English and Chinese spellings of every keyword (docs/language.md, "Keywords, English and Chinese").
 //
 // The lexer (grammar/ZhunruLexer.g4) accepts both spellings; this table is
 // what `fmt` writes and what messages quote. A unit test lexes every entry to

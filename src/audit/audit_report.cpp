@@ -1,4 +1,4 @@
-// The audit as JSON (LANGUAGE.md §7: kind, rules, severity, message, witness)
+// The audit as JSON (docs/language.md, "Command line and answers": kind, rules, severity, message, witness)
 // and as text for a person.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

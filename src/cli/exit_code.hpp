@@ -1,4 +1,4 @@
-// Exit codes of the zhunru command (LANGUAGE.md §7).
+// Exit codes of the zhunru command (docs/language.md, "Command line and answers").
 #pragma once
 
 namespace zhunru::cli {

@@ -1,4 +1,4 @@
-// The decision as JSON: LANGUAGE.md §7's members, never renamed, plus the
+// The decision as JSON: the members docs/language.md lists, never renamed, plus the
 // ones documented in docs/decision-json.md. Member order is fixed. Written
 // straight into the output (base/json_writer): no tree is built.
 #include <nlohmann/json.hpp>

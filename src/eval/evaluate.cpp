@@ -1,6 +1,6 @@
 // evaluate(): every unit the project lies in, every rule that can apply
 // there, then verdicts (per unit, overall: the strictest), best and worst
-// cases, missing facts and scores (LANGUAGE.md §5).
+// cases, missing facts and scores (docs/language.md, "Evaluating a project").
 #include <algorithm>
 #include <set>
 

@@ -348,6 +348,31 @@ struct UnitPart {
   const char* end;
 };
 
+/// "万吨年" → "万吨/年", "吨年" → "吨/年", "kgh" → "kg/h": a word that is two
+/// units (the first with an optional multiplier) written without the `/`.
+std::optional<std::string> split_rate(std::string_view term) {
+  const auto unit_of = [](std::string_view part, bool multiplier) -> const quantity::AtomicUnit* {
+    if (const quantity::AtomicUnit* u = quantity::find_atomic_unit(part)) return u;
+    if (!multiplier) return nullptr;
+    for (const quantity::Multiplier& m : quantity::multipliers()) {
+      if (part.starts_with(m.symbol) && part.size() > m.symbol.size()) {
+        if (const quantity::AtomicUnit* u = quantity::find_atomic_unit(part.substr(m.symbol.size()))) return u;
+      }
+    }
+    return nullptr;
+  };
+  for (std::size_t cut = 1; cut < term.size(); ++cut) {
+    if ((static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) continue;  // inside a character
+    const std::string_view head = term.substr(0, cut);
+    const std::string_view tail = term.substr(cut);
+    const quantity::AtomicUnit* a = unit_of(head, true);
+    const quantity::AtomicUnit* b = unit_of(tail, false);
+    // Of two dimensions: "tt" is a misspelt t, not t/t.
+    if (a && b && !(a->dimension == b->dimension)) return std::string(head) + "/" + std::string(tail);
+  }
+  return std::nullopt;
+}
+
 QuantityError unknown_unit(const Text& t, const char* unit_start, const char* term_start) {
   const std::string_view term = run_at(term_start, t.end(), true);
   const std::string_view whole = run_at(unit_start, t.end(), false);
@@ -356,6 +381,11 @@ QuantityError unknown_unit(const Text& t, const char* unit_start, const char* te
   if (whole != term) {
     en = cat({en, " in ", en_quote(whole)});
     zh = cat({zh_quote(whole), "中的", zh});
+  }
+  // 万吨年: two units run together, as a rate is said aloud — 万吨/年.
+  if (const auto rate = split_rate(term)) {
+    return error_at(t, term_start, cat({en, "; did you mean ", en_quote(*rate), " (a rate: `/` between the units)?"}),
+                    cat({zh, "；是否应为", zh_quote(*rate), "（比率：单位之间加“/”）？"}));
   }
   const LocalizedText hint = did_you_mean(quantity::similar_units(term));
   return error_at(t, term_start, en + hint.en, zh + hint.zh);

@@ -98,6 +98,25 @@ LocalizedText help_for(const SyntaxProblem& p, Lang lang, bool missing_semicolon
               "“" + prev + "”在此被当作名称；是否应为“" + std::string(*guess) + "”？"};
     }
   }
+  // `where within 1 km of river`: a spatial test in a condition says what it tests.
+  const bool spatial_word = p.found.type == L::WITHIN || p.found.type == L::INSIDE || p.found.type == L::OUTSIDE ||
+                            p.found.type == L::OVERLAPS || p.found.type == L::DISTANCE_ZH || p.found.type == L::NOT_OVERLAPS_ZH;
+  const bool after_condition_word = p.previous && (p.previous->type == L::WHERE || p.previous->type == L::UNLESS ||
+                                                   p.previous->type == L::AND || p.previous->type == L::OR ||
+                                                   p.previous->type == L::NOT);
+  if (spatial_word && after_condition_word) {
+    return {"in a condition, a spatial test names what it tests: `site " + p.found.text + " …` (or a declared geometry's name)",
+            "条件中的空间判断须写明判断对象：“选址 " + p.found.text + " …”（或已声明的几何名称）"};
+  }
+  // `ban … within 1 km of river or inside river`: scope terms join with `and` only.
+  const bool ends_scope_term = is_name(p.previous) || (p.previous && (p.previous->type == L::RANGE_END_ZH ||
+                                                                      p.previous->type == L::INSIDE_END_ZH ||
+                                                                      p.previous->type == L::OUTSIDE_END_ZH));
+  if (p.found.type == L::OR && contains(p.expected, L::SEMI) && ends_scope_term) {
+    return {"scope terms are joined with `and` only; for either place, test the site in `where`: "
+            "`where site within 1 km of river or site inside river`",
+            "范围各项之间只能用“且”连接；若满足其一即可，请改在“当”条件中判断选址：“当 选址 距 river 1 km 范围内 或 选址 在 river 内”"};
+  }
   if (p.kind == SyntaxProblem::Kind::extraneous && p.found.type != antlr4::Token::EOF) return {"remove it", "请删除它"};
   return {};
 }

@@ -158,3 +158,16 @@ TEST_CASE("a misspelt keyword read as a name gets a hint — the caret sits unde
                 "   | " + std::string(55, ' ') + "^^\n"
                 "  提示: “优先单元”在此被当作名称；是否应为“优先保护单元”？\n");
 }
+
+TEST_CASE("a spatial test in a condition without `site`, and scope terms joined by `or`, each get the fix") {
+  const auto r = parse_text(in_city("    A3: ban projects where within 1 km of river;"));
+  REQUIRE_FALSE(r.diagnostics.empty());
+  CHECK(r.diagnostics[0].help.en == "in a condition, a spatial test names what it tests: `site within …` (or a declared geometry's name)");
+  CHECK(r.diagnostics[0].help.zh.find("选址 within") != std::string::npos);
+  const auto o = parse_text(in_city("    A4: ban projects within 1 km of river or inside river;"));
+  REQUIRE_FALSE(o.diagnostics.empty());
+  CHECK(o.diagnostics[0].help.en.find("scope terms are joined with `and` only") == 0);
+  const auto zh = parse_text(in_city("    A5: 禁止 项目 距 river 1 km 范围内 或 在 river 内;"));
+  REQUIRE_FALSE(zh.diagnostics.empty());
+  CHECK(zh.diagnostics[0].help.zh.find("范围各项之间只能用“且”连接") == 0);
+}

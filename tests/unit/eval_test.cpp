@@ -1,4 +1,4 @@
-// Evaluation (LANGUAGE.md §5): statuses, verdicts, Kleene logic, units,
+// Evaluation (docs/language.md, "Evaluating a project"): statuses, verdicts, Kleene logic, units,
 // tiers, dates, scores. Each test states the rule and the project it judges.
 #include <doctest/doctest.h>
 

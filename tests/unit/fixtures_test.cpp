@@ -1,5 +1,5 @@
 // Properties over every fixture and every bundled ruleset:
-//   - the normative examples of LANGUAGE.md (our copies) check clean;
+//   - the normative examples of the language design (docs/language.md) check clean;
 //   - `fmt` preserves meaning (same AST, spans aside), keeps every comment,
 //     and is idempotent, in both keyword languages;
 //   - translating to Chinese and back gives the English canonical text.

@@ -1,4 +1,4 @@
-// The parser and AST builder, one construct of LANGUAGE.md §2–4 at a time.
+// The parser and AST builder, one construct of docs/language.md at a time.
 // Each case compares the span-free AST dump with the structure it must have.
 #include <doctest/doctest.h>
 
@@ -130,7 +130,7 @@ TEST_CASE("condition precedence: not > arithmetic > comparison > and > or") {
   CHECK(kind_dump("a and b or c and d") == "(or (and a b) (and c d))");
   CHECK(kind_dump("(a or b) and c") == "(and (paren (or a b)) c)");
   CHECK(kind_dump("not a and b") == "(and (not a) b)");
-  // `not` binds tighter than a comparison, as LANGUAGE.md specifies.
+  // `not` binds tighter than a comparison, as docs/language.md specifies.
   CHECK(kind_dump("not a = b") == "(= (not a) b)");
   CHECK(kind_dump("not (a = b)") == "(not (paren (= a b)))");
   CHECK(kind_dump("not not a") == "(not not a)");

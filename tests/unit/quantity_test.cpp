@@ -378,6 +378,11 @@ TEST_SUITE("quantity") {
     CHECK(refused("5 tc").column == 2);  // not "t" followed by "c"
     CHECK_FALSE(contains(refused("5 q").message.en, "did you mean"));
     CHECK(refused("5 吨/x年").column == 4);
+    // Two units run together, as a rate is said aloud: the `/` is suggested.
+    const auto rate = refused("2 万吨年");
+    CHECK(contains(rate.message.en, "did you mean `万吨/年`"));
+    CHECK(contains(rate.message.zh, "“万吨/年”"));
+    CHECK(contains(refused("5 kgh").message.en, "`kg/h`"));
   }
 
   TEST_CASE("spaces inside a unit and trailing text") {
