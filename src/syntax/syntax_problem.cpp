@@ -62,6 +62,17 @@ bool is_name(const std::optional<TokenInfo>& t) { return t && t->type == L::ID; 
 
 LocalizedText help_for(const SyntaxProblem& p, Lang lang, bool missing_semicolon) {
   if (missing_semicolon) return {"end the statement with `;`", "语句须以“;”结尾"};
+  // `fact share : number %`: a percentage is a quantity, unit `%`.
+  if (p.found.type == L::PERCENT && p.previous && p.previous->type == L::NUMBER_TYPE) {
+    return {"a percentage is a quantity: `quantity " + p.found.text + "` (rules then write `30%` and compare like with like)",
+            "百分比是带单位的量：写作“quantity " + p.found.text + "”（规则中写“30%”，量纲一致才能比较）"};
+  }
+  // `"重庆市"三线一单"…"`: an ASCII quote meant inside a title ended the string.
+  if (p.previous && p.previous->type == L::STRING && p.found.span.begin.line == p.previous->span.end.line &&
+      p.found.span.begin.column == p.previous->span.end.column) {
+    return {"a `\"` inside a string ends it: write the quotation marks inside as “…” (or as \\\")",
+            "字符串中的“\"”会结束该字符串：内部的引号请写作“…”（或写作 \\\"）"};
+  }
   // `CQ-01 ban …`: blamed at the id (no rule may start with a name) or at
   // `ban` (after a name, the parser wanted `:`).
   const auto is_form = [](const std::optional<TokenInfo>& t) {

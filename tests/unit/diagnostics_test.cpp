@@ -171,3 +171,16 @@ TEST_CASE("a spatial test in a condition without `site`, and scope terms joined 
   REQUIRE_FALSE(zh.diagnostics.empty());
   CHECK(zh.diagnostics[0].help.zh.find("范围各项之间只能用“且”连接") == 0);
 }
+
+TEST_CASE("ASCII quotes inside a Chinese title: the string they end is named, with the fix") {
+  const auto r = parse_text("ruleset \"重庆市\"三线一单\"生态环境准入清单\" version \"1\" effective 2024-01-01;\n");
+  REQUIRE_FALSE(r.diagnostics.empty());
+  CHECK(r.diagnostics[0].help.en == "a `\"` inside a string ends it: write the quotation marks inside as “…” (or as \\\")");
+  CHECK(r.diagnostics[0].help.zh.find("内部的引号请写作“…”") != std::string::npos);
+}
+
+TEST_CASE("a percentage declared as a number is told to be a quantity") {
+  const auto r = parse_text("fact share : number % \"占比\";\n");
+  REQUIRE_FALSE(r.diagnostics.empty());
+  CHECK(r.diagnostics[0].help.en.find("a percentage is a quantity: `quantity %`") == 0);
+}
