@@ -66,20 +66,28 @@ Domains Domains::of(const std::vector<const model::Model*>& models) {
     }
   }
   for (auto& [fact, list] : d.texts) list.push_back("（审计生成：其他取值）");
-  // An enumeration's values, in the first model's order, that every model
-  // declares: a project giving another value is refused by some version.
-  for (const model::Fact& f : models.front()->facts) {
-    if (f.kind != model::FactKind::enumeration) continue;
-    std::vector<std::string> common;
-    for (const model::EnumValue& v : f.values) {
-      const bool everywhere = std::all_of(models.begin() + 1, models.end(), [&](const model::Model* m) {
-        const auto other = std::find_if(m->facts.begin(), m->facts.end(), [&](const model::Fact& g) { return g.name == f.name; });
-        return other != m->facts.end() && other->kind == f.kind &&
-               std::any_of(other->values.begin(), other->values.end(), [&](const model::EnumValue& w) { return w.name == v.name; });
-      });
-      if (everywhere) common.push_back(v.name);
+  // An enumeration's values, in the order of the first model declaring it,
+  // that every model declaring it as an enumeration has: a project giving
+  // another value is refused by some version. (A fact one version lacks is
+  // left out of the witness; the diff's check of it says so.)
+  const auto enumeration_in = [](const model::Model& m, const std::string& name) -> const model::Fact* {
+    const auto it = std::find_if(m.facts.begin(), m.facts.end(), [&](const model::Fact& g) { return g.name == name; });
+    return it != m.facts.end() && it->kind == model::FactKind::enumeration ? &*it : nullptr;
+  };
+  for (const model::Model* first : models) {
+    for (const model::Fact& f : first->facts) {
+      if (f.kind != model::FactKind::enumeration || d.enums.count(f.name)) continue;
+      std::vector<std::string> common;
+      for (const model::EnumValue& v : f.values) {
+        const bool everywhere = std::all_of(models.begin(), models.end(), [&](const model::Model* m) {
+          const model::Fact* other = enumeration_in(*m, f.name);
+          return !other || std::any_of(other->values.begin(), other->values.end(),
+                                       [&](const model::EnumValue& w) { return w.name == v.name; });
+        });
+        if (everywhere) common.push_back(v.name);
+      }
+      d.enums.emplace(f.name, std::move(common));
     }
-    d.enums.emplace(f.name, std::move(common));
   }
   // One cell per distinct answer the rules can give: GB/T 4754 classes
   // (4-digit codes, what a real project has) grouped by which mentioned

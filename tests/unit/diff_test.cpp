@@ -258,3 +258,21 @@ city 500000 {
   CHECK(c.transitions == std::map<std::string, std::size_t>{{"reject→admit", 1}});
   CHECK(c.by_rule == std::map<std::string, std::size_t>{{"B1", 1}});
 }
+
+TEST_CASE("diff: versions that declare different facts (an enumeration only one has) are compared, never a crash") {
+  const auto older = ruleset_with("city 500000 { spatial-layout { B1: ban new chemical projects; } }");
+  const auto newer = compile_ok({{"s.rules", R"(ruleset "y" version "2" effective 2024-01-01;
+fact industry : industry;
+fact colour : one of { red, green };
+city 500000 { spatial-layout { B1: ban projects where industry in [C26] and colour = red; } }
+)"}});
+  for (const bool forward : {true, false}) {
+    const DiffResult r = forward ? diff(*older, *newer, on_day()) : diff(*newer, *older, on_day());
+    CHECK_FALSE(r.changes.empty());  // B1 changed at least
+    for (const Change& c : r.changes) {
+      if ((c.kind == ChangeKind::loosened || c.kind == ChangeKind::tightened) && !c.witness) {
+        CHECK_FALSE(c.witness_note.en.empty());  // no witness is never silent
+      }
+    }
+  }
+}
