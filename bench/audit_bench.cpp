@@ -85,8 +85,9 @@ std::string province() {
   return out;
 }
 
-void audit_province(benchmark::State& state) {
-  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"tiers.rules", province()}});
+/// Audits kSchema plus `tiers` once per iteration, with its counts as counters.
+void audit_tiers(benchmark::State& state, const std::string& tiers) {
+  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"tiers.rules", tiers}});
   if (!r.ok()) {
     state.SkipWithError(r.render(Lang::en).c_str());
     return;
@@ -101,22 +102,9 @@ void audit_province(benchmark::State& state) {
   state.counters["undecided"] = static_cast<double>(result.undecided);
 }
 
-void audit_generated(benchmark::State& state) {
-  const int count = static_cast<int>(state.range(0));
-  const CompileResult r = compile_sources({{"schema.rules", kSchema}, {"tiers.rules", generated(count)}});
-  if (!r.ok()) {
-    state.SkipWithError(r.render(Lang::en).c_str());
-    return;
-  }
-  AuditOptions options;
-  options.as_of = std::chrono::year_month_day{std::chrono::year(2025), std::chrono::month(6), std::chrono::day(1)};
-  AuditResult result;
-  for (auto _ : state) result = audit(*r.ruleset, options);
-  state.counters["rules"] = static_cast<double>(result.rules);
-  state.counters["pairs"] = static_cast<double>(result.pairs);
-  state.counters["findings"] = static_cast<double>(result.findings.size());
-  state.counters["undecided"] = static_cast<double>(result.undecided);
-}
+void audit_province(benchmark::State& state) { audit_tiers(state, province()); }
+
+void audit_generated(benchmark::State& state) { audit_tiers(state, generated(static_cast<int>(state.range(0)))); }
 
 void audit_chongqing(benchmark::State& state) {
   const CompileResult r = compile_directory(std::string(ZHUNRU_SOURCE_DIR) + "/rules/chongqing");

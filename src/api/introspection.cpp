@@ -108,11 +108,9 @@ std::vector<RuleInfo> Ruleset::rules() const {
 }
 
 std::optional<RuleInfo> Ruleset::rule(std::string_view id) const {
-  const auto& index = data_->rules_by_id;
-  const auto it = std::lower_bound(index.begin(), index.end(), id,
-                                   [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });
-  if (it == index.end() || it->first != id) return std::nullopt;
-  return info_of(data_->model, data_->model.rules[it->second]);
+  const auto index = data_->find_rule(id);
+  if (!index) return std::nullopt;
+  return info_of(data_->model, data_->model.rules[*index]);
 }
 
 }  // namespace zhunru

@@ -51,6 +51,14 @@ struct Ruleset::Data {
   /// The rules' indices in order of their ids, as rules_by_id holds them.
   [[nodiscard]] std::vector<std::uint32_t> rule_order() const;
 
+  /// The index of the rule with id `id` (rules_by_id is sorted by id).
+  [[nodiscard]] std::optional<std::uint32_t> find_rule(std::string_view id) const {
+    const auto it = std::lower_bound(rules_by_id.begin(), rules_by_id.end(), id,
+                                     [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });
+    if (it == rules_by_id.end() || it->first != id) return std::nullopt;
+    return it->second;
+  }
+
   /// The fact named `text`, or else the one labelled `text` ("建设性质"):
   /// project files and CSV headers may use either.
   [[nodiscard]] std::optional<model::FactId> find_fact_or_label(std::string_view text) const {

@@ -7,7 +7,7 @@
 
 #include "base/dates.hpp"
 #include "base/enum_names.hpp"
-#include "base/indent.hpp"
+#include "audit/witness_text.hpp"
 #include "base/sha256.hpp"
 #include "zhunru/audit.hpp"
 
@@ -95,12 +95,8 @@ std::string to_text(const AuditResult& r, Lang lang) {
       continue;
     }
     out += "\n  " + f.message.in(lang) + "\n";
-    if (f.witness) {
-      out += zh ? "  见证项目（zhunru eval 可复现）：\n" : "  witness (zhunru eval reproduces it):\n";
-      out += indented(*f.witness, "    ");
-    } else if (!f.witness_note.en.empty()) {
-      out += (zh ? "  无见证项目：" : "  no witness: ") + f.witness_note.in(lang) + "\n";
-    }
+    out += auditing::witness_text(f.witness, f.witness_note,
+                                  {"witness (zhunru eval reproduces it):", "见证项目（zhunru eval 可复现）："}, lang);
     out += "\n";
   }
   out += fmt::format(fmt::runtime(zh ? "{} 条生效规则，比较 {} 对，发现 {} 个问题" : "{} rules in force, {} pairs compared: {} finding(s)"),

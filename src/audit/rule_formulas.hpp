@@ -22,9 +22,6 @@ struct RuleFormulas {
   /// A project the rule stops: a ban that applies unexempted, a requirement
   /// unmet (false for allow and encourage, which stop nothing).
   [[nodiscard]] z3::expr stops(RuleForm form) const;
-  /// What the rule does to a project, as the evaluator reports it: applies
-  /// unexempted, and (for requirements) whether it is met.
-  [[nodiscard]] z3::expr fires() const { return applies && !exempt && !complies; }
 };
 
 /// The unit classes `r` can apply in: its scope's, narrowed by a unit tier's own class.

@@ -102,6 +102,13 @@ std::string first_unit(const std::string& district, UnitClass c) {
 
 }  // namespace
 
+std::string witness_file(std::string_view name, const std::vector<std::pair<std::string, std::string>>& facts,
+                         std::string_view place) {
+  std::string json = "{\n  \"project\": {\"name\": \"" + std::string(name) + "\"},\n";
+  for (const auto& [fact, value] : facts) json += "  \"" + fact + "\": " + value + ",\n";
+  return json + "  " + std::string(place) + "\n}\n";
+}
+
 std::set<model::FactId> facts_in(const model::Model& m, model::CondId id) {
   std::set<model::FactId> out;
   walk(m, id, [&](model::FactId f) { out.insert(f); }, [](const model::SiteSpatial&) {});
@@ -345,20 +352,16 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
                        "无见证项目：图层 " + name + " 按每个项目的事实筛选，审计器不搜索相互匹配的选址与事实"});
   }
   const auto valued = encoder.facts(model);
-  const auto facts_json = [&](bool every) {
-    std::string out = "{\n  \"project\": {\"name\": \"zhunru audit witness\"},\n";
-    for (const auto& [name, value] : valued) {
-      if (every || read.count(name)) out += "  \"" + name + "\": " + value + ",\n";
-    }
-    return out;
-  };
-  std::string json = facts_json(false);
+  std::vector<std::pair<std::string, std::string>> own;  // the facts the finding's rules read
+  for (const auto& fact : valued) {
+    if (read.count(fact.first)) own.push_back(fact);
+  }
   std::string place;
   std::optional<std::string> unit;
   if (wanted.empty()) {
     unit = unit_for(rules, unit_class);
     if (!unit) return R::failure({"no unit of the map lies where all these rules apply", "单元图中没有这些规则同时适用的单元"});
-    place = "  \"units\": [\"" + *unit + "\"]\n}\n";
+    place = "\"units\": [\"" + *unit + "\"]";
   } else {
     auto site = site_for(rules, wanted);
     if (!site) {
@@ -367,9 +370,9 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
                          "未找到同时位于这些规则适用范围内、且满足所需空间关系的选址（已在图层附近及相应单元内搜索）"});
     }
     unit = site->second;
-    place = "  \"site\": " + site->first + "\n}\n";
+    place = "\"site\": " + site->first;
   }
-  json += place;
+  const std::string json = witness_file("zhunru audit witness", own, place);
   Verdict verdict = Verdict::incomplete;
   if (auto problem = shows(json, rules, *unit, expect, &verdict)) return R::failure(*problem);
   // The facts the finding's rules read show the finding; a rule it does not
@@ -377,7 +380,7 @@ Expected<std::string, LocalizedText> WitnessBuilder::build(Encoder& encoder, con
   // every fact the solver valued, if that keeps the finding and makes the
   // verdict definite (an applicant's file would give them all too).
   if (verdict == Verdict::incomplete && valued.size() > read.size()) {
-    const std::string full = facts_json(true) + place;
+    const std::string full = witness_file("zhunru audit witness", valued, place);
     Verdict full_verdict = Verdict::incomplete;
     if (!shows(full, rules, *unit, expect, &full_verdict) && full_verdict != Verdict::incomplete) return full;
   }

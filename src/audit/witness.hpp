@@ -64,6 +64,11 @@ class WitnessBuilder {
 std::vector<geo::Coordinate> candidate_points(const maps::Maps& maps, const std::vector<Encoder::SpatialValue>& wanted,
                                               std::vector<geo::Coordinate> seeds, const geo::Envelope* near = nullptr);
 
+/// A witness project file: `{"project": {"name": NAME}, facts…, PLACE}`,
+/// each fact a `(name, JSON value)` pair, `place` its `"units"` or `"site"` member.
+std::string witness_file(std::string_view name, const std::vector<std::pair<std::string, std::string>>& facts,
+                         std::string_view place);
+
 /// The facts a condition reads, through kinds.
 std::set<model::FactId> facts_in(const model::Model& m, model::CondId id);
 /// The facts a rule reads (subject, where, unless, requirement, kinds).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "screen/record_reader.hpp"
 #include "zhunru/diff.hpp"
 #include "zhunru/project.hpp"
 
@@ -18,14 +19,23 @@ CorpusDiff diff_projects(const Ruleset& older, const Ruleset& newer, std::istrea
   EvaluateOptions eval;
   eval.as_of = options.as_of;
   eval.findings = false;  // verdicts and violated rules are all this needs
-  std::string line;
-  while (std::getline(ndjson, line)) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // a blank line is no record
+  // The batch reader `screen` uses: blank lines are no records, and a line
+  // over the project size limit is refused without being kept in memory.
+  const auto reader = batch::ndjson_reader(ndjson, ProjectLimits{});
+  batch::Record line;
+  while (true) {
+    line.number = out.projects + 1;
+    line.error.reset();
+    if (!reader->next(line)) break;
     const std::size_t record = ++out.projects;
+    if (line.error) {
+      out.errors.push_back(record);
+      continue;
+    }
     std::optional<Decision> judged[2];
     for (int k = 0; k < 2; ++k) {
       const Ruleset& r = k == 0 ? older : newer;
-      auto project = load_project_json(r, line);
+      auto project = load_project_json(r, line.text);
       if (!project) break;
       auto decision = evaluate(r, *project, eval);
       if (!decision) break;

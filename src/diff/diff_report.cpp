@@ -5,7 +5,7 @@
 
 #include "base/dates.hpp"
 #include "base/enum_names.hpp"
-#include "base/indent.hpp"
+#include "audit/witness_text.hpp"
 #include "zhunru/diff.hpp"
 
 namespace zhunru {
@@ -102,12 +102,9 @@ std::string to_text(const DiffResult& r, Lang lang) {
     } else if (c.kind == ChangeKind::added && c.new_text) {
       out += "  " + c.new_text->in(lang) + "\n";
     }
-    if (c.witness) {
-      out += zh ? "  见证项目（zhunru eval 在两个版本上均可复现）：\n" : "  witness (zhunru eval reproduces it on both versions):\n";
-      out += indented(*c.witness, "    ");
-    } else if (!c.witness_note.en.empty()) {
-      out += (zh ? "  无见证项目：" : "  no witness: ") + c.witness_note.in(lang) + "\n";
-    }
+    out += auditing::witness_text(c.witness, c.witness_note,
+                                  {"witness (zhunru eval reproduces it on both versions):", "见证项目（zhunru eval 在两个版本上均可复现）："},
+                                  lang);
     out += "\n";
   }
   std::size_t counts[6] = {};

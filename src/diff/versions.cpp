@@ -59,18 +59,12 @@ bool Side::stops_anything(std::uint32_t rule) const {
   return f == RuleForm::ban || f == RuleForm::require || f == RuleForm::limit;
 }
 
-std::optional<std::uint32_t> Side::find(const std::string& id) const {
-  const auto& by_id = rs.data().rules_by_id;
-  const auto it = std::lower_bound(by_id.begin(), by_id.end(), std::string_view(id),
-                                   [](const auto& e, std::string_view v) { return e.first < v; });
-  if (it == by_id.end() || it->first != id) return std::nullopt;
-  return it->second;
-}
+std::optional<std::uint32_t> Side::find(const std::string& id) const { return rs.data().find_rule(id); }
 
 Versions::Versions(const Ruleset& older, const Ruleset& newer, const DiffOptions& options)
     : options_(options), ctx_(std::make_shared<z3::context>()), pairs_(pairs_of(older, newer)),
-      old_(*ctx_, older, options, shared_domains(older, newer), "old"),
-      new_(*ctx_, newer, options, shared_domains(older, newer), "new") {}
+      domains_(shared_domains(older, newer)), old_(*ctx_, older, options, domains_, "old"),
+      new_(*ctx_, newer, options, domains_, "new") {}
 
 // Where a project lies, in both versions at once: a pair of units sharing
 // area, or (a version without a unit map) the same unit code in both.
@@ -137,17 +131,15 @@ std::optional<LocalizedText> Versions::unsited(const z3::model& model) const {
 std::string Versions::project(const z3::model& model, const std::string& place) {
   // Every fact the solver valued that both versions declare: the verdict of
   // each must be definite, so facts other rules read are given too.
-  std::map<std::string, std::string> facts;
+  std::map<std::string, std::string> valued;
   for (Side* s : {&old_, &new_}) {
-    for (auto& [name, value] : s->enc.facts(model)) facts.emplace(name, value);
+    for (auto& [name, value] : s->enc.facts(model)) valued.emplace(name, value);
   }
-  std::string json = "{\n  \"project\": {\"name\": \"zhunru diff witness\"},\n";
-  for (const auto& [name, value] : facts) {
-    if (old_.rs.data().find_fact_or_label(name) && new_.rs.data().find_fact_or_label(name)) {
-      json += "  \"" + name + "\": " + value + ",\n";
-    }
+  std::vector<std::pair<std::string, std::string>> facts;
+  for (auto& [name, value] : valued) {
+    if (old_.rs.data().find_fact_or_label(name) && new_.rs.data().find_fact_or_label(name)) facts.emplace_back(name, value);
   }
-  return json + "  " + place + "\n}\n";
+  return auditing::witness_file("zhunru diff witness", facts, place);
 }
 
 // A point inside the two units the model places the project in; for each

@@ -86,6 +86,7 @@ class Versions {
   DiffOptions options_;
   std::shared_ptr<z3::context> ctx_;  // first: the sides' terms live in it
   std::vector<UnitPair> pairs_;
+  std::shared_ptr<const auditing::Domains> domains_;  // both sides number values by these
   Side old_;
   Side new_;
   std::optional<z3::solver> solver_;

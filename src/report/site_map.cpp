@@ -94,10 +94,9 @@ std::vector<model::LayerId> deciding_layers(const Ruleset::Data& rs, const Decis
   std::vector<model::LayerId> layers;
   for (const Finding& f : decision.findings) {
     if (f.status != Status::violated && f.status != Status::unknown) continue;
-    const auto found = std::lower_bound(rs.rules_by_id.begin(), rs.rules_by_id.end(),
-                                        std::pair<std::string_view, std::uint32_t>(f.rule, 0));
-    if (found == rs.rules_by_id.end() || found->first != f.rule) continue;
-    for (const model::LayerId layer : rs.model.scope_layers(rs.model.rules[found->second])) {
+    const auto found = rs.find_rule(f.rule);
+    if (!found) continue;
+    for (const model::LayerId layer : rs.model.scope_layers(rs.model.rules[*found])) {
       if (std::find(layers.begin(), layers.end(), layer) == layers.end()) layers.push_back(layer);
     }
   }

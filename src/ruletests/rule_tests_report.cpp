@@ -3,27 +3,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "report/html_text.hpp"  // escapes what XML needs too
 #include "zhunru/rule_tests.hpp"
 
 namespace zhunru {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-/// Text for an XML attribute or element: & < > " escaped.
-std::string xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 /// What differed, one line each: `verdict: expected reject, got admit`.
 std::vector<std::string> failure_lines(const RuleTestResult& t, Lang lang) {
@@ -88,14 +74,14 @@ std::string to_junit(const RuleTestRun& run) {
   std::string out = fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"zhunru\" tests=\"{}\" failures=\"{}\">\n",
                                 run.tests.size(), run.failed());
   for (const RuleTestResult& t : run.tests) {
-    out += fmt::format("  <testcase classname=\"zhunru\" name=\"{}\"", xml(t.name));
+    out += fmt::format("  <testcase classname=\"zhunru\" name=\"{}\"", report::escape(t.name));
     if (t.passed) {
       out += "/>\n";
       continue;
     }
     std::string text;
     for (const std::string& line : failure_lines(t, Lang::en)) text += line + "\n";
-    out += fmt::format(">\n    <failure message=\"{}\">{}</failure>\n  </testcase>\n", xml(failure_lines(t, Lang::en).front()), xml(text));
+    out += fmt::format(">\n    <failure message=\"{}\">{}</failure>\n  </testcase>\n", report::escape(failure_lines(t, Lang::en).front()), report::escape(text));
   }
   return out + "</testsuite>\n";
 }

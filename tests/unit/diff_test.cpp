@@ -76,6 +76,18 @@ city 500000 {
 }
 )";
 
+/// kOld with one change: B1 no longer bans expansions.
+const char* const kB1Narrowed = R"(
+city 500000 {
+  spatial-layout {
+    B1: ban new chemical projects;
+    B2: ban projects where industry in [C25] and capacity > 100 t/a;
+    B3: ban new projects where grade = D;
+  }
+  emission-control { L1: limit voc to 5 t/a for new projects; }
+}
+)";
+
 }  // namespace
 
 TEST_CASE("diff: a version compared with itself has no changes") {
@@ -123,16 +135,7 @@ city 500000 {
 
 TEST_CASE("diff: the reverse pair tightens where the first loosened, and loosens where it tightened") {
   const auto older = ruleset_with(kOld);
-  const auto newer = ruleset_with(R"(
-city 500000 {
-  spatial-layout {
-    B1: ban new chemical projects;
-    B2: ban projects where industry in [C25] and capacity > 100 t/a;
-    B3: ban new projects where grade = D;
-  }
-  emission-control { L1: limit voc to 5 t/a for new projects; }
-}
-)");
+  const auto newer = ruleset_with(kB1Narrowed);
   const DiffResult back = diff(*newer, *older, on_day());
   CHECK(summary(back) == std::vector<std::string>{"changed B1", "tightened B1"});
   CHECK_FALSE(back.loosens());
@@ -235,13 +238,7 @@ TEST_CASE("diff: rules/chongqing against its shipped earlier version (tests/fixt
 
 TEST_CASE("diff: verdicts over a corpus of projects, a record either version refuses counted, not dropped") {
   const auto older = ruleset_with(kOld);
-  const auto newer = ruleset_with(R"(
-city 500000 {
-  spatial-layout { B1: ban new chemical projects; B2: ban projects where industry in [C25] and capacity > 100 t/a;
-                   B3: ban new projects where grade = D; }
-  emission-control { L1: limit voc to 5 t/a for new projects; }
-}
-)");
+  const auto newer = ruleset_with(kB1Narrowed);
   std::istringstream corpus(
       R"({"industry": "C2614", "nature": "expansion", "capacity": 1, "grade": "A", "voc": 1, "units": ["ZH50010320001"]})"
       "\n\n"
@@ -275,4 +272,16 @@ city 500000 { spatial-layout { B1: ban projects where industry in [C26] and colo
       }
     }
   }
+}
+
+TEST_CASE("diff: a corpus line over the project limit or 100,000 deep is one refused record, never kept whole") {
+  const auto rs = ruleset_with(kOld);
+  const std::string huge = "{\"note\": \"" + std::string((std::size_t{64} << 20) + 16, 'x') + "\"}";
+  std::istringstream corpus(huge + "\n" + std::string(100000, '[') + std::string(100000, ']') + "\n" +
+                            R"({"industry": "C2614", "nature": "new", "capacity": 1, "grade": "A", "voc": 1, "units": ["ZH50010320001"]})" +
+                            "\n");
+  const CorpusDiff c = diff_projects(*rs, *rs, corpus, on_day());
+  CHECK(c.projects == 3);
+  CHECK(c.errors == std::vector<std::size_t>{1, 2});
+  CHECK(c.changed == 0);
 }
