@@ -58,8 +58,11 @@ layerDecl : LAYER name STRING? (FROM STRING REPAIR? | EQ name ((AND name)+ | WHE
 // A reference table the ruleset ships (CSV), looked up by one of its columns
 // (`table hazardous "危险化学品目录" from "tables/hc.csv" column "CAS号";`), or
 // the rows of another whose cells pass a test (`table eliminated = catalogue
-// where class = "淘汰类";`); either may hold for a period only.
-tableDecl : TABLE name STRING? (FROM STRING COLUMN STRING | EQ name WHERE expr) effectivity? SEMI ;
+// where class = "淘汰类";`); either may hold for a period only. A table of
+// numbers also names the column holding each key's number, and its unit
+// (`column "产品" quantity "标杆水平" kgce/t`), for rules to look numbers up.
+tableDecl : TABLE name STRING? (FROM STRING COLUMN STRING tableNumbers? | EQ name WHERE expr) effectivity? SEMI ;
+tableNumbers : QUANTITY_TYPE STRING unit | NUMBER_TYPE STRING ;
 unitsDecl : UNITS FROM STRING REPAIR? SEMI ;   // REPAIR: MakeValid the map's invalid features
 unitsWord : UNITS | UNIT ;      // `in units [...]` is `在 单元 [...]` in Chinese
 
@@ -149,6 +152,7 @@ primary
   | STRING                               # stringLit
   | DATE                                 # dateLit
   | (TRUE | FALSE)                       # boolLit
+  | name LBRACK name RBRACK              # lookupExpr   // `benchmark[product]`: a table's number for a fact's value
   | name                                 # nameExpr
   ;
 list

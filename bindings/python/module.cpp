@@ -247,7 +247,8 @@ PYBIND11_MODULE(_zhunru, m) {
           return py::dict(py::arg("name") = t.name, py::arg("label") = t.label, py::arg("path") = t.path,
                           py::arg("column") = t.column, py::arg("of") = t.of, py::arg("where") = t.where,
                           py::arg("values") = t.values, py::arg("effective_from") = date(t.effective_from),
-                          py::arg("effective_until") = date(t.effective_until));
+                          py::arg("effective_until") = date(t.effective_until),
+                          py::arg("number_column") = t.number_column, py::arg("number_unit") = t.number_unit);
         });
       })
       .def("tiers", [](const Ruleset& rs) {

@@ -74,6 +74,8 @@ struct TableInfo {
   std::size_t values = 0;      // distinct values in the column (after the test)
   std::optional<std::chrono::year_month_day> effective_from;
   std::optional<std::chrono::year_month_day> effective_until;
+  std::string number_column;   // a table of numbers: the column of each value's number ("" otherwise)
+  std::string number_unit;     // its unit as written ("" for plain numbers)
 };
 
 /// A tier of the list: the city, a district, a unit.

@@ -68,6 +68,7 @@ void write_names(JsonWriter& w, const Ruleset& rs) {
         w.member("of", t.of).member("where", t.where);
       }
       w.member("column", t.column).member("values", static_cast<std::uint64_t>(t.values));
+      if (!t.number_column.empty()) w.member("number_column", t.number_column).member("number_unit", t.number_unit);
       write_date(w, "effective_from", t.effective_from);
       write_date(w, "effective_until", t.effective_until);
       w.end_object();

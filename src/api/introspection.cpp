@@ -82,7 +82,7 @@ std::vector<TableInfo> Ruleset::tables() const {
   std::vector<TableInfo> out;
   for (const model::Table& t : m.tables) {
     out.push_back({t.name, t.label, t.path, t.column, t.of ? m.tables[*t.of].name : "", t.filter_text, t.values,
-                   t.effective_from, t.effective_until});
+                   t.effective_from, t.effective_until, t.number_column, t.number_unit});
   }
   return out;
 }

@@ -72,7 +72,8 @@ void fields(auto& io, Is<IsKind> auto& n) { io(n.kind); }
 void fields(auto& io, Is<SiteSpatial> auto& n) { io(n.op, n.layer, n.amount, n.by, n.geometry); }
 void fields(auto& io, Is<Geometry> auto& g) { io(g.name, g.label, g.source); }
 void fields(auto& io, Is<Table> auto& t) {
-  io(t.name, t.label, t.path, t.column, t.of, t.filter_text, t.effective_from, t.effective_until, t.values, t.source);
+  io(t.name, t.label, t.path, t.column, t.of, t.filter_text, t.effective_from, t.effective_until, t.values, t.source,
+     t.number_column, t.number_unit);
 }
 void fields(auto& io, Is<AsOfIn> auto& n) { io(n.from_day, n.until_day); }
 

@@ -159,8 +159,19 @@ struct SiteExpr {
   friend bool operator==(const SiteExpr&, const SiteExpr&) = default;
 };
 
+/// `benchmark[product]`: the number a table of numbers gives for a fact's value.
+struct Lookup {
+  Name table;
+  Name key;
+  friend bool operator==(const Lookup&, const Lookup&) = default;
+};
+struct LookupExpr {
+  Box<Lookup> lookup;  // boxed: two names would make every node of the arena larger
+  friend bool operator==(const LookupExpr&, const LookupExpr&) = default;
+};
+
 using ExprNode = std::variant<NameRef, QuantityExpr, StringExpr, DateExpr, BoolExpr, UnaryExpr, ArithExpr,
-                              CompareExpr, MemberExpr, LogicExpr, IsKindExpr, SiteExpr>;
+                              CompareExpr, MemberExpr, LogicExpr, IsKindExpr, SiteExpr, LookupExpr>;
 
 struct Expr {
   ExprNode node;
@@ -339,6 +350,14 @@ struct LayerDecl {
 /// `table hazardous "危险化学品目录" from "tables/hc.csv" column "CAS号";`, or
 /// `table eliminated = catalogue where class = "淘汰类";` — either may say
 /// `effective D [until D]`.
+/// `quantity "标杆水平" kgce/t` or `number "系数"`: a table's column of numbers.
+struct TableNumbers {
+  StringLit column;
+  std::optional<Unit> unit;       // none: plain numbers
+  Span unit_span;
+  friend bool operator==(const TableNumbers&, const TableNumbers&) = default;
+};
+
 struct TableDecl {
   Name name;
   std::optional<StringLit> label;
@@ -348,6 +367,7 @@ struct TableDecl {
   std::optional<ExprId> filter;   // its test of the rows' cells
   std::optional<Effectivity> effective;
   Span span;
+  std::optional<TableNumbers> numbers;  // a table of numbers: the column of each key's number
   friend bool operator==(const TableDecl&, const TableDecl&) = default;
 };
 

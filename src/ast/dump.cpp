@@ -152,6 +152,11 @@ class Dumper {
       str(d.path.value);
       out_ += " column ";
       str(d.column.value);
+      if (d.numbers) {
+        out_ += d.numbers->unit ? " quantity " : " number ";
+        str(d.numbers->column.value);
+        if (d.numbers->unit) out_ += " " + d.numbers->unit->text;
+      }
       out_ += ")";
     }
     effectivity(d.effective);
@@ -296,6 +301,7 @@ class Dumper {
     out_ += ')';
   }
   void node(const IsKindExpr& k) { out_ += "(is " + k.kind.text + ")"; }
+  void node(const LookupExpr& l) { out_ += "(lookup " + l.lookup->table.text + " " + l.lookup->key.text + ")"; }
   void node(const SiteExpr& s) {
     out_ += "(" + (s.geometry ? "geometry " + s.geometry->text : std::string("site")) + " ";
     spatial(*s.spatial);

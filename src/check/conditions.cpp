@@ -399,6 +399,20 @@ bool ConditionChecker::same_dimension(const Num& a, const Num& b, const Span& sp
 
 std::optional<model::CondId> ConditionChecker::compare_numbers(ast::ExprId lhs_id, ast::CompareOp op,
                                                                ast::ExprId rhs_id) {
+  const std::vector<ast::ExprId> lookups = lookups_in({lhs_id, rhs_id});
+  if (lookups.empty() || row_number_) return compare_plain_numbers(lhs_id, op, rhs_id);
+  if (lookups.size() > 1) {
+    ctx_.error("check.lookup-one", cover(file_.expr(lhs_id).span, file_.expr(rhs_id).span),
+               {"a comparison looks up one table's number; this one looks up " + std::to_string(lookups.size()),
+                "一个比较只能查一个名录的数值；此处查了 " + std::to_string(lookups.size()) + " 个"},
+               {"compare each number with the fact on its own, joined by `and`", "请将每个数值分别与事实比较，用“且”连接"});
+    return std::nullopt;
+  }
+  return compare_looked_up(lhs_id, op, rhs_id, lookups.front());
+}
+
+std::optional<model::CondId> ConditionChecker::compare_plain_numbers(ast::ExprId lhs_id, ast::CompareOp op,
+                                                                     ast::ExprId rhs_id) {
   const auto lhs = number(lhs_id);
   const auto rhs = number(rhs_id);
   if (!lhs || !rhs) return std::nullopt;
@@ -416,6 +430,7 @@ std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
     return Num{ctx_.add(model::NumConst{static_cast<double>(days_since_epoch(d->literal.date))}), {}, true, false, e.span};
   }
   if (const auto* a = std::get_if<ast::ArithExpr>(&e.node)) return arith(*a, e.span);
+  if (std::holds_alternative<ast::LookupExpr>(e.node)) return looked_up(id, e.span);
   if (const auto* u = std::get_if<ast::UnaryExpr>(&e.node)) {
     if (!std::all_of(u->ops.begin(), u->ops.end(), [](ast::UnaryOp op) { return op == ast::UnaryOp::negate; })) {
       not_binds_tighter(e.span);
@@ -537,12 +552,16 @@ std::optional<model::CondId> ConditionChecker::version_in(model::FactId id, mode
                 "名录只能以文本、行业或枚举类事实查询；" + qz(fact.name) + " 不是"});
     return std::nullopt;
   }
+  return in_force(table, *test);
+}
+
+model::CondId ConditionChecker::in_force(const model::Table& table, model::CondId test) {
   if (!table.effective_from) return test;
   // A table in force for a period: outside it, no value is in it.
   const std::int32_t from = days_since_epoch(*table.effective_from);
   const std::int32_t until = table.effective_until ? days_since_epoch(*table.effective_until)
                                                    : std::numeric_limits<std::int32_t>::max();
-  return ctx_.add(model::All{{ctx_.add(model::AsOfIn{from, until}), *test}});
+  return ctx_.add(model::All{{ctx_.add(model::AsOfIn{from, until}), test}});
 }
 
 std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) {

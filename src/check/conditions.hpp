@@ -2,7 +2,9 @@
 // units, and adds it to the model's condition arena.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
+#include <vector>
 
 #include "check/context.hpp"
 
@@ -37,12 +39,29 @@ class ConditionChecker {
   std::optional<model::CondId> in_table(model::FactId fact, const ast::Name& table);
   /// `fact in TABLE` for one table (one version of a dated table), with its period.
   std::optional<model::CondId> version_in(model::FactId fact, model::TableId t, const ast::Name& table);
+  /// `test` while `table` is in force (its period, if it has one).
+  model::CondId in_force(const model::Table& table, model::CondId test);
   std::optional<model::CondId> unary(const ast::UnaryExpr& e, const Span& span);
   std::optional<model::CondId> logic(const ast::LogicExpr& e);
   std::optional<model::CondId> is_kind(const ast::IsKindExpr& e);
   std::optional<model::CondId> compare_fact(const model::Fact& fact, model::FactId id, ast::CompareOp op,
                                             const Operand& other, const Span& span);
   std::optional<model::CondId> compare_numbers(ast::ExprId lhs, ast::CompareOp op, ast::ExprId rhs);
+  std::optional<model::CondId> compare_plain_numbers(ast::ExprId lhs, ast::CompareOp op, ast::ExprId rhs);
+  // ---- numbers looked up in a table (check/lookups.cpp) ----
+  /// The lookups (`benchmark[product]`) among a comparison's operands.
+  [[nodiscard]] std::vector<ast::ExprId> lookups_in(std::initializer_list<ast::ExprId> operands) const;
+  /// `intensity <= benchmark[product]`: for each key of the table, "the fact
+  /// is that key and the comparison holds with its number", any of them.
+  std::optional<model::CondId> compare_looked_up(ast::ExprId lhs, ast::CompareOp op, ast::ExprId rhs,
+                                                 ast::ExprId lookup);
+  /// The tables of numbers a lookup reads (one per dated version); empty after reporting why not.
+  std::vector<model::TableId> number_tables(const ast::Name& table);
+  /// The project's fact is the key of row `row` of a table (the most specific
+  /// key listed, for an industry or a value with values under it).
+  std::optional<std::vector<model::CondId>> key_tests(const model::Fact& fact, model::FactId id, model::TableId t,
+                                                      const ast::Name& table);
+  std::optional<Num> looked_up(ast::ExprId id, const Span& span);
   std::optional<Num> number(ast::ExprId id);
   std::optional<Num> arith(const ast::ArithExpr& e, const Span& span);
   bool same_dimension(const Num& a, const Num& b, const Span& span, std::string_view what);
@@ -56,6 +75,13 @@ class ConditionChecker {
 
   Context& ctx_;
   const ast::File& file_;
+  // While a comparison with a lookup is built row by row: the lookup and the number it stands for.
+  struct RowNumber {
+    ast::ExprId lookup;
+    double value;
+    Dimension dimension;
+  };
+  std::optional<RowNumber> row_number_;
 };
 
 }  // namespace zhunru::check

@@ -52,6 +52,15 @@ class Context {
   // By TableId, the values of each table's column (check/tables.hpp); empty
   // for a table that could not be read.
   std::vector<std::vector<std::string>> table_values;
+  // By TableId, a table of numbers' rows: each key and its number in the
+  // canonical unit of `dimension`, sorted by key. `numeric` is false for a
+  // table of values only; `rows` is empty for one that could not be read.
+  struct TableNumbers {
+    bool numeric = false;
+    Dimension dimension;
+    std::vector<std::pair<std::string, double>> rows;
+  };
+  std::vector<TableNumbers> table_numbers;
   struct TableDefinition {
     const ast::File* file;
     const ast::TableDecl* decl;

@@ -242,8 +242,16 @@ void declare_table(Context& ctx, const ast::File& file, const ast::TableDecl& de
     if (decl.effective->until) t.effective_until = decl.effective->until->date;
   }
   t.source = ctx.locate(decl.span);
+  Context::TableNumbers numbers;
+  if (decl.numbers) {
+    t.number_column = decl.numbers->column.value;
+    t.number_unit = decl.numbers->unit ? decl.numbers->unit->text : "";
+    numbers.numeric = true;
+    if (decl.numbers->unit) numbers.dimension = decl.numbers->unit->dimension;
+  }
   ctx.model.tables.push_back(std::move(t));
   ctx.table_values.emplace_back();
+  ctx.table_numbers.push_back(std::move(numbers));
   ctx.table_definitions.push_back({&file, &decl});
 }
 

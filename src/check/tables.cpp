@@ -5,6 +5,7 @@
 // up in it. Every problem names the file, and the row or column.
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 
 #include "base/csv_row.hpp"
 #include "base/edit_distance.hpp"
@@ -12,6 +13,7 @@
 #include "check/layer_filter.hpp"
 #include "check/passes.hpp"
 #include "format/printer.hpp"
+#include "zhunru/quantity.hpp"
 
 namespace zhunru::check {
 namespace {
@@ -125,7 +127,7 @@ class TableReading {
     if (parse(*read, out, d)) {
       if (const auto key = column_of(ctx_, out, d.column.value, d.column.span)) {
         keep_values(t, *key, out.rows);
-        out.ok = true;
+        out.ok = !d.numbers || keep_numbers(t, *key, out);
       }
     }
     ctx_.table_files.push_back(std::move(read).value());
@@ -181,6 +183,62 @@ class TableReading {
     }
   }
 
+  /// A table of numbers: each key's number, converted to the canonical unit;
+  /// false after reporting a cell that is no number of the table's unit, or
+  /// a key given two numbers.
+  bool keep_numbers(model::TableId t, std::size_t key, const Rows& in) {
+    const ast::TableNumbers& declared = *decl(t).numbers;
+    const auto column = column_of(ctx_, in, declared.column.value, declared.column.span);
+    if (!column) return false;
+    Context::TableNumbers& out = ctx_.table_numbers[t];
+    const auto problem = [&](std::size_t r, const LocalizedText& what) {
+      ctx_.error("check.table-value", declared.column.span,
+                 {in.file + ", row " + std::to_string(r + 2) + ": column " + q(declared.column.value) + " " + what.en,
+                  in.file + " 第 " + std::to_string(r + 2) + " 行：列" + qz(declared.column.value) + what.zh});
+      return false;
+    };
+    const double factor = declared.unit ? declared.unit->factor : 1.0;
+    std::unordered_map<std::string, std::size_t> first_row;  // of each key
+    for (std::size_t r = 0; r < in.rows.size(); ++r) {
+      const std::string& k = in.rows[r][key];
+      const std::string& cell = in.rows[r][*column];
+      if (k.empty() || cell.empty()) continue;  // a key with no number is not looked up
+      const auto quantity = parse_quantity(cell);
+      if (!quantity) {
+        return problem(r, {"holds \"" + cell + "\", which is not a number: " + quantity.error().message.en,
+                           "的值 \"" + cell + "\" 不是数值：" + quantity.error().message.zh});
+      }
+      double value = quantity->value * factor;
+      if (!quantity->unit.text.empty()) {
+        if (quantity->dimension() != out.dimension) {
+          const std::string unit = declared.unit ? declared.unit->text : "";
+          return problem(r, {"holds \"" + cell + "\", which is not " + (unit.empty() ? "a plain number" : "in a unit of " + unit),
+                             "的值 \"" + cell + "\" " + (unit.empty() ? "不是无单位的数" : "的单位与 " + unit + " 的量纲不同")});
+        }
+        value = quantity->value;
+      }
+      const auto [seen, fresh] = first_row.emplace(k, out.rows.size());
+      if (fresh) {
+        out.rows.emplace_back(k, value);
+      } else if (out.rows[seen->second].second != value) {
+        return problem(r, {"gives " + q(k) + " a second number, " + cell + ": a lookup must find one",
+                           "为" + qz(k) + "给出了第二个数值 " + cell + "：查表只能得到一个数"});
+      }
+    }
+    std::sort(out.rows.begin(), out.rows.end());
+    keys_with_numbers(t);
+    return true;
+  }
+
+  /// A table of numbers holds the keys it has a number for: `product in
+  /// benchmark` holds exactly when `benchmark[product]` finds one.
+  void keys_with_numbers(model::TableId t) {
+    std::vector<std::string>& values = ctx_.table_values[t];
+    values.clear();
+    for (const auto& row : ctx_.table_numbers[t].rows) values.push_back(row.first);  // sorted, each once
+    ctx_.model.tables[t].values = static_cast<std::uint32_t>(values.size());
+  }
+
   void filter(model::TableId t, model::TableId of) {
     const ast::TableDecl& d = decl(t);
     model::Table& table = ctx_.model.tables[t];
@@ -215,7 +273,24 @@ class TableReading {
     }
     keep_values(t, *column_of(ctx_, source, table.column, d.span), out.rows);
     out.ok = true;
+    numbers_of_rows_kept(t, of);
     table.filter_text = format::Printer(*ctx_.table_definitions[t].file, Lang::en).expr(*d.filter);
+  }
+
+  /// A table filtered from a table of numbers is one too: the numbers of the keys its rows kept.
+  void numbers_of_rows_kept(model::TableId t, model::TableId of) {
+    const Context::TableNumbers& source = ctx_.table_numbers[of];
+    if (!source.numeric) return;
+    Context::TableNumbers& out = ctx_.table_numbers[t];
+    out.numeric = true;
+    out.dimension = source.dimension;
+    ctx_.model.tables[t].number_column = ctx_.model.tables[of].number_column;
+    ctx_.model.tables[t].number_unit = ctx_.model.tables[of].number_unit;
+    const std::vector<std::string>& kept = ctx_.table_values[t];
+    for (const auto& row : source.rows) {
+      if (std::binary_search(kept.begin(), kept.end(), row.first)) out.rows.push_back(row);
+    }
+    keys_with_numbers(t);
   }
 
   /// Every column the test names exists; false after reporting one that does not.

@@ -199,6 +199,10 @@ class Formatter {
     } else {
       line += " " + kw(Keyword::from) + " " + Printer::string_literal(d.path.value) + " " + kw(Keyword::column) + " " +
               Printer::string_literal(d.column.value);
+      if (d.numbers) {
+        line += " " + kw(d.numbers->unit ? Keyword::quantity_type : Keyword::number_type) + " " +
+                Printer::string_literal(d.numbers->column.value) + (d.numbers->unit ? " " + d.numbers->unit->text : "");
+      }
     }
     if (d.effective) line += " " + print_.effectivity(*d.effective);
     statement(d.span, 0, line + ";");

@@ -225,6 +225,7 @@ void Printer::node(std::string& out, const ast::ExprNode& n) const {
           [&](const ast::SiteExpr& s) {
             out += (s.geometry ? s.geometry->text : std::string(keyword(Keyword::site))) + " " + spatial(*s.spatial, true);
           },
+          [&](const ast::LookupExpr& l) { out += l.lookup->table.text + "[" + l.lookup->key.text + "]"; },
       },
       n);
 }

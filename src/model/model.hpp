@@ -123,6 +123,11 @@ struct Table {
   std::optional<std::chrono::year_month_day> effective_until;  // inclusive
   std::uint32_t values = 0;      // distinct values in the column (after the test)
   SourceLocation source;
+  // A table of numbers (`column "产品" quantity "标杆水平" kgce/t`): the column
+  // of each key's number and its unit as written ("" for plain numbers).
+  // Rules' lookups are compiled into conditions on the key's rows.
+  std::string number_column;
+  std::string number_unit;
 };
 
 struct Geometry {

@@ -178,17 +178,27 @@ class Builder {
     const auto strings = ctx->STRING();  // [label,] then path and column when read from a file
     const bool labelled = strings.size() == (derived ? 1u : 3u);
     const auto names = ctx->name();      // the table's own, then the one it filters
-    ast::TableDecl decl{word(names.front()), std::nullopt, {}, {}, std::nullopt, std::nullopt, std::nullopt, span(ctx)};
+    ast::TableDecl decl{word(names.front()), std::nullopt, {}, {}, std::nullopt, std::nullopt, std::nullopt, span(ctx), std::nullopt};
     if (labelled) decl.label = string(strings[0]);
     if (!derived) {
       decl.path = string(strings[labelled ? 1 : 0]);
       decl.column = string(strings[labelled ? 2 : 1]);
+      if (P::TableNumbersContext* n = ctx->tableNumbers()) decl.numbers = table_numbers(n);
     } else {
       decl.of = word(names[1]);
       decl.filter = expr(ctx->expr());
     }
     if (ctx->effectivity() != nullptr) decl.effective = effectivity(ctx->effectivity());
     return decl;
+  }
+
+  ast::TableNumbers table_numbers(P::TableNumbersContext* ctx) {
+    ast::TableNumbers n{string(ctx->STRING()), std::nullopt, {}};
+    if (ctx->unit() != nullptr) {
+      n.unit_span = span(ctx->unit());
+      n.unit = parse_unit_literal(source_text(ctx->unit()), n.unit_span, sink_);
+    }
+    return n;
   }
 
   // ---- tiers ------------------------------------------------------------------------
@@ -560,6 +570,9 @@ class Builder {
       return add(ast::SiteExpr{std::move(where), word(c->name())}, span(ctx));
     }
     if (auto* c = dynamic_cast<P::NameExprContext*>(ctx)) return add(ast::NameRef{word(c->name())}, span(ctx));
+    if (auto* c = dynamic_cast<P::LookupExprContext*>(ctx)) {
+      return add(ast::LookupExpr{ast::Lookup{word(c->name(0)), word(c->name(1))}}, span(ctx));
+    }
     return literal(ctx->getStart(), ctx);
   }
 

@@ -347,14 +347,15 @@ class Parser {
     return d;
   }
 
-  // TABLE name STRING? (FROM STRING COLUMN STRING | EQ name WHERE expr) effectivity? SEMI
+  // TABLE name STRING? (FROM STRING COLUMN STRING tableNumbers? | EQ name WHERE expr) effectivity? SEMI
   ast::TableDecl table() {
     const std::size_t first = pos_++;
-    ast::TableDecl d{name(), optional_string(), {}, {}, std::nullopt, std::nullopt, std::nullopt, {}};
+    ast::TableDecl d{name(), optional_string(), {}, {}, std::nullopt, std::nullopt, std::nullopt, {}, std::nullopt};
     if (accept(L::FROM)) {
       d.path = string();
       expect(L::COLUMN);
       d.column = string();
+      if (type() == L::QUANTITY_TYPE || type() == L::NUMBER_TYPE) d.numbers = table_numbers();
     } else {
       expect(L::EQ);
       d.of = name();
@@ -365,6 +366,19 @@ class Parser {
     expect(L::SEMI);
     d.span = span_from(first);
     return d;
+  }
+
+  // tableNumbers : QUANTITY_TYPE STRING unit | NUMBER_TYPE STRING
+  ast::TableNumbers table_numbers() {
+    const bool quantity = take().type == L::QUANTITY_TYPE;
+    ast::TableNumbers n{string(), std::nullopt, {}};
+    if (quantity) {
+      const std::size_t unit_first = pos_;
+      unit();
+      n.unit_span = span_from(unit_first);
+      n.unit = parse_unit_literal(text_from(unit_first), n.unit_span, sink_);
+    }
+    return n;
   }
 
   ast::UnitsDecl units() {
@@ -763,6 +777,13 @@ class Parser {
       ast::Name geometry = name();
       ast::Spatial where = located(first);
       return add(ast::SiteExpr{std::move(where), std::move(geometry)}, span_from(first));
+    }
+    if (is_name(type()) && type(1) == L::LBRACK) {  // `benchmark[product]`
+      ast::Name table = name();
+      ++pos_;
+      ast::Name key = name();
+      expect(L::RBRACK);
+      return add(ast::LookupExpr{ast::Lookup{std::move(table), std::move(key)}}, span_from(first));
     }
     return list_item();
   }

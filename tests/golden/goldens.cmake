@@ -115,6 +115,10 @@ zhunru_golden(eval-clauses-guangzhou-offset-zh ARGS eval examples/clauses --proj
 # product's CAS number and the rule finds it in the list's PFOS rows.
 zhunru_golden(eval-registries-pfos-zh ARGS eval examples/registries --project examples/registries/projects/pfos-product.json --as-of 2025-06-01 --lang zh)
 zhunru_golden(eval-registries-other ARGS eval examples/registries --project examples/registries/projects/other-product.json --as-of 2025-06-01 --format json)
+# A table of numbers (examples/energy-benchmarks, issue #15): the applicant gives
+# the product and its energy use per tonne; the rule finds the product's benchmark.
+zhunru_golden(eval-energy-benchmarks-above-zh ARGS eval examples/energy-benchmarks --project examples/energy-benchmarks/projects/clinker-above-benchmark.json --as-of 2025-06-01 --lang zh)
+zhunru_golden(test-energy-benchmarks ARGS test examples/energy-benchmarks --coverage)
 # Baselines: accepted findings shown on one line, only new ones fail; a stale entry is named.
 zhunru_golden(audit-planted-baseline ARGS audit tests/fixtures/audit --as-of 2025-06-01 --baseline tests/fixtures/audit-baseline/planted.json)
 zhunru_golden(audit-planted-baseline-json ARGS audit tests/fixtures/audit --as-of 2025-06-01 --format json --fail-on error --baseline tests/fixtures/audit-baseline/planted.json)

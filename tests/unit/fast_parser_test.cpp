@@ -233,6 +233,9 @@ TEST_CASE("fast parser: the grammar's corners build the same tree") {
            "ruleset \"T\" version \"1\" effective 2024-01-01 until 2025-01-01;",
            "layer r \"河\" from \"maps/r.geojson\" repair; layer s = r and t and u; layer big = r where basin > 10000;",
            "table t \"表\" from \"tables/t.csv\" column \"CAS号\" effective 2023-03-01; table u = t where 编号 = \"1\";",
+           "table b \"标杆\" from \"tables/b.csv\" column \"产品\" quantity \"标杆水平\" kgce/t effective 2021-01-01;"
+           " table c from \"t.csv\" column \"k\" number \"系数\"; 名录 d 来自 \"t.csv\" 列 \"k\" 数量 \"v\" 吨/年；",
+           "kind l = x <= b[p] * 1.1 or -标杆[产品] > y and (c[k]) = 2;",
            "units from \"maps/u.geojson\" repair; geometry outfall \"排污口\"; kind k effective 2021-01-01 = x > 1;",
            // Rules: every form, scopes, guards, metadata.
            "city 500000 \"重庆\" { spatial-layout { r1: ban new or expansion chemical two-high projects in priority "

@@ -57,6 +57,7 @@ TEST_CASE("docs/language.md: every rules example compiles, as one ruleset") {
                                                square(R"({"name": "a", "kind": "park", "basin-km2": 12000, "plan-eia": true})", 106.52, 29.51, 0.01) +
                                                "]}"});
   sources.push_back({"tables/codes.csv", "code,name\nC2614,有机化学原料制造\n1763-23-1,PFOS\n"});
+  sources.push_back({"tables/benchmarks.csv", "重点领域,标杆水平\n水泥熟料,100\n"});
   const CompileResult r = compile_sources(sources);
   INFO(r.render(Lang::en));
   CHECK(r.ok());
