@@ -19,6 +19,7 @@
 #include "audit/encoder.hpp"
 #include "audit/lints.hpp"
 #include "audit/place.hpp"
+#include "audit/query_watchdog.hpp"
 #include "audit/rule_formulas.hpp"
 #include "audit/witness.hpp"
 #include "zhunru/audit.hpp"
@@ -37,8 +38,9 @@ class Auditor {
  public:
   /// `live`: the rules in force, each encoded once here (an Auditor has its
   /// own Z3 context: one per share of the work, never shared between threads).
-  Auditor(const Ruleset& ruleset, const AuditOptions& options, const std::vector<std::uint32_t>& live)
-      : rs_(ruleset), m_(ruleset.data().model), options_(options), enc_(ctx_, m_, days_since_epoch(options.as_of)), unit_class_(ctx_.int_const("unit-class")),
+  Auditor(const Ruleset& ruleset, const AuditOptions& options, const std::vector<std::uint32_t>& live,
+          auditing::QueryWatchdog& watchdog)
+      : rs_(ruleset), m_(ruleset.data().model), options_(options), watchdog_(watchdog), enc_(ctx_, m_, days_since_epoch(options.as_of)), unit_class_(ctx_.int_const("unit-class")),
         place_(ctx_, m_, unit_class_), formulas_(m_.rules.size()) {
     for (std::uint32_t i : live) formulas_[i] = auditing::formulas_of(m_, m_.rules[i], enc_, place_, unit_class_);
   }
@@ -63,6 +65,7 @@ class Auditor {
   const Ruleset& rs_;
   const model::Model& m_;
   const AuditOptions& options_;
+  auditing::QueryWatchdog& watchdog_;  // the time limit of each query, shared by every share's context
   z3::context ctx_;
   Encoder enc_;
   z3::expr unit_class_;
@@ -109,7 +112,6 @@ z3::check_result Auditor::check(const std::vector<z3::expr>& terms, std::optiona
   if (!solver_) {  // every rule is encoded by now: the background covers all variables
     solver_.emplace(ctx_);
     z3::params p(ctx_);
-    p.set("timeout", options_.timeout_ms);
     p.set("ctrl_c", false);  // Z3 would install a SIGINT handler around every query: a tenth of the time on small ones
     solver_->set(p);
     const z3::expr_vector bg = enc_.background();
@@ -119,7 +121,7 @@ z3::check_result Auditor::check(const std::vector<z3::expr>& terms, std::optiona
   }
   solver_->push();
   for (const z3::expr& t : terms) solver_->add(t);
-  const z3::check_result r = solver_->check();
+  const z3::check_result r = watchdog_.check(ctx_, *solver_);
   if (r == z3::unknown) ++result_.undecided;
   if (r == z3::sat && model) *model = solver_->get_model();
   solver_->pop();
@@ -385,12 +387,13 @@ AuditResult run_audit(const Ruleset& rs, const AuditOptions& options) {
     if (in_force(m.rules[i], options.as_of)) live.push_back(i);
   }
   result.rules = live.size();
+  auditing::QueryWatchdog watchdog(options.timeout_ms);
   std::vector<std::unique_ptr<Auditor>> shares(kShares);
   // Rules already reported alone (dead, or a requirement nothing meets) are
   // left out of the pairs: every pair would only repeat them.
   std::vector<char> dead(m.rules.size(), 0);  // written by one share per rule
   on_shares(options.threads, [&](std::uint32_t j) {
-    shares[j] = std::make_unique<Auditor>(rs, options, live);
+    shares[j] = std::make_unique<Auditor>(rs, options, live, watchdog);
     for (std::size_t k = j; k < live.size(); k += kShares) {
       const std::size_t before = shares[j]->result().findings.size();
       shares[j]->single(live[k]);

@@ -84,7 +84,7 @@ z3::check_result Versions::check(const std::vector<z3::expr>& terms, std::option
   if (!solver_) {  // every rule is encoded by now: the background covers all variables
     solver_.emplace(*ctx_);
     z3::params p(*ctx_);
-    p.set("timeout", options_.timeout_ms);
+    p.set("ctrl_c", false);  // no SIGINT handler around every query (time limits: watchdog_)
     solver_->set(p);
     for (Side* s : {&old_, &new_}) {
       const z3::expr_vector bg = s->enc.background();
@@ -96,7 +96,7 @@ z3::check_result Versions::check(const std::vector<z3::expr>& terms, std::option
   }
   solver_->push();
   for (const z3::expr& t : terms) solver_->add(t);
-  const z3::check_result r = solver_->check();
+  const z3::check_result r = watchdog_.check(*ctx_, *solver_);
   if (r == z3::unknown) ++undecided_;
   if (r == z3::sat && model) *model = solver_->get_model();
   solver_->pop();

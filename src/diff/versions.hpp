@@ -15,6 +15,7 @@
 
 #include "audit/encoder.hpp"
 #include "audit/place.hpp"
+#include "audit/query_watchdog.hpp"
 #include "audit/rule_formulas.hpp"
 #include "diff/unit_correspondence.hpp"
 #include "zhunru/diff.hpp"
@@ -91,6 +92,7 @@ class Versions {
   Side new_;
   std::optional<z3::solver> solver_;
   std::size_t undecided_ = 0;
+  auditing::QueryWatchdog watchdog_{options_.timeout_ms};
 };
 
 }  // namespace zhunru::diffing
