@@ -98,6 +98,7 @@ struct Decision {
   Verdict best = Verdict::admit;     // if every unknown resolved in the project's favour
   Verdict worst = Verdict::admit;    // if every unknown resolved against it
   std::vector<std::string> missing;  // facts that left some ban or requirement unknown
+  std::vector<std::string> missing_labels;  // each one's label ("" when none; 选址 for site), as `missing` orders them
   std::vector<std::string> violated; // ids of the rules violated in some unit, sorted, each once (also without findings)
   std::vector<UnitDecision> units;
   std::vector<Finding> findings;     // every rule with status other than not-applicable

@@ -10,6 +10,7 @@ CheckResult check(const std::vector<ParsedFile>& files, const CheckOptions& opti
   Context ctx(files, options);
   declare(ctx, files);
   check_kinds(ctx);
+  collect_display_names(ctx);
   const auto block_tiers = link_tiers(ctx, files);
   resolve_restatements(ctx, check_rules(ctx, files, block_tiers));
   CheckResult result;

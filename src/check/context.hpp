@@ -11,6 +11,7 @@
 
 #include "check/check.hpp"
 #include "diagnostics/sink.hpp"
+#include "format/printer.hpp"
 #include "model/condition_depth.hpp"
 #include "model/model.hpp"
 #include "model/node_identity.hpp"
@@ -71,6 +72,8 @@ class Context {
   // period), that one included; absent for a table of one version.
   std::unordered_map<model::TableId, std::vector<model::TableId>> table_versions;
   std::vector<TableFile> table_files;   // read, for the content hash
+  // Shown instead of names in the Chinese texts of English-keyword rules (check/display_names.cpp).
+  format::Printer::DisplayNames display_zh;
   const CheckOptions& options;
 
   DiagnosticSink& sink(FileId file);

@@ -18,6 +18,9 @@ void read_tables(Context& ctx);
 /// Types each kind's condition, then refuses cycles among kinds.
 void check_kinds(Context& ctx);
 
+/// The labels a rule's Chinese text shows instead of names (Context::display_zh).
+void collect_display_names(Context& ctx);
+
 /// Merges tier blocks by code and links each tier to the one it refines.
 /// Returns, per file and block, the tier it belongs to.
 std::vector<std::vector<model::TierId>> link_tiers(Context& ctx, const std::vector<ParsedFile>& files);

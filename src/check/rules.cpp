@@ -24,10 +24,11 @@ class RuleChecker {
  public:
   RuleChecker(Context& ctx, const ParsedFile& file)
       : ctx_(ctx), file_(*file.file), conditions_(ctx, *file.file), printer_(*file.file, file.keyword_lang),
-        english_(*file.file, Lang::en), chinese_(*file.file, Lang::zh), keyword_lang_(file.keyword_lang) {}
+        english_(*file.file, Lang::en), chinese_(*file.file, Lang::zh, &ctx.display_zh), keyword_lang_(file.keyword_lang) {}
 
-  /// A rule's texts as the file writes them (and in Chinese keywords for an
-  /// English file): a function of the AST alone, so made on every core.
+  /// A rule's texts as the file writes them (and, for an English file, in
+  /// Chinese keywords with the schema's labels for names, for applicants):
+  /// a function of the AST and the declarations, so made on every core.
   struct Texts {
     model::RuleTexts written;
     std::shared_ptr<const model::RuleTexts> zh;
@@ -242,7 +243,7 @@ model::RuleTexts texts_of(const ast::Rule& r, const format::Printer& printer) {
   std::string requirement;
   if (r.requirement) requirement = printer.expr(*r.requirement);
   if (r.limit) {
-    requirement = r.limit->fact.text + (r.limit->at_least ? " >= " : " <= ") +
+    requirement = printer.name(r.limit->fact) + (r.limit->at_least ? " >= " : " <= ") +
                   format::Printer::quantity(r.limit->bound.quantity);
   }
   return model::RuleTexts({printer.subject(r.subject), printer.scope(r.scope), r.where ? printer.expr(*r.where) : "",

@@ -63,10 +63,28 @@ void section_demands(std::string& out, const Decision& d, const Words& w) {
   out += '\n';
 }
 
+/// Facts as an applicant reads them: in Chinese, a fact's label with its
+/// name (the key the project file takes); in English, the name.
+std::string fact_list(const std::vector<std::string>& names, const Decision& d, const Words& w) {
+  std::string list;
+  for (const std::string& name : names) {
+    std::string shown = name;
+    if (w.lang == Lang::zh) {
+      const auto at = std::find(d.missing.begin(), d.missing.end(), name);
+      const std::size_t k = static_cast<std::size_t>(at - d.missing.begin());
+      if (at != d.missing.end() && k < d.missing_labels.size() && !d.missing_labels[k].empty()) {
+        shown = d.missing_labels[k] + "（" + name + "）";
+      }
+    }
+    if (!list.empty()) list += w(", ", "、");
+    list += shown;
+  }
+  return list;
+}
+
 void section_missing(std::string& out, const Decision& d, const Words& w) {
   if (d.missing.empty()) return;
-  std::string list;
-  for (const auto& m : d.missing) list += (list.empty() ? "" : ", ") + m;
+  const std::string list = fact_list(d.missing, d, w);
   if (d.verdict == Verdict::incomplete) {
     out += fmt::format("{} {}\n", w("Facts needed to decide:", "尚需补充的事实："), list);
   } else {

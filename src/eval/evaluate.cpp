@@ -2,6 +2,7 @@
 // there, then verdicts (per unit, overall: the strictest), best and worst
 // cases, missing facts and scores (docs/language.md, "Evaluating a project").
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "api/ruleset_data.hpp"
@@ -69,6 +70,11 @@ class Evaluation {
     if (s < facts) return rs_.model.facts[s].name;
     return s == facts ? "site" : rs_.model.geometries.at(s - facts - 1).name;
   }
+  std::string slot_label(ir::Slot s) const {
+    const std::size_t facts = rs_.model.facts.size();
+    if (s < facts) return rs_.model.facts[s].label;
+    return s == facts ? "选址" : rs_.model.geometries.at(s - facts - 1).label;
+  }
 
   const Ruleset::Data& rs_;
   const Project::Data& project_;
@@ -128,9 +134,12 @@ void Evaluation::collect_missing(Decision& d) const {
       slots.insert(o.judgement.missing.begin(), o.judgement.missing.end());
     }
   }
-  std::set<std::string> names;
-  for (ir::Slot s : slots) names.insert(slot_name(s));
-  d.missing.assign(names.begin(), names.end());
+  std::map<std::string, std::string> names;  // sorted by name
+  for (ir::Slot s : slots) names.emplace(slot_name(s), slot_label(s));
+  for (auto& [name, label] : names) {
+    d.missing.push_back(name);
+    d.missing_labels.push_back(std::move(label));
+  }
 }
 
 void Evaluation::collect_violated(Decision& d) const {

@@ -77,8 +77,14 @@ std::string Printer::form(ast::RuleForm form) const {
   return keyword(kKeywords[static_cast<int>(form)]);
 }
 
+std::string Printer::name(const ast::Word& word) const {
+  if (display_ == nullptr) return word.text;
+  const auto shown = display_->find(word.text);
+  return shown == display_->end() ? word.text : shown->second;
+}
+
 std::string Printer::limit_head(const ast::LimitClause& limit) const {
-  return keyword(Keyword::limit) + " " + limit.fact.text + " " +
+  return keyword(Keyword::limit) + " " + name(limit.fact) + " " +
          keyword(limit.at_least ? Keyword::to_at_least : Keyword::to) + " " + quantity(limit.bound.quantity) + " " +
          keyword(Keyword::for_subject);
 }
@@ -112,7 +118,12 @@ std::string Printer::fact_type(const ast::FactType& type) const {
 std::string Printer::subject(const ast::Subject& subject) const {
   std::string out;
   for (const auto& set : subject.adjective_sets) {
-    out += join(set, " " + keyword(Keyword::or_) + " ", [](const ast::Name& n) { return n.text; });
+    out += join(set, " " + keyword(Keyword::or_) + " ", [this](const ast::Name& n) {
+      // A kind's label often ends in 项目 (化工项目), which the subject's own 项目 repeats.
+      std::string shown = name(n);
+      if (display_ != nullptr && shown != n.text && shown.size() > 6 && shown.ends_with("项目")) shown.resize(shown.size() - 6);
+      return shown;
+    });
     out += ' ';
   }
   return out + keyword(Keyword::projects);
@@ -137,7 +148,7 @@ std::string Printer::unit_list(const ast::UnitListScope& scope) const {
 }
 
 std::string Printer::spatial(const ast::Spatial& s, bool in_condition) const {
-  const std::string& layer = s.layer.text;
+  const std::string layer = name(s.layer);
   if (lang_ == Lang::zh) {
     switch (s.op) {
       case ast::SpatialOp::inside: return keyword(Keyword::in_scope) + " " + layer + " " + keyword(Keyword::inside);
@@ -188,7 +199,7 @@ std::string Printer::expr(ast::ExprId id) const {
 void Printer::node(std::string& out, const ast::ExprNode& n) const {
   std::visit(
       Overloaded{
-          [&](const ast::NameRef& r) { out += r.name.text; },
+          [&](const ast::NameRef& r) { out += name(r.name); },
           [&](const ast::QuantityExpr& q) { out += quantity(q.literal->quantity); },
           [&](const ast::StringExpr& s) { out += string_literal(s.literal.value); },
           [&](const ast::DateExpr& d) { out += date(d.literal); },
@@ -209,7 +220,7 @@ void Printer::node(std::string& out, const ast::ExprNode& n) const {
           },
           [&](const ast::MemberExpr& m) {
             if (m.table) {
-              out += expr(m.subject) + " " + keyword(Keyword::in_member) + " " + m.table->text;
+              out += expr(m.subject) + " " + keyword(Keyword::in_member) + " " + name(*m.table);
               return;
             }
             const bool brackets = m.style == ast::ListStyle::brackets;
@@ -221,11 +232,11 @@ void Printer::node(std::string& out, const ast::ExprNode& n) const {
             const std::string op = " " + keyword(l.op == ast::LogicOp::logical_and ? Keyword::and_ : Keyword::or_) + " ";
             out += join(l.operands, op, [this](ast::ExprId o) { return expr(o); });
           },
-          [&](const ast::IsKindExpr& k) { out += keyword(Keyword::is) + " " + k.kind.text; },
+          [&](const ast::IsKindExpr& k) { out += keyword(Keyword::is) + " " + name(k.kind); },
           [&](const ast::SiteExpr& s) {
-            out += (s.geometry ? s.geometry->text : std::string(keyword(Keyword::site))) + " " + spatial(*s.spatial, true);
+            out += (s.geometry ? name(*s.geometry) : std::string(keyword(Keyword::site))) + " " + spatial(*s.spatial, true);
           },
-          [&](const ast::LookupExpr& l) { out += l.lookup->table.text + "[" + l.lookup->key.text + "]"; },
+          [&](const ast::LookupExpr& l) { out += name(l.lookup->table) + "[" + name(l.lookup->key) + "]"; },
       },
       n);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 
 #include "ast/ast.hpp"
 #include "ast/keyword.hpp"
@@ -13,7 +14,17 @@ namespace zhunru::format {
 
 class Printer {
  public:
-  Printer(const ast::File& file, Lang lang) : file_(file), lang_(lang) {}
+  /// Names shown as something else: a rule's Chinese text for applicants
+  /// shows a fact's, value's, kind's or layer's label where it has one.
+  using DisplayNames = std::unordered_map<std::string, std::string>;
+
+  /// `display`: when given, names are printed as it maps them (the text is
+  /// then for reading, no longer source to parse).
+  Printer(const ast::File& file, Lang lang, const DisplayNames* display = nullptr)
+      : file_(file), lang_(lang), display_(display) {}
+
+  /// A name as this printer shows it.
+  [[nodiscard]] std::string name(const ast::Word& word) const;
 
   [[nodiscard]] std::string keyword(ast::Keyword k) const { return std::string(ast::spell(k, lang_)); }
   [[nodiscard]] std::string expr(ast::ExprId id) const;
@@ -43,6 +54,7 @@ class Printer {
 
   const ast::File& file_;
   Lang lang_;
+  const DisplayNames* display_;
 };
 
 }  // namespace zhunru::format

@@ -130,7 +130,7 @@ city 500000 {
   // Side by side.
   CHECK(r.changes[2].old_text->en == "city 500000 B1: ban new or expansion chemical projects");
   CHECK(r.changes[2].new_text->en == "city 500000 B1: ban new chemical projects");
-  CHECK(r.changes[2].old_text->zh == "市级 500000 B1: 禁止 new 或 expansion chemical 项目");
+  CHECK(r.changes[2].old_text->zh == "市级 500000 B1: 禁止 新建 或 扩建 化工 项目");
 }
 
 TEST_CASE("diff: the reverse pair tightens where the first loosened, and loosens where it tightened") {

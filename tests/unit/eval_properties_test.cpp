@@ -147,7 +147,7 @@ TEST_CASE("property: verdict-only evaluation agrees with full evaluation") {
     const Decision full = *evaluate(*rs, subject, {day(2025, 6, 1), true});
     const Decision lean = *evaluate(*rs, subject, {day(2025, 6, 1), false});
     CHECK(lean.findings.empty());
-    CHECK(order_free(lean) == order_free(Decision{full.verdict, full.best, full.worst, full.missing, {}, {}, {},
+    CHECK(order_free(lean) == order_free(Decision{full.verdict, full.best, full.worst, full.missing, full.missing_labels, {}, {}, {},
                                                   full.score, full.as_of, {}, {}, {}, {}, {}, {}}));
     // The violated rules, without findings, are the findings' violated rules.
     std::set<std::string> violated;
