@@ -141,8 +141,11 @@ void report_syntax_problem(DiagnosticSink& sink, const SyntaxProblem& p, Lang la
   // A missing `;` is noticed at the next line's first token, the end of a
   // file after its last line: point just after the last token instead,
   // where the author has to type something.
+  // Unless the next line starts with a misspelt keyword that fits here (`理尤
+  // "…"` on its own line, as fmt lays out metadata): then the word is wrong.
   const bool eof = p.found.type == antlr4::Token::EOF;
-  const bool missing_semicolon = p.previous && contains(p.expected, L::SEMI) &&
+  const bool misspelt_here = p.found.type == L::ID && misspelt_keyword(p.found.text, p.expected, lang).has_value();
+  const bool missing_semicolon = p.previous && contains(p.expected, L::SEMI) && !misspelt_here &&
                                  p.found.span.begin.line > p.previous->span.end.line;
   Span at = p.found.span;
   if (p.previous && (missing_semicolon || eof)) at = Span{p.previous->span.file, p.previous->span.end, p.previous->span.end};

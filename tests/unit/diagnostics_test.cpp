@@ -46,6 +46,22 @@ TEST_CASE("a missing semicolon is reported where it belongs") {
   CHECK(d.help.en == "end the statement with `;`");
 }
 
+TEST_CASE("a misspelt metadata keyword on its own line is the word, not a missing semicolon") {
+  // fmt puts each metadata clause on a line of its own: the typo is there, and `;` would be wrong.
+  auto r = parse_text(in_city("    CQ-01: ban two-high projects\n        becuase \"x\";"));
+  auto d = only(r);
+  CHECK(d.location.line == 4);
+  CHECK(d.location.column == 9);
+  CHECK(d.help.en == "did you mean `because`?");
+  r = parse_text("市级 500000 {\n  空间布局约束 {\n    CQ-01: 禁止 两高 项目\n        理尤 \"x\"；\n  }\n}\n");
+  d = only(r);
+  CHECK(d.location.line == 4);
+  CHECK(d.help.zh == "是否应为“理由”？");
+  // A next line that starts with a name that is no keyword still means the `;` was forgotten.
+  r = parse_text(in_city("    CQ-01: ban two-high projects\n    CQ-02: ban chemical projects;"));
+  CHECK(only(r).help.en == "end the statement with `;`");
+}
+
 TEST_CASE("a rule id needs a colon") {
   const auto r = parse_text(in_city("    CQ-01 ban projects;"));
   const auto& d = only(r);
