@@ -49,9 +49,15 @@ std::string value_list(const model::Fact& f) {
 
 bool is_equality(ast::CompareOp op) { return op == ast::CompareOp::eq || op == ast::CompareOp::ne; }
 
+bool is_ratio(const Dimension& d) { return d == Dimension::of(BaseDimension::ratio); }
+
+/// The unit to suggest for a dimension: a ratio's canonical unit is 1, but authors write `%`.
+std::string unit_to_write(const Dimension& d) { return is_ratio(d) ? "%" : d.canonical_unit(); }
+
 LocalizedText dimension_text(const Dimension& d) {
   const LocalizedText name = d.name();
   if (d.is_dimensionless()) return {"a plain number", "无单位的数"};
+  if (is_ratio(d)) return {"a share (%, ‰)", "比例（%、‰）"};
   return {"a " + name.en + " (" + d.canonical_unit() + ")", name.zh + "（" + d.canonical_unit() + "）"};
 }
 
@@ -382,13 +388,15 @@ bool ConditionChecker::same_dimension(const Num& a, const Num& b, const Span& sp
   const Num* bare = a.bare_number ? &a : b.bare_number ? &b : nullptr;
   const Num* other = bare == &a ? &b : &a;
   if (bare && bare->dimension.is_dimensionless()) {
-    const std::string unit = other->dimension.canonical_unit();
+    const std::string unit = unit_to_write(other->dimension);
     ctx_.error("check.missing-unit", bare->span,
                {"this number has no unit, but it " + std::string(what == "compares" ? "is compared with" : "meets") +
                     " " + dimension_text(other->dimension).en,
                 "此数没有单位，但与之" + std::string(what == "compares" ? "比较" : "运算") + "的是" +
                     dimension_text(other->dimension).zh},
-               {"write the unit, e.g. `… " + unit + "`", "请写明单位，如“… " + unit + "”"});
+               is_ratio(other->dimension) && !bare->written.empty()
+                   ? LocalizedText{"write it as a share: `" + bare->written + "%`", "请写成比例：“" + bare->written + "%”"}
+                   : LocalizedText{"write the unit, e.g. `… " + unit + "`", "请写明单位，如“… " + unit + "”"});
     return false;
   }
   ctx_.error("check.dimension-mismatch", span,
@@ -424,7 +432,8 @@ std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
   const ast::Expr& e = file_.expr(id);
   if (const auto* q_expr = std::get_if<ast::QuantityExpr>(&e.node)) {
     const Quantity& qty = q_expr->literal->quantity;
-    return Num{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(), e.span};
+    return Num{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(), e.span,
+               qty.number_text + qty.multiplier};
   }
   if (const auto* d = std::get_if<ast::DateExpr>(&e.node)) {
     return Num{ctx_.add(model::NumConst{static_cast<double>(days_since_epoch(d->literal.date))}), {}, true, false, e.span};

@@ -72,6 +72,10 @@ TEST_CASE("units: comparing incompatible dimensions, or a bare number with a qua
   CHECK_HAS(check_codes(tier("    X: ban projects where capacity > 10;")), "3:38 check.missing-unit");
   CHECK(check_messages(tier("    X: ban projects where capacity > 10;")).find("write the unit, e.g. `… t/a`") !=
         std::string::npos);
+  // A share: its canonical unit is 1, but the author writes `%` (issue #17).
+  const std::string share = check_messages("fact share : quantity % \"占比\";\n" + tier("    X: ban projects where share > 30;"));
+  CHECK(share.find("check.missing-unit: this number has no unit, but it is compared with a share (%, ‰) | write it as a share: `30%`") !=
+        std::string::npos);
   CHECK_HAS(check_codes(tier("    X: limit capacity to 5 km for projects;")), "3:14 check.dimension-mismatch");
   CHECK_HAS(check_codes(tier("    X: limit grade to 5 t/a for projects;")), "3:14 check.limit-fact");
   CHECK_HAS(check_codes(tier("    X: ban projects where opened < 2020-01-01 + 1;")), "3:36 check.date-arithmetic");
