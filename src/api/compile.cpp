@@ -145,17 +145,24 @@ void compile_loaded(CompileResult& result, HashedFiles hashed,
   const SourceSet& sources = *result.sources;
   std::vector<ParsedHeaders> parsed = parse_all(sources, options);
   bool syntax_ok = true;
-  for (ParsedHeaders& p : parsed) {
+  std::vector<std::vector<std::uint32_t>> error_lines(parsed.size());
+  for (std::size_t id = 0; id < parsed.size(); ++id) {
+    ParsedHeaders& p = parsed[id];
     result.rule_count += p.rules;
-    syntax_ok = syntax_ok && !has_errors(p.parsed.diagnostics);
+    for (const Diagnostic& d : p.parsed.diagnostics) {
+      if (d.severity == Severity::error) error_lines[id].push_back(d.location.line);
+    }
+    syntax_ok = syntax_ok && error_lines[id].empty();
     for (Diagnostic& d : p.parsed.diagnostics) result.diagnostics.push_back(std::move(d));
   }
-  // Names are global to a ruleset: checking files with syntax errors would
-  // report every name they failed to declare. Fix the syntax first.
-  if (!syntax_ok || has_errors(result.diagnostics)) return;
+  // Every error in one run: after syntax errors every file is checked too,
+  // each as far as the parser could read it, and an unknown name that may
+  // be declared where it could not is not reported
+  // (check::ParsedFile::syntax_error_lines); no ruleset is made.
+  if (syntax_ok && has_errors(result.diagnostics)) return;
   std::vector<check::ParsedFile> files;
   for (FileId id = 0; id < sources.size(); ++id) {
-    files.push_back({sources.find(id), &parsed[id].parsed.file, parsed[id].parsed.keyword_lang});
+    files.push_back({sources.find(id), &parsed[id].parsed.file, parsed[id].parsed.keyword_lang, error_lines[id]});
   }
   // Reference tables are read through the same reader as the maps: within the ruleset directory.
   const check::TableReader read_table = [&](const std::string& path,
@@ -180,7 +187,7 @@ void compile_loaded(CompileResult& result, HashedFiles hashed,
   // ASTs are gigabytes).
   files.clear();
   std::vector<ParsedHeaders>().swap(parsed);
-  const bool ok = !has_errors(checked.diagnostics);
+  const bool ok = syntax_ok && !has_errors(checked.diagnostics);
   for (Diagnostic& d : checked.diagnostics) result.diagnostics.push_back(std::move(d));
   if (!ok) return;
   maps::LoadedMaps loaded =

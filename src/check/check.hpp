@@ -24,6 +24,11 @@ struct ParsedFile {
   const SourceFile* source = nullptr;
   const ast::File* file = nullptr;
   Lang keyword_lang = Lang::en;   // the language its rules are quoted in, in traces
+  // The lines of the file's syntax errors (none: it parsed). `file` is then
+  // what the parser recovered: it is checked like the others, but no
+  // diagnostic about a single name that appears on one of these lines is
+  // reported — it may be declared in the statement the parser could not read.
+  std::vector<std::uint32_t> syntax_error_lines;
 };
 
 /// The bytes of a reference table's file (`table … from "PATH"`): PATH as

@@ -394,8 +394,9 @@ bool ConditionChecker::same_dimension(const Num& a, const Num& b, const Span& sp
                     " " + dimension_text(other->dimension).en,
                 "此数没有单位，但与之" + std::string(what == "compares" ? "比较" : "运算") + "的是" +
                     dimension_text(other->dimension).zh},
-               is_ratio(other->dimension) && !bare->written.empty()
-                   ? LocalizedText{"write it as a share: `" + bare->written + "%`", "请写成比例：“" + bare->written + "%”"}
+               is_ratio(other->dimension) && !ctx_.written(bare->span).empty()
+                   ? LocalizedText{"write it as a share: `" + std::string(ctx_.written(bare->span)) + "%`",
+                                   "请写成比例：“" + std::string(ctx_.written(bare->span)) + "%”"}
                    : LocalizedText{"write the unit, e.g. `… " + unit + "`", "请写明单位，如“… " + unit + "”"});
     return false;
   }
@@ -432,8 +433,7 @@ std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
   const ast::Expr& e = file_.expr(id);
   if (const auto* q_expr = std::get_if<ast::QuantityExpr>(&e.node)) {
     const Quantity& qty = q_expr->literal->quantity;
-    return Num{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(), e.span,
-               qty.number_text + qty.multiplier};
+    return Num{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(), e.span};
   }
   if (const auto* d = std::get_if<ast::DateExpr>(&e.node)) {
     return Num{ctx_.add(model::NumConst{static_cast<double>(days_since_epoch(d->literal.date))}), {}, true, false, e.span};

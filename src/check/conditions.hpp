@@ -29,7 +29,6 @@ class ConditionChecker {
     bool date = false;
     bool bare_number = false;   // a literal written without a unit
     Span span;
-    std::string written;        // a literal's number as written (`30`), for hints
   };
   struct Operand;
 

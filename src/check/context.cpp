@@ -3,17 +3,44 @@
 #include <algorithm>
 
 #include "base/edit_distance.hpp"
+#include "base/utf8.hpp"
 
 namespace zhunru::check {
 
 Context::Context(const std::vector<ParsedFile>& files, const CheckOptions& opts) : options(opts) {
-  for (const ParsedFile& f : files) sources_.emplace(f.source->id(), f.source);
+  for (const ParsedFile& f : files) {
+    sources_.emplace(f.source->id(), f.source);
+    for (const std::uint32_t line : f.syntax_error_lines) {
+      if (line >= 1 && line <= f.source->line_count()) unread_.push_back(f.source->line(line));
+    }
+  }
+}
+
+bool Context::echoes_syntax_error(const Span& span) const {
+  if (unread_.empty()) return false;
+  // A diagnostic about one name (`x` is not declared, `x` is not a fact…)
+  // whose name is on a line the parser could not read: x may be declared there.
+  const std::string_view name = written(span);
+  const bool one_word = !name.empty() && name.find_first_of(" \t") == std::string_view::npos;
+  return one_word && std::any_of(unread_.begin(), unread_.end(), [&](std::string_view line) {
+           return line.find(name) != std::string_view::npos;
+         });
 }
 
 DiagnosticSink& Context::sink(FileId file) {
   auto it = sinks_.find(file);
   if (it == sinks_.end()) it = sinks_.emplace(file, DiagnosticSink(*sources_.at(file), options.max_errors)).first;
   return it->second;
+}
+
+std::string_view Context::written(const Span& span) const {
+  const auto it = sources_.find(span.file);
+  if (it == sources_.end() || span.begin.line != span.end.line || span.end.column <= span.begin.column) return {};
+  const std::string_view line = it->second->line(span.begin.line);
+  const std::size_t from = utf8::offset_of(line, span.begin.column - 1);
+  const std::size_t to = utf8::offset_of(line, span.end.column - 1);
+  if (from >= to || to > line.size()) return {};
+  return line.substr(from, to - from);
 }
 
 SourceLocation Context::locate(const Span& span) const {
@@ -29,10 +56,12 @@ model::RuleSource Context::rule_source(const Span& span) {
 }
 
 Diagnostic& Context::error(std::string code, const Span& span, LocalizedText message, LocalizedText help) {
+  if (echoes_syntax_error(span)) return unreported_ = Diagnostic{};
   return sink(span.file).error(std::move(code), span, std::move(message), std::move(help));
 }
 
 Diagnostic& Context::warning(std::string code, const Span& span, LocalizedText message, LocalizedText help) {
+  if (echoes_syntax_error(span)) return unreported_ = Diagnostic{};
   return sink(span.file).warning(std::move(code), span, std::move(message), std::move(help));
 }
 

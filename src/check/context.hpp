@@ -78,6 +78,8 @@ class Context {
 
   DiagnosticSink& sink(FileId file);
   [[nodiscard]] SourceLocation locate(const Span& span) const;
+  /// The text `span` covers, when it lies on one line ("" otherwise).
+  [[nodiscard]] std::string_view written(const Span& span) const;
   /// Where a rule spans: its file numbered in model.files (added when new).
   model::RuleSource rule_source(const Span& span);
   Diagnostic& error(std::string code, const Span& span, LocalizedText message, LocalizedText help = {});
@@ -99,7 +101,12 @@ class Context {
   [[nodiscard]] LocalizedText suggest(const std::string& name) const;
 
  private:
+  /// Whether a diagnostic at `span` may only echo a syntax error (ParsedFile::syntax_error_lines).
+  [[nodiscard]] bool echoes_syntax_error(const Span& span) const;
+
   std::map<FileId, DiagnosticSink> sinks_;
+  std::vector<std::string_view> unread_;   // the lines of syntax errors, in every file that has some
+  Diagnostic unreported_;                  // what error() returns for a diagnostic not reported
   std::map<FileId, const SourceFile*> sources_;
   std::unordered_map<std::string, std::uint32_t> file_numbers_;  // model.files, by path
   // One node per meaning (model/node_identity.hpp): values are ids into model.conds / model.nums.

@@ -306,7 +306,7 @@ std::vector<Restatement> check_rules(Context& ctx, const std::vector<ParsedFile>
   for (std::size_t fi = 0; fi < files.size(); ++fi) {
     // The file's whole AST, when the caller keeps only the headers of tier blocks.
     const std::shared_ptr<const ast::File> whole = ctx.options.whole_file ? ctx.options.whole_file(fi) : nullptr;
-    const ParsedFile file{files[fi].source, whole ? whole.get() : files[fi].file, files[fi].keyword_lang};
+    const ParsedFile file{files[fi].source, whole ? whole.get() : files[fi].file, files[fi].keyword_lang, {}};
     RuleChecker checker(ctx, file);
     struct Placed {
       const ast::Rule* rule;

@@ -240,3 +240,24 @@ TEST_CASE("many files: the same rules, hash and diagnostics, in file order, howe
     CHECK(compile_sources(clean).ruleset->hash() == first_clean.ruleset->hash());
   }
 }
+
+TEST_CASE("every error in one run: files are checked after another has syntax errors, without echoes of them") {
+  // schema.rules loses `capacity` to a syntax error; tiers.rules misspells another fact and uses capacity.
+  const zhunru::CompileResult r = zhunru::compile_sources(
+      {{"r/schema.rules", "fact nature : one of { new, expansion };\nfact capacity ; quantity t/a;\nfact grade : one of { A, B };\n"},
+       {"r/tiers.rules", "city 500000 {\n  spatial-layout {\n    R1: ban new projects where capacity > 3 t/a;\n"
+                         "    R2: ban new projects where grde = A;\n  }\n}\n"}});
+  CHECK(r.ruleset == nullptr);
+  std::vector<std::string> codes;
+  std::string messages;
+  for (const zhunru::Diagnostic& d : r.diagnostics) {
+    codes.push_back(d.location.file + ":" + std::to_string(d.location.line) + " " + d.code);
+    messages += d.message.en + " | " + d.help.en + "\n";
+  }
+  INFO(joined(codes));
+  // The syntax error, and the misspelt name in the other file with its suggestion — not `capacity`,
+  // which the broken line may declare.
+  CHECK(messages.find("`grde` is not declared | did you mean `grade`?") != std::string::npos);
+  CHECK(std::none_of(codes.begin(), codes.end(), [](const std::string& c) { return c.starts_with("r/tiers.rules:3"); }));
+  CHECK(std::any_of(codes.begin(), codes.end(), [](const std::string& c) { return c.starts_with("r/schema.rules:2 syntax."); }));
+}
