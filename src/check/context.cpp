@@ -22,9 +22,12 @@ bool Context::echoes_syntax_error(const Span& span) const {
   // whose name is on a line the parser could not read: x may be declared there.
   const std::string_view name = written(span);
   const bool one_word = !name.empty() && name.find_first_of(" \t") == std::string_view::npos;
-  return one_word && std::any_of(unread_.begin(), unread_.end(), [&](std::string_view line) {
-           return line.find(name) != std::string_view::npos;
-         });
+  // Past this many broken lines the ruleset is too broken to tell: every such
+  // diagnostic waits for the syntax to be fixed (and no search grows with it).
+  constexpr std::size_t kSearchedLines = 1000;
+  if (!one_word || unread_.size() > kSearchedLines) return one_word;
+  return std::any_of(unread_.begin(), unread_.end(),
+                     [&](std::string_view line) { return line.find(name) != std::string_view::npos; });
 }
 
 DiagnosticSink& Context::sink(FileId file) {
