@@ -234,9 +234,16 @@ class TableReading {
   /// benchmark` holds exactly when `benchmark[product]` finds one.
   void keys_with_numbers(model::TableId t) {
     std::vector<std::string>& values = ctx_.table_values[t];
+    const bool had_keys = !values.empty();  // (a table without any was warned about)
     values.clear();
     for (const auto& row : ctx_.table_numbers[t].rows) values.push_back(row.first);  // sorted, each once
     ctx_.model.tables[t].values = static_cast<std::uint32_t>(values.size());
+    if (had_keys && values.empty()) {
+      const std::string& name = decl(t).name.text;
+      ctx_.warning("check.table-empty", decl(t).span,
+                   {"table " + q(name) + " gives no key a number: a comparison with a number looked up in it never holds",
+                    "名录" + qz(name) + "没有任何键有数值：与其查得的数值比较永远不成立"});
+    }
   }
 
   void filter(model::TableId t, model::TableId of) {

@@ -192,6 +192,8 @@ TEST_CASE("table numbers: every misuse is an error with the file, row or name") 
   CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,100\nclinker,117\n")),
             "check.table-value: tables/b.csv, row 3: column `标杆水平` gives `clinker` a second number, 117"));
   CHECK(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,100\nclinker,0.1 tce/t\n")).empty());  // the same number twice
+  CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,\n")),
+            "check.table-empty: table `benchmark` gives no key a number"));
   CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆\nclinker,100\n")),
             "check.table-column: tables/b.csv has no column `标杆水平`"));
   CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆水平\ncement,100\n")),
