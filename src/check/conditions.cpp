@@ -507,18 +507,30 @@ std::optional<ConditionChecker::Num> ConditionChecker::arith(const ast::ArithExp
   return acc;
 }
 
-std::optional<model::CondId> ConditionChecker::in_table(model::FactId id, const ast::Name& name) {
+std::vector<model::TableId> ConditionChecker::tables_named(const ast::Name& name) {
   const auto symbol = ctx_.lookup(name.text);
   if (!symbol || symbol->kind != Symbol::Kind::table) {
     ctx_.error("check.unknown-table", name.span, {q(name.text) + " is not a table", qz(name.text) + " 不是名录"},
                symbol ? LocalizedText{} : ctx_.suggest(name.text));
-    return std::nullopt;
+    return {};
   }
-  // A table of dated versions holds, on a day, the values of the version then in effect.
   const auto versions = ctx_.table_versions.find(symbol->index);
-  if (versions == ctx_.table_versions.end()) return version_in(id, symbol->index, name);
+  return versions == ctx_.table_versions.end() ? std::vector<model::TableId>{symbol->index} : versions->second;
+}
+
+void ConditionChecker::not_a_key(const model::Fact& fact, const Span& span) {
+  ctx_.error("check.type-mismatch", span,
+             {"a table is looked up with a text, industry or enumerated fact; " + q(fact.name) + " is not one",
+              "名录只能以文本、行业或枚举类事实查询；" + qz(fact.name) + " 不是"});
+}
+
+std::optional<model::CondId> ConditionChecker::in_table(model::FactId id, const ast::Name& name) {
+  // A table of dated versions holds, on a day, the values of the version then in effect.
+  const std::vector<model::TableId> versions = tables_named(name);
+  if (versions.empty()) return std::nullopt;
+  if (versions.size() == 1) return version_in(id, versions.front(), name);
   std::vector<model::CondId> each;
-  for (const model::TableId t : versions->second) {
+  for (const model::TableId t : versions) {
     const auto test = version_in(id, t, name);
     if (!test) return std::nullopt;
     each.push_back(*test);
@@ -556,9 +568,7 @@ std::optional<model::CondId> ConditionChecker::version_in(model::FactId id, mode
     test = fact.kind == FactKind::industry ? ctx_.add(model::IndustryIn{id, values, false})
                                            : ctx_.add(model::EnumIn{id, fact.with_values_under(std::move(enum_values))});
   } else {
-    ctx_.error("check.type-mismatch", name.span,
-               {"a table is looked up with a text, industry or enumerated fact; " + q(fact.name) + " is not one",
-                "名录只能以文本、行业或枚举类事实查询；" + qz(fact.name) + " 不是"});
+    not_a_key(fact, name.span);
     return std::nullopt;
   }
   return in_force(table, *test);

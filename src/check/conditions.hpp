@@ -35,6 +35,10 @@ class ConditionChecker {
   std::optional<model::CondId> name_alone(const ast::Name& name);
   std::optional<model::CondId> compare(const ast::CompareExpr& e);
   std::optional<model::CondId> member(const ast::MemberExpr& e);
+  /// The tables a name stands for: one, or each dated version; empty after reporting it is no table.
+  std::vector<model::TableId> tables_named(const ast::Name& name);
+  /// Reports that `fact` cannot be a table's key (only text, industry and enumerated facts are).
+  void not_a_key(const model::Fact& fact, const Span& span);
   /// `FACT in TABLE`: the fact's value is one of the table's column.
   std::optional<model::CondId> in_table(model::FactId fact, const ast::Name& table);
   /// `fact in TABLE` for one table (one version of a dated table), with its period.

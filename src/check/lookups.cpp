@@ -43,15 +43,7 @@ std::optional<ConditionChecker::Num> ConditionChecker::looked_up(ast::ExprId id,
 }
 
 std::vector<model::TableId> ConditionChecker::number_tables(const ast::Name& table) {
-  const auto symbol = ctx_.lookup(table.text);
-  if (!symbol || symbol->kind != Symbol::Kind::table) {
-    ctx_.error("check.unknown-table", table.span, {q(table.text) + " is not a table", qz(table.text) + " 不是名录"},
-               symbol ? LocalizedText{} : ctx_.suggest(table.text));
-    return {};
-  }
-  const auto versions = ctx_.table_versions.find(symbol->index);
-  std::vector<model::TableId> tables =
-      versions == ctx_.table_versions.end() ? std::vector<model::TableId>{symbol->index} : versions->second;
+  std::vector<model::TableId> tables = tables_named(table);
   for (const model::TableId t : tables) {
     if (ctx_.table_numbers[t].numeric) continue;
     ctx_.error("check.table-not-numbers", table.span,
@@ -96,9 +88,7 @@ std::optional<std::vector<model::CondId>> ConditionChecker::key_tests(const mode
     return tests;
   }
   if (fact.kind != FactKind::enumeration) {
-    ctx_.error("check.type-mismatch", table.span,
-               {"a table is looked up with a text, industry or enumerated fact; " + q(fact.name) + " is not one",
-                "名录只能以文本、行业或枚举类事实查询；" + qz(fact.name) + " 不是"});
+    not_a_key(fact, table.span);
     return std::nullopt;
   }
   std::vector<std::uint32_t> keys;

@@ -30,6 +30,10 @@ struct Rows {
 // catalogue has thousands of rows, a chemicals list tens of thousands.
 constexpr std::size_t kMaxRows = 1'000'000;
 constexpr std::size_t kMaxRowBytes = std::size_t{1} << 20;
+// A table of numbers holds at most this many keys: a lookup is compiled into
+// one condition per key (check/lookups.cpp). Benchmark and factor lists have
+// hundreds.
+constexpr std::size_t kMaxNumberKeys = 10'000;
 
 /// The bytes of a table's file, as read_csv_row() takes them.
 class ByteView {
@@ -218,6 +222,11 @@ class TableReading {
         value = quantity->value;
       }
       const auto [seen, fresh] = first_row.emplace(k, out.rows.size());
+      if (fresh && out.rows.size() == kMaxNumberKeys) {
+        // Each lookup becomes one condition per key, evaluated for every project the rule reaches.
+        return problem(r, {"gives a 10,001st key a number: a table of numbers holds at most 10,000 keys",
+                           "给出了第 10,001 个键的数值：数值名录最多 10,000 个键"});
+      }
       if (fresh) {
         out.rows.emplace_back(k, value);
       } else if (out.rows[seen->second].second != value) {

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -71,6 +72,18 @@ inline std::string check_messages(const std::string& text) {
   std::string out;
   for (const Diagnostic& d : r.diagnostics) out += d.code + ": " + d.message.en + " | " + d.help.en + "\n";
   return out;
+}
+
+/// Every diagnostic of compiling `sources`: "code: message".
+inline std::vector<std::string> problems(const std::vector<SourceText>& sources) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : compile_sources(sources).diagnostics) out.push_back(d.code + ": " + d.message.en);
+  return out;
+}
+
+/// Whether some line of `all` contains `part`.
+inline bool has(const std::vector<std::string>& all, const std::string& part) {
+  return std::any_of(all.begin(), all.end(), [&](const std::string& p) { return p.find(part) != std::string::npos; });
 }
 
 inline std::chrono::year_month_day day(int y, unsigned m, unsigned d) {

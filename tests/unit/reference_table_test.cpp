@@ -73,17 +73,6 @@ Verdict verdict(const Ruleset& rs, const std::string& facts, std::chrono::year_m
   return decide(rs, project(facts), as_of).verdict;
 }
 
-/// Every diagnostic of compiling `s`: "code: message".
-std::vector<std::string> problems(const std::vector<SourceText>& s) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : compile_sources(s).diagnostics) out.push_back(d.code + ": " + d.message.en);
-  return out;
-}
-
-bool has(const std::vector<std::string>& all, const std::string& part) {
-  return std::any_of(all.begin(), all.end(), [&](const std::string& p) { return p.find(part) != std::string::npos; });
-}
-
 }  // namespace
 
 TEST_CASE("reference tables: text, industry and enumerated facts looked up, tables filtered, a table for a period") {

@@ -50,16 +50,6 @@ Verdict verdict(const Ruleset& rs, const std::string& facts, std::chrono::year_m
   return decide(rs, R"({"units": ["ZH50011220001"])" + facts + "}", as_of).verdict;
 }
 
-std::vector<std::string> problems(const std::vector<SourceText>& s) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : compile_sources(s).diagnostics) out.push_back(d.code + ": " + d.message.en);
-  return out;
-}
-
-bool has(const std::vector<std::string>& all, const std::string& part) {
-  return std::any_of(all.begin(), all.end(), [&](const std::string& p) { return p.find(part) != std::string::npos; });
-}
-
 }  // namespace
 
 TEST_CASE("table numbers: an enumerated key, its label, a number with its own unit, the most specific value") {
@@ -185,19 +175,32 @@ TEST_CASE("table numbers: every misuse is an error with the file, row or name") 
             "check.type-mismatch: a table is looked up with a text, industry or enumerated fact"));
   // The table's file: a cell that is no number, a number of another dimension, a key with two numbers, no such column.
   const std::string r = city("R: ban projects where intensity > benchmark[product];");
-  CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,一百\n")),
-            "check.table-value: tables/b.csv, row 2: column `标杆水平` holds \"一百\", which is not a number"));
-  CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,100 t/a\n")),
-            "check.table-value: tables/b.csv, row 2: column `标杆水平` holds \"100 t/a\", which is not in a unit of kgce/t"));
-  CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,100\nclinker,117\n")),
-            "check.table-value: tables/b.csv, row 3: column `标杆水平` gives `clinker` a second number, 117"));
+  const std::pair<const char*, const char*> bad_files[] = {
+      {"产品,标杆水平\nclinker,一百\n", "check.table-value: tables/b.csv, row 2: column `标杆水平` holds \"一百\", which is not a number"},
+      {"产品,标杆水平\nclinker,100 t/a\n",
+       "check.table-value: tables/b.csv, row 2: column `标杆水平` holds \"100 t/a\", which is not in a unit of kgce/t"},
+      {"产品,标杆水平\nclinker,100\nclinker,117\n",
+       "check.table-value: tables/b.csv, row 3: column `标杆水平` gives `clinker` a second number, 117"},
+      {"产品,标杆水平\nclinker,\n", "check.table-empty: table `benchmark` gives no key a number"},
+      {"产品,标杆\nclinker,100\n", "check.table-column: tables/b.csv has no column `标杆水平`"},
+      {"产品,标杆水平\ncement,100\n", "check.table-value: table `benchmark` has the key \"cement\", which is not a value of `product`"},
+  };
+  for (const auto& [csv, expected] : bad_files) {
+    INFO(csv);
+    CHECK(has(problems(sources(r, kSchemaRules, csv)), expected));
+  }
   CHECK(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,100\nclinker,0.1 tce/t\n")).empty());  // the same number twice
-  CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,\n")),
-            "check.table-empty: table `benchmark` gives no key a number"));
-  CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆\nclinker,100\n")),
-            "check.table-column: tables/b.csv has no column `标杆水平`"));
-  CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆水平\ncement,100\n")),
-            "check.table-value: table `benchmark` has the key \"cement\", which is not a value of `product`"));
+  // At most 10,000 keys: each lookup is one condition per key.
+  std::string many = "产品,标杆水平\n";
+  for (int k = 0; k <= 10000; ++k) many += "k" + std::to_string(k) + ",1\n";
+  const std::string key_rule = city("R: ban projects where intensity > benchmark-t[cas];");
+  const std::string schema = std::string(kSchemaRules) + "table benchmark-t from \"tables/many.csv\" column \"产品\" quantity \"标杆水平\" kgce/t;\n";
+  auto big = sources(key_rule, schema);
+  big.push_back({"r/tables/many.csv", many});
+  CHECK(has(problems(big), "row 10002: column `标杆水平` gives a 10,001st key a number: a table of numbers holds at most 10,000 keys"));
+  many.erase(many.rfind("k10000"));
+  big.back().text = many;
+  CHECK(problems(big).empty());
   CHECK(has(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,100\n水泥熟料,90\n")),
             "check.table-value: table `benchmark` has the key \"水泥熟料\", which is not given one number"));
 }
