@@ -31,6 +31,8 @@ GEOMETRY  : 'geometry' | '几何' ;       // a project geometry beside the site
 TABLE     : 'table' | '名录' ;         // a reference table shipped with the ruleset
 COLUMN    : 'column' | '列' ;          // `table … from "…" column "CAS号"`
 ENUM_ZH   : '枚举' ;            // `one of` in Chinese
+SET       : 'set' ;             // soft: `set of { … }`, a fact of several values
+MULTI_ZH  : '多选' ;            // `set of` in Chinese
 
 // ---- fact types (soft: they may also be names) ---------------------------
 BOOL_TYPE     : 'bool' | '布尔' ;
@@ -101,6 +103,11 @@ AND       : 'and' | '且' ;
 OR        : 'or' | '或' ;
 NOT       : 'not' | '非' ;
 IS        : 'is' | '是' ;
+// A set fact's items tested against a list: `any fuels in [coal, oil]`
+// (soft: they may also be names).
+ANY       : 'any' | '任一' ;
+ALL       : 'all' | '全部' ;
+NO        : 'no' | '无一' ;
 SITE      : 'site' | '选址' ;
 TRUE      : 'true' | '真' ;
 FALSE     : 'false' | '假' ;

@@ -39,7 +39,10 @@ factType
   | TEXT_TYPE                   # textType
   | DATE_TYPE                   # dateType
   | name                        # namedType
+  | setOf (LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE | name)   # setType
   ;
+// A fact of several values at once (`fact fuels: set of { coal, oil, gas };`).
+setOf     : SET OF | MULTI_ZH ;
 // An enumeration declared once, for several facts (`fact nature : natures;`).
 enumDecl  : ENUMERATION name STRING? EQ oneOf? LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE SEMI ;
 oneOf     : ONE OF | ENUM_ZH ;
@@ -153,8 +156,10 @@ primary
   | DATE                                 # dateLit
   | (TRUE | FALSE)                       # boolLit
   | name LBRACK name RBRACK              # lookupExpr   // `benchmark[product]`: a table's number for a fact's value
+  | quantifier name (IN | MEMBER_ZH) (list | name)   # quantifiedExpr   // `any fuels in [coal, oil]`
   | name                                 # nameExpr
   ;
+quantifier : ANY | ALL | NO ;
 list
   : LBRACK (listItem (COMMA listItem)* COMMA?)? RBRACK
   | LBRACE (listItem (COMMA listItem)* COMMA?)? RBRACE
@@ -175,4 +180,5 @@ name
   | VERSION | WEIGHT | REPAIR | QUOTE | BY | RESTATES
   | BOOL_TYPE | NUMBER_TYPE | QUANTITY_TYPE | INDUSTRY_TYPE | TEXT_TYPE | DATE_TYPE
   | NATION | PROVINCE | DISTRICTS | CITIES | PROVINCES   // a layer may be called `districts`
+  | SET | ANY | ALL | NO
   ;

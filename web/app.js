@@ -11,7 +11,7 @@ const TEXT = {
     point: "点", line: "线", polygon: "面", finish: "完成", clear: "清除", submit: "研判",
     report: "下载报告（HTML，可打印为 PDF）", switch: "English",
     footer: "结论依据所填信息自动生成，仅供准备申请参考，以生态环境主管部门审查意见为准。",
-    unknown: "未知", yes: "是", no: "否", noSite: "尚未选址", site: "已选址",
+    unknown: "未知", none: "均无", pickMany: "可多选（按住 Ctrl）；不选为未知", yes: "是", no: "否", noSite: "尚未选址", site: "已选址",
     vertices: (n) => `已点 ${n} 个点`, mustChange: "须改正的问题", needed: "尚需补充的信息",
     units: "所在环境管控单元", ruleByRule: "逐条判定", because: "理由：", source: "依据：",
     forbids: "禁止本项目。", requires: "要求：", share: "占选址", decided: "决定结论的图层：",
@@ -26,7 +26,7 @@ const TEXT = {
     point: "Point", line: "Line", polygon: "Area", finish: "Finish", clear: "Clear", submit: "Check",
     report: "Download the report (HTML, prints to PDF)", switch: "中文",
     footer: "Made from the facts you gave, to help prepare an application; the competent authority's review decides.",
-    unknown: "unknown", yes: "yes", no: "no", noSite: "no site yet", site: "site placed",
+    unknown: "unknown", none: "none of them", pickMany: "pick several (hold Ctrl); none picked is unknown", yes: "yes", no: "no", noSite: "no site yet", site: "site placed",
     vertices: (n) => `${n} points so far`, mustChange: "What must change", needed: "Facts still needed",
     units: "Environmental control units", ruleByRule: "Rule by rule", because: "Because: ", source: "Source: ",
     forbids: "Forbids this project.", requires: "Requires: ", share: "of the site", decided: "Layers that decided: ",
@@ -66,7 +66,7 @@ async function getJson(url) {
 function choices(property) {
   const seen = new Map();
   const under = new Map();
-  for (const option of property.anyOf || []) {
+  for (const option of property.anyOf || property.items?.anyOf || []) {
     if (option.const === undefined) continue;
     if (option["x-under"]) under.set(option.const, option["x-under"]);
     if (!seen.has(option.title)) seen.set(option.title, option.const);
@@ -74,6 +74,8 @@ function choices(property) {
   const depth = (value, n = 0) => (n < 64 && under.has(value) ? depth(under.get(value), n + 1) : n);
   return [...seen].map(([label, value]) => ({ label: "\u3000".repeat(depth(value)) + label, value }));
 }
+
+const NONE = "\u0000none";  // the option of a set fact that gives [] (no value can be this)
 
 function factField(name, property) {
   const wrap = document.createElement("div");
@@ -83,7 +85,16 @@ function factField(name, property) {
   wrap.append(label);
   let input;
   const types = [].concat(property.type || []);
-  if (property.anyOf) {
+  if (types.includes("array")) {
+    // A set fact: several values, or explicitly none of them; nothing picked is unknown.
+    input = document.createElement("select");
+    input.multiple = true;
+    input.append(new Option(`（${t("none")}）`, NONE));
+    for (const c of choices(property)) input.append(new Option(c.label, c.value));
+    input.dataset.kind = "set";
+    input.size = Math.min(6, input.options.length);
+    wrap.title = t("pickMany");
+  } else if (property.anyOf) {
     input = document.createElement("select");
     input.append(new Option(`（${t("unknown")}）`, ""));
     for (const c of choices(property)) input.append(new Option(c.label, c.value));
@@ -118,18 +129,30 @@ function factField(name, property) {
 
 function buildForm() {
   const form = $("form");
-  const values = Object.fromEntries([...form.elements].map((e) => [e.name, e.value]));
+  // Kept across a rebuild (the language switch): a set fact's every pick.
+  const kept = (e) => (e.multiple ? [...e.selectedOptions].map((o) => o.value) : e.value);
+  const values = Object.fromEntries([...form.elements].map((e) => [e.name, kept(e)]));
   form.replaceChildren();
   for (const [name, property] of Object.entries(state.schema.properties)) {
     if (["units", "site", "project"].includes(name)) continue;
     form.append(factField(name, property));
   }
-  for (const e of form.elements) if (values[e.name] !== undefined) e.value = values[e.name];
+  for (const e of form.elements) {
+    const v = values[e.name];
+    if (v === undefined) continue;
+    if (e.multiple) for (const o of e.options) o.selected = v.includes(o.value);
+    else e.value = v;
+  }
 }
 
 function project() {
   const out = {};
   for (const e of $("form").elements) {
+    if (e.dataset.kind === "set") {
+      const picked = [...e.selectedOptions].map((o) => o.value);
+      if (picked.length > 0) out[e.name] = picked.includes(NONE) ? [] : picked;
+      continue;
+    }
     if (e.value === "") continue;
     if (e.dataset.kind === "boolean") out[e.name] = e.value === "true";
     else if (e.dataset.kind === "number") out[e.name] = Number(e.value);

@@ -97,6 +97,10 @@ class FactsBuilder {
   /// ("30万吨/年"; without a unit: the declared unit), a date (2024-07-01),
   /// "true"/"false", a number.
   FactsBuilder& set_text(std::string_view fact, std::string_view value);
+  /// A set fact (`set of {…}`): its values, each a value's name or label;
+  /// empty: none of them. (set_text takes them in one text too: "coal;oil",
+  /// "燃煤、燃油".)
+  FactsBuilder& set_values(std::string_view fact, const std::vector<std::string>& values);
   /// States that the fact is unknown (the same as not setting it).
   FactsBuilder& set_unknown(std::string_view fact);
   /// A unit the project lies in; `share` in [0, 1] when known. With a unit

@@ -32,9 +32,9 @@ class SourceSet;  // the loaded source files, kept to quote lines in messages
 struct FactInfo {
   std::string name;        // "capacity"
   std::string label;       // "设计产能"
-  std::string type;        // "bool", "number", "quantity", "one of", "industry", "text", "date"
+  std::string type;        // "bool", "number", "quantity", "one of", "industry", "text", "date", "set of"
   std::string unit;        // for quantities: the declared unit, e.g. "t/a"
-  std::vector<std::string> values;        // for "one of": value names
+  std::vector<std::string> values;        // for "one of" and "set of": value names
   std::vector<std::string> value_labels;  // parallel to values: "新建"; "" when none
   std::vector<std::string> value_parents; // parallel to values: the value each is a kind of ("new" for "relocation"); "" when none
 };

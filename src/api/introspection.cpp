@@ -33,7 +33,7 @@ RuleInfo info_of(const model::Model& m, const model::Rule& r) {
 }  // namespace
 
 std::vector<FactInfo> Ruleset::facts() const {
-  static const char* const kTypes[] = {"bool", "number", "quantity", "one of", "industry", "text", "date"};
+  static const char* const kTypes[] = {"bool", "number", "quantity", "one of", "industry", "text", "date", "set of"};
   std::vector<FactInfo> out;
   for (const model::Fact& f : data_->model.facts) {
     FactInfo info{f.name, f.label, kTypes[static_cast<int>(f.kind)], f.unit.text, {}, {}, {}};

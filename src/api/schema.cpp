@@ -8,6 +8,20 @@
 namespace zhunru {
 namespace {
 
+/// Each value of an enumerated fact, by name and by label, as a schema.
+void value_schemas(JsonWriter& w, const FactInfo& f) {
+  for (std::size_t i = 0; i < f.values.size(); ++i) {
+    const std::string& label = f.value_labels[i];
+    const std::string& parent = f.value_parents[i];  // x-under: the value this one is a kind of
+    for (const std::string& value : {f.values[i], label}) {
+      if (value.empty()) continue;
+      w.begin_object().member("const", value).member("title", label.empty() ? value : label);
+      if (!parent.empty()) w.member("x-under", parent);
+      w.end_object();
+    }
+  }
+}
+
 /// The types a fact's value may have, null (unknown) always among them.
 void fact_schema(JsonWriter& w, const FactInfo& f) {
   w.begin_object();
@@ -24,18 +38,16 @@ void fact_schema(JsonWriter& w, const FactInfo& f) {
     w.key("type").strings({"number", "string", "null"});
   } else if (f.type == "one of") {
     w.key("anyOf").begin_array();
-    for (std::size_t i = 0; i < f.values.size(); ++i) {
-      const std::string& label = f.value_labels[i];
-      const std::string& parent = f.value_parents[i];  // x-under: the value this one is a kind of
-      for (const std::string& value : {f.values[i], label}) {
-        if (value.empty()) continue;
-        w.begin_object().member("const", value).member("title", label.empty() ? value : label);
-        if (!parent.empty()) w.member("x-under", parent);
-        w.end_object();
-      }
-    }
+    value_schemas(w, f);
     w.begin_object().member("type", "null").end_object();
     w.end_array();
+  } else if (f.type == "set of") {
+    w.member("description", "a list of its values ([] for none), or one text of them separated by ; or 、 · "
+                            "取值的列表（无则为 []），或以 ; 或 、 分隔的文字");
+    w.key("type").strings({"array", "string", "null"});
+    w.key("items").begin_object().key("anyOf").begin_array();
+    value_schemas(w, f);
+    w.end_array().end_object();
   } else if (f.type == "industry") {
     w.member("description", "a GB/T 4754-2017 class such as C2614 · 国民经济行业分类代码，如 C2614");
     w.key("type").strings({"string", "null"});

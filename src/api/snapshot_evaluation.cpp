@@ -4,7 +4,7 @@
 #include "compile/verify_program.hpp"
 
 namespace zhunru::snapshot {
-template <> struct EnumCount<ir::Op> { static constexpr unsigned value = 12; };
+template <> struct EnumCount<ir::Op> { static constexpr unsigned value = 13; };
 template <> struct EnumCount<ir::NumOp> { static constexpr unsigned value = 7; };
 }  // namespace zhunru::snapshot
 

@@ -21,7 +21,7 @@ template <> struct EnumCount<UnitClass> { static constexpr unsigned value = 3; }
 template <> struct EnumCount<RuleForm> { static constexpr unsigned value = 5; };
 template <> struct EnumCount<ControlDimension> { static constexpr unsigned value = 4; };
 template <> struct EnumCount<TierLevel> { static constexpr unsigned value = 5; };
-template <> struct EnumCount<model::FactKind> { static constexpr unsigned value = 7; };
+template <> struct EnumCount<model::FactKind> { static constexpr unsigned value = 8; };
 template <> struct EnumCount<ast::CompareOp> { static constexpr unsigned value = 6; };
 template <> struct EnumCount<model::ArithOp> { static constexpr unsigned value = 4; };
 template <> struct EnumCount<ast::SpatialOp> { static constexpr unsigned value = 5; };
@@ -63,6 +63,7 @@ void fields(auto& io, Is<BoolConst> auto& n) { io(n.value); }
 void fields(auto& io, Is<BoolFact> auto& n) { io(n.fact); }
 void fields(auto& io, Is<Compare> auto& n) { io(n.op, n.lhs, n.rhs); }
 void fields(auto& io, Is<EnumIn> auto& n) { io(n.fact, n.values); }
+void fields(auto& io, Is<EnumHas> auto& n) { io(n.fact, n.values); }
 void fields(auto& io, Is<IndustryIn> auto& n) { io(n.fact, n.codes, n.exact); }
 void fields(auto& io, Is<TextIn> auto& n) { io(n.fact, n.values); }
 void fields(auto& io, Is<Not> auto& n) { io(n.operand); }

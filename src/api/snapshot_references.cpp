@@ -44,8 +44,8 @@ void check_cond(const Model& m, CondId self, const CondNode& node) {
           check_fact(m, n.fact, {FactKind::boolean});
         } else if constexpr (std::is_same_v<T, Compare>) {
           require(n.lhs < m.nums.size() && n.rhs < m.nums.size(), "a comparison names a number that does not exist");
-        } else if constexpr (std::is_same_v<T, EnumIn>) {
-          check_fact(m, n.fact, {FactKind::enumeration});
+        } else if constexpr (std::is_same_v<T, EnumIn> || std::is_same_v<T, EnumHas>) {
+          check_fact(m, n.fact, {std::is_same_v<T, EnumIn> ? FactKind::enumeration : FactKind::enum_set});
           for (std::uint32_t v : n.values) require(v < m.facts[n.fact].values.size(), "an unknown value");
         } else if constexpr (std::is_same_v<T, IndustryIn>) {
           check_fact(m, n.fact, {FactKind::industry});

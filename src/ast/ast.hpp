@@ -80,7 +80,10 @@ constexpr CompareOp mirrored(CompareOp op) {
 enum class ArithOp { add, sub, mul, div };
 enum class UnaryOp { logical_not, negate };
 enum class LogicOp { logical_and, logical_or };
-enum class ListStyle { brackets, braces };  // `[..]` or `{..}`: same meaning, kept for fmt
+enum class ListStyle { brackets, braces };
+// How a set fact's items meet a list: `any fuels in [coal]` (some item is in
+// it), `all` (every item is), `no` (none is); `none` for a single-valued `in`.
+enum class Quantifier : std::uint8_t { none, any, all, no };  // `[..]` or `{..}`: same meaning, kept for fmt
 // overlaps: some of the site lies in the layer's interior; clear: `not overlapping`.
 enum class SpatialOp { inside, outside, within, overlaps, clear };
 
@@ -132,12 +135,14 @@ struct CompareExpr {
   ExprId rhs;
   friend bool operator==(const CompareExpr&, const CompareExpr&) = default;
 };
-/// `FACT in [a, b]`, or `FACT in TABLE` (a reference table: `items` empty).
+/// `FACT in [a, b]`, or `FACT in TABLE` (a reference table: `items` empty);
+/// `any FACT in …` and the like for a set fact.
 struct MemberExpr {
   ExprId subject;
   std::vector<ExprId> items;
   ListStyle style;
   OptionalBox<Name> table;
+  Quantifier quantifier = Quantifier::none;
   friend bool operator==(const MemberExpr&, const MemberExpr&) = default;
 };
 /// `a and b and c` / `a or b or c`.
@@ -297,6 +302,7 @@ struct FactType {
   Span unit_span;
   std::vector<EnumValue> values;       // one_of
   std::optional<Name> named;           // named: the enumeration declared with `enumeration NAME = {…}`
+  bool many = false;                   // one_of, named: `set of …`, several values at once
   Span span;
   friend bool operator==(const FactType&, const FactType&) = default;
 };

@@ -12,13 +12,13 @@
 namespace zhunru::ast {
 
 enum class Keyword {
-  ruleset, version, effective, until, fact, kind, layer, units, unit_list, unit_tier, from, repair, one_of, enumeration, geometry, table, column,
+  ruleset, version, effective, until, fact, kind, layer, units, unit_list, unit_tier, from, repair, one_of, set_of, enumeration, geometry, table, column,
   bool_type, number_type, quantity_type, industry_type, text_type, date_type,
   nation, province, city, district, spatial_layout, emission_control, risk_control, resource_efficiency,
   ban, require, to_have, limit, to, to_at_least, for_subject, allow, encourage, projects,
   in_scope, in_member, not_in_scope, districts_list, cities_list, provinces_list, priority, key, general, inside, outside, within_of, within_end,
   overlapping, overlaps, not_overlapping, by_at_least,
-  where, unless, and_, or_, not_, is, site, true_, false_, because, cite, quote, weight, restates,
+  where, unless, and_, or_, not_, is, any, all, no, site, true_, false_, because, cite, quote, weight, restates,
   count_
 };
 

@@ -49,6 +49,10 @@ bool implies(const model::Model& m, const model::SiteSpatial& a, const model::Si
   return b.by == By::any || (a.by == b.by && a.amount >= b.amount);
 }
 
+bool has_values(const model::Fact& f) {
+  return f.kind == model::FactKind::enumeration || f.kind == model::FactKind::enum_set;
+}
+
 }  // namespace
 
 Domains Domains::of(const std::vector<const model::Model*>& models) {
@@ -72,11 +76,11 @@ Domains Domains::of(const std::vector<const model::Model*>& models) {
   // left out of the witness; the diff's check of it says so.)
   const auto enumeration_in = [](const model::Model& m, const std::string& name) -> const model::Fact* {
     const auto it = std::find_if(m.facts.begin(), m.facts.end(), [&](const model::Fact& g) { return g.name == name; });
-    return it != m.facts.end() && it->kind == model::FactKind::enumeration ? &*it : nullptr;
+    return it != m.facts.end() && has_values(*it) ? &*it : nullptr;
   };
   for (const model::Model* first : models) {
     for (const model::Fact& f : first->facts) {
-      if (f.kind != model::FactKind::enumeration || d.enums.count(f.name)) continue;
+      if (!has_values(f) || d.enums.count(f.name)) continue;
       std::vector<std::string> common;
       for (const model::EnumValue& v : f.values) {
         const bool everywhere = std::all_of(models.begin(), models.end(), [&](const model::Model* m) {
@@ -144,6 +148,7 @@ z3::expr Encoder::var(model::FactId fact) {
     case model::FactKind::enumeration:
     case model::FactKind::industry:
     case model::FactKind::text: v = ctx_.int_const(name.c_str()); break;
+    case model::FactKind::enum_set: break;  // no one variable: items_
   }
   vars_.emplace(fact, v);
   return v;
@@ -226,6 +231,23 @@ z3::expr Encoder::text_in(const model::TextIn& in) {
   return any_of(ctx_, any);
 }
 
+z3::expr Encoder::enum_has(const model::EnumHas& has) {
+  const model::Fact& f = m_.facts[has.fact];
+  auto& items = items_[has.fact];  // made even when no value is tested: the witness then gives []
+  std::vector<z3::expr> any;
+  for (std::uint32_t value : has.values) {
+    const auto at = enum_index(f, value);
+    if (!at) continue;
+    auto it = items.find(*at);
+    if (it == items.end()) {
+      const std::string name = fmt::format("fact:{}:{}:has:{}", f.name, static_cast<int>(f.kind), f.values[value].name);
+      it = items.emplace(*at, ctx_.bool_const(name.c_str())).first;
+    }
+    any.push_back(it->second);
+  }
+  return any_of(ctx_, any);
+}
+
 z3::expr Encoder::spatial(const model::SiteSpatial& s) {
   const auto [atom, negated] = model::positive_form(s);
   const auto key =
@@ -271,6 +293,8 @@ z3::expr Encoder::encode_cond(model::CondId id) {
           return industry_in(c);
         } else if constexpr (std::is_same_v<T, model::TextIn>) {
           return text_in(c);
+        } else if constexpr (std::is_same_v<T, model::EnumHas>) {
+          return enum_has(c);
         } else if constexpr (std::is_same_v<T, model::Not>) {
           return !cond(c.operand);
         } else if constexpr (std::is_same_v<T, model::All>) {
@@ -325,7 +349,7 @@ std::vector<std::pair<std::string, std::string>> Encoder::facts(const z3::model&
         json = nlohmann::json(texts != domains_->texts.end() && i < texts->second.size() ? texts->second[i] : "（审计生成：其他取值）").dump();
         break;
       }
-        break;
+      case model::FactKind::enum_set: continue;  // below
       case model::FactKind::number:
       case model::FactKind::quantity:
       case model::FactKind::date: {
@@ -342,6 +366,15 @@ std::vector<std::pair<std::string, std::string>> Encoder::facts(const z3::model&
       }
     }
     out.emplace_back(f.name, json);
+  }
+  for (const auto& [fact, items] : items_) {
+    // The values the model has; those no rule tests are left out (none of them).
+    const auto& domain = domains_->enums.at(m_.facts[fact].name);
+    nlohmann::json values = nlohmann::json::array();
+    for (const auto& [at, has] : items) {
+      if (m.eval(has, true).is_true()) values.push_back(domain[static_cast<std::size_t>(at)]);
+    }
+    out.emplace_back(m_.facts[fact].name, values.dump());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -70,6 +70,7 @@ class Encoder {
   z3::expr var(model::FactId fact);
   z3::expr industry_in(const model::IndustryIn& in);
   z3::expr text_in(const model::TextIn& in);
+  z3::expr enum_has(const model::EnumHas& has);
   z3::expr spatial(const model::SiteSpatial& s);
   [[nodiscard]] std::optional<int> enum_index(const model::Fact& f, std::uint32_t value) const;
 
@@ -77,6 +78,9 @@ class Encoder {
   const model::Model& m_;
   std::int32_t as_of_day_;
   std::map<model::FactId, z3::expr> vars_;
+  // A set fact (`set of`) is one Boolean per value of its shared domain
+  // (whether the project has that value), made as rules test them.
+  std::map<model::FactId, std::map<int, z3::expr>> items_;
   std::shared_ptr<const Domains> domains_;
   std::map<std::tuple<int, int, model::LayerId, double, std::uint32_t>, std::pair<model::SiteSpatial, z3::expr>> atoms_;
   // Each node encoded once: kinds are shared, and a kind tested twice by

@@ -50,7 +50,7 @@ void walk(const model::Model& m, model::CondId id, OnFact&& on_fact, OnSite&& on
           for (model::FactId f : s) on_fact(f);
         }
         if constexpr (std::is_same_v<T, model::EnumIn> || std::is_same_v<T, model::IndustryIn> ||
-                      std::is_same_v<T, model::TextIn>) {
+                      std::is_same_v<T, model::TextIn> || std::is_same_v<T, model::EnumHas>) {
           on_fact(c.fact);
         }
         if constexpr (std::is_same_v<T, model::Not>) walk(m, c.operand, on_fact, on_site, seen);

@@ -33,6 +33,7 @@ LocalizedText kind_of(const model::Fact& f) {
     case FactKind::industry: return {"an industry code", "行业代码"};
     case FactKind::text: return {"text", "文本"};
     case FactKind::date: return {"a date", "日期"};
+    case FactKind::enum_set: return {"a set of values (`set of`)", "多选值"};
   }
   return {};
 }
@@ -136,6 +137,10 @@ std::optional<model::CondId> ConditionChecker::name_alone(const ast::Name& name)
   if (symbol && symbol->kind == Symbol::Kind::fact) {
     const model::Fact& fact = ctx_.model.facts[symbol->index];
     if (fact.kind == FactKind::boolean) return ctx_.add(model::BoolFact{symbol->index});
+    if (fact.kind == FactKind::enum_set) {
+      (void)quantifier_fits(fact, ast::Quantifier::none, name.span);  // says how to test a set fact
+      return std::nullopt;
+    }
     ctx_.error("check.not-a-condition", name.span,
                {q(name.text) + " is " + kind_of(fact).en + ", not a condition; compare it with a value",
                 qz(name.text) + " 是" + kind_of(fact).zh + "而不是条件；应与某个值比较"});
@@ -168,10 +173,13 @@ std::optional<model::CondId> ConditionChecker::name_alone(const ast::Name& name)
   if (adj != ctx_.adjectives.end() && adj->second.front().fact) {
     const model::Fact& fact = ctx_.model.facts[*adj->second.front().fact];
     const std::string value = fact.values[adj->second.front().value].name;
+    const bool set = fact.kind == FactKind::enum_set;
+    const std::string fix_en = set ? "any " + fact.name + " in [" + value + "]" : fact.name + " = " + value;
+    const std::string fix_zh = set ? "任一 " + fact.name + " 属于 [" + value + "]" : fact.name + " = " + value;
     ctx_.error("check.value-alone", name.span,
                {q(name.text) + " is a value of " + q(fact.name) + ", not a condition",
                 qz(name.text) + " 是 " + qz(fact.name) + " 的取值而不是条件"},
-               {"write `" + fact.name + " = " + value + "`", "应写“" + fact.name + " = " + value + "”"});
+               {"write `" + fix_en + "`", "应写“" + fix_zh + "”"});
     return std::nullopt;
   }
   ctx_.error("check.unknown-name", name.span, {q(name.text) + " is not declared", qz(name.text) + " 未声明"},
@@ -334,6 +342,10 @@ std::optional<model::CondId> ConditionChecker::compare_fact(const model::Fact& f
                    ? LocalizedText{"to match a class of industries write `" + fact.name + " in [C26]`",
                                    "匹配一类行业应写“" + fact.name + " 属于 [C26]”"}
                    : LocalizedText{});
+    return std::nullopt;
+  }
+  if (fact.kind == FactKind::enum_set) {
+    (void)quantifier_fits(fact, ast::Quantifier::none, span);  // says how to test a set fact
     return std::nullopt;
   }
   std::optional<model::CondId> result;
@@ -524,21 +536,22 @@ void ConditionChecker::not_a_key(const model::Fact& fact, const Span& span) {
               "名录只能以文本、行业或枚举类事实查询；" + qz(fact.name) + " 不是"});
 }
 
-std::optional<model::CondId> ConditionChecker::in_table(model::FactId id, const ast::Name& name) {
+std::optional<model::CondId> ConditionChecker::in_table(model::FactId id, const ast::Name& name, bool every) {
   // A table of dated versions holds, on a day, the values of the version then in effect.
   const std::vector<model::TableId> versions = tables_named(name);
   if (versions.empty()) return std::nullopt;
-  if (versions.size() == 1) return version_in(id, versions.front(), name);
+  if (versions.size() == 1) return version_in(id, versions.front(), name, every);
   std::vector<model::CondId> each;
   for (const model::TableId t : versions) {
-    const auto test = version_in(id, t, name);
+    const auto test = version_in(id, t, name, every);
     if (!test) return std::nullopt;
     each.push_back(*test);
   }
   return ctx_.add(model::Any{std::move(each)});
 }
 
-std::optional<model::CondId> ConditionChecker::version_in(model::FactId id, model::TableId t, const ast::Name& name) {
+std::optional<model::CondId> ConditionChecker::version_in(model::FactId id, model::TableId t, const ast::Name& name,
+                                                          bool every) {
   const model::Table& table = ctx_.model.tables[t];
   const std::vector<std::string>& values = ctx_.table_values[t];
   const model::Fact& fact = ctx_.model.facts[id];
@@ -547,7 +560,7 @@ std::optional<model::CondId> ConditionChecker::version_in(model::FactId id, mode
   std::optional<model::CondId> test;
   if (fact.kind == FactKind::text) {
     test = ctx_.add(model::TextIn{id, values});
-  } else if (fact.kind == FactKind::industry || fact.kind == FactKind::enumeration) {
+  } else if (fact.kind == FactKind::industry || fact.kind == FactKind::enumeration || fact.kind == FactKind::enum_set) {
     // Every value must be one the fact can take: a typo in the table is an error, not a rule that never holds.
     const auto& gbt = model::IndustryClassification::gbt4754_2017();
     std::vector<std::uint32_t> enum_values;
@@ -565,8 +578,9 @@ std::optional<model::CondId> ConditionChecker::version_in(model::FactId id, mode
                       (fact.kind == FactKind::industry ? "GB/T 4754-2017 代码" : qz(fact.name) + " 的取值（" + value_list(fact) + "）")});
       return std::nullopt;
     }
-    test = fact.kind == FactKind::industry ? ctx_.add(model::IndustryIn{id, values, false})
-                                           : ctx_.add(model::EnumIn{id, fact.with_values_under(std::move(enum_values))});
+    if (fact.kind == FactKind::industry) test = ctx_.add(model::IndustryIn{id, values, false});
+    else if (fact.kind == FactKind::enum_set) test = set_test(id, std::move(enum_values), every);
+    else test = ctx_.add(model::EnumIn{id, fact.with_values_under(std::move(enum_values))});
   } else {
     not_a_key(fact, name.span);
     return std::nullopt;
@@ -596,27 +610,20 @@ std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) 
     return std::nullopt;
   }
   const model::FactId id = *subject.fact;
-  if (e.table) return in_table(id, *e.table);
   const model::Fact& fact = ctx_.model.facts[id];
+  if (!quantifier_fits(fact, e.quantifier, subject.span)) return std::nullopt;
+  // `no x in L` is `not (any x in L)`; `all x in L`: no value outside L.
+  const bool every = e.quantifier == ast::Quantifier::all;
+  const auto negated = [&](std::optional<model::CondId> c) {
+    return c && e.quantifier == ast::Quantifier::no ? std::optional(ctx_.add(model::Not{*c})) : c;
+  };
+  if (e.table) return negated(in_table(id, *e.table, every));
   bool ok = true;
-  if (fact.kind == FactKind::enumeration) {
-    model::EnumIn node{id, {}};
-    for (ast::ExprId item : e.items) {
-      const Operand o = operand(item);
-      std::optional<std::uint32_t> v;
-      if (o.form == Operand::Form::word || o.form == Operand::Form::string) {
-        v = enum_value(fact, o.text, o.span);
-      } else {
-        ctx_.error("check.type-mismatch", o.span,
-                   {"expected a value of " + q(fact.name) + " (" + value_list(fact) + ")",
-                    "此处应为 " + qz(fact.name) + " 的取值（" + value_list(fact) + "）"});
-      }
-      if (v) node.values.push_back(*v);
-      ok = ok && v.has_value();
-    }
-    if (!ok) return std::nullopt;
-    node.values = fact.with_values_under(std::move(node.values));  // `new` covers the values under it
-    return ctx_.add(std::move(node));
+  if (fact.kind == FactKind::enumeration || fact.kind == FactKind::enum_set) {
+    auto values = listed_values(fact, e.items);
+    if (!values) return std::nullopt;
+    if (fact.kind == FactKind::enum_set) return negated(set_test(id, std::move(*values), every));
+    return ctx_.values_test(id, std::move(*values));  // `new` covers the values under it
   }
   if (fact.kind == FactKind::industry || fact.kind == FactKind::text) {
     std::vector<std::string> values;
@@ -657,6 +664,59 @@ std::optional<model::CondId> ConditionChecker::member(const ast::MemberExpr& e) 
     if (c) any.push_back(*c);
   }
   return ok ? std::optional(ctx_.add(model::Any{std::move(any)})) : std::nullopt;
+}
+
+std::optional<std::vector<std::uint32_t>> ConditionChecker::listed_values(const model::Fact& fact,
+                                                                          const std::vector<ast::ExprId>& items) {
+  std::vector<std::uint32_t> values;
+  bool ok = true;
+  for (ast::ExprId item : items) {
+    const Operand o = operand(item);
+    std::optional<std::uint32_t> v;
+    if (o.form == Operand::Form::word || o.form == Operand::Form::string) {
+      v = enum_value(fact, o.text, o.span);
+    } else {
+      ctx_.error("check.type-mismatch", o.span,
+                 {"expected a value of " + q(fact.name) + " (" + value_list(fact) + ")",
+                  "此处应为 " + qz(fact.name) + " 的取值（" + value_list(fact) + "）"});
+    }
+    if (v) values.push_back(*v);
+    ok = ok && v.has_value();
+  }
+  if (!ok) return std::nullopt;
+  return values;
+}
+
+bool ConditionChecker::quantifier_fits(const model::Fact& fact, ast::Quantifier quantifier, const Span& span) {
+  const bool set = fact.kind == FactKind::enum_set;
+  if (set == (quantifier != ast::Quantifier::none)) return true;
+  if (set) {
+    ctx_.error("check.set-needs-quantifier", span,
+               {q(fact.name) + " holds several values; say which of them the test is about",
+                qz(fact.name) + " 可有多个取值；应说明检验的是其中哪些"},
+               {"write `any " + fact.name + " in [..]` (some value is in the list), `all " + fact.name +
+                    " in [..]` (every value is) or `no " + fact.name + " in [..]` (none is)",
+                "应写“任一 " + fact.name + " 属于 [..]”（至少一个取值在列表中）、“全部 " + fact.name +
+                    " 属于 [..]”（每个取值都在）或“无一 " + fact.name + " 属于 [..]”（都不在）"});
+  } else {
+    ctx_.error("check.quantifier-on-single", span,
+               {"`any`, `all` and `no` test a fact of several values (`set of {…}`); " + q(fact.name) + " is " +
+                    kind_of(fact).en,
+                "“任一”“全部”“无一”用于多选事实（“多选 {…}”）；" + qz(fact.name) + " 是" + kind_of(fact).zh},
+               {"write `" + fact.name + " in [..]`", "应写“" + fact.name + " 属于 [..]”"});
+  }
+  return false;
+}
+
+model::CondId ConditionChecker::set_test(model::FactId id, std::vector<std::uint32_t> values, bool every) {
+  const model::Fact& fact = ctx_.model.facts[id];
+  values = fact.with_values_under(std::move(values));  // sorted
+  if (!every) return ctx_.add(model::EnumHas{id, std::move(values)});
+  std::vector<std::uint32_t> others;
+  for (std::uint32_t v = 0; v < fact.values.size(); ++v) {
+    if (!std::binary_search(values.begin(), values.end(), v)) others.push_back(v);
+  }
+  return ctx_.add(model::Not{ctx_.add(model::EnumHas{id, std::move(others)})});
 }
 
 std::optional<model::CondId> ConditionChecker::limit(const ast::LimitClause& limit) {

@@ -39,10 +39,17 @@ class ConditionChecker {
   std::vector<model::TableId> tables_named(const ast::Name& name);
   /// Reports that `fact` cannot be a table's key (only text, industry and enumerated facts are).
   void not_a_key(const model::Fact& fact, const Span& span);
-  /// `FACT in TABLE`: the fact's value is one of the table's column.
-  std::optional<model::CondId> in_table(model::FactId fact, const ast::Name& table);
+  /// `FACT in TABLE`: the fact's value is one of the table's column. For a
+  /// set fact: some value is (`any`), or with `every`, every value is (`all`).
+  std::optional<model::CondId> in_table(model::FactId fact, const ast::Name& table, bool every = false);
   /// `fact in TABLE` for one table (one version of a dated table), with its period.
-  std::optional<model::CondId> version_in(model::FactId fact, model::TableId t, const ast::Name& table);
+  std::optional<model::CondId> version_in(model::FactId fact, model::TableId t, const ast::Name& table, bool every);
+  /// Whether `any`/`all`/`no` goes with the fact: with a set fact, and only there (reported when not).
+  bool quantifier_fits(const model::Fact& fact, ast::Quantifier quantifier, const Span& span);
+  /// A set fact's values meet `values` (and those under them): some of them, or with `every`, all.
+  model::CondId set_test(model::FactId fact, std::vector<std::uint32_t> values, bool every);
+  /// The values a list names, each checked against the fact's; none after reporting a misfit.
+  std::optional<std::vector<std::uint32_t>> listed_values(const model::Fact& fact, const std::vector<ast::ExprId>& items);
   /// `test` while `table` is in force (its period, if it has one).
   model::CondId in_force(const model::Table& table, model::CondId test);
   std::optional<model::CondId> unary(const ast::UnaryExpr& e, const Span& span);

@@ -86,6 +86,12 @@ model::CondId Context::add(model::CondNode node) {
   return it->second;
 }
 
+model::CondId Context::values_test(model::FactId fact, std::vector<std::uint32_t> values) {
+  const model::Fact& f = model.facts[fact];
+  if (f.kind == model::FactKind::enum_set) return add(model::EnumHas{fact, f.with_values_under(std::move(values))});
+  return add(model::EnumIn{fact, f.with_values_under(std::move(values))});
+}
+
 bool Context::shallow_enough(model::CondId root, const Span& span) {
   if (kinds_too_deep) return true;  // the compile fails already; each rule testing the kind would repeat it
   const auto d = depth.of(root);

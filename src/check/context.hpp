@@ -89,6 +89,9 @@ class Context {
 
   /// The id of `node`: an existing node that means the same, or `node` added.
   model::CondId add(model::CondNode node);
+  /// The fact's value is one of `values` or under one; for a set fact
+  /// (`set of`), one of its values is.
+  model::CondId values_test(model::FactId fact, std::vector<std::uint32_t> values);
   /// False, after reporting `check.too-deep` at `span`, when `root` nests deeper
   /// than later stages may walk (model::kMaxConditionDepth). Call only once every
   /// kind `root` tests has its condition. Once a kind was too deep, true: each

@@ -150,7 +150,7 @@ void declare_fact(Context& ctx, const ast::FactDecl& decl) {
   model::Fact fact;
   fact.name = decl.name.text;
   fact.label = decl.label ? decl.label->value : "";
-  fact.kind = fact_kind(decl.type.kind);
+  fact.kind = decl.type.many ? model::FactKind::enum_set : fact_kind(decl.type.kind);
   if (decl.type.unit) fact.unit = *decl.type.unit;
   fact.source = ctx.locate(decl.span);
   if (decl.type.named) {

@@ -88,13 +88,15 @@ class FilterChecker {
     const model::Fact& f = ctx_.model.facts[symbol->index];
     const bool ordered = op != ast::CompareOp::eq && op != ast::CompareOp::ne;
     const bool numeric = f.kind == model::FactKind::number || f.kind == model::FactKind::quantity;
-    if (f.kind == model::FactKind::date || (ordered && !numeric)) {
+    if (f.kind == model::FactKind::date || f.kind == model::FactKind::enum_set || (ordered && !numeric)) {
+      const bool whole = f.kind == model::FactKind::date || f.kind == model::FactKind::enum_set;
+      const LocalizedText what = f.kind == model::FactKind::date ? LocalizedText{"a date fact", "日期事实"}
+                                                                 : LocalizedText{"a set fact", "多选事实"};
       ctx_.error("check.layer-filter", span,
-                 {f.kind == model::FactKind::date
-                      ? "a date fact cannot be compared with a map property"
-                      : "fact " + q(f.name) + " is compared with = or != only (<, <=, > and >= compare numbers)",
-                  f.kind == model::FactKind::date ? "日期事实不能与地图属性比较"
-                                                  : "事实" + qz(f.name) + "只能用 = 或 != 比较（<、<=、>、>= 只用于数值）"});
+                 {whole ? what.en + " cannot be compared with a map property"
+                        : "fact " + q(f.name) + " is compared with = or != only (<, <=, > and >= compare numbers)",
+                  whole ? what.zh + "不能与地图属性比较"
+                        : "事实" + qz(f.name) + "只能用 = 或 != 比较（<、<=、>、>= 只用于数值）"});
       return std::nullopt;
     }
     return FeatureFilter{FeatureFilter::Kind::test, property, op, {}, {}, symbol->index};
@@ -102,7 +104,7 @@ class FilterChecker {
 
   std::optional<FeatureFilter> membership(const ast::MemberExpr& e, const Span& span) {
     const auto* property = std::get_if<ast::NameRef>(&file_.expr(e.subject).node);
-    if (!property) return refuse(span);
+    if (!property || e.quantifier != ast::Quantifier::none) return refuse(span);
     FeatureFilter out{FeatureFilter::Kind::test, property->name.text, ast::CompareOp::eq, {}, {}, {}};
     for (ast::ExprId item : e.items) {
       auto value = literal(item);

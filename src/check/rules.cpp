@@ -114,7 +114,7 @@ std::optional<model::CondId> RuleChecker::adjective_set(const std::vector<ast::N
   }
   if (!ok) return std::nullopt;
   for (auto& [fact, values] : values_by_fact) {
-    any.push_back(ctx_.add(model::EnumIn{fact, ctx_.model.facts[fact].with_values_under(std::move(values))}));
+    any.push_back(ctx_.values_test(fact, std::move(values)));  // `coal projects`: a set fact has coal among its values
   }
   if (any.size() == 1) return any.front();
   return ctx_.add(model::Any{std::move(any)});

@@ -120,12 +120,13 @@ NodeId Lowerer::cond(model::CondId id) {
         if constexpr (std::is_same_v<T, model::Compare>) {
           return intern({Op::compare, static_cast<std::uint8_t>(node.op), num(node.lhs), num(node.rhs), 0});
         }
-        if constexpr (std::is_same_v<T, model::EnumIn>) {
+        if constexpr (std::is_same_v<T, model::EnumIn> || std::is_same_v<T, model::EnumHas>) {
+          const Op op = std::is_same_v<T, model::EnumIn> ? Op::enum_in : Op::enum_has;
           const bool small = std::all_of(node.values.begin(), node.values.end(), [](std::uint32_t v) { return v < 64; });
-          if (!small) return intern({Op::enum_in, 0, node.fact, value_set(node.values) + 1, 0});
+          if (!small) return intern({op, 0, node.fact, value_set(node.values) + 1, 0});
           std::uint64_t mask = 0;
           for (std::uint32_t v : node.values) mask |= std::uint64_t{1} << v;
-          return intern({Op::enum_in, 0, node.fact, 0, mask});
+          return intern({op, 0, node.fact, 0, mask});
         }
         if constexpr (std::is_same_v<T, model::IndustryIn>) {
           return intern({Op::industry_in, static_cast<std::uint8_t>(node.exact), node.fact, strings(node.codes), 0});

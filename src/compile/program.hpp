@@ -43,6 +43,7 @@ enum class Op : std::uint8_t {
   is_kind,       // a: kind
   spatial,       // a: layer; cmp: SpatialOp; b: OverlapMeasure | SiteSpatial::geometry << 8; mask: amount (bits of a double)
   as_of_in,      // a, b: first and last day (bits of int32, days since 1970)
+  enum_has,      // a: slot of a set fact; b, mask: as enum_in; holds when some item is in the set
 };
 
 struct Node {

@@ -67,7 +67,8 @@ std::optional<std::string> node_damage(const Program& p, NodeId i, const Program
     case Op::as_of_in: ok = true; break;
     case Op::bool_fact: ok = n.a < p.slot_count; break;
     case Op::compare: ok = n.a < p.nums.size() && n.b < p.nums.size() && n.cmp < kCompareOps; break;
-    case Op::enum_in: ok = n.a < p.slot_count && (n.b == 0 || n.b - 1 < p.value_sets.size()); break;
+    case Op::enum_in:
+    case Op::enum_has: ok = n.a < p.slot_count && (n.b == 0 || n.b - 1 < p.value_sets.size()); break;
     case Op::industry_in:
     case Op::text_in: ok = n.a < p.slot_count && n.b < p.string_sets.size(); break;
     case Op::negate: ok = n.a < i; break;

@@ -102,6 +102,12 @@ std::optional<double> ConditionEvaluator::num(ir::NumId id) {
   return r;
 }
 
+bool ConditionEvaluator::in_values(const ir::Node& n, std::size_t value) const {
+  if (n.b == 0) return value < 64 && ((n.mask >> value) & 1u);
+  const auto& words = p_.value_sets[n.b - 1];
+  return value / 64 < words.size() && ((words[value / 64] >> (value % 64)) & 1u);
+}
+
 Truth ConditionEvaluator::eval_node(const ir::Node& n) {
   switch (n.op) {
     case ir::Op::constant: return truth(n.a != 0);
@@ -117,10 +123,12 @@ Truth ConditionEvaluator::eval_node(const ir::Node& n) {
     case ir::Op::enum_in: {
       const FactValue* v = known(n.a);
       if (!v) return Truth::unknown;
-      const auto value = static_cast<std::size_t>(v->number);  // an index the project reader checked
-      if (n.b == 0) return truth(value < 64 && ((n.mask >> value) & 1u));
-      const auto& words = p_.value_sets[n.b - 1];
-      return truth(value / 64 < words.size() && ((words[value / 64] >> (value % 64)) & 1u));
+      return truth(in_values(n, static_cast<std::size_t>(v->number)));  // an index the project reader checked
+    }
+    case ir::Op::enum_has: {
+      const FactValue* v = known(n.a);
+      if (!v) return Truth::unknown;
+      return truth(std::any_of(v->items.begin(), v->items.end(), [&](std::uint32_t item) { return in_values(n, item); }));
     }
     case ir::Op::industry_in: {
       const FactValue* v = known(n.a);

@@ -36,6 +36,8 @@ class ConditionEvaluator {
 
  private:
   Truth eval_node(const ir::Node& n);
+  /// Whether enumeration value `value` is in the set of an enum_in or enum_has node.
+  [[nodiscard]] bool in_values(const ir::Node& n, std::size_t value) const;
   Truth kind(std::uint32_t k);
   std::optional<double> num(ir::NumId id);
   const FactValue* known(ir::Slot slot);

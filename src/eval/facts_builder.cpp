@@ -52,6 +52,7 @@ struct FactsBuilder::State {
   void set_bool(model::FactId id, bool value);
   void set_number(model::FactId id, double value);
   void set_text(model::FactId id, std::string_view value);
+  void set_values(model::FactId id, const std::vector<std::string_view>& values);
   /// Refuses a quantity below zero; `shown_as` gives the value as the message quotes it.
   bool negative(const model::Fact& fact, double value, const std::function<std::string()>& shown_as);
   bool utf8_ok(std::string_view text, const std::string& fact);
@@ -75,8 +76,38 @@ LocalizedText expected_value(const model::Fact& f) {
       return {"a GB/T 4754-2017 industry code such as \"C2614\"", "GB/T 4754-2017 行业代码，如 \"C2614\""};
     case model::FactKind::text: return {"text", "文本"};
     case model::FactKind::date: return {"a date such as \"2024-07-01\"", "日期，如 \"2024-07-01\""};
+    case model::FactKind::enum_set:
+      return {"a list of its values such as [\"a\", \"b\"] ([] for none)", "其取值的列表，如 [\"a\", \"b\"]（无则为 []）"};
   }
   return {};
+}
+
+/// A set fact's values in one text ("coal;oil", "燃煤、燃油"): the whole text
+/// when it is one value (a label may hold a separator), else its pieces.
+std::vector<std::string_view> items_of(const model::Fact& fact, std::string_view text) {
+  if (text.empty() || fact.find_value(text)) return text.empty() ? std::vector<std::string_view>{} : std::vector{text};
+  std::vector<std::string_view> items;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size();) {
+    static constexpr std::string_view kSeparators[] = {";", ",", "；", "，", "、"};
+    std::size_t width = 0;
+    if (i < text.size()) {
+      for (std::string_view sep : kSeparators) {
+        if (text.substr(i).starts_with(sep)) width = sep.size();
+      }
+    }
+    if (i == text.size() || width > 0) {
+      std::string_view piece = text.substr(start, i - start);
+      while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+      while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+      items.push_back(piece);
+      i += std::max<std::size_t>(width, 1);
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  return items;
 }
 
 std::string values_of(const model::Fact& f) {
@@ -250,7 +281,35 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
       v.number = days_since_epoch(*date);
       break;
     }
+    case model::FactKind::enum_set: return set_values(id, items_of(fact, text));
   }
+  set(id, std::move(v));
+}
+
+void FactsBuilder::State::set_values(model::FactId id, const std::vector<std::string_view>& values) {
+  const model::Fact& fact = ruleset->model.facts[id];
+  if (fact.kind != model::FactKind::enum_set) {
+    const LocalizedText expected = expected_value(fact);
+    return error("project.wrong-type", fact.name, {"expected " + expected.en + ", found a list", "应为" + expected.zh + "，实为列表"});
+  }
+  FactValue v;
+  v.known = true;
+  bool ok = true;
+  for (std::string_view text : values) {
+    if (!utf8_ok(text, fact.name)) return;
+    const auto value = fact.find_value(text);
+    if (!value) {
+      const std::string quoted = "\"" + json_input::shorten(text) + "\"";
+      error("project.unknown-value", fact.name,
+            {quoted + " is not one of its values: " + values_of(fact), quoted + " 不是其取值：" + values_of(fact)});
+      ok = false;
+      continue;
+    }
+    v.items.push_back(*value);
+  }
+  if (!ok) return;
+  std::sort(v.items.begin(), v.items.end());
+  v.items.erase(std::unique(v.items.begin(), v.items.end()), v.items.end());  // a value named twice is one item
   set(id, std::move(v));
 }
 
@@ -268,7 +327,7 @@ FactsBuilder& FactsBuilder::operator=(FactsBuilder&&) noexcept = default;
 void FactsBuilder::State::set_bool(model::FactId id, bool value) {
   const model::Fact& fact = ruleset->model.facts[id];
   if (fact.kind != model::FactKind::boolean) return wrong_type(fact, value ? "true" : "false", value ? "true" : "false");
-  set(id, {true, value ? 1.0 : 0.0, {}});
+  set(id, {true, value ? 1.0 : 0.0, {}, {}});
 }
 
 void FactsBuilder::State::set_number(model::FactId id, double value) {
@@ -277,11 +336,11 @@ void FactsBuilder::State::set_number(model::FactId id, double value) {
   if (!std::isfinite(value)) {
     error("project.bad-value", fact.name, {"the number is not finite", "数值不是有限数"});
   } else if (fact.kind == model::FactKind::number) {
-    set(id, {true, value, {}});
+    set(id, {true, value, {}, {}});
   } else if (fact.kind == model::FactKind::quantity && !std::isfinite(value * fact.unit.factor)) {
     error("project.bad-value", fact.name, {"the number is too large", "数值过大"});
   } else if (fact.kind == model::FactKind::quantity) {
-    if (!negative(fact, value, shown)) set(id, {true, value * fact.unit.factor, {}});
+    if (!negative(fact, value, shown)) set(id, {true, value * fact.unit.factor, {}, {}});
   } else {
     wrong_type(fact, "the number " + shown(), "数值 " + shown());
   }
@@ -307,6 +366,12 @@ FactsBuilder& FactsBuilder::set_number(std::string_view name, double value) {
 FactsBuilder& FactsBuilder::set_text(std::string_view name, std::string_view value) {
   model::FactId id = 0;
   if (state_->find(name, id)) state_->set_text(id, value);
+  return *this;
+}
+
+FactsBuilder& FactsBuilder::set_values(std::string_view name, const std::vector<std::string>& values) {
+  model::FactId id = 0;
+  if (state_->find(name, id)) state_->set_values(id, std::vector<std::string_view>(values.begin(), values.end()));
   return *this;
 }
 

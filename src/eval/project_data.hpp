@@ -12,11 +12,13 @@ namespace zhunru {
 
 /// A fact's value. Numbers, quantities (canonical unit), dates (days since
 /// 1970-01-01), booleans (0/1) and enum values (index) live in `number`;
-/// industry codes and text in `text`.
+/// industry codes and text in `text`; a set fact's values (indices, sorted,
+/// each once) in `items`.
 struct FactValue {
   bool known = false;
   double number = 0.0;
   std::string text;
+  std::vector<std::uint32_t> items;
 };
 
 struct Project::Data {

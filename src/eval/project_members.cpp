@@ -61,6 +61,28 @@ void read_units(const Json& units, FactsBuilder& builder) {
   }
 }
 
+/// A set fact's list of values: each a string.
+void read_values(std::string_view name, std::string_view raw, const ProjectLimits& limits, FactsBuilder& builder) {
+  const std::string fact(name);
+  const auto list = json_input::parse<Json>(raw, {limits.max_bytes, limits.max_depth}, {"`" + fact + "`", "`" + fact + "`"});
+  if (!list) {
+    builder.report_error({list.error().code, fact, list.error().message});
+    return;
+  }
+  std::vector<std::string> values;
+  for (const Json& item : *list) {
+    if (!item.is_string()) {
+      const LocalizedText found = type_text(item);
+      builder.report_error({"project.wrong-type", fact,
+                            {"expected a list of values (strings), found " + found.en + " in it",
+                             "应为取值（字符串）的列表，其中有" + found.zh}});
+      return;
+    }
+    values.push_back(item.get<std::string>());
+  }
+  builder.set_values(name, values);
+}
+
 }  // namespace
 
 LocalizedText type_text(const Json& j) {
@@ -101,8 +123,10 @@ void read_structured(const Ruleset& ruleset, std::string_view name, std::string_
       return;
     }
     read_units(*units, builder);
-  } else if (!ruleset.data().find_fact_or_label(name)) {
+  } else if (const auto fact = ruleset.data().find_fact_or_label(name); !fact) {
     builder.set_unknown(name);  // reports the unknown name, with a suggestion
+  } else if (ruleset.data().model.facts[*fact].kind == model::FactKind::enum_set && raw.starts_with('[')) {
+    read_values(name, raw, limits, builder);
   } else {
     const LocalizedText found = raw_type_text(raw);
     builder.report_error({"project.wrong-type", std::string(name),

@@ -115,7 +115,8 @@ class Formatter {
       statement(d.span, 0, one_line);
       return;
     }
-    statement(d.span, 0, enum_lines(head + kw(Keyword::one_of) + " {", d.type.values, "}" + label + ";"));
+    statement(d.span, 0, enum_lines(head + kw(d.type.many ? Keyword::set_of : Keyword::one_of) + " {", d.type.values,
+                                    "}" + label + ";"));
   }
 
   /// A long enumeration: `open`, one value per line, `close`.

@@ -102,6 +102,11 @@ std::string Printer::enum_values(const std::vector<ast::EnumValue>& values) cons
 }
 
 std::string Printer::fact_type(const ast::FactType& type) const {
+  if (type.many) {
+    const std::string head = keyword(Keyword::set_of) + " ";
+    return type.kind == ast::FactTypeKind::named ? head + (type.named ? type.named->text : "")
+                                                 : head + "{ " + enum_values(type.values) + " }";
+  }
   switch (type.kind) {
     case ast::FactTypeKind::boolean: return keyword(Keyword::bool_type);
     case ast::FactTypeKind::number: return keyword(Keyword::number_type);
@@ -219,6 +224,8 @@ void Printer::node(std::string& out, const ast::ExprNode& n) const {
             out += expr(c.lhs) + " " + kCompare[static_cast<int>(c.op)] + " " + expr(c.rhs);
           },
           [&](const ast::MemberExpr& m) {
+            static constexpr Keyword kQuantifiers[] = {Keyword::any, Keyword::any, Keyword::all, Keyword::no};
+            if (m.quantifier != ast::Quantifier::none) out += keyword(kQuantifiers[static_cast<int>(m.quantifier)]) + " ";
             if (m.table) {
               out += expr(m.subject) + " " + keyword(Keyword::in_member) + " " + name(*m.table);
               return;

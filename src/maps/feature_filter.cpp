@@ -178,7 +178,8 @@ class Matcher {
         if (!j.is_string()) throw misfit(i, property, j, {wanted.en + ", a text", wanted.zh + "（文本）"});
         out.emplace_back(j.get<std::string>());
         return;
-      case FactKind::date: break;  // refused by the checker
+      case FactKind::date:
+      case FactKind::enum_set: break;  // refused by the checker
     }
     throw misfit(i, property, j, wanted);
   }

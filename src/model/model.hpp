@@ -37,7 +37,8 @@ using ast::SpatialOp;
 using ast::TierLevel;
 using ast::UnitClass;
 
-enum class FactKind { boolean, number, quantity, enumeration, industry, text, date };
+// enum_set: several values of an enumeration at once (`set of {…}`).
+enum class FactKind { boolean, number, quantity, enumeration, industry, text, date, enum_set };
 
 /// Catalogues have hundreds of classes; a bound all the same, for the
 /// checker's tables and the evaluator's sets of values.
@@ -54,7 +55,7 @@ struct Fact {
   std::string label;
   FactKind kind = FactKind::boolean;
   Unit unit;                       // quantity: the declared unit (numbers in project files are in it)
-  std::vector<EnumValue> values;   // enumeration
+  std::vector<EnumValue> values;   // enumeration, enum_set
   SourceLocation source;
 
   /// The value named or labelled `text` ("new" or "新建").
@@ -159,6 +160,9 @@ struct BoolFact { FactId fact; };
 struct Compare { CompareOp op; NumId lhs; NumId rhs; };
 /// The fact's value is one of `values` (indices into Fact::values).
 struct EnumIn { FactId fact; std::vector<std::uint32_t> values; };
+/// Some item of the set fact is one of `values` (`any fuels in [coal]`; `all`
+/// and `no` are checked into negations of this).
+struct EnumHas { FactId fact; std::vector<std::uint32_t> values; };
 /// The industry code starts with one of `codes` (`exact`: equals one of them).
 struct IndustryIn { FactId fact; std::vector<std::string> codes; bool exact = false; };
 struct TextIn { FactId fact; std::vector<std::string> values; };
@@ -196,7 +200,7 @@ struct AsOfIn {
 std::pair<SiteSpatial, bool> positive_form(const SiteSpatial& s);
 
 using CondNode = std::variant<BoolConst, BoolFact, Compare, EnumIn, IndustryIn, TextIn, Not, All, Any, IsKind,
-                              SiteSpatial, AsOfIn>;
+                              SiteSpatial, AsOfIn, EnumHas>;
 
 // ---- tiers and rules ------------------------------------------------------------
 

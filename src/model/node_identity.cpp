@@ -33,6 +33,7 @@ void members(const CondNode& node, F&& f) {
         if constexpr (std::is_same_v<T, BoolFact>) f(n.fact);
         if constexpr (std::is_same_v<T, Compare>) f(static_cast<int>(n.op), n.lhs, n.rhs);
         if constexpr (std::is_same_v<T, EnumIn>) f(n.fact, n.values);
+        if constexpr (std::is_same_v<T, EnumHas>) f(n.fact, n.values);
         if constexpr (std::is_same_v<T, IndustryIn>) f(n.fact, n.codes, n.exact);
         if constexpr (std::is_same_v<T, TextIn>) f(n.fact, n.values);
         if constexpr (std::is_same_v<T, Not>) f(n.operand);

@@ -138,6 +138,11 @@ class Builder {
     } else if (auto* n = dynamic_cast<P::NamedTypeContext*>(ctx)) {
       t.kind = ast::FactTypeKind::named;
       t.named = word(n->name());
+    } else if (auto* set = dynamic_cast<P::SetTypeContext*>(ctx)) {
+      t.many = true;
+      t.kind = set->name() != nullptr ? ast::FactTypeKind::named : ast::FactTypeKind::one_of;
+      if (set->name() != nullptr) t.named = word(set->name());
+      for (P::EnumValueContext* v : set->enumValue()) t.values.push_back(enum_value(v));
     }
     return t;
   }
@@ -482,18 +487,32 @@ class Builder {
 
   ast::ExprId compare_expr(P::CompareExprContext* ctx) {
     const ast::ExprId lhs = arith(ctx->arith(0));
-    if (P::ListContext* list = ctx->list()) {
-      ast::MemberExpr node{lhs, {}, list->LBRACK() ? ast::ListStyle::brackets : ast::ListStyle::braces, std::nullopt};
-      for (P::ListItemContext* item : list->listItem()) node.items.push_back(list_item(item));
-      return add(std::move(node), span(ctx));
-    }
-    if (P::NameContext* table = ctx->name()) {
-      return add(ast::MemberExpr{lhs, {}, ast::ListStyle::brackets, word(table)}, span(ctx));
-    }
+    if (ctx->list() != nullptr || ctx->name() != nullptr) return member(lhs, ctx->list(), ctx->name(), ctx);
     if (P::CompareOpContext* op = ctx->compareOp()) {
       return add(ast::CompareExpr{compare_op(op), lhs, arith(ctx->arith(1))}, span(ctx));
     }
     return lhs;
+  }
+
+  // `FACT in [a, b]` or `FACT in TABLE`, after `any`/`all`/`no` for a set fact.
+  ast::ExprId member(ast::ExprId subject, P::ListContext* list, P::NameContext* table, ParserRuleContext* ctx,
+                     ast::Quantifier quantifier = ast::Quantifier::none) {
+    ast::MemberExpr node{subject, {}, ast::ListStyle::brackets, std::nullopt, quantifier};
+    if (table != nullptr) {
+      node.table = word(table);
+    } else {
+      node.style = list->LBRACK() ? ast::ListStyle::brackets : ast::ListStyle::braces;
+      for (P::ListItemContext* item : list->listItem()) node.items.push_back(list_item(item));
+    }
+    return add(std::move(node), span(ctx));
+  }
+
+  static ast::Quantifier quantifier(P::QuantifierContext* q) {
+    switch (q->getStart()->getType()) {
+      case L::ANY: return ast::Quantifier::any;
+      case L::ALL: return ast::Quantifier::all;
+      default: return ast::Quantifier::no;
+    }
   }
 
   static ast::CompareOp compare_op(P::CompareOpContext* op) {
@@ -572,6 +591,10 @@ class Builder {
     if (auto* c = dynamic_cast<P::NameExprContext*>(ctx)) return add(ast::NameRef{word(c->name())}, span(ctx));
     if (auto* c = dynamic_cast<P::LookupExprContext*>(ctx)) {
       return add(ast::LookupExpr{ast::Lookup{word(c->name(0)), word(c->name(1))}}, span(ctx));
+    }
+    if (auto* c = dynamic_cast<P::QuantifiedExprContext*>(ctx)) {
+      const ast::ExprId subject = add(ast::NameRef{word(c->name(0))}, span(c->name(0)));
+      return member(subject, c->list(), c->list() != nullptr ? nullptr : c->name(1), ctx, quantifier(c->quantifier()));
     }
     return literal(ctx->getStart(), ctx);
   }

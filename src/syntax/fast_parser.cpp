@@ -38,8 +38,21 @@ bool is_name(std::uint32_t t) {
     case L::RESTATES:
     case L::DISTRICTS:
     case L::CITIES:
-    case L::PROVINCES: return true;
+    case L::PROVINCES:
+    case L::SET:
+    case L::ANY:
+    case L::ALL:
+    case L::NO: return true;
     default: return false;
+  }
+}
+
+std::optional<ast::Quantifier> quantifier(std::uint32_t t) {
+  switch (t) {
+    case L::ANY: return ast::Quantifier::any;
+    case L::ALL: return ast::Quantifier::all;
+    case L::NO: return ast::Quantifier::no;
+    default: return std::nullopt;
   }
 }
 
@@ -240,7 +253,12 @@ class Parser {
         t.kind = ast::FactTypeKind::one_of;
         t.values = enum_values();
         break;
+      case L::MULTI_ZH: set_of(t); break;
       default:
+        if (type() == L::SET && type(1) == L::OF) {
+          set_of(t);
+          break;
+        }
         if (type() == L::QUANTITY_TYPE && (type(1) == L::ID || type(1) == L::PERCENT)) {
           ++pos_;
           t.kind = ast::FactTypeKind::quantity;
@@ -255,6 +273,19 @@ class Parser {
     }
     t.span = span_from(first);
     return t;
+  }
+
+  // setOf (LBRACE enumValue … RBRACE | name)
+  void set_of(ast::FactType& t) {
+    if (!accept(L::MULTI_ZH)) pos_ += 2;  // SET OF
+    t.many = true;
+    if (type() == L::LBRACE) {
+      t.kind = ast::FactTypeKind::one_of;
+      t.values = enum_values();
+    } else {
+      t.kind = ast::FactTypeKind::named;
+      t.named = name();
+    }
   }
 
   // unit : ID unitWord* | PERCENT
@@ -683,28 +714,32 @@ class Parser {
   ast::ExprId compare_expr() {
     const std::size_t first = pos_;
     const ast::ExprId lhs = arith();
-    if (accept(L::IN) || accept(L::MEMBER_ZH)) {
-      if (is_name(type())) {
-        ast::MemberExpr node{lhs, {}, ast::ListStyle::brackets, name()};
-        return add(std::move(node), span_from(first));  // the span once the name is taken
-      }
-      const bool brackets = type() == L::LBRACK;
-      if (!brackets && type() != L::LBRACE) throw GiveUp{};
-      const std::uint32_t close = brackets ? L::RBRACK : L::RBRACE;
-      ++pos_;
-      ast::MemberExpr node{lhs, {}, brackets ? ast::ListStyle::brackets : ast::ListStyle::braces, std::nullopt};
-      if (type() != close) {
-        node.items.push_back(list_item());
-        while (accept(L::COMMA) && type() != close) node.items.push_back(list_item());
-      }
-      expect(close);
-      return add(std::move(node), span_from(first));
-    }
+    if (accept(L::IN) || accept(L::MEMBER_ZH)) return member(lhs, first, ast::Quantifier::none);
     const std::optional<ast::CompareOp> op = compare_op(type());
     if (!op) return lhs;
     ++pos_;
     const ast::ExprId rhs = arith();
     return add(ast::CompareExpr{*op, lhs, rhs}, span_from(first));
+  }
+
+  // After `in`/`属于`: a table's name or a list.
+  ast::ExprId member(ast::ExprId subject, std::size_t first, ast::Quantifier quantifier) {
+    if (is_name(type())) {
+      ast::MemberExpr node{subject, {}, ast::ListStyle::brackets, name(), quantifier};
+      return add(std::move(node), span_from(first));  // the span once the name is taken
+    }
+    const bool brackets = type() == L::LBRACK;
+    if (!brackets && type() != L::LBRACE) throw GiveUp{};
+    const std::uint32_t close = brackets ? L::RBRACK : L::RBRACE;
+    ++pos_;
+    ast::MemberExpr node{subject, {}, brackets ? ast::ListStyle::brackets : ast::ListStyle::braces, std::nullopt,
+                         quantifier};
+    if (type() != close) {
+      node.items.push_back(list_item());
+      while (accept(L::COMMA) && type() != close) node.items.push_back(list_item());
+    }
+    expect(close);
+    return add(std::move(node), span_from(first));
   }
 
   static std::optional<ast::CompareOp> compare_op(std::uint32_t t) {
@@ -772,6 +807,15 @@ class Parser {
         return add(ast::SiteExpr{std::move(where), std::nullopt}, span_from(first));
       }
       default: break;
+    }
+    // `any fuels in [coal]` (`any` alone, or before anything else, is a name).
+    if (const auto q = quantifier(type()); q && is_name(type(1)) && (type(2) == L::IN || type(2) == L::MEMBER_ZH)) {
+      ++pos_;
+      const std::size_t subject_first = pos_;
+      ast::Name fact = name();
+      const ast::ExprId subject = add(ast::NameRef{std::move(fact)}, span_from(subject_first));
+      ++pos_;  // `in`
+      return member(subject, first, *q);
     }
     if (is_name(type()) && (starts_spatial(type(1)) || type(1) == L::IN_ZH)) {
       ast::Name geometry = name();

@@ -55,7 +55,8 @@ const std::vector<std::size_t>& name_tokens() {
   static const std::vector<std::size_t> kNames{L::ID,          L::VERSION,       L::WEIGHT,    L::REPAIR,    L::QUOTE,  L::BY,  L::BOOL_TYPE,
                                                L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE,
                                                L::TEXT_TYPE,   L::DATE_TYPE,     L::NATION,        L::PROVINCE,      L::RESTATES,
-                                               L::DISTRICTS,   L::CITIES,        L::PROVINCES};
+                                               L::DISTRICTS,   L::CITIES,        L::PROVINCES,
+                                               L::SET,         L::ANY,           L::ALL,           L::NO};
   return kNames;
 }
 
@@ -98,11 +99,11 @@ const std::vector<Group>& groups() {
       // ONE and ENUM_ZH are in the trigger: type keywords alone are names.
       {{L::BOOL_TYPE, L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE, L::TEXT_TYPE, L::DATE_TYPE, L::ONE,
         L::ENUM_ZH},
-       {},
-       {{"a fact type — bool, number, quantity UNIT, one of {…}, industry, text or date",
-         "事实类型（bool、number、quantity 单位、one of {…}、industry、text 或 date）"},
-        {"a fact type — 布尔, 数值, 数量 UNIT, 枚举 {…}, 行业, 文本 or 日期",
-         "事实类型（布尔、数值、数量 单位、枚举 {…}、行业、文本或日期）"}}},
+       {L::SET, L::MULTI_ZH},
+       {{"a fact type — bool, number, quantity UNIT, one of {…}, set of {…}, industry, text or date",
+         "事实类型（bool、number、quantity 单位、one of {…}、set of {…}、industry、text 或 date）"},
+        {"a fact type — 布尔, 数值, 数量 UNIT, 枚举 {…}, 多选 {…}, 行业, 文本 or 日期",
+         "事实类型（布尔、数值、数量 单位、枚举 {…}、多选 {…}、行业、文本或日期）"}}},
       {{L::BECAUSE, L::CITE, L::QUOTE, L::WEIGHT, L::EFFECTIVE},
        {L::RESTATES},
        {{"rule metadata (because, cite, quote, restates, weight, effective)",
@@ -167,6 +168,8 @@ TokenWord token_word(std::size_t type) {
     case L::ONE: return en_only("one of");
     case L::OF: return en_only("of");
     case L::ENUM_ZH: return zh_only("枚举");
+    case L::SET: return en_only("set of");
+    case L::MULTI_ZH: return zh_only("多选");
     case L::BOOL_TYPE: return both(Keyword::bool_type);
     case L::NUMBER_TYPE: return both(Keyword::number_type);
     case L::QUANTITY_TYPE: return both(Keyword::quantity_type);
@@ -224,6 +227,9 @@ TokenWord token_word(std::size_t type) {
     case L::OR: return both(Keyword::or_);
     case L::NOT: return both(Keyword::not_);
     case L::IS: return both(Keyword::is);
+    case L::ANY: return both(Keyword::any);
+    case L::ALL: return both(Keyword::all);
+    case L::NO: return both(Keyword::no);
     case L::SITE: return both(Keyword::site);
     case L::TRUE: return both(Keyword::true_);
     case L::FALSE: return both(Keyword::false_);

@@ -253,6 +253,11 @@ TEST_CASE("fast parser: the grammar's corners build the same tree") {
            "kind q = a > 3 t or b < 2 t/a or c < 4 / 2 or d = 5 t\n / e;",
            "kind k2 = - - a * not b; kind k3 = ((a)); kind k4 = x in t; kind k5 = a != b and c <= d;",
            "# a comment\n// another\r\nfact x : bool; # trailing\n",
+           // Set facts and their tests; `set`, `any`, `all`, `no` are names too.
+           "fact s : set of { a \"甲\" { a1 }, b, }; fact t : 多选 n; fact u : set of n \"U\"; fact set : set;"
+           " fact any : bool; enumeration no = { x };",
+           "kind q1 = any s in [a, b] and not all s in {a} or no t in tab; kind q2 = 任一 s 属于 [a] 且 全部 t 属于 表;"
+           " kind q3 = any and all = no or any in [x] or no < 3; kind q4 = 无一 s 属于 [];",
        }) {
     CHECK_MESSAGE(agree(text, "corner.rules"), text);
   }

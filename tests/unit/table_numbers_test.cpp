@@ -185,9 +185,9 @@ TEST_CASE("table numbers: every misuse is an error with the file, row or name") 
       {"产品,标杆\nclinker,100\n", "check.table-column: tables/b.csv has no column `标杆水平`"},
       {"产品,标杆水平\ncement,100\n", "check.table-value: table `benchmark` has the key \"cement\", which is not a value of `product`"},
   };
-  for (const auto& [csv, expected] : bad_files) {
-    INFO(csv);
-    CHECK(has(problems(sources(r, kSchemaRules, csv)), expected));
+  for (const auto& bad : bad_files) {
+    INFO(bad.first);
+    CHECK(has(problems(sources(r, kSchemaRules, bad.first)), bad.second));
   }
   CHECK(problems(sources(r, kSchemaRules, "产品,标杆水平\nclinker,100\nclinker,0.1 tce/t\n")).empty());  // the same number twice
   // At most 10,000 keys: each lookup is one condition per key.

@@ -1,0 +1,174 @@
+// Set facts (issue #15, feature 5): a fact of several values at once
+// (`set of { … }`), tested by `any`, `all` or `no` against a list or a table.
+// A plant burning coal and oil is caught by a rule about coal; one that
+// emits lead among other pollutants by a rule about lead.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "support/eval_helpers.hpp"
+#include "zhunru/audit.hpp"
+#include "zhunru/format.hpp"
+#include "zhunru/schema.hpp"
+#include "zhunru/snapshot.hpp"
+
+using namespace zhunru;
+using namespace zhunru::testing;
+
+namespace {
+
+const char* const kSetSchema = R"(
+ruleset "多选测试" version "1" effective 2020-01-01;
+fact nature : one of { new "新建", expansion "扩建" } "建设性质";
+fact fuels : set of { coal "燃煤", oil "燃油", gas "燃气" { lng "液化天然气" }, electric "电能" } "燃料";
+enumeration pollutant-list = { mercury "汞", cadmium "镉", lead "铅", sulfur "硫" };
+fact toxics : set of pollutant-list "排放的污染物";
+fact capacity : quantity t/a;
+table listed "重点管控污染物" from "tables/p.csv" column "名称";
+)";
+
+std::vector<SourceText> sources(const std::string& tiers, const std::string& schema = kSetSchema) {
+  return {{"r/schema.rules", schema}, {"r/tiers.rules", tiers}, {"r/tables/p.csv", "名称\n汞\ncadmium\n"}};
+}
+
+std::string city(const std::string& rules) { return "city 500000 { emission-control { " + rules + " } }"; }
+
+Verdict verdict(const Ruleset& rs, const std::string& facts) {
+  return decide(rs, R"({"units": ["ZH50011220001"])" + facts + "}").verdict;
+}
+
+}  // namespace
+
+TEST_CASE("set facts: any, all and no, with values under values, none given, and unknown") {
+  const auto any = compile_ok(sources(city("R: ban projects where any fuels in [coal, gas];")));
+  CHECK(verdict(*any, R"(, "fuels": ["oil", "coal"])") == Verdict::reject);   // coal among others
+  CHECK(verdict(*any, R"(, "fuels": ["lng"])") == Verdict::reject);           // lng is under gas
+  CHECK(verdict(*any, R"(, "fuels": ["oil", "electric"])") == Verdict::admit);
+  CHECK(verdict(*any, R"(, "fuels": [])") == Verdict::admit);                 // none: no value is in the list
+  CHECK(verdict(*any, "") == Verdict::incomplete);                             // not given: unknown
+  CHECK(verdict(*any, R"(, "fuels": null)") == Verdict::incomplete);
+
+  const auto all = compile_ok(sources(city("R: require projects to have all fuels in [gas, electric];")));
+  CHECK(verdict(*all, R"(, "fuels": ["lng", "electric"])") == Verdict::admit);
+  CHECK(verdict(*all, R"(, "fuels": ["gas", "oil"])") == Verdict::conditional);  // oil is not in the list
+  CHECK(verdict(*all, R"(, "fuels": [])") == Verdict::admit);                    // every one of none
+  CHECK(verdict(*all, "") == Verdict::incomplete);
+
+  const auto no = compile_ok(sources(city("R: ban projects where no fuels in [gas, electric];")));
+  CHECK(verdict(*no, R"(, "fuels": ["coal"])") == Verdict::reject);
+  CHECK(verdict(*no, R"(, "fuels": ["coal", "lng"])") == Verdict::admit);
+  CHECK(verdict(*no, R"(, "fuels": [])") == Verdict::reject);
+
+  // `gas` is a value with a value under it: a project giving `gas` is not thereby an `lng` project.
+  const auto under = compile_ok(sources(city("R: ban projects where any fuels in [lng];")));
+  CHECK(verdict(*under, R"(, "fuels": ["gas"])") == Verdict::admit);
+  CHECK(verdict(*under, R"(, "fuels": ["液化天然气"])") == Verdict::reject);
+}
+
+TEST_CASE("set facts: a named enumeration, labels, one text of several values, a subject word, a table") {
+  const auto rs = compile_ok(sources(city("R1: ban new projects where any toxics in [mercury, 镉]; R2: ban coal projects;"
+                                          " R3: ban expansion projects where any toxics in listed;")));
+  CHECK(verdict(*rs, R"(, "nature": "new", "toxics": ["硫", "cadmium"], "fuels": [])") == Verdict::reject);
+  CHECK(verdict(*rs, R"(, "nature": "new", "toxics": "硫、铅", "fuels": [])") == Verdict::admit);
+  CHECK(verdict(*rs, R"(, "nature": "new", "toxics": "sulfur; mercury", "fuels": [])") == Verdict::reject);
+  CHECK(verdict(*rs, R"(, "nature": "新建", "toxics": "", "燃料": "燃油，燃煤")") == Verdict::reject);  // R2: coal among them
+  CHECK(verdict(*rs, R"(, "nature": "expansion", "toxics": ["汞"], "fuels": ["gas"])") == Verdict::reject);  // R3: listed by label
+  CHECK(verdict(*rs, R"(, "nature": "expansion", "toxics": ["lead", "lead"], "fuels": ["gas"])") == Verdict::admit);
+
+  const auto all = compile_ok(sources(city("R: require projects to have all toxics in listed; N: ban projects where no toxics in listed;")));
+  CHECK(verdict(*all, R"(, "toxics": ["mercury", "cadmium"])") == Verdict::admit);
+  CHECK(verdict(*all, R"(, "toxics": ["mercury", "lead"])") == Verdict::conditional);
+  CHECK(verdict(*all, R"(, "toxics": ["lead"])") == Verdict::reject);
+}
+
+TEST_CASE("set facts: every misuse is an error that says what to write") {
+  const auto rule = [](const std::string& r) { return problems(sources(city(r))); };
+  for (const char* wrong : {"R: ban projects where fuels = coal;", "R: ban projects where fuels in [coal];",
+                            "R: ban projects where fuels;", "R: ban projects where toxics != lead;"}) {
+    INFO(wrong);
+    CHECK(has(rule(wrong), "check.set-needs-quantifier: `"));
+  }
+  CHECK(has(rule("R: ban projects where any nature in [new];"),
+            "check.quantifier-on-single: `any`, `all` and `no` test a fact of several values (`set of {…}`); `nature` is one of"));
+  CHECK(has(rule("R: ban projects where all capacity in [3 t/a];"), "check.quantifier-on-single"));
+  CHECK(has(rule("R: ban projects where any fuels in [wood];"), "check.unknown-value"));
+  CHECK(has(rule("R: ban projects where fuels > 3;"), "check.order-on-non-number"));
+  CHECK(has(rule("R: ban projects where capacity + fuels > 3 t/a;"), "check.not-a-number: `fuels` is a set of values"));
+  const CompileResult alone = compile_sources(sources(city("R: ban projects where coal;")));
+  REQUIRE_FALSE(alone.diagnostics.empty());
+  CHECK(alone.diagnostics.front().help.en == "write `any fuels in [coal]`");
+  // A table of values a set fact cannot take.
+  auto bad_table = sources(city("R: ban projects where any toxics in listed;"));
+  bad_table[2].text = "名称\n汞\n铀\n";
+  CHECK(has(problems(bad_table), "check.table-value"));
+}
+
+TEST_CASE("set facts: a project file gives a list, refused item by item when wrong") {
+  const auto rs = compile_ok(sources(city("R: ban projects where any fuels in [coal];")));
+  CHECK(has(project_errors(*rs, R"({"fuels": ["coal", "wood"]})"), "fuels: \"wood\" is not one of its values"));
+  CHECK(has(project_errors(*rs, R"({"fuels": ["coal", 3]})"), "fuels: expected a list of values (strings), found a number in it"));
+  CHECK(has(project_errors(*rs, R"({"fuels": 3})"), "fuels: expected a list of its values"));
+  CHECK(has(project_errors(*rs, R"({"fuels": true})"), "fuels: expected a list of its values"));
+  CHECK(has(project_errors(*rs, R"({"nature": ["new"]})"), "nature: expected a single value, found a list"));
+  CHECK(has(project_errors(*rs, R"({"fuels": ["coal"], "燃料": ["oil"]})"), "given twice"));
+  // The builder, as an embedding program calls it.
+  FactsBuilder b(*rs);
+  b.set_values("fuels", {"燃油", "coal"}).add_unit("ZH50011220001");
+  const ProjectResult p = std::move(b).build();
+  REQUIRE(p.has_value());
+  CHECK(evaluate(*rs, *p, {day(2025, 6, 1)})->verdict == Verdict::reject);
+  FactsBuilder wrong(*rs);
+  wrong.set_values("nature", {"new"});
+  CHECK_FALSE(std::move(wrong).build().has_value());
+}
+
+TEST_CASE("set facts: fmt in both keyword sets, a snapshot, the schema and the auditor") {
+  const std::string tiers = city("R1: ban new projects where any toxics in [mercury] and all fuels in {gas} or no toxics in listed;");
+  const std::string zh_schema = *format_source({"r/schema.rules", kSetSchema}, {Lang::zh}).text;
+  CHECK(zh_schema.find("事实 fuels : 多选 {\n  coal \"燃煤\",") != std::string::npos);
+  CHECK(zh_schema.find("\n  gas \"燃气\" { lng \"液化天然气\" },\n  electric \"电能\",\n} \"燃料\";") != std::string::npos);
+  CHECK(zh_schema.find("事实 toxics : 多选 pollutant-list \"排放的污染物\";") != std::string::npos);
+  const std::string zh_tiers = *format_source({"r/tiers.rules", tiers}, {Lang::zh}).text;
+  CHECK(zh_tiers.find("当 任一 toxics 属于 [mercury] 且 全部 fuels 属于 {gas} 或 无一 toxics 属于 listed") != std::string::npos);
+  CHECK(format_source({"r/tiers.rules", zh_tiers}, {Lang::en}).text == format_source({"r/tiers.rules", tiers}, {Lang::en}).text);
+  CHECK(format_source({"r/schema.rules", zh_schema}, {Lang::en}).text == format_source({"r/schema.rules", kSetSchema}, {Lang::en}).text);
+
+  const auto rs = compile_ok(sources(tiers));
+  const auto chinese = compile_ok(sources(zh_tiers, zh_schema));
+  const auto loaded = load_snapshot_bytes(snapshot_bytes(*rs));
+  REQUIRE(loaded.has_value());
+  for (const std::string facts : {R"(, "nature": "new", "toxics": ["汞"], "fuels": ["lng"])",
+                                  R"(, "nature": "new", "toxics": ["汞"], "fuels": ["coal", "gas"])",
+                                  R"(, "nature": "new", "toxics": [], "fuels": [])", R"(, "nature": "new")"}) {
+    INFO(facts);
+    CHECK(verdict(**loaded, facts) == verdict(*rs, facts));
+    CHECK(verdict(*chinese, facts) == verdict(*rs, facts));
+  }
+  CHECK(verdict(*rs, R"(, "nature": "new", "toxics": [], "fuels": [])") == Verdict::reject);
+
+  const std::string schema = project_schema(*rs);
+  CHECK(schema.find(R"("type": [
+        "array",)") != std::string::npos);
+
+  // Z3 sees each value: a ban needing coal and no coal never applies; a ban
+  // of coal and an entry for coal-and-gas projects contradict, and the
+  // witness gives the set as a list.
+  const auto audited = compile_ok(sources(city("D: ban projects where any fuels in [coal] and no fuels in [coal, oil];"
+                                               " B: ban projects where any fuels in [coal];"
+                                               " E: encourage projects where all fuels in [coal] and any fuels in [coal];")));
+  AuditOptions options;
+  options.as_of = day(2023, 6, 1);
+  const AuditResult report = audit(*audited, options);
+  std::vector<std::string> kinds;
+  for (const AuditFinding& f : report.findings) {
+    kinds.push_back(std::string(name_of(f.kind)) + " " + f.rules.front().id);
+    if (f.kind == AuditKind::contradiction) {
+      REQUIRE(f.witness.has_value());
+      CHECK(nlohmann::json::parse(*f.witness).at("fuels") == nlohmann::json::array({"coal"}));
+      CHECK(verdict(*audited, R"(, "fuels": ["coal"])") == Verdict::reject);
+    }
+  }
+  CHECK(kinds == std::vector<std::string>{"dead-rule D", "contradiction B"});
+}
