@@ -110,6 +110,9 @@ zhunru_golden(eval-outfall-not-given ARGS eval examples/outfall --project exampl
 zhunru_golden(check-clauses ARGS check examples/clauses)
 zhunru_golden(eval-clauses-sichuan-chemical ARGS eval examples/clauses --project examples/clauses/projects/sc-chemical-riverside.json --as-of 2025-01-01)
 zhunru_golden(eval-clauses-guangzhou-offset-zh ARGS eval examples/clauses --project examples/clauses/projects/gz-nox-offset.json --as-of 2025-01-01 --lang zh)
+# Set facts: lead among the pollutants a project emits, coal among the fuels a station burns.
+zhunru_golden(eval-clauses-wuxi-lead-zh ARGS eval examples/clauses --project examples/clauses/projects/js-wuxi-lead.json --as-of 2025-01-01 --lang zh)
+zhunru_golden(eval-clauses-guangzhou-gas-coal ARGS eval examples/clauses --project examples/clauses/projects/gz-captive-gas-coal.json --as-of 2025-01-01)
 
 # A reference table (examples/registries, issue #15): the applicant gives the
 # product's CAS number and the rule finds it in the list's PFOS rows.
