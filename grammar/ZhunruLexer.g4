@@ -33,6 +33,7 @@ COLUMN    : 'column' | '列' ;          // `table … from "…" column "CAS号"
 ENUM_ZH   : '枚举' ;            // `one of` in Chinese
 SET       : 'set' ;             // soft: `set of { … }`, a fact of several values
 MULTI_ZH  : '多选' ;            // `set of` in Chinese
+PER       : 'per' | '按' ;      // soft: `quantity t/a per products`, a number for each value of a set fact
 
 // ---- fact types (soft: they may also be names) ---------------------------
 BOOL_TYPE     : 'bool' | '布尔' ;

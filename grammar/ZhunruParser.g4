@@ -32,8 +32,8 @@ effectivity : EFFECTIVE DATE (UNTIL DATE)? ;
 factDecl : FACT name COLON factType STRING? SEMI ;
 factType
   : BOOL_TYPE                   # boolType
-  | NUMBER_TYPE                 # numberType
-  | QUANTITY_TYPE unit          # quantityType
+  | NUMBER_TYPE (PER name)?     # numberType
+  | QUANTITY_TYPE unit (PER name)?   # quantityType   // `per products`: one for each value of a set fact
   | oneOf LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE   # enumType
   | INDUSTRY_TYPE               # industryType
   | TEXT_TYPE                   # textType
@@ -180,5 +180,5 @@ name
   | VERSION | WEIGHT | REPAIR | QUOTE | BY | RESTATES
   | BOOL_TYPE | NUMBER_TYPE | QUANTITY_TYPE | INDUSTRY_TYPE | TEXT_TYPE | DATE_TYPE
   | NATION | PROVINCE | DISTRICTS | CITIES | PROVINCES   // a layer may be called `districts`
-  | SET | ANY | ALL | NO
+  | SET | ANY | ALL | NO | PER
   ;

@@ -121,6 +121,7 @@ py::dict fact_dict(const FactInfo& f) {
   d["values"] = f.values;
   d["value_labels"] = f.value_labels;
   d["value_parents"] = f.value_parents;
+  d["per"] = f.per;
   return d;
 }
 

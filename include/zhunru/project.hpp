@@ -101,6 +101,10 @@ class FactsBuilder {
   /// empty: none of them. (set_text takes them in one text too: "coal;oil",
   /// "燃煤、燃油".)
   FactsBuilder& set_values(std::string_view fact, const std::vector<std::string>& values);
+  /// A fact of amounts (`quantity t/a per products`): for each value of its
+  /// set fact (name or label), the amount as text ("30万吨/年"; a bare number
+  /// is in the declared unit). Each value must be among the set fact's.
+  FactsBuilder& set_amounts(std::string_view fact, const std::vector<std::pair<std::string, std::string>>& amounts);
   /// States that the fact is unknown (the same as not setting it).
   FactsBuilder& set_unknown(std::string_view fact);
   /// A unit the project lies in; `share` in [0, 1] when known. With a unit

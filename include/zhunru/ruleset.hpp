@@ -32,11 +32,12 @@ class SourceSet;  // the loaded source files, kept to quote lines in messages
 struct FactInfo {
   std::string name;        // "capacity"
   std::string label;       // "设计产能"
-  std::string type;        // "bool", "number", "quantity", "one of", "industry", "text", "date", "set of"
+  std::string type;        // "bool", "number", "quantity", "one of", "industry", "text", "date", "set of", "amounts"
   std::string unit;        // for quantities: the declared unit, e.g. "t/a"
-  std::vector<std::string> values;        // for "one of" and "set of": value names
+  std::vector<std::string> values;        // for "one of" and "set of": value names; for "amounts": its set fact's
   std::vector<std::string> value_labels;  // parallel to values: "新建"; "" when none
   std::vector<std::string> value_parents; // parallel to values: the value each is a kind of ("new" for "relocation"); "" when none
+  std::string per;                        // for "amounts": the set fact it gives a number for each value of ("products")
 };
 
 /// A named class of projects (`kind chemical "化工项目" = …`).

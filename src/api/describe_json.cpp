@@ -26,6 +26,7 @@ void write_facts(JsonWriter& w, const std::vector<FactInfo>& facts) {
     w.key("values").strings(f.values);
     w.key("value_labels").strings(f.value_labels);
     w.key("value_parents").strings(f.value_parents);
+    if (!f.per.empty()) w.member("per", f.per);  // amounts: the set fact whose values `values` are
     w.end_object();
   }
   w.end_array();

@@ -33,14 +33,16 @@ RuleInfo info_of(const model::Model& m, const model::Rule& r) {
 }  // namespace
 
 std::vector<FactInfo> Ruleset::facts() const {
-  static const char* const kTypes[] = {"bool", "number", "quantity", "one of", "industry", "text", "date", "set of"};
+  static const char* const kTypes[] = {"bool", "number", "quantity", "one of", "industry", "text", "date", "set of", "amounts"};
   std::vector<FactInfo> out;
   for (const model::Fact& f : data_->model.facts) {
-    FactInfo info{f.name, f.label, kTypes[static_cast<int>(f.kind)], f.unit.text, {}, {}, {}};
-    for (const auto& v : f.values) {
+    FactInfo info{f.name, f.label, kTypes[static_cast<int>(f.kind)], f.unit.text, {}, {}, {}, {}};
+    const model::Fact& valued = f.per ? data_->model.facts[*f.per] : f;  // amounts: by the set fact's values
+    if (f.per) info.per = valued.name;
+    for (const auto& v : valued.values) {
       info.values.push_back(v.name);
       info.value_labels.push_back(v.label);
-      info.value_parents.push_back(v.parent ? f.values[*v.parent].name : std::string());
+      info.value_parents.push_back(v.parent ? valued.values[*v.parent].name : std::string());
     }
     out.push_back(std::move(info));
   }

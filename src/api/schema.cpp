@@ -48,6 +48,17 @@ void fact_schema(JsonWriter& w, const FactInfo& f) {
     w.key("items").begin_object().key("anyOf").begin_array();
     value_schemas(w, f);
     w.end_array().end_object();
+  } else if (f.type == "amounts") {
+    const std::string unit = f.unit.empty() ? "a number" : "a number in " + f.unit + ", or text with its unit";
+    const std::string unit_zh = f.unit.empty() ? "数值" : "以 " + f.unit + " 计的数值，或带单位的文字";
+    w.member("description", "for each value of " + f.per + " the project has: " + unit + " · 按 " + f.per + " 的各取值分别给出：" + unit_zh);
+    if (!f.unit.empty()) w.member("x-unit", f.unit);
+    w.member("x-per", f.per);
+    w.key("type").strings({"object", "string", "null"});
+    w.key("propertyNames").begin_object().key("anyOf").begin_array();
+    value_schemas(w, f);
+    w.end_array().end_object();
+    w.key("additionalProperties").begin_object().key("type").strings({"number", "string"}).end_object();
   } else if (f.type == "industry") {
     w.member("description", "a GB/T 4754-2017 class such as C2614 · 国民经济行业分类代码，如 C2614");
     w.key("type").strings({"string", "null"});

@@ -5,7 +5,7 @@
 
 namespace zhunru::snapshot {
 template <> struct EnumCount<ir::Op> { static constexpr unsigned value = 13; };
-template <> struct EnumCount<ir::NumOp> { static constexpr unsigned value = 7; };
+template <> struct EnumCount<ir::NumOp> { static constexpr unsigned value = 8; };
 }  // namespace zhunru::snapshot
 
 // Each struct's members, listed once for writing and reading (found by ADL).

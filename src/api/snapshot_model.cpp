@@ -21,7 +21,7 @@ template <> struct EnumCount<UnitClass> { static constexpr unsigned value = 3; }
 template <> struct EnumCount<RuleForm> { static constexpr unsigned value = 5; };
 template <> struct EnumCount<ControlDimension> { static constexpr unsigned value = 4; };
 template <> struct EnumCount<TierLevel> { static constexpr unsigned value = 5; };
-template <> struct EnumCount<model::FactKind> { static constexpr unsigned value = 8; };
+template <> struct EnumCount<model::FactKind> { static constexpr unsigned value = 9; };
 template <> struct EnumCount<ast::CompareOp> { static constexpr unsigned value = 6; };
 template <> struct EnumCount<model::ArithOp> { static constexpr unsigned value = 4; };
 template <> struct EnumCount<ast::SpatialOp> { static constexpr unsigned value = 5; };
@@ -59,6 +59,7 @@ void fields(auto& io, Is<NumConst> auto& n) { io(n.value); }
 void fields(auto& io, Is<NumFact> auto& n) { io(n.fact); }
 void fields(auto& io, Is<NumArith> auto& n) { io(n.op, n.lhs, n.rhs); }
 void fields(auto& io, Is<NumNeg> auto& n) { io(n.operand); }
+void fields(auto& io, Is<NumItem> auto& n) { io(n.fact, n.value); }
 void fields(auto& io, Is<BoolConst> auto& n) { io(n.value); }
 void fields(auto& io, Is<BoolFact> auto& n) { io(n.fact); }
 void fields(auto& io, Is<Compare> auto& n) { io(n.op, n.lhs, n.rhs); }
@@ -79,7 +80,7 @@ void fields(auto& io, Is<Table> auto& t) {
 void fields(auto& io, Is<AsOfIn> auto& n) { io(n.from_day, n.until_day); }
 
 void fields(auto& io, Is<EnumValue> auto& v) { io(v.name, v.label, v.parent); }
-void fields(auto& io, Is<Fact> auto& f) { io(f.name, f.label, f.kind, f.unit, f.values, f.source); }
+void fields(auto& io, Is<Fact> auto& f) { io(f.name, f.label, f.kind, f.unit, f.values, f.source, f.per); }
 void fields(auto& io, Is<Kind> auto& k) { io(k.name, k.label, k.condition, k.source); }
 // A filter is applied when the maps load: a snapshot keeps the features that
 // passed, and the filter only as its text.

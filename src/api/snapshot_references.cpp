@@ -31,6 +31,10 @@ void check_num(const Model& m, NumId self, const NumNode& node) {
           require(n.lhs < self && n.rhs < self, "a number refers forward");
         } else if constexpr (std::is_same_v<T, NumNeg>) {
           require(n.operand < self, "a number refers forward");
+        } else if constexpr (std::is_same_v<T, NumItem>) {
+          check_fact(m, n.fact, {FactKind::amounts});
+          const auto& per = m.facts[n.fact].per;
+          require(per && *per < m.facts.size() && n.value < m.facts[*per].values.size(), "an amount of an unknown value");
         }
       },
       node);
@@ -75,6 +79,9 @@ void check_references(const Model& m) {
   // Facts first: the enumeration tests below are checked against their values.
   for (const Fact& f : m.facts) {
     require(f.values.size() <= kMaxEnumValues, "an enumerated fact has too many values");
+    require((f.kind == FactKind::amounts) == f.per.has_value() &&
+                (!f.per || (*f.per < m.facts.size() && m.facts[*f.per].kind == FactKind::enum_set)),
+            "a fact of amounts is not keyed by a set fact");
     // A value sits under one declared before it: Fact::with_values_under walks them in order.
     for (std::uint32_t v = 0; v < f.values.size(); ++v) {
       require(!f.values[v].parent || *f.values[v].parent < v, "a value sits under one declared after it");

@@ -303,6 +303,7 @@ struct FactType {
   std::vector<EnumValue> values;       // one_of
   std::optional<Name> named;           // named: the enumeration declared with `enumeration NAME = {…}`
   bool many = false;                   // one_of, named: `set of …`, several values at once
+  std::optional<Name> per;             // number, quantity: `per FACT`, one for each value of that set fact
   Span span;
   friend bool operator==(const FactType&, const FactType&) = default;
 };

@@ -20,6 +20,7 @@ constexpr std::array<Spelling, static_cast<std::size_t>(Keyword::count_)> kSpell
     {"repair", "修复"},
     {"one of", "枚举"},
     {"set of", "多选"},
+    {"per", "按"},
     {"enumeration", "枚举类型"},
     {"geometry", "几何"},
     {"table", "名录"},

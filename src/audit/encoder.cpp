@@ -148,7 +148,8 @@ z3::expr Encoder::var(model::FactId fact) {
     case model::FactKind::enumeration:
     case model::FactKind::industry:
     case model::FactKind::text: v = ctx_.int_const(name.c_str()); break;
-    case model::FactKind::enum_set: break;  // no one variable: items_
+    case model::FactKind::enum_set:
+    case model::FactKind::amounts: break;  // no one variable: items_, amounts_
   }
   vars_.emplace(fact, v);
   return v;
@@ -168,6 +169,10 @@ z3::expr_vector Encoder::background() {
     }
     // A project file cannot give a negative quantity (project.negative-quantity).
     if (f.kind == model::FactKind::quantity) out.push_back(v >= 0);
+  }
+  for (const auto& [fact, amounts] : amounts_) {
+    if (m_.facts[fact].unit.text.empty()) continue;  // `number per`: any number
+    for (const auto& [at, v] : amounts) out.push_back(v >= 0);
   }
   for (const auto& [ka, a] : atoms_) {
     for (const auto& [kb, b] : atoms_) {
@@ -190,6 +195,8 @@ z3::expr Encoder::encode_num(model::NumId id) {
           return v;
         } else if constexpr (std::is_same_v<T, model::NumNeg>) {
           return -num(n.operand);
+        } else if constexpr (std::is_same_v<T, model::NumItem>) {
+          return amount(n);
         } else {
           const z3::expr l = num(n.lhs);
           const z3::expr r = num(n.rhs);
@@ -233,19 +240,39 @@ z3::expr Encoder::text_in(const model::TextIn& in) {
 
 z3::expr Encoder::enum_has(const model::EnumHas& has) {
   const model::Fact& f = m_.facts[has.fact];
-  auto& items = items_[has.fact];  // made even when no value is tested: the witness then gives []
+  items_[has.fact];  // made even when no value is tested: the witness then gives []
   std::vector<z3::expr> any;
   for (std::uint32_t value : has.values) {
-    const auto at = enum_index(f, value);
-    if (!at) continue;
-    auto it = items.find(*at);
-    if (it == items.end()) {
-      const std::string name = fmt::format("fact:{}:{}:has:{}", f.name, static_cast<int>(f.kind), f.values[value].name);
-      it = items.emplace(*at, ctx_.bool_const(name.c_str())).first;
-    }
-    any.push_back(it->second);
+    if (const auto at = enum_index(f, value)) any.push_back(item(has.fact, *at, value));
   }
   return any_of(ctx_, any);
+}
+
+z3::expr Encoder::item(model::FactId fact, int at, std::uint32_t value) {
+  auto& items = items_[fact];
+  auto it = items.find(at);
+  if (it == items.end()) {
+    const model::Fact& f = m_.facts[fact];
+    const std::string name = fmt::format("fact:{}:{}:has:{}", f.name, static_cast<int>(f.kind), f.values[value].name);
+    it = items.emplace(at, ctx_.bool_const(name.c_str())).first;
+  }
+  return it->second;
+}
+
+z3::expr Encoder::amount(const model::NumItem& n) {
+  const model::Fact& f = m_.facts[n.fact];
+  const model::Fact& set = m_.facts[*f.per];
+  const auto at = enum_index(set, n.value);
+  // A value some version lacks: no project of every version has it, so its amount is free.
+  const int key = at ? *at : -1 - static_cast<int>(n.value);
+  auto& amounts = amounts_[n.fact];
+  auto it = amounts.find(key);
+  if (it == amounts.end()) {
+    const std::string name = fmt::format("fact:{}:{}:{}:amount:{}", f.name, static_cast<int>(f.kind),
+                                         f.unit.dimension.canonical_unit(), set.values[n.value].name);
+    it = amounts.emplace(key, ctx_.real_const(name.c_str())).first;
+  }
+  return it->second;
 }
 
 z3::expr Encoder::spatial(const model::SiteSpatial& s) {
@@ -349,7 +376,8 @@ std::vector<std::pair<std::string, std::string>> Encoder::facts(const z3::model&
         json = nlohmann::json(texts != domains_->texts.end() && i < texts->second.size() ? texts->second[i] : "（审计生成：其他取值）").dump();
         break;
       }
-      case model::FactKind::enum_set: continue;  // below
+      case model::FactKind::enum_set:
+      case model::FactKind::amounts: continue;  // below
       case model::FactKind::number:
       case model::FactKind::quantity:
       case model::FactKind::date: {
@@ -375,6 +403,22 @@ std::vector<std::pair<std::string, std::string>> Encoder::facts(const z3::model&
       if (m.eval(has, true).is_true()) values.push_back(domain[static_cast<std::size_t>(at)]);
     }
     out.emplace_back(m_.facts[fact].name, values.dump());
+  }
+  for (const auto& [fact, amounts] : amounts_) {
+    // The amounts of the values the set has (a project gives no other).
+    const model::Fact& f = m_.facts[fact];
+    const auto& domain = domains_->enums.at(m_.facts[*f.per].name);
+    const auto set = items_.find(*f.per);
+    nlohmann::ordered_json each = nlohmann::ordered_json::object();
+    for (const auto& [at, v] : amounts) {
+      if (at < 0 || set == items_.end()) continue;
+      const auto has = set->second.find(at);
+      if (has == set->second.end() || !m.eval(has->second, true).is_true()) continue;
+      const z3::expr x = m.eval(v, true);
+      if (!x.is_numeral()) throw z3::exception("a witness value is not a number");
+      each[domain[static_cast<std::size_t>(at)]] = Z3_get_numeral_double(ctx_, x) / f.unit.factor;
+    }
+    out.emplace_back(f.name, each.dump());
   }
   std::sort(out.begin(), out.end());
   return out;

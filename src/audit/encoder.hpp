@@ -71,6 +71,9 @@ class Encoder {
   z3::expr industry_in(const model::IndustryIn& in);
   z3::expr text_in(const model::TextIn& in);
   z3::expr enum_has(const model::EnumHas& has);
+  /// The Bool of a set fact's value (by its place in the shared domain), made once.
+  z3::expr item(model::FactId fact, int at, std::uint32_t value);
+  z3::expr amount(const model::NumItem& n);
   z3::expr spatial(const model::SiteSpatial& s);
   [[nodiscard]] std::optional<int> enum_index(const model::Fact& f, std::uint32_t value) const;
 
@@ -81,6 +84,8 @@ class Encoder {
   // A set fact (`set of`) is one Boolean per value of its shared domain
   // (whether the project has that value), made as rules test them.
   std::map<model::FactId, std::map<int, z3::expr>> items_;
+  // An amounts fact is one Real per value of its set fact (by domain place).
+  std::map<model::FactId, std::map<int, z3::expr>> amounts_;
   std::shared_ptr<const Domains> domains_;
   std::map<std::tuple<int, int, model::LayerId, double, std::uint32_t>, std::pair<model::SiteSpatial, z3::expr>> atoms_;
   // Each node encoded once: kinds are shared, and a kind tested twice by

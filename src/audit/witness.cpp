@@ -23,6 +23,7 @@ void walk_num(const model::Model& m, model::NumId id, std::set<model::FactId>& o
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, model::NumFact>) out.insert(n.fact);
+        if constexpr (std::is_same_v<T, model::NumItem>) out.insert(n.fact);
         if constexpr (std::is_same_v<T, model::NumArith>) {
           walk_num(m, n.lhs, out);
           walk_num(m, n.rhs, out);

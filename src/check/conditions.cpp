@@ -34,6 +34,7 @@ LocalizedText kind_of(const model::Fact& f) {
     case FactKind::text: return {"text", "文本"};
     case FactKind::date: return {"a date", "日期"};
     case FactKind::enum_set: return {"a set of values (`set of`)", "多选值"};
+    case FactKind::amounts: return {"a number for each value of a set fact (`per`)", "按多选值分别给出的数"};
   }
   return {};
 }
@@ -334,6 +335,14 @@ std::optional<model::CondId> ConditionChecker::compare(const ast::CompareExpr& e
 std::optional<model::CondId> ConditionChecker::compare_fact(const model::Fact& fact, model::FactId id,
                                                             ast::CompareOp op, const Operand& other,
                                                             const Span& span) {
+  if (fact.kind == FactKind::enum_set) {
+    (void)quantifier_fits(fact, ast::Quantifier::none, span);  // says how to test a set fact
+    return std::nullopt;
+  }
+  if (fact.kind == FactKind::amounts) {
+    amount_needs_value(fact, span);
+    return std::nullopt;
+  }
   if (!is_equality(op)) {
     ctx_.error("check.order-on-non-number", span,
                {q(fact.name) + " is " + kind_of(fact).en + "; only numbers, quantities and dates compare with `<`, `>`",
@@ -342,10 +351,6 @@ std::optional<model::CondId> ConditionChecker::compare_fact(const model::Fact& f
                    ? LocalizedText{"to match a class of industries write `" + fact.name + " in [C26]`",
                                    "匹配一类行业应写“" + fact.name + " 属于 [C26]”"}
                    : LocalizedText{});
-    return std::nullopt;
-  }
-  if (fact.kind == FactKind::enum_set) {
-    (void)quantifier_fits(fact, ast::Quantifier::none, span);  // says how to test a set fact
     return std::nullopt;
   }
   std::optional<model::CondId> result;
@@ -429,6 +434,11 @@ std::optional<model::CondId> ConditionChecker::compare_numbers(ast::ExprId lhs_i
                {"compare each number with the fact on its own, joined by `and`", "请将每个数值分别与事实比较，用“且”连接"});
     return std::nullopt;
   }
+  const ast::Name& looked_in = std::get<ast::LookupExpr>(file_.expr(lookups.front()).node).lookup->table;
+  if (const auto s = ctx_.lookup(looked_in.text); s && s->kind == Symbol::Kind::fact &&
+                                                  ctx_.model.facts[s->index].kind == FactKind::amounts) {
+    return compare_amount(lhs_id, op, rhs_id, lookups.front(), s->index);
+  }
   return compare_looked_up(lhs_id, op, rhs_id, lookups.front());
 }
 
@@ -476,6 +486,10 @@ std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
       if (fact.kind == FactKind::number) return Num{nid, {}, false, false, e.span};
       if (fact.kind == FactKind::quantity) return Num{nid, fact.unit.dimension, false, false, e.span};
       if (fact.kind == FactKind::date) return Num{nid, {}, true, false, e.span};
+      if (fact.kind == FactKind::amounts) {
+        amount_needs_value(fact, e.span);
+        return std::nullopt;
+      }
       ctx_.error("check.not-a-number", e.span,
                  {q(fact.name) + " is " + kind_of(fact).en + ", not a number",
                   qz(fact.name) + " 是" + kind_of(fact).zh + "，不是数值"});
@@ -685,6 +699,16 @@ std::optional<std::vector<std::uint32_t>> ConditionChecker::listed_values(const 
   }
   if (!ok) return std::nullopt;
   return values;
+}
+
+void ConditionChecker::amount_needs_value(const model::Fact& fact, const Span& span) {
+  if (!fact.per) return;  // its declaration is in error, and says so
+  const model::Fact& set = ctx_.model.facts[*fact.per];
+  const std::string example = fact.name + "[" + (set.values.empty() ? "VALUE" : set.values.front().name) + "]";
+  ctx_.error("check.amount-needs-value", span,
+             {q(fact.name) + " gives a number for each value of " + q(set.name) + "; say which value's",
+              qz(fact.name) + " 按 " + qz(set.name) + " 的每个取值分别给出；应说明取哪个取值的"},
+             {"write `" + example + "`", "应写“" + example + "”"});
 }
 
 bool ConditionChecker::quantifier_fits(const model::Fact& fact, ast::Quantifier quantifier, const Span& span) {

@@ -44,6 +44,8 @@ class ConditionChecker {
   std::optional<model::CondId> in_table(model::FactId fact, const ast::Name& table, bool every = false);
   /// `fact in TABLE` for one table (one version of a dated table), with its period.
   std::optional<model::CondId> version_in(model::FactId fact, model::TableId t, const ast::Name& table, bool every);
+  /// Reports a fact of amounts used without a value (`added` for `added[coke]`).
+  void amount_needs_value(const model::Fact& fact, const Span& span);
   /// Whether `any`/`all`/`no` goes with the fact: with a set fact, and only there (reported when not).
   bool quantifier_fits(const model::Fact& fact, ast::Quantifier quantifier, const Span& span);
   /// A set fact's values meet `values` (and those under them): some of them, or with `every`, all.
@@ -66,6 +68,10 @@ class ConditionChecker {
   /// is that key and the comparison holds with its number", any of them.
   std::optional<model::CondId> compare_looked_up(ast::ExprId lhs, ast::CompareOp op, ast::ExprId rhs,
                                                  ast::ExprId lookup);
+  /// `added-capacity[coke] > 0 t/a`, `added-capacity` a fact of amounts: "coke
+  /// is among the products and its amount compares so, or it is not and 0 does".
+  std::optional<model::CondId> compare_amount(ast::ExprId lhs, ast::CompareOp op, ast::ExprId rhs, ast::ExprId lookup,
+                                              model::FactId fact);
   /// The tables of numbers a lookup reads (one per dated version); empty after reporting why not.
   std::vector<model::TableId> number_tables(const ast::Name& table);
   /// The project's fact is the key of row `row` of a table (the most specific
@@ -89,7 +95,7 @@ class ConditionChecker {
   // While a comparison with a lookup is built row by row: the lookup and the number it stands for.
   struct RowNumber {
     ast::ExprId lookup;
-    double value;
+    model::NumId num;      // what the lookup stands for in this disjunct
     Dimension dimension;
   };
   std::optional<RowNumber> row_number_;

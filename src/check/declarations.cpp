@@ -150,7 +150,9 @@ void declare_fact(Context& ctx, const ast::FactDecl& decl) {
   model::Fact fact;
   fact.name = decl.name.text;
   fact.label = decl.label ? decl.label->value : "";
-  fact.kind = decl.type.many ? model::FactKind::enum_set : fact_kind(decl.type.kind);
+  fact.kind = decl.type.many  ? model::FactKind::enum_set
+              : decl.type.per ? model::FactKind::amounts
+                              : fact_kind(decl.type.kind);
   if (decl.type.unit) fact.unit = *decl.type.unit;
   fact.source = ctx.locate(decl.span);
   if (decl.type.named) {
@@ -180,6 +182,33 @@ void declare_fact(Context& ctx, const ast::FactDecl& decl) {
     if (!fact.values[i].label.empty()) add_adjective(ctx, fact.values[i].label, {std::nullopt, id, i});
   }
   ctx.model.facts.push_back(std::move(fact));
+}
+
+/// `quantity t/a per products`: `products` must be a set fact (declared anywhere).
+void resolve_amounts(Context& ctx, const std::vector<ParsedFile>& files) {
+  for (const ParsedFile& f : files) {
+    for (const ast::Item& item : f.file->items) {
+      const auto* decl = std::get_if<ast::FactDecl>(&item);
+      if (decl == nullptr || !decl->type.per) continue;
+      const auto self = ctx.lookup(decl->name.text);
+      const SourceLocation here = ctx.locate(decl->span);
+      const SourceLocation& declared = self ? ctx.model.facts[self->index].source : here;
+      if (!self || self->kind != Symbol::Kind::fact || declared.file != here.file || declared.line != here.line) {
+        continue;  // a name declared twice: said already
+      }
+      const ast::Name& per = *decl->type.per;
+      const auto set = ctx.lookup(per.text);
+      if (set && set->kind == Symbol::Kind::fact && ctx.model.facts[set->index].kind == model::FactKind::enum_set) {
+        ctx.model.facts[self->index].per = set->index;
+        continue;
+      }
+      ctx.error("check.per-not-set", per.span,
+                {"`per` names a set fact (`fact " + per.text + " : set of {…}`), whose values each get a number; " +
+                     q(per.text) + " is not one",
+                 "“按”后应为多选事实（“事实 " + per.text + " : 多选 {…}”），为其每个取值分别给出数；" + qz(per.text) + " 不是"},
+                set ? LocalizedText{} : ctx.suggest(per.text));
+    }
+  }
 }
 
 void declare_geometry(Context& ctx, const ast::GeometryDecl& decl) {
@@ -444,6 +473,7 @@ void declare(Context& ctx, const std::vector<ParsedFile>& files) {
     }
   }
   resolve_intersections(ctx, files);
+  resolve_amounts(ctx, files);
   check_fact_labels(ctx, files);
   read_tables(ctx);
 }

@@ -88,10 +88,11 @@ class FilterChecker {
     const model::Fact& f = ctx_.model.facts[symbol->index];
     const bool ordered = op != ast::CompareOp::eq && op != ast::CompareOp::ne;
     const bool numeric = f.kind == model::FactKind::number || f.kind == model::FactKind::quantity;
-    if (f.kind == model::FactKind::date || f.kind == model::FactKind::enum_set || (ordered && !numeric)) {
-      const bool whole = f.kind == model::FactKind::date || f.kind == model::FactKind::enum_set;
+    const bool several = f.kind == model::FactKind::enum_set || f.kind == model::FactKind::amounts;
+    if (f.kind == model::FactKind::date || several || (ordered && !numeric)) {
+      const bool whole = f.kind == model::FactKind::date || several;
       const LocalizedText what = f.kind == model::FactKind::date ? LocalizedText{"a date fact", "日期事实"}
-                                                                 : LocalizedText{"a set fact", "多选事实"};
+                                                                 : LocalizedText{"a fact of several values", "多值事实"};
       ctx_.error("check.layer-filter", span,
                  {whole ? what.en + " cannot be compared with a map property"
                         : "fact " + q(f.name) + " is compared with = or != only (<, <=, > and >= compare numbers)",

@@ -33,9 +33,7 @@ std::vector<ast::ExprId> ConditionChecker::lookups_in(std::initializer_list<ast:
 }
 
 std::optional<ConditionChecker::Num> ConditionChecker::looked_up(ast::ExprId id, const Span& span) {
-  if (row_number_ && row_number_->lookup == id) {
-    return Num{ctx_.add(model::NumConst{row_number_->value}), row_number_->dimension, false, false, span};
-  }
+  if (row_number_ && row_number_->lookup == id) return Num{row_number_->num, row_number_->dimension, false, false, span};
   ctx_.error("check.lookup-place", span,
              {"a number looked up in a table is compared with a fact", "查表所得的数值应与事实比较"},
              {"e.g. `intensity <= benchmark[product]`", "如“intensity <= benchmark[product]”"});
@@ -142,7 +140,7 @@ std::optional<model::CondId> ConditionChecker::compare_looked_up(ast::ExprId lhs
     return std::nullopt;
   }
   // Typed once, with the lookup standing for a number of the table's unit, so that a problem is reported once.
-  row_number_ = RowNumber{lookup, 0.0, ctx_.table_numbers[tables.front()].dimension};
+  row_number_ = RowNumber{lookup, ctx_.add(model::NumConst{0.0}), ctx_.table_numbers[tables.front()].dimension};
   std::optional<model::CondId> result = compare_plain_numbers(lhs, op, rhs);
   std::vector<model::CondId> versions;
   for (const model::TableId t : tables) {
@@ -156,7 +154,7 @@ std::optional<model::CondId> ConditionChecker::compare_looked_up(ast::ExprId lhs
     std::vector<model::CondId> each;
     each.reserve(rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r) {
-      row_number_->value = rows[r].second;
+      row_number_->num = ctx_.add(model::NumConst{rows[r].second});
       each.push_back(ctx_.add(model::All{{(*keys)[r], *compare_plain_numbers(lhs, op, rhs)}}));
     }
     versions.push_back(in_force(ctx_.model.tables[t], ctx_.add(model::Any{std::move(each)})));
@@ -164,6 +162,25 @@ std::optional<model::CondId> ConditionChecker::compare_looked_up(ast::ExprId lhs
   row_number_.reset();
   if (!result) return std::nullopt;
   return versions.size() == 1 ? versions.front() : ctx_.add(model::Any{std::move(versions)});
+}
+
+std::optional<model::CondId> ConditionChecker::compare_amount(ast::ExprId lhs, ast::CompareOp op, ast::ExprId rhs,
+                                                              ast::ExprId lookup, model::FactId id) {
+  const ast::Lookup& l = *std::get<ast::LookupExpr>(file_.expr(lookup).node).lookup;
+  const model::Fact& fact = ctx_.model.facts[id];
+  if (!fact.per) return std::nullopt;  // its declaration is in error, and says so
+  const model::FactId set = *fact.per;
+  const auto value = enum_value(ctx_.model.facts[set], l.key.text, l.key.span);
+  if (!value) return std::nullopt;
+  // The value itself, not those under it: a project gives amounts for the values it names.
+  row_number_ = RowNumber{lookup, ctx_.add(model::NumItem{id, *value}), fact.unit.dimension};
+  const std::optional<model::CondId> given = compare_plain_numbers(lhs, op, rhs);
+  row_number_->num = ctx_.add(model::NumConst{0.0});
+  const std::optional<model::CondId> none = given ? compare_plain_numbers(lhs, op, rhs) : std::nullopt;
+  row_number_.reset();
+  if (!given || !none) return std::nullopt;
+  const model::CondId has = ctx_.add(model::EnumHas{set, {*value}});
+  return ctx_.add(model::Any{{ctx_.add(model::All{{has, *given}}), ctx_.add(model::All{{ctx_.add(model::Not{has}), *none}})}});
 }
 
 }  // namespace zhunru::check

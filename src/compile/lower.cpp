@@ -95,6 +95,7 @@ NumId Lowerer::num(model::NumId id) {
         if constexpr (std::is_same_v<T, model::NumConst>) return {NumOp::constant, 0, 0, node.value};
         if constexpr (std::is_same_v<T, model::NumFact>) return {NumOp::fact, node.fact, 0, 0.0};
         if constexpr (std::is_same_v<T, model::NumNeg>) return {NumOp::neg, num(node.operand), 0, 0.0};
+        if constexpr (std::is_same_v<T, model::NumItem>) return {NumOp::item, node.fact, node.value, 0.0};
         if constexpr (std::is_same_v<T, model::NumArith>) {
           const auto op = static_cast<NumOp>(static_cast<int>(NumOp::add) + static_cast<int>(node.op));
           return {op, num(node.lhs), num(node.rhs), 0.0};

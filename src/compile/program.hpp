@@ -21,7 +21,7 @@ using NumId = std::uint32_t;
 using Slot = std::uint32_t;   // a fact's index in a project's values
 inline constexpr NodeId kNone = std::numeric_limits<NodeId>::max();
 
-enum class NumOp : std::uint8_t { constant, fact, add, sub, mul, div, neg };
+enum class NumOp : std::uint8_t { constant, fact, add, sub, mul, div, neg, item };  // item: a: slot, b: value
 
 struct NumNode {
   NumOp op = NumOp::constant;

@@ -22,7 +22,7 @@ class ProgramGraph {
   [[nodiscard]] std::optional<ArenaNode> child(ArenaNode n, std::size_t i) const {
     if (!n.cond) {
       const NumNode& x = p_.nums[n.id];
-      if (x.op == NumOp::constant || x.op == NumOp::fact) return std::nullopt;
+      if (x.op == NumOp::constant || x.op == NumOp::fact || x.op == NumOp::item) return std::nullopt;
       if (x.op == NumOp::neg) return i == 0 ? std::optional(ArenaNode{false, x.a}) : std::nullopt;
       if (i < 2) return ArenaNode{false, i == 0 ? x.a : x.b};
       return std::nullopt;
@@ -49,7 +49,8 @@ std::optional<std::string> num_damage(const Program& p, NumId i) {
   const NumNode& n = p.nums[i];
   switch (n.op) {
     case NumOp::constant: return std::nullopt;
-    case NumOp::fact: if (n.a < p.slot_count) return std::nullopt; break;
+    case NumOp::fact:
+    case NumOp::item: if (n.a < p.slot_count) return std::nullopt; break;
     case NumOp::neg: if (n.a < i) return std::nullopt; break;
     case NumOp::add:
     case NumOp::sub:
@@ -96,7 +97,7 @@ bool walks_too_long(const Program& p) {
   std::vector<std::uint64_t> nums(p.nums.size(), 1);
   for (NumId i = 0; i < p.nums.size(); ++i) {
     const NumNode& n = p.nums[i];
-    if (n.op == NumOp::constant || n.op == NumOp::fact) continue;
+    if (n.op == NumOp::constant || n.op == NumOp::fact || n.op == NumOp::item) continue;
     nums[i] = add(1, nums[n.a]);
     if (n.op != NumOp::neg) nums[i] = add(nums[i], nums[n.b]);
     if (nums[i] > kMaxWalkedNodes) return true;

@@ -85,6 +85,14 @@ std::optional<double> ConditionEvaluator::num(ir::NumId id) {
     const FactValue* v = known(n.a);
     return v ? std::optional(v->number) : std::nullopt;
   }
+  if (n.op == ir::NumOp::item) {
+    const FactValue* v = known(n.a);
+    if (!v) return std::nullopt;
+    const auto at = std::lower_bound(v->items.begin(), v->items.end(), n.b);
+    if (at != v->items.end() && *at == n.b) return v->amounts[static_cast<std::size_t>(at - v->items.begin())];
+    missing_.push_back(n.a);  // given, but not for this value: what it is, is still needed
+    return std::nullopt;
+  }
   const auto a = num(n.a);
   if (n.op == ir::NumOp::neg) return a ? std::optional(-*a) : std::nullopt;
   const auto b = num(n.b);

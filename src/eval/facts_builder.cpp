@@ -53,6 +53,11 @@ struct FactsBuilder::State {
   void set_number(model::FactId id, double value);
   void set_text(model::FactId id, std::string_view value);
   void set_values(model::FactId id, const std::vector<std::string_view>& values);
+  void set_amounts(model::FactId id, const std::vector<std::pair<std::string_view, std::string_view>>& amounts);
+  /// Every amount is of a value its set fact has (when both are given).
+  void amounts_within_sets();
+  /// `text` as a number of `fact`'s unit (canonical), or nothing after reporting why not.
+  std::optional<double> read_quantity(const model::Fact& fact, std::string_view text);
   /// Refuses a quantity below zero; `shown_as` gives the value as the message quotes it.
   bool negative(const model::Fact& fact, double value, const std::function<std::string()>& shown_as);
   bool utf8_ok(std::string_view text, const std::string& fact);
@@ -78,8 +83,33 @@ LocalizedText expected_value(const model::Fact& f) {
     case model::FactKind::date: return {"a date such as \"2024-07-01\"", "日期，如 \"2024-07-01\""};
     case model::FactKind::enum_set:
       return {"a list of its values such as [\"a\", \"b\"] ([] for none)", "其取值的列表，如 [\"a\", \"b\"]（无则为 []）"};
+    case model::FactKind::amounts:
+      return {"an object of a number for each value, such as {\"a\": \"30万吨/年\"}, or the text \"a: 30万吨/年; b: 5\"",
+              "按取值给出数的对象，如 {\"a\": \"30万吨/年\"}，或文字 \"a: 30万吨/年; b: 5\""};
   }
   return {};
+}
+
+/// `"coke: 100万吨/年; steel: 300"` (`：` and `；` too) as value–amount pairs; nothing when not so.
+std::optional<std::vector<std::pair<std::string_view, std::string_view>>> amounts_of(std::string_view text) {
+  const auto trimmed = [](std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+  };
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  while (!text.empty()) {
+    std::size_t end = std::min(text.find(';'), text.find("；"));
+    const std::size_t width = end == std::string_view::npos ? 0 : (text.substr(end).starts_with(";") ? 1 : 3);
+    const std::string_view piece = trimmed(text.substr(0, end));
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + width);
+    if (piece.empty()) continue;
+    std::size_t colon = std::min(piece.find(':'), piece.find("："));
+    if (colon == std::string_view::npos) return std::nullopt;
+    const std::size_t colon_width = piece.substr(colon).starts_with(":") ? 1 : 3;
+    out.emplace_back(trimmed(piece.substr(0, colon)), trimmed(piece.substr(colon + colon_width)));
+  }
+  return out;
 }
 
 /// A set fact's values in one text ("coal;oil", "燃煤、燃油"): the whole text
@@ -225,27 +255,9 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
       break;
     }
     case model::FactKind::quantity: {
-      const auto q = parse_quantity(text);
-      if (!q) {
-        error("project.bad-value", fact.name,
-              {"cannot read " + quoted() + " as a quantity in " + fact.unit.text + ": " + q.error().message.en,
-                          "无法将 " + quoted() + " 读作以 " + fact.unit.text + " 计的数量：" + q.error().message.zh});
-        return;
-      }
-      if (q->unit.text.empty()) {
-        v.number = q->value * fact.unit.factor;  // a bare number is in the declared unit
-        if (!std::isfinite(v.number)) return error("project.bad-value", fact.name, {"the number is too large", "数值过大"});
-      } else if (q->dimension() == fact.unit.dimension) {
-        v.number = q->value;
-      } else {
-        error("project.wrong-dimension", fact.name,
-              {quoted() + " is a " + q->dimension().name().en + ", but " + fact.name + " is a " +
-                              fact.unit.dimension.name().en + " (" + fact.unit.text + ")",
-                          quoted() + " 是" + q->dimension().name().zh + "，而 " + fact.name + " 是" +
-                              fact.unit.dimension.name().zh + "（" + fact.unit.text + "）"});
-        return;
-      }
-      if (negative(fact, v.number, quoted)) return;
+      const auto q = read_quantity(fact, text);
+      if (!q) return;
+      v.number = *q;
       break;
     }
     case model::FactKind::enumeration: {
@@ -282,6 +294,101 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
       break;
     }
     case model::FactKind::enum_set: return set_values(id, items_of(fact, text));
+    case model::FactKind::amounts: {
+      const auto pairs = amounts_of(text);
+      if (!pairs) return wrong_type(fact, quoted(), quoted());
+      return set_amounts(id, *pairs);
+    }
+  }
+  set(id, std::move(v));
+}
+
+std::optional<double> FactsBuilder::State::read_quantity(const model::Fact& fact, std::string_view text) {
+  const auto quoted = [text] { return "\"" + json_input::shorten(text) + "\""; };
+  if (fact.unit.text.empty()) {  // a number (`number per …`)
+    const auto n = parse_number(text);
+    if (!n) wrong_type(fact, quoted(), quoted());
+    return n;
+  }
+  const auto q = parse_quantity(text);
+  if (!q) {
+    error("project.bad-value", fact.name,
+          {"cannot read " + quoted() + " as a quantity in " + fact.unit.text + ": " + q.error().message.en,
+           "无法将 " + quoted() + " 读作以 " + fact.unit.text + " 计的数量：" + q.error().message.zh});
+    return std::nullopt;
+  }
+  double value = q->value;
+  if (q->unit.text.empty()) {
+    value = q->value * fact.unit.factor;  // a bare number is in the declared unit
+    if (!std::isfinite(value)) {
+      error("project.bad-value", fact.name, {"the number is too large", "数值过大"});
+      return std::nullopt;
+    }
+  } else if (q->dimension() != fact.unit.dimension) {
+    error("project.wrong-dimension", fact.name,
+          {quoted() + " is a " + q->dimension().name().en + ", but " + fact.name + " is a " +
+               fact.unit.dimension.name().en + " (" + fact.unit.text + ")",
+           quoted() + " 是" + q->dimension().name().zh + "，而 " + fact.name + " 是" + fact.unit.dimension.name().zh + "（" +
+               fact.unit.text + "）"});
+    return std::nullopt;
+  }
+  if (negative(fact, value, quoted)) return std::nullopt;
+  return value;
+}
+
+void FactsBuilder::State::amounts_within_sets() {
+  const auto& facts = ruleset->model.facts;
+  for (model::FactId id = 0; id < facts.size(); ++id) {
+    const model::Fact& f = facts[id];
+    if (f.kind != model::FactKind::amounts || !f.per || !data.values[id].known || !data.values[*f.per].known) continue;
+    const auto& has = data.values[*f.per].items;
+    for (const std::uint32_t v : data.values[id].items) {
+      if (std::binary_search(has.begin(), has.end(), v)) continue;
+      const model::Fact& set = facts[*f.per];
+      error("project.amount-not-in-set", f.name,
+            {"gives an amount for " + set.values[v].name + ", which is not among " + set.name,
+             "给出了 " + set.values[v].name + " 的数，但它不在 " + set.name + " 之中"});
+    }
+  }
+}
+
+void FactsBuilder::State::set_amounts(model::FactId id,
+                                      const std::vector<std::pair<std::string_view, std::string_view>>& amounts) {
+  const model::Fact& fact = ruleset->model.facts[id];
+  if (fact.kind != model::FactKind::amounts || !fact.per) {
+    const LocalizedText expected = expected_value(fact);
+    return error("project.wrong-type", fact.name,
+                 {"expected " + expected.en + ", found an object", "应为" + expected.zh + "，实为对象"});
+  }
+  const model::Fact& keyed_by = ruleset->model.facts[*fact.per];
+  std::vector<std::pair<std::uint32_t, double>> each;
+  bool ok = true;
+  for (const auto& [name, text] : amounts) {
+    if (!utf8_ok(name, fact.name) || !utf8_ok(text, fact.name)) return;
+    const auto value = keyed_by.find_value(name);
+    if (!value) {
+      const std::string quoted = "\"" + json_input::shorten(name) + "\"";
+      error("project.unknown-value", fact.name,
+            {quoted + " is not a value of " + keyed_by.name + ": " + values_of(keyed_by), quoted + " 不是 " + keyed_by.name + " 的取值：" + values_of(keyed_by)});
+      ok = false;
+      continue;
+    }
+    const auto number = read_quantity(fact, text);
+    ok = ok && number.has_value();
+    if (number) each.emplace_back(*value, *number);
+  }
+  if (!ok) return;
+  std::sort(each.begin(), each.end());
+  FactValue v;
+  v.known = true;
+  for (const auto& [value, number] : each) {
+    if (!v.items.empty() && v.items.back() == value) {
+      return error("project.given-twice", fact.name,
+                   {"the amount of " + keyed_by.values[value].name + " is given twice",
+                    keyed_by.values[value].name + " 的数重复给出"});
+    }
+    v.items.push_back(value);
+    v.amounts.push_back(number);
   }
   set(id, std::move(v));
 }
@@ -327,7 +434,7 @@ FactsBuilder& FactsBuilder::operator=(FactsBuilder&&) noexcept = default;
 void FactsBuilder::State::set_bool(model::FactId id, bool value) {
   const model::Fact& fact = ruleset->model.facts[id];
   if (fact.kind != model::FactKind::boolean) return wrong_type(fact, value ? "true" : "false", value ? "true" : "false");
-  set(id, {true, value ? 1.0 : 0.0, {}, {}});
+  set(id, {true, value ? 1.0 : 0.0, {}, {}, {}});
 }
 
 void FactsBuilder::State::set_number(model::FactId id, double value) {
@@ -336,11 +443,11 @@ void FactsBuilder::State::set_number(model::FactId id, double value) {
   if (!std::isfinite(value)) {
     error("project.bad-value", fact.name, {"the number is not finite", "数值不是有限数"});
   } else if (fact.kind == model::FactKind::number) {
-    set(id, {true, value, {}, {}});
+    set(id, {true, value, {}, {}, {}});
   } else if (fact.kind == model::FactKind::quantity && !std::isfinite(value * fact.unit.factor)) {
     error("project.bad-value", fact.name, {"the number is too large", "数值过大"});
   } else if (fact.kind == model::FactKind::quantity) {
-    if (!negative(fact, value, shown)) set(id, {true, value * fact.unit.factor, {}, {}});
+    if (!negative(fact, value, shown)) set(id, {true, value * fact.unit.factor, {}, {}, {}});
   } else {
     wrong_type(fact, "the number " + shown(), "数值 " + shown());
   }
@@ -372,6 +479,16 @@ FactsBuilder& FactsBuilder::set_text(std::string_view name, std::string_view val
 FactsBuilder& FactsBuilder::set_values(std::string_view name, const std::vector<std::string>& values) {
   model::FactId id = 0;
   if (state_->find(name, id)) state_->set_values(id, std::vector<std::string_view>(values.begin(), values.end()));
+  return *this;
+}
+
+FactsBuilder& FactsBuilder::set_amounts(std::string_view name,
+                                        const std::vector<std::pair<std::string, std::string>>& amounts) {
+  model::FactId id = 0;
+  if (!state_->find(name, id)) return *this;
+  std::vector<std::pair<std::string_view, std::string_view>> views;
+  for (const auto& [value, amount] : amounts) views.emplace_back(value, amount);
+  state_->set_amounts(id, views);
   return *this;
 }
 
@@ -561,6 +678,7 @@ ProjectResult FactsBuilder::build() && {
             {"the shares of the units add up to " + sum + "; they are parts of one site, so at most 1",
              "各单元占比之和为 " + sum + "；它们是同一选址的组成部分，合计不能超过 1"});
   }
+  s.amounts_within_sets();
   if (s.errors.empty()) {
     s.data.parts.resize(s.data.units.size());
     eval::place_site(*s.ruleset, s.data, s.errors);

@@ -13,12 +13,14 @@ namespace zhunru {
 /// A fact's value. Numbers, quantities (canonical unit), dates (days since
 /// 1970-01-01), booleans (0/1) and enum values (index) live in `number`;
 /// industry codes and text in `text`; a set fact's values (indices, sorted,
-/// each once) in `items`.
+/// each once) in `items`, and an amounts fact's values in `items` with each
+/// one's number (canonical unit) in `amounts`.
 struct FactValue {
   bool known = false;
   double number = 0.0;
   std::string text;
   std::vector<std::uint32_t> items;
+  std::vector<double> amounts;
 };
 
 struct Project::Data {

@@ -83,6 +83,32 @@ void read_values(std::string_view name, std::string_view raw, const ProjectLimit
   builder.set_values(name, values);
 }
 
+/// A fact of amounts: an object of a number or text for each value.
+void read_amounts(std::string_view name, std::string_view raw, const ProjectLimits& limits, FactsBuilder& builder) {
+  const std::string fact(name);
+  const auto object = json_input::parse<Json>(raw, {limits.max_bytes, limits.max_depth}, {"`" + fact + "`", "`" + fact + "`"});
+  if (!object) {
+    builder.report_error({object.error().code, fact, object.error().message});
+    return;
+  }
+  std::vector<std::pair<std::string, std::string>> amounts;
+  for (const auto& [value, amount] : object->items()) {
+    if (amount.is_number() && !amount.is_boolean()) {
+      amounts.emplace_back(value, amount.dump());  // JSON's own text of the number
+    } else if (amount.is_string()) {
+      amounts.emplace_back(value, amount.get<std::string>());
+    } else {
+      const LocalizedText found = type_text(amount);
+      builder.report_error({"project.wrong-type", fact,
+                            {"the amount of `" + json_input::shorten(value) + "` must be a number or a text with its unit, found " +
+                                 found.en,
+                             "“" + json_input::shorten(value) + "”的数应为数值或带单位的文字，实为" + found.zh}});
+      return;
+    }
+  }
+  builder.set_amounts(name, amounts);
+}
+
 }  // namespace
 
 LocalizedText type_text(const Json& j) {
@@ -127,6 +153,8 @@ void read_structured(const Ruleset& ruleset, std::string_view name, std::string_
     builder.set_unknown(name);  // reports the unknown name, with a suggestion
   } else if (ruleset.data().model.facts[*fact].kind == model::FactKind::enum_set && raw.starts_with('[')) {
     read_values(name, raw, limits, builder);
+  } else if (ruleset.data().model.facts[*fact].kind == model::FactKind::amounts && raw.starts_with('{')) {
+    read_amounts(name, raw, limits, builder);
   } else {
     const LocalizedText found = raw_type_text(raw);
     builder.report_error({"project.wrong-type", std::string(name),

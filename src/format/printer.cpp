@@ -101,6 +101,10 @@ std::string Printer::enum_values(const std::vector<ast::EnumValue>& values) cons
   return join(values, ", ", [this](const ast::EnumValue& v) { return enum_value(v); });
 }
 
+std::string Printer::per(const ast::FactType& type) const {
+  return type.per ? " " + keyword(Keyword::per) + " " + type.per->text : std::string();
+}
+
 std::string Printer::fact_type(const ast::FactType& type) const {
   if (type.many) {
     const std::string head = keyword(Keyword::set_of) + " ";
@@ -109,8 +113,9 @@ std::string Printer::fact_type(const ast::FactType& type) const {
   }
   switch (type.kind) {
     case ast::FactTypeKind::boolean: return keyword(Keyword::bool_type);
-    case ast::FactTypeKind::number: return keyword(Keyword::number_type);
-    case ast::FactTypeKind::quantity: return keyword(Keyword::quantity_type) + " " + (type.unit ? type.unit->text : "");
+    case ast::FactTypeKind::number: return keyword(Keyword::number_type) + per(type);
+    case ast::FactTypeKind::quantity:
+      return keyword(Keyword::quantity_type) + " " + (type.unit ? type.unit->text : "") + per(type);
     case ast::FactTypeKind::industry: return keyword(Keyword::industry_type);
     case ast::FactTypeKind::text: return keyword(Keyword::text_type);
     case ast::FactTypeKind::date: return keyword(Keyword::date_type);

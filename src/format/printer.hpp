@@ -34,6 +34,8 @@ class Printer {
   [[nodiscard]] std::string spatial(const ast::Spatial& spatial, bool in_condition = false) const;
   [[nodiscard]] std::string least_share(const ast::Spatial& spatial) const;
   [[nodiscard]] std::string fact_type(const ast::FactType& type) const;
+  /// ` per FACT` after a number or quantity type, or nothing.
+  [[nodiscard]] std::string per(const ast::FactType& type) const;
   [[nodiscard]] std::string enum_value(const ast::EnumValue& value) const;
   [[nodiscard]] std::string enum_values(const std::vector<ast::EnumValue>& values) const;
   [[nodiscard]] std::string effectivity(const ast::Effectivity& e) const;

@@ -37,8 +37,9 @@ using ast::SpatialOp;
 using ast::TierLevel;
 using ast::UnitClass;
 
-// enum_set: several values of an enumeration at once (`set of {…}`).
-enum class FactKind { boolean, number, quantity, enumeration, industry, text, date, enum_set };
+// enum_set: several values of an enumeration at once (`set of {…}`);
+// amounts: a number or quantity for each value of a set fact (`quantity t/a per products`).
+enum class FactKind { boolean, number, quantity, enumeration, industry, text, date, enum_set, amounts };
 
 /// Catalogues have hundreds of classes; a bound all the same, for the
 /// checker's tables and the evaluator's sets of values.
@@ -54,9 +55,10 @@ struct Fact {
   std::string name;
   std::string label;
   FactKind kind = FactKind::boolean;
-  Unit unit;                       // quantity: the declared unit (numbers in project files are in it)
+  Unit unit;                       // quantity, amounts: the declared unit (numbers in project files are in it)
   std::vector<EnumValue> values;   // enumeration, enum_set
   SourceLocation source;
+  std::optional<FactId> per;       // amounts: the set fact whose values each have an amount
 
   /// The value named or labelled `text` ("new" or "新建").
   [[nodiscard]] std::optional<std::uint32_t> find_value(std::string_view text) const;
@@ -151,7 +153,10 @@ struct NumConst { double value; };
 struct NumFact { FactId fact; };  // a number, quantity (canonical), date (days) or bool (0/1) fact
 struct NumArith { ArithOp op; NumId lhs; NumId rhs; };
 struct NumNeg { NumId operand; };
-using NumNode = std::variant<NumConst, NumFact, NumArith, NumNeg>;
+/// An amounts fact's number for one value of its set fact (canonical units;
+/// unknown when the project gives none for it).
+struct NumItem { FactId fact; std::uint32_t value; };
+using NumNode = std::variant<NumConst, NumFact, NumArith, NumNeg, NumItem>;
 
 // ---- conditions ---------------------------------------------------------------
 

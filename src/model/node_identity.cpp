@@ -20,6 +20,7 @@ void members(const NumNode& node, F&& f) {
         if constexpr (std::is_same_v<T, NumFact>) f(n.fact);
         if constexpr (std::is_same_v<T, NumArith>) f(static_cast<int>(n.op), n.lhs, n.rhs);
         if constexpr (std::is_same_v<T, NumNeg>) f(n.operand);
+        if constexpr (std::is_same_v<T, NumItem>) f(n.fact, n.value);
       },
       node);
 }

@@ -124,7 +124,10 @@ class Builder {
     ast::FactType t;
     t.span = span(ctx);
     if (dynamic_cast<P::BoolTypeContext*>(ctx)) t.kind = ast::FactTypeKind::boolean;
-    else if (dynamic_cast<P::NumberTypeContext*>(ctx)) t.kind = ast::FactTypeKind::number;
+    else if (auto* n = dynamic_cast<P::NumberTypeContext*>(ctx)) {
+      t.kind = ast::FactTypeKind::number;
+      if (n->name() != nullptr) t.per = word(n->name());
+    }
     else if (dynamic_cast<P::IndustryTypeContext*>(ctx)) t.kind = ast::FactTypeKind::industry;
     else if (dynamic_cast<P::TextTypeContext*>(ctx)) t.kind = ast::FactTypeKind::text;
     else if (dynamic_cast<P::DateTypeContext*>(ctx)) t.kind = ast::FactTypeKind::date;
@@ -132,6 +135,7 @@ class Builder {
       t.kind = ast::FactTypeKind::quantity;
       t.unit_span = span(q->unit());
       t.unit = parse_unit_literal(source_text(q->unit()), t.unit_span, sink_);
+      if (q->name() != nullptr) t.per = word(q->name());
     } else if (auto* e = dynamic_cast<P::EnumTypeContext*>(ctx)) {
       t.kind = ast::FactTypeKind::one_of;
       for (P::EnumValueContext* v : e->enumValue()) t.values.push_back(enum_value(v));

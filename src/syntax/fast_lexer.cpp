@@ -53,6 +53,8 @@ const std::unordered_map<std::string_view, std::uint32_t>& keywords() {
       {"枚举", L::ENUM_ZH},
       {"set", L::SET},
       {"多选", L::MULTI_ZH},
+      {"per", L::PER},
+      {"按", L::PER},
       {"bool", L::BOOL_TYPE},
       {"布尔", L::BOOL_TYPE},
       {"number", L::NUMBER_TYPE},

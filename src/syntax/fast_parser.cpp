@@ -42,7 +42,8 @@ bool is_name(std::uint32_t t) {
     case L::SET:
     case L::ANY:
     case L::ALL:
-    case L::NO: return true;
+    case L::NO:
+    case L::PER: return true;
     default: return false;
   }
 }
@@ -243,7 +244,11 @@ class Parser {
     ast::FactType t;
     switch (type()) {
       case L::BOOL_TYPE: t.kind = ast::FactTypeKind::boolean; ++pos_; break;
-      case L::NUMBER_TYPE: t.kind = ast::FactTypeKind::number; ++pos_; break;
+      case L::NUMBER_TYPE:
+        t.kind = ast::FactTypeKind::number;
+        ++pos_;
+        if (accept(L::PER)) t.per = name();
+        break;
       case L::INDUSTRY_TYPE: t.kind = ast::FactTypeKind::industry; ++pos_; break;
       case L::TEXT_TYPE: t.kind = ast::FactTypeKind::text; ++pos_; break;
       case L::DATE_TYPE: t.kind = ast::FactTypeKind::date; ++pos_; break;
@@ -266,6 +271,7 @@ class Parser {
           unit();
           t.unit_span = span_from(unit_first);
           t.unit = parse_unit_literal(text_from(unit_first), t.unit_span, sink_);
+          if (accept(L::PER)) t.per = name();
         } else {
           t.kind = ast::FactTypeKind::named;
           t.named = name();

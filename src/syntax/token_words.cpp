@@ -56,7 +56,8 @@ const std::vector<std::size_t>& name_tokens() {
                                                L::NUMBER_TYPE, L::QUANTITY_TYPE, L::INDUSTRY_TYPE,
                                                L::TEXT_TYPE,   L::DATE_TYPE,     L::NATION,        L::PROVINCE,      L::RESTATES,
                                                L::DISTRICTS,   L::CITIES,        L::PROVINCES,
-                                               L::SET,         L::ANY,           L::ALL,           L::NO};
+                                               L::SET,         L::ANY,           L::ALL,           L::NO,
+                                               L::PER};
   return kNames;
 }
 
@@ -170,6 +171,7 @@ TokenWord token_word(std::size_t type) {
     case L::ENUM_ZH: return zh_only("枚举");
     case L::SET: return en_only("set of");
     case L::MULTI_ZH: return zh_only("多选");
+    case L::PER: return both(Keyword::per);
     case L::BOOL_TYPE: return both(Keyword::bool_type);
     case L::NUMBER_TYPE: return both(Keyword::number_type);
     case L::QUANTITY_TYPE: return both(Keyword::quantity_type);

@@ -258,6 +258,8 @@ TEST_CASE("fast parser: the grammar's corners build the same tree") {
            " fact any : bool; enumeration no = { x };",
            "kind q1 = any s in [a, b] and not all s in {a} or no t in tab; kind q2 = 任一 s 属于 [a] 且 全部 t 属于 表;"
            " kind q3 = any and all = no or any in [x] or no < 3; kind q4 = 无一 s 属于 [];",
+           "fact a : quantity 万t/a per s \"分\"; fact b : number per s; fact c : 数量 吨 按 s; fact per : per;"
+           " kind k = a[x] > 3 t and per[y] < 2;",
        }) {
     CHECK_MESSAGE(agree(text, "corner.rules"), text);
   }

@@ -94,7 +94,7 @@ TEST_CASE("set facts: every misuse is an error that says what to write") {
             "check.quantifier-on-single: `any`, `all` and `no` test a fact of several values (`set of {…}`); `nature` is one of"));
   CHECK(has(rule("R: ban projects where all capacity in [3 t/a];"), "check.quantifier-on-single"));
   CHECK(has(rule("R: ban projects where any fuels in [wood];"), "check.unknown-value"));
-  CHECK(has(rule("R: ban projects where fuels > 3;"), "check.order-on-non-number"));
+  CHECK(has(rule("R: ban projects where fuels > 3;"), "check.set-needs-quantifier"));
   CHECK(has(rule("R: ban projects where capacity + fuels > 3 t/a;"), "check.not-a-number: `fuels` is a set of values"));
   const CompileResult alone = compile_sources(sources(city("R: ban projects where coal;")));
   REQUIRE_FALSE(alone.diagnostics.empty());
@@ -169,6 +169,71 @@ TEST_CASE("set facts: fmt in both keyword sets, a snapshot, the schema and the a
       CHECK(nlohmann::json::parse(*f.witness).at("fuels") == nlohmann::json::array({"coal"}));
       CHECK(verdict(*audited, R"(, "fuels": ["coal"])") == Verdict::reject);
     }
+  }
+  CHECK(kinds == std::vector<std::string>{"dead-rule D", "contradiction B"});
+}
+
+TEST_CASE("amounts per value of a set fact: `quantity UNIT per SET`, `F[value]`, zero for a value the set lacks") {
+  const std::string schema = std::string(kSetSchema) +
+                             "fact products : set of { coke \"焦炭\", steel \"钢\", iron \"生铁\" } \"产品\";\n"
+                             "fact added : quantity 万t/a per products \"分产品新增产能\";\n"
+                             "fact shares : number per products;\n";
+  const auto rs = compile_ok(sources(city("C: ban projects where added[coke] > 0 t/a; S: require projects to have added[steel] <= 100 万t/a;"
+                                          " R: ban projects where shares[iron] >= 2;"),
+                                     schema));
+  // A steel complex that adds coke ovens: caught by the rule about coke, whatever its main product.
+  CHECK(verdict(*rs, R"(, "products": ["steel", "coke"], "added": {"steel": 50, "焦炭": "10万吨/年"}, "shares": {})") == Verdict::reject);
+  CHECK(verdict(*rs, R"(, "products": ["steel"], "added": {"steel": "1500000 t/a"}, "shares": {})") == Verdict::conditional);
+  CHECK(verdict(*rs, R"(, "products": ["steel"], "added": "钢: 20；", "shares": "")") == Verdict::admit);  // one text, as a CSV cell
+  CHECK(verdict(*rs, R"(, "products": [], "added": {}, "shares": {})") == Verdict::admit);  // no coke: it adds none
+  CHECK(verdict(*rs, R"(, "products": ["coke"], "added": {}, "shares": {})") == Verdict::incomplete);  // coke, but how much?
+  CHECK(verdict(*rs, R"(, "added": {"steel": 5}, "shares": {})") == Verdict::incomplete);  // which products?
+  CHECK(verdict(*rs, R"(, "products": ["iron"], "added": {"iron": 1}, "shares": {"iron": 2.5})") == Verdict::reject);
+
+  CHECK(has(project_errors(*rs, R"({"products": ["steel"], "added": {"coke": 5}})"),
+            "added: gives an amount for coke, which is not among products"));
+  CHECK(has(project_errors(*rs, R"({"added": {"wood": 5}})"), "added: \"wood\" is not a value of products"));
+  CHECK(has(project_errors(*rs, R"({"added": {"steel": -5}})"), "is negative"));
+  CHECK(has(project_errors(*rs, R"({"added": {"steel": "5 km"}})"), "added: \"5 km\" is a length"));
+  CHECK(has(project_errors(*rs, R"({"added": {"steel": true}})"), "the amount of `steel` must be a number or a text"));
+  CHECK(has(project_errors(*rs, R"({"added": {"steel": 1, "钢": 2}})"), "the amount of steel is given twice"));
+  CHECK(has(project_errors(*rs, R"({"added": "steel 5"})"), "added: expected an object of a number for each value"));
+  CHECK(has(project_errors(*rs, R"({"added": 5})"), "added: expected an object"));
+
+  // Misuse.
+  const auto rule = [&](const std::string& r) { return problems(sources(city(r), schema)); };
+  CHECK(has(rule("R2: ban projects where added > 3 t/a;"), "check.amount-needs-value: `added` gives a number for each value of `products`"));
+  CHECK(has(rule("R2: ban projects where added + 1 t/a > 3 t/a;"), "check.amount-needs-value"));
+  CHECK(has(rule("R2: ban projects where added[wood] > 3 t/a;"), "check.unknown-value"));
+  CHECK(has(rule("R2: ban projects where added[coke] > 3 km;"), "check.dimension-mismatch"));
+  CHECK(has(rule("R2: limit added to 3 t/a for projects;"), "check.limit-fact"));
+  CHECK(has(problems(sources(city("R2: ban projects;"), schema + "fact bad : quantity t per nature;\n")),
+            "check.per-not-set: `per` names a set fact"));
+
+  // fmt both ways, a snapshot, and Z3 (each value's amount a variable; the witness an object).
+  const std::string zh = *format_source({"r/schema.rules", schema}, {Lang::zh}).text;
+  CHECK(zh.find("事实 added : 数量 万t/a 按 products \"分产品新增产能\";") != std::string::npos);
+  CHECK(zh.find("事实 shares : 数值 按 products;") != std::string::npos);
+  CHECK(format_source({"r/schema.rules", zh}, {Lang::en}).text == format_source({"r/schema.rules", schema}, {Lang::en}).text);
+  const auto loaded = load_snapshot_bytes(snapshot_bytes(*rs));
+  REQUIRE(loaded.has_value());
+  CHECK(verdict(**loaded, R"(, "products": ["steel", "coke"], "added": {"steel": 50, "coke": 10}, "shares": {})") == Verdict::reject);
+  CHECK(project_schema(*rs).find(R"("x-per": "products")") != std::string::npos);
+  const auto audited = compile_ok(sources(city("D: ban projects where added[coke] > 10 万t/a and added[coke] < 5 万t/a;"
+                                               " B: ban projects where added[coke] > 10 万t/a;"
+                                               " E: encourage projects where added[coke] > 20 万t/a;"),
+                                          schema));
+  AuditOptions options;
+  options.as_of = day(2023, 6, 1);
+  std::vector<std::string> kinds;
+  for (const AuditFinding& f : audit(*audited, options).findings) {
+    kinds.push_back(std::string(name_of(f.kind)) + " " + f.rules.front().id);
+    if (f.kind != AuditKind::contradiction) continue;
+    REQUIRE(f.witness.has_value());
+    const auto witness = nlohmann::json::parse(*f.witness);
+    CHECK(witness.at("products") == nlohmann::json::array({"coke"}));
+    CHECK(witness.at("added").at("coke").get<double>() > 20.0);
+    CHECK(verdict(*audited, R"(, "products": ["coke"], "added": )" + witness.at("added").dump()) == Verdict::reject);
   }
   CHECK(kinds == std::vector<std::string>{"dead-rule D", "contradiction B"});
 }

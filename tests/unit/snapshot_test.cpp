@@ -192,7 +192,7 @@ TEST_CASE("snapshot: a model whose ids point nowhere or loop is refused (what th
     }
   };
   Model m;
-  m.facts.push_back({"x", "", FactKind::boolean, {}, {}, {}});
+  m.facts.push_back({"x", "", FactKind::boolean, {}, {}, {}, {}});
   m.conds.push_back(BoolFact{0});
   m.conds.push_back(Not{0});
   m.tiers.push_back({TierLevel::city, "500000", "", std::nullopt, {}});
