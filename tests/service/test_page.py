@@ -94,3 +94,31 @@ def test_the_page_fetches_nothing_from_outside():
         with open(os.path.join(ROOT, "web", name), encoding="utf-8") as f:
             text = f.read()
         assert not re.search(r"https?://", text), name
+
+
+def test_the_form_gives_a_set_fact_as_a_list(tmp_path):
+    """A set fact (`set of {…}`) is a multi-select: the values picked, [] for
+    "none of them", left out when nothing is picked (unknown)."""
+    server = Server("examples/clauses", tmp_path, "--reload-ms", "0")
+    driver = browser(tmp_path)
+    try:
+        driver.get(f"http://127.0.0.1:{server.port}/")
+        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "fact-fuels"))
+        fuels = Select(driver.find_element(By.ID, "fact-fuels"))
+        assert fuels.is_multiple
+        assert [o.get_attribute("textContent") for o in fuels.options][:3] == ["（均无）", "燃煤", "燃油"]
+        assert "fuels" not in driver.execute_script("return project();")  # nothing picked: unknown
+        fuels.select_by_visible_text("燃煤")
+        fuels.select_by_visible_text("燃气")
+        assert driver.execute_script("return project();")["fuels"] == ["coal", "gas"]
+        fuels.deselect_all()
+        fuels.select_by_visible_text("（均无）")
+        assert driver.execute_script("return project();")["fuels"] == []
+        # Kept across the language switch.
+        fuels.deselect_all()
+        fuels.select_by_visible_text("燃油")
+        driver.find_element(By.ID, "lang-switch").click()
+        assert driver.execute_script("return project();")["fuels"] == ["oil"]
+    finally:
+        driver.quit()
+        server.stop()
