@@ -90,15 +90,18 @@ LocalizedText expected_value(const model::Fact& f) {
   return {};
 }
 
-/// `"coke: 100万吨/年; steel: 300"` (`：` and `；` too) as value–amount pairs; nothing when not so.
-std::optional<std::vector<std::pair<std::string_view, std::string_view>>> amounts_of(std::string_view text) {
+/// `"coke: 100万吨/年; steel: 300"` (`：` and `；` too) as value–amount pairs;
+/// nothing when not so. At most `most` pairs: one more than there are values
+/// (the extra one is surely a repeat or no value, and is refused as such).
+std::optional<std::vector<std::pair<std::string_view, std::string_view>>> amounts_of(std::string_view text,
+                                                                                   std::size_t most) {
   const auto trimmed = [](std::string_view s) {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     return s;
   };
   std::vector<std::pair<std::string_view, std::string_view>> out;
-  while (!text.empty()) {
+  while (!text.empty() && out.size() < most) {
     std::size_t end = std::min(text.find(';'), text.find("；"));
     const std::size_t width = end == std::string_view::npos ? 0 : (text.substr(end).starts_with(";") ? 1 : 3);
     const std::string_view piece = trimmed(text.substr(0, end));
@@ -113,12 +116,16 @@ std::optional<std::vector<std::pair<std::string_view, std::string_view>>> amount
 }
 
 /// A set fact's values in one text ("coal;oil", "燃煤、燃油"): the whole text
-/// when it is one value (a label may hold a separator), else its pieces.
+/// when it is one value (a label may hold a separator), else its pieces,
+/// each different one once — at most one more than the fact has values, so
+/// a 64 MiB text of one value repeated keeps nothing but that value.
 std::vector<std::string_view> items_of(const model::Fact& fact, std::string_view text) {
-  if (text.empty() || fact.find_value(text)) return text.empty() ? std::vector<std::string_view>{} : std::vector{text};
+  if (text.empty()) return {};
+  if (fact.find_value(text)) return {text};
   std::vector<std::string_view> items;
+  std::unordered_set<std::string_view> seen;
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size();) {
+  for (std::size_t i = 0; i <= text.size() && items.size() <= fact.values.size();) {
     static constexpr std::string_view kSeparators[] = {";", ",", "；", "，", "、"};
     std::size_t width = 0;
     if (i < text.size()) {
@@ -130,7 +137,7 @@ std::vector<std::string_view> items_of(const model::Fact& fact, std::string_view
       std::string_view piece = text.substr(start, i - start);
       while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
       while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
-      items.push_back(piece);
+      if (!piece.empty() && seen.insert(piece).second) items.push_back(piece);  // "燃煤、" ends in a separator
       i += std::max<std::size_t>(width, 1);
       start = i;
     } else {
@@ -295,7 +302,8 @@ void FactsBuilder::State::set_text(model::FactId id, const model::Fact& fact, st
     }
     case model::FactKind::enum_set: return set_values(id, items_of(fact, text));
     case model::FactKind::amounts: {
-      const auto pairs = amounts_of(text);
+      const std::size_t values = fact.per ? ruleset->model.facts[*fact.per].values.size() : 0;
+      const auto pairs = amounts_of(text, values + 1);
       if (!pairs) return wrong_type(fact, quoted(), quoted());
       return set_amounts(id, *pairs);
     }

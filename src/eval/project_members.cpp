@@ -4,6 +4,7 @@
 
 #include "api/ruleset_data.hpp"
 #include "base/json_input.hpp"
+#include "eval/flat_members.hpp"
 
 namespace zhunru::eval {
 namespace {
@@ -61,52 +62,24 @@ void read_units(const Json& units, FactsBuilder& builder) {
   }
 }
 
-/// A set fact's list of values: each a string.
-void read_values(std::string_view name, std::string_view raw, const ProjectLimits& limits, FactsBuilder& builder) {
-  const std::string fact(name);
-  const auto list = json_input::parse<Json>(raw, {limits.max_bytes, limits.max_depth}, {"`" + fact + "`", "`" + fact + "`"});
-  if (!list) {
-    builder.report_error({list.error().code, fact, list.error().message});
-    return;
+/// A set fact's list of values, or a fact of amounts' object, read flat and
+/// bounded by the number of values there are (eval/flat_members.hpp).
+void read_flat(const Ruleset& ruleset, model::FactId id, std::string_view name, std::string_view raw,
+               FactsBuilder& builder) {
+  const model::Model& m = ruleset.data().model;
+  const model::Fact& fact = m.facts[id];
+  const bool amounts = fact.kind == model::FactKind::amounts;
+  const std::size_t values = amounts && fact.per ? m.facts[*fact.per].values.size() : fact.values.size();
+  FlatMembers read = read_flat_members(raw, amounts, values);
+  if (read.problem) {
+    builder.report_error({"project.wrong-type", std::string(name), std::move(*read.problem)});
+  } else if (amounts) {
+    builder.set_amounts(name, read.entries);
+  } else {
+    std::vector<std::string> items;
+    for (auto& entry : read.entries) items.push_back(std::move(entry.first));
+    builder.set_values(name, items);
   }
-  std::vector<std::string> values;
-  for (const Json& item : *list) {
-    if (!item.is_string()) {
-      const LocalizedText found = type_text(item);
-      builder.report_error({"project.wrong-type", fact,
-                            {"expected a list of values (strings), found " + found.en + " in it",
-                             "应为取值（字符串）的列表，其中有" + found.zh}});
-      return;
-    }
-    values.push_back(item.get<std::string>());
-  }
-  builder.set_values(name, values);
-}
-
-/// A fact of amounts: an object of a number or text for each value.
-void read_amounts(std::string_view name, std::string_view raw, const ProjectLimits& limits, FactsBuilder& builder) {
-  const std::string fact(name);
-  const auto object = json_input::parse<Json>(raw, {limits.max_bytes, limits.max_depth}, {"`" + fact + "`", "`" + fact + "`"});
-  if (!object) {
-    builder.report_error({object.error().code, fact, object.error().message});
-    return;
-  }
-  std::vector<std::pair<std::string, std::string>> amounts;
-  for (const auto& [value, amount] : object->items()) {
-    if (amount.is_number() && !amount.is_boolean()) {
-      amounts.emplace_back(value, amount.dump());  // JSON's own text of the number
-    } else if (amount.is_string()) {
-      amounts.emplace_back(value, amount.get<std::string>());
-    } else {
-      const LocalizedText found = type_text(amount);
-      builder.report_error({"project.wrong-type", fact,
-                            {"the amount of `" + json_input::shorten(value) + "` must be a number or a text with its unit, found " +
-                                 found.en,
-                             "“" + json_input::shorten(value) + "”的数应为数值或带单位的文字，实为" + found.zh}});
-      return;
-    }
-  }
-  builder.set_amounts(name, amounts);
 }
 
 }  // namespace
@@ -151,10 +124,10 @@ void read_structured(const Ruleset& ruleset, std::string_view name, std::string_
     read_units(*units, builder);
   } else if (const auto fact = ruleset.data().find_fact_or_label(name); !fact) {
     builder.set_unknown(name);  // reports the unknown name, with a suggestion
-  } else if (ruleset.data().model.facts[*fact].kind == model::FactKind::enum_set && raw.starts_with('[')) {
-    read_values(name, raw, limits, builder);
-  } else if (ruleset.data().model.facts[*fact].kind == model::FactKind::amounts && raw.starts_with('{')) {
-    read_amounts(name, raw, limits, builder);
+  } else if (const model::FactKind kind = ruleset.data().model.facts[*fact].kind;
+             (kind == model::FactKind::enum_set && raw.starts_with('[')) ||
+             (kind == model::FactKind::amounts && raw.starts_with('{'))) {
+    read_flat(ruleset, *fact, name, raw, builder);
   } else {
     const LocalizedText found = raw_type_text(raw);
     builder.report_error({"project.wrong-type", std::string(name),

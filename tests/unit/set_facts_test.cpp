@@ -113,6 +113,25 @@ TEST_CASE("set facts: a project file gives a list, refused item by item when wro
   CHECK(has(project_errors(*rs, R"({"fuels": true})"), "fuels: expected a list of its values"));
   CHECK(has(project_errors(*rs, R"({"nature": ["new"]})"), "nature: expected a single value, found a list"));
   CHECK(has(project_errors(*rs, R"({"fuels": ["coal"], "燃料": ["oil"]})"), "given twice"));
+  CHECK(has(project_errors(*rs, R"({"fuels": [["coal"]]})"), "fuels: expected a list of values (strings), found a list in it"));
+  // Hostile sizes: a list or a text of one value repeated is that value; more
+  // different entries than the fact has values stop the reading at once.
+  std::string repeated = R"({"units": ["ZH50011220001"], "fuels": [)";
+  for (int i = 0; i < 200000; ++i) repeated += "\"oil\",";
+  repeated += R"("coal"], "toxics": ")";
+  for (int i = 0; i < 200000; ++i) repeated += "lead;";
+  repeated += "\"}";
+  CHECK(decide(*rs, repeated).verdict == Verdict::reject);
+  std::string many = R"({"fuels": [)";
+  for (int i = 0; i < 100000; ++i) many += "\"v" + std::to_string(i) + "\",";
+  many += "\"coal\"]}";
+  CHECK(has(project_errors(*rs, many), "fuels: more than 5 different entries, which is more than the fact has values"));
+  std::string many_text = R"({"toxics": ")";
+  for (int i = 0; i < 100000; ++i) many_text += "v" + std::to_string(i) + "、";
+  many_text += "\"}";
+  const auto text_errors = project_errors(*rs, many_text);
+  CHECK(has(text_errors, "toxics: \"v0\" is not one of its values"));
+  CHECK(text_errors.size() <= 6);  // the first five different pieces, and one more: no more are read
   // The builder, as an embedding program calls it.
   FactsBuilder b(*rs);
   b.set_values("fuels", {"燃油", "coal"}).add_unit("ZH50011220001");
@@ -195,7 +214,8 @@ TEST_CASE("amounts per value of a set fact: `quantity UNIT per SET`, `F[value]`,
   CHECK(has(project_errors(*rs, R"({"added": {"wood": 5}})"), "added: \"wood\" is not a value of products"));
   CHECK(has(project_errors(*rs, R"({"added": {"steel": -5}})"), "is negative"));
   CHECK(has(project_errors(*rs, R"({"added": {"steel": "5 km"}})"), "added: \"5 km\" is a length"));
-  CHECK(has(project_errors(*rs, R"({"added": {"steel": true}})"), "the amount of `steel` must be a number or a text"));
+  CHECK(has(project_errors(*rs, R"({"added": {"steel": true}})"), "added: each amount must be a number or a text with its unit, found true/false"));
+  CHECK(has(project_errors(*rs, R"({"added": {"steel": {"a": 1}}})"), "found an object"));
   CHECK(has(project_errors(*rs, R"({"added": {"steel": 1, "钢": 2}})"), "the amount of steel is given twice"));
   CHECK(has(project_errors(*rs, R"({"added": "steel 5"})"), "added: expected an object of a number for each value"));
   CHECK(has(project_errors(*rs, R"({"added": 5})"), "added: expected an object"));
