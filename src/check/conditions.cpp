@@ -554,14 +554,26 @@ std::optional<model::CondId> ConditionChecker::in_table(model::FactId id, const 
   // A table of dated versions holds, on a day, the values of the version then in effect.
   const std::vector<model::TableId> versions = tables_named(name);
   if (versions.empty()) return std::nullopt;
-  if (versions.size() == 1) return version_in(id, versions.front(), name, every);
   std::vector<model::CondId> each;
+  std::vector<model::CondId> in_force_days;  // when some version is in force (none: always)
   for (const model::TableId t : versions) {
     const auto test = version_in(id, t, name, every);
     if (!test) return std::nullopt;
     each.push_back(*test);
+    const model::Table& table = ctx_.model.tables[t];
+    if (table.effective_from) in_force_days.push_back(in_force(table, ctx_.add(model::BoolConst{true})));
   }
-  return ctx_.add(model::Any{std::move(each)});
+  // `all F in T` on a day no version is in force: the table holds no value
+  // then, and every value of F is in it only when F has none.
+  if (every && in_force_days.size() == versions.size()) {
+    const model::Fact& fact = ctx_.model.facts[id];
+    std::vector<std::uint32_t> values(fact.values.size());
+    for (std::uint32_t v = 0; v < values.size(); ++v) values[v] = v;
+    const model::CondId none_in_force = ctx_.add(model::Not{ctx_.add(model::Any{std::move(in_force_days)})});
+    const model::CondId no_values = ctx_.add(model::Not{ctx_.add(model::EnumHas{id, std::move(values)})});
+    each.push_back(ctx_.add(model::All{{none_in_force, no_values}}));
+  }
+  return each.size() == 1 ? each.front() : ctx_.add(model::Any{std::move(each)});
 }
 
 std::optional<model::CondId> ConditionChecker::version_in(model::FactId id, model::TableId t, const ast::Name& name,

@@ -77,6 +77,16 @@ TEST_CASE("set facts: a named enumeration, labels, one text of several values, a
   CHECK(verdict(*rs, R"(, "nature": "expansion", "toxics": ["汞"], "fuels": ["gas"])") == Verdict::reject);  // R3: listed by label
   CHECK(verdict(*rs, R"(, "nature": "expansion", "toxics": ["lead", "lead"], "fuels": ["gas"])") == Verdict::admit);
 
+  // A table in force from 2030: before then it holds nothing, so `all` holds only of a project with no toxics.
+  const auto dated = compile_ok(sources(city("R: require projects to have all toxics in later;"),
+                                        std::string(kSetSchema) + "table later from \"tables/p.csv\" column \"名称\" effective 2030-01-01;\n"));
+  const auto on = [&](const std::string& toxics, int year) {
+    return decide(*dated, R"({"units": ["ZH50011220001"], "toxics": )" + toxics + "}", day(year, 6, 1)).verdict;
+  };
+  CHECK(on("[]", 2025) == Verdict::admit);
+  CHECK(on(R"(["mercury"])", 2025) == Verdict::conditional);
+  CHECK(on(R"(["mercury"])", 2031) == Verdict::admit);
+  CHECK(on(R"(["lead"])", 2031) == Verdict::conditional);
   const auto all = compile_ok(sources(city("R: require projects to have all toxics in listed; N: ban projects where no toxics in listed;")));
   CHECK(verdict(*all, R"(, "toxics": ["mercury", "cadmium"])") == Verdict::admit);
   CHECK(verdict(*all, R"(, "toxics": ["mercury", "lead"])") == Verdict::conditional);
