@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <initializer_list>
 #include <unordered_set>
 #include <utility>
 
@@ -90,28 +91,54 @@ LocalizedText expected_value(const model::Fact& f) {
   return {};
 }
 
+/// `text` without the spaces around it.
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+/// Where the first of `separators` starts in `text` at or after `from`, and
+/// its length; (npos, 0) when none does. One pass over the bytes: a text of a
+/// million pieces is cut in linear time.
+std::pair<std::size_t, std::size_t> next_separator(std::string_view text, std::size_t from,
+                                                   std::initializer_list<std::string_view> separators) {
+  for (std::size_t i = from; i < text.size(); ++i) {
+    for (std::string_view sep : separators) {
+      if (text.substr(i, sep.size()) == sep) return {i, sep.size()};
+    }
+  }
+  return {std::string_view::npos, 0};
+}
+
+/// The non-empty pieces of `text` between `separators`, trimmed, until
+/// `take` returns false.
+template <class Take>
+void pieces(std::string_view text, std::initializer_list<std::string_view> separators, Take&& take) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto [at, width] = next_separator(text, start, separators);
+    const std::string_view piece = trimmed(text.substr(start, at == std::string_view::npos ? text.npos : at - start));
+    if (!piece.empty() && !take(piece)) return;
+    if (at == std::string_view::npos) return;
+    start = at + width;
+  }
+}
+
 /// `"coke: 100万吨/年; steel: 300"` (`：` and `；` too) as value–amount pairs;
 /// nothing when not so. At most `most` pairs: one more than there are values
 /// (the extra one is surely a repeat or no value, and is refused as such).
 std::optional<std::vector<std::pair<std::string_view, std::string_view>>> amounts_of(std::string_view text,
                                                                                    std::size_t most) {
-  const auto trimmed = [](std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    return s;
-  };
   std::vector<std::pair<std::string_view, std::string_view>> out;
-  while (!text.empty() && out.size() < most) {
-    std::size_t end = std::min(text.find(';'), text.find("；"));
-    const std::size_t width = end == std::string_view::npos ? 0 : (text.substr(end).starts_with(";") ? 1 : 3);
-    const std::string_view piece = trimmed(text.substr(0, end));
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + width);
-    if (piece.empty()) continue;
-    std::size_t colon = std::min(piece.find(':'), piece.find("："));
-    if (colon == std::string_view::npos) return std::nullopt;
-    const std::size_t colon_width = piece.substr(colon).starts_with(":") ? 1 : 3;
-    out.emplace_back(trimmed(piece.substr(0, colon)), trimmed(piece.substr(colon + colon_width)));
-  }
+  bool ok = true;
+  pieces(text, {";", "；"}, [&](std::string_view piece) {
+    const auto [colon, width] = next_separator(piece, 0, {":", "："});
+    ok = colon != std::string_view::npos;
+    if (ok) out.emplace_back(trimmed(piece.substr(0, colon)), trimmed(piece.substr(colon + width)));
+    return ok && out.size() < most;
+  });
+  if (!ok) return std::nullopt;
   return out;
 }
 
@@ -124,26 +151,10 @@ std::vector<std::string_view> items_of(const model::Fact& fact, std::string_view
   if (fact.find_value(text)) return {text};
   std::vector<std::string_view> items;
   std::unordered_set<std::string_view> seen;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size() && items.size() <= fact.values.size();) {
-    static constexpr std::string_view kSeparators[] = {";", ",", "；", "，", "、"};
-    std::size_t width = 0;
-    if (i < text.size()) {
-      for (std::string_view sep : kSeparators) {
-        if (text.substr(i).starts_with(sep)) width = sep.size();
-      }
-    }
-    if (i == text.size() || width > 0) {
-      std::string_view piece = text.substr(start, i - start);
-      while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
-      while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
-      if (!piece.empty() && seen.insert(piece).second) items.push_back(piece);  // "燃煤、" ends in a separator
-      i += std::max<std::size_t>(width, 1);
-      start = i;
-    } else {
-      ++i;
-    }
-  }
+  pieces(text, {";", ",", "；", "，", "、"}, [&](std::string_view piece) {  // "燃煤、" ends in a separator: no piece
+    if (seen.insert(piece).second) items.push_back(piece);
+    return items.size() <= fact.values.size();
+  });
   return items;
 }
 
