@@ -62,6 +62,30 @@ inline const Ruleset& chongqing() {
   return *rs;
 }
 
+/// Set facts and amounts per value (language.md §4), which no bundled list
+/// declares: what the project fuzzer also reads projects against.
+inline const Ruleset& sets_example() {
+  static const std::shared_ptr<const Ruleset> rs = [] {
+    const CompileResult r = compile_sources({{"sets/rules.rules", R"(
+ruleset "多选（模糊测试）" version "1";
+fact fuels : set of { coal "燃煤", oil "燃油", gas "燃气" { lng "液化天然气" } } "燃料";
+fact products : set of { coke "焦炭", steel "钢" } "产品";
+fact added : quantity 万t/a per products "分产品新增产能";
+fact shares : number per products;
+city 500000 {
+  spatial-layout {
+    S1: ban coal projects;
+    S2: require projects to have all fuels in [gas] where added[coke] > 10 万t/a;
+    S3: ban projects where no fuels in [lng] and shares[steel] >= 2;
+  }
+}
+)"}});
+    if (!r.ok()) fail("the set-facts ruleset does not compile:\n" + r.render(Lang::en));
+    return r.ruleset;
+  }();
+  return *rs;
+}
+
 /// examples/overlap with a rule for each way of measuring an overlap, an
 /// intersection, a filtered layer and one picked per project: what the site
 /// fuzzer judges overlaps with.
