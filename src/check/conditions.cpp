@@ -566,12 +566,8 @@ std::optional<model::CondId> ConditionChecker::in_table(model::FactId id, const 
   // `all F in T` on a day no version is in force: the table holds no value
   // then, and every value of F is in it only when F has none.
   if (every && in_force_days.size() == versions.size()) {
-    const model::Fact& fact = ctx_.model.facts[id];
-    std::vector<std::uint32_t> values(fact.values.size());
-    for (std::uint32_t v = 0; v < values.size(); ++v) values[v] = v;
     const model::CondId none_in_force = ctx_.add(model::Not{ctx_.add(model::Any{std::move(in_force_days)})});
-    const model::CondId no_values = ctx_.add(model::Not{ctx_.add(model::EnumHas{id, std::move(values)})});
-    each.push_back(ctx_.add(model::All{{none_in_force, no_values}}));
+    each.push_back(ctx_.add(model::All{{none_in_force, set_test(id, {}, true)}}));  // all F in an empty table
   }
   return each.size() == 1 ? each.front() : ctx_.add(model::Any{std::move(each)});
 }
@@ -606,7 +602,7 @@ std::optional<model::CondId> ConditionChecker::version_in(model::FactId id, mode
     }
     if (fact.kind == FactKind::industry) test = ctx_.add(model::IndustryIn{id, values, false});
     else if (fact.kind == FactKind::enum_set) test = set_test(id, std::move(enum_values), every);
-    else test = ctx_.add(model::EnumIn{id, fact.with_values_under(std::move(enum_values))});
+    else test = ctx_.values_test(id, std::move(enum_values));
   } else {
     not_a_key(fact, name.span);
     return std::nullopt;
@@ -745,9 +741,9 @@ bool ConditionChecker::quantifier_fits(const model::Fact& fact, ast::Quantifier 
 }
 
 model::CondId ConditionChecker::set_test(model::FactId id, std::vector<std::uint32_t> values, bool every) {
+  if (!every) return ctx_.values_test(id, std::move(values));
   const model::Fact& fact = ctx_.model.facts[id];
   values = fact.with_values_under(std::move(values));  // sorted
-  if (!every) return ctx_.add(model::EnumHas{id, std::move(values)});
   std::vector<std::uint32_t> others;
   for (std::uint32_t v = 0; v < fact.values.size(); ++v) {
     if (!std::binary_search(values.begin(), values.end(), v)) others.push_back(v);
