@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "base/json_input.hpp"
+#include "base/json_sax_types.hpp"
 
 namespace zhunru::eval {
 namespace {
@@ -12,14 +13,8 @@ namespace {
 using Json = nlohmann::json;
 
 /// nlohmann SAX handler: scalars one level down, nothing deeper.
-class FlatReader {
+class FlatReader : public json_input::SaxTypes<Json> {
  public:
-  using number_integer_t = Json::number_integer_t;
-  using number_unsigned_t = Json::number_unsigned_t;
-  using number_float_t = Json::number_float_t;
-  using string_t = Json::string_t;
-  using binary_t = Json::binary_t;
-
   FlatReader(bool object, std::size_t max_distinct, FlatMembers& out)
       : object_(object), max_distinct_(max_distinct), out_(out) {}
 

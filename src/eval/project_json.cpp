@@ -23,6 +23,7 @@
 #include "api/ruleset_data.hpp"
 #include "base/json_dom_builder.hpp"
 #include "base/json_input.hpp"
+#include "base/json_sax_types.hpp"
 #include "eval/facts_builder_access.hpp"
 #include "eval/member_names.hpp"
 #include "eval/plain_project.hpp"
@@ -72,14 +73,8 @@ enum class Inside {
 };
 
 /// nlohmann SAX handler for a whole project file.
-class Reader {
+class Reader : public json_input::SaxTypes<Json> {
  public:
-  using number_integer_t = Json::number_integer_t;
-  using number_unsigned_t = Json::number_unsigned_t;
-  using number_float_t = Json::number_float_t;
-  using string_t = Json::string_t;
-  using binary_t = Json::binary_t;
-
   Reader(const Ruleset& ruleset, std::string_view text, const ProjectLimits& limits, const char* const& read_to,
          FactsBuilder& builder)
       : ruleset_(ruleset), text_(text), limits_(limits), read_to_(read_to), builder_(builder),
