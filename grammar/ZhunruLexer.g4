@@ -22,6 +22,7 @@ KIND      : 'kind' | '类别' ;
 LAYER     : 'layer' | '图层' ;
 UNITS     : 'units' | '单元图' ;   // the unit map: `units from` / `单元图 来自`
 UNIT      : 'unit' | '单元' ;
+MEASURE_ZH : '计量单位' ;       // `unit 重量箱 = 50 kg;` in Chinese: a unit of measure, not a control unit
 FROM      : 'from' | '来自' ;
 REPAIR    : 'repair' | '修复' ;   // soft: `units from "…" repair;`
 ONE       : 'one' ;

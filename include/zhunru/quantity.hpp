@@ -8,8 +8,10 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "zhunru/expected.hpp"
 #include "zhunru/localized.hpp"
@@ -76,14 +78,47 @@ struct Quantity {
 struct QuantityError {
   std::size_t column = 0;
   LocalizedText message;
+  bool unknown_unit = false;  // a unit word is none of the units known here
+};
+
+/// A unit a ruleset declares (`unit 重量箱 "weight box" = 50 kg;`): its
+/// symbol, and one of it in the canonical unit of its dimension.
+struct UnitDefinition {
+  std::string symbol;
+  double factor = 1.0;
+  Dimension dimension;
+  friend bool operator==(const UnitDefinition&, const UnitDefinition&) = default;
+};
+
+/// The units quantities may be written in: the built-in ones and those a
+/// ruleset declares. Immutable; copies share one lexicon, so a ruleset's set
+/// is read from many threads at once.
+class UnitSet {
+ public:
+  UnitSet();  // the built-in units only
+  /// The built-in units and `declared`. Refused when a symbol is a built-in
+  /// unit or multiplier, declared twice, or not one word (a space, `/`, a
+  /// digit first), or a factor is not a positive finite number.
+  static Expected<UnitSet, LocalizedText> with(std::vector<UnitDefinition> declared);
+  [[nodiscard]] const std::vector<UnitDefinition>& declared() const;
+
+  struct Lexicon;  // the parser's tables; private to the quantity parser
+  [[nodiscard]] const Lexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  explicit UnitSet(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+  std::shared_ptr<const Lexicon> lexicon_;
 };
 
 /// Parses "number [multiplier] [unit]". Refuses non-finite numbers, unknown
 /// units, full-width digits, thousands separators and trailing text.
 Expected<Quantity, QuantityError> parse_quantity(std::string_view text);
+/// The same, knowing also the units a ruleset declares.
+Expected<Quantity, QuantityError> parse_quantity(std::string_view text, const UnitSet& units);
 
 /// Parses a unit alone, as in `fact capacity : quantity t/a`.
 Expected<Unit, QuantityError> parse_unit(std::string_view text);
+Expected<Unit, QuantityError> parse_unit(std::string_view text, const UnitSet& units);
 
 /// Converts `value` given in `from` into `to`. Both must share a dimension.
 Expected<double, QuantityError> convert(double value, const Unit& from, const Unit& to);

@@ -63,6 +63,16 @@ struct GeometryInfo {
   std::string label;
 };
 
+/// A unit of measure the ruleset declares (`unit 重量箱 "weight box" = 50 kg;`):
+/// facts and rules may be written in it, and so may a project's values.
+struct UnitOfMeasureInfo {
+  std::string name;             // "重量箱"
+  std::string label;            // "weight box"
+  std::string definition;       // as declared: "50 kg", "1 a / 300"
+  double canonical = 1.0;       // one of it in `canonical_unit`: 0.05
+  std::string canonical_unit;   // "t" (Dimension::canonical_unit)
+};
+
 /// A reference table the ruleset ships (`table hazardous "危险化学品目录" from
 /// "tables/hc.csv" column "CAS号";`), which rules look facts up in.
 struct TableInfo {
@@ -130,6 +140,7 @@ class Ruleset {
   [[nodiscard]] std::vector<LayerInfo> layers() const;
   [[nodiscard]] std::vector<GeometryInfo> geometries() const;
   [[nodiscard]] std::vector<TableInfo> tables() const;
+  [[nodiscard]] std::vector<UnitOfMeasureInfo> units_of_measure() const;
   [[nodiscard]] std::vector<TierInfo> tiers() const;
   [[nodiscard]] std::vector<RuleInfo> rules() const;
   /// The rule with this id, if any (by an index built at compile time).

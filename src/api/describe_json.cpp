@@ -76,6 +76,14 @@ void write_names(JsonWriter& w, const Ruleset& rs) {
     }
     w.end_array();
   }
+  if (const auto units = rs.units_of_measure(); !units.empty()) {  // `unit 重量箱 = 50 kg;`
+    w.key("units_of_measure").begin_array();
+    for (const UnitOfMeasureInfo& u : units) {
+      w.begin_object().member("name", u.name).member("label", u.label).member("definition", u.definition);
+      w.member("canonical", u.canonical).member("canonical_unit", u.canonical_unit).end_object();
+    }
+    w.end_array();
+  }
   w.key("tiers").begin_array();
   for (const TierInfo& t : rs.tiers()) {
     w.begin_object().member("level", name_of(t.level)).member("code", t.code).member("name", t.name);

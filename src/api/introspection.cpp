@@ -79,6 +79,15 @@ std::vector<GeometryInfo> Ruleset::geometries() const {
   return out;
 }
 
+std::vector<UnitOfMeasureInfo> Ruleset::units_of_measure() const {
+  std::vector<UnitOfMeasureInfo> out;
+  for (const model::UnitOfMeasure& u : data_->model.units_of_measure) {
+    const UnitDefinition& d = u.definition;
+    out.push_back({d.symbol, u.label, u.written, d.factor, d.dimension.canonical_unit()});
+  }
+  return out;
+}
+
 std::vector<TableInfo> Ruleset::tables() const {
   const model::Model& m = data_->model;
   std::vector<TableInfo> out;

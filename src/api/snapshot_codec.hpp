@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "base/utf8.hpp"
+#include "zhunru/quantity.hpp"
 
 namespace zhunru {
 
@@ -163,6 +164,9 @@ class Reader {
 
  public:
   explicit Reader(std::string_view in) : in_(in) {}
+
+  // The units a unit's text is read in: the ruleset's own, once they are read.
+  const UnitSet* units = nullptr;
 
   template <class... T>
   void operator()(T&... values) {

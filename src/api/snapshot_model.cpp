@@ -39,17 +39,35 @@ void fields(auto& io, Is<SourceLocation> auto& l) {
 }
 void fields(auto& io, Is<LocalizedText> auto& t) { io(t.en, t.zh); }
 
-/// A unit is stored as written and parsed again on reading: its factor and
-/// dimension are the parser's to say.
+/// A unit is stored as written and parsed again on reading, in the
+/// ruleset's units: its factor and dimension are the parser's to say.
 void fields(auto& io, Is<Unit> auto& u) {
   io(u.text);
   if constexpr (!std::is_const_v<std::remove_reference_t<decltype(u)>>) {
     if (u.text.empty()) return;
-    auto parsed = parse_unit(u.text);
+    auto parsed = io.units ? parse_unit(u.text, *io.units) : parse_unit(u.text);
     if (!parsed) throw snapshot::Damaged("a unit in the snapshot does not parse: " + u.text);
     u = *parsed;
   }
 }
+
+/// A dimension as its exponents, one per base dimension.
+void fields(auto& io, Is<Dimension> auto& d) {
+  for (std::size_t b = 0; b < kBaseDimensionCount; ++b) {
+    const auto base = static_cast<BaseDimension>(b);
+    if constexpr (std::is_const_v<std::remove_reference_t<decltype(d)>>) {
+      const auto e = static_cast<std::int32_t>(d.exponent(base));
+      io(e);
+    } else {
+      std::int32_t e = 0;
+      io(e);
+      if (e < -64 || e > 64) throw snapshot::Damaged("a dimension in the snapshot is out of range");
+      for (; e > 0; --e) d = d * Dimension::of(base);
+      for (; e < 0; ++e) d = d / Dimension::of(base);
+    }
+  }
+}
+void fields(auto& io, Is<UnitDefinition> auto& u) { io(u.symbol, u.factor, u.dimension); }
 
 }  // namespace zhunru
 
@@ -73,6 +91,7 @@ void fields(auto& io, Is<Any> auto& n) { io(n.operands); }
 void fields(auto& io, Is<IsKind> auto& n) { io(n.kind); }
 void fields(auto& io, Is<SiteSpatial> auto& n) { io(n.op, n.layer, n.amount, n.by, n.geometry); }
 void fields(auto& io, Is<Geometry> auto& g) { io(g.name, g.label, g.source); }
+void fields(auto& io, Is<UnitOfMeasure> auto& u) { io(u.definition, u.label, u.written, u.source); }
 void fields(auto& io, Is<Table> auto& t) {
   io(t.name, t.label, t.path, t.column, t.of, t.filter_text, t.effective_from, t.effective_until, t.values, t.source,
      t.number_column, t.number_unit);
@@ -123,6 +142,15 @@ void paths(snapshot::Reader& in, std::vector<std::string>& files) {
 
 /// All but the rules, which write_model() and read_model() handle in blocks.
 void fields(auto& io, Is<Model> auto& m) {
+  io(m.units_of_measure);  // first: the facts' and tables' units are read in them
+  if constexpr (!std::is_const_v<std::remove_reference_t<decltype(m)>>) {
+    std::vector<UnitDefinition> declared;
+    for (const UnitOfMeasure& u : m.units_of_measure) declared.push_back(u.definition);
+    auto set = UnitSet::with(std::move(declared));
+    if (!set) throw snapshot::Damaged("the snapshot's units of measure are refused: " + set.error().en);
+    m.unit_set = std::move(*set);
+    io.units = &m.unit_set;
+  }
   io(m.title, m.version, m.effective_from, m.effective_until, m.facts, m.kinds, m.layers, m.geometries, m.tables, m.units_map, m.tiers,
      m.conds, m.nums);
   paths(io, m.files);

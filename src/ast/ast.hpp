@@ -51,6 +51,10 @@ struct DateLit {
 struct QuantityLit {
   Quantity quantity;
   Span span;
+  // The unit is no built-in unit: `quantity` holds the number, a multiplier
+  // glued to it and the unit as written (unit.text; factor 1, no dimension) until the
+  // checker reads it with the units the ruleset declares (`unit 重量箱 = …`).
+  bool pending = false;
   friend bool operator==(const QuantityLit&, const QuantityLit&) = default;
 };
 
@@ -300,6 +304,7 @@ struct FactType {
   FactTypeKind kind = FactTypeKind::boolean;
   std::optional<Unit> unit;            // quantity
   Span unit_span;
+  bool unit_pending = false;           // the unit is not built in: read by the checker (QuantityLit::pending)
   std::vector<EnumValue> values;       // one_of
   std::optional<Name> named;           // named: the enumeration declared with `enumeration NAME = {…}`
   bool many = false;                   // one_of, named: `set of …`, several values at once
@@ -362,6 +367,7 @@ struct TableNumbers {
   StringLit column;
   std::optional<Unit> unit;       // none: plain numbers
   Span unit_span;
+  bool unit_pending = false;      // the unit is not built in: read by the checker
   friend bool operator==(const TableNumbers&, const TableNumbers&) = default;
 };
 
@@ -378,6 +384,17 @@ struct TableDecl {
   friend bool operator==(const TableDecl&, const TableDecl&) = default;
 };
 
+/// `unit 重量箱 "weight box" = 50 kg;`, `unit 运行日 = 1 a / 300;`: a unit of
+/// measure the ruleset declares, as an amount of other units.
+struct UnitDecl {
+  Name name;
+  std::optional<StringLit> label;
+  QuantityLit amount;
+  std::optional<QuantityLit> divisor;  // `/ 300`: a plain number
+  Span span;
+  friend bool operator==(const UnitDecl&, const UnitDecl&) = default;
+};
+
 struct UnitsDecl {
   StringLit path;
   bool repair = false;
@@ -386,7 +403,8 @@ struct UnitsDecl {
 };
 
 using Item =
-    std::variant<RulesetDecl, FactDecl, EnumDecl, GeometryDecl, KindDecl, LayerDecl, TableDecl, UnitsDecl, TierBlock>;
+    std::variant<RulesetDecl, FactDecl, EnumDecl, GeometryDecl, KindDecl, LayerDecl, TableDecl, UnitsDecl, UnitDecl,
+                 TierBlock>;
 
 /// A `#` or `//` comment, kept so `fmt` can put it back.
 struct Comment {

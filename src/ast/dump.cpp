@@ -75,7 +75,7 @@ class Dumper {
     const Quantity& v = q.quantity;
     out_ += fmt::format("(quantity {:?} {:?} ", v.number_text, v.multiplier);
     unit(v.unit);
-    out_ += fmt::format(" = {})", v.value);
+    out_ += fmt::format(" = {}{})", v.value, q.pending ? " pending" : "");
   }
 
   void item(const RulesetDecl& d) {
@@ -161,6 +161,17 @@ class Dumper {
     }
     effectivity(d.effective);
     out_ += ")";
+  }
+  void item(const UnitDecl& d) {
+    out_ += fmt::format("(unit-of-measure {}", d.name.text);
+    opt_str("label", d.label);
+    out_ += ' ';
+    quantity(d.amount);
+    if (d.divisor) {
+      out_ += " / ";
+      quantity(*d.divisor);
+    }
+    out_ += ')';
   }
   void item(const UnitsDecl& d) {
     out_ += "(units-from ";

@@ -16,6 +16,7 @@ constexpr std::array<Spelling, static_cast<std::size_t>(Keyword::count_)> kSpell
     {"units", "单元图"},   // `units from`
     {"units", "单元"},     // `in units [...]`
     {"unit", "单元"},
+    {"unit", "计量单位"},  // `unit 重量箱 = 50 kg;`: a unit of measure
     {"from", "来自"},
     {"repair", "修复"},
     {"one of", "枚举"},

@@ -12,7 +12,7 @@
 namespace zhunru::ast {
 
 enum class Keyword {
-  ruleset, version, effective, until, fact, kind, layer, units, unit_list, unit_tier, from, repair, one_of, set_of, per, enumeration, geometry, table, column,
+  ruleset, version, effective, until, fact, kind, layer, units, unit_list, unit_tier, unit_measure, from, repair, one_of, set_of, per, enumeration, geometry, table, column,
   bool_type, number_type, quantity_type, industry_type, text_type, date_type,
   nation, province, city, district, spatial_layout, emission_control, risk_control, resource_efficiency,
   ban, require, to_have, limit, to, to_at_least, for_subject, allow, encourage, projects,

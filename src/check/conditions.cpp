@@ -7,6 +7,7 @@
 #include "base/edit_distance.hpp"
 #include "model/codes.hpp"
 #include "model/industry_classification.hpp"
+#include "syntax/literals.hpp"
 
 namespace zhunru::check {
 
@@ -202,6 +203,19 @@ std::optional<model::CondId> ConditionChecker::is_kind(const ast::IsKindExpr& e)
   return std::nullopt;
 }
 
+namespace {
+
+// A distance or least overlap in a declared unit, read only now: checked as
+// the parser checks one in built-in units.
+bool amount_fits(Context& ctx, const ast::Spatial& s, const Quantity& amount) {
+  if (amount.number_text.empty()) return false;  // reported
+  const ast::QuantityLit read{amount, s.amount->span, false};
+  DiagnosticSink& sink = ctx.sink(s.amount->span.file);
+  return s.op == ast::SpatialOp::within ? syntax::check_distance(read, sink) : syntax::check_overlap_minimum(read, sink);
+}
+
+}  // namespace
+
 std::optional<model::CondId> ConditionChecker::spatial(const ast::Spatial& s, const ast::OptionalBox<ast::Name>& geometry) {
   std::uint32_t of = model::kSite;
   if (geometry) {
@@ -234,9 +248,11 @@ std::optional<model::CondId> ConditionChecker::spatial(const ast::Spatial& s, co
   model::SiteSpatial node{s.op, symbol->index};
   node.geometry = of;
   if (s.amount) {
-    node.amount = s.amount->quantity.value;  // metres, a share (0.1 for 10 %) or m²
+    const Quantity amount = ctx_.quantity(*s.amount);
+    if (s.amount->pending && !amount_fits(ctx_, s, amount)) return std::nullopt;
+    node.amount = amount.value;  // metres, a share (0.1 for 10 %) or m²
     if (s.op == ast::SpatialOp::overlaps) {
-      const bool share = s.amount->quantity.dimension() == Dimension::of(BaseDimension::ratio);
+      const bool share = amount.dimension() == Dimension::of(BaseDimension::ratio);
       node.by = share ? model::OverlapMeasure::share : model::OverlapMeasure::area;
     }
   }
@@ -454,7 +470,7 @@ std::optional<model::CondId> ConditionChecker::compare_plain_numbers(ast::ExprId
 std::optional<ConditionChecker::Num> ConditionChecker::number(ast::ExprId id) {
   const ast::Expr& e = file_.expr(id);
   if (const auto* q_expr = std::get_if<ast::QuantityExpr>(&e.node)) {
-    const Quantity& qty = q_expr->literal->quantity;
+    const Quantity qty = ctx_.quantity(*q_expr->literal);
     return Num{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(), e.span};
   }
   if (const auto* d = std::get_if<ast::DateExpr>(&e.node)) {
@@ -768,7 +784,7 @@ std::optional<model::CondId> ConditionChecker::limit(const ast::LimitClause& lim
   }
   const Num lhs{ctx_.add(model::NumFact{symbol->index}),
                 fact.kind == FactKind::quantity ? fact.unit.dimension : Dimension{}, false, false, limit.fact.span};
-  const Quantity& qty = limit.bound.quantity;
+  const Quantity qty = ctx_.quantity(limit.bound);
   const Num rhs{ctx_.add(model::NumConst{qty.value}), qty.dimension(), false, qty.unit.text.empty(),
                 limit.bound.span};
   if (!same_dimension(lhs, rhs, cover(limit.fact.span, limit.bound.span), "compares")) return std::nullopt;

@@ -30,6 +30,41 @@ bool Context::echoes_syntax_error(const Span& span) const {
                      [&](std::string_view line) { return line.find(name) != std::string_view::npos; });
 }
 
+namespace {
+
+// Where in `span` the error at `column` (code points into the text `span`
+// covers) lies: from there to the end, as the parser points.
+Span from_column(const Span& span, std::size_t column, bool exact) {
+  Span at = span;
+  if (exact && span.begin.line == span.end.line) at.begin.column += static_cast<std::uint32_t>(column);
+  if (at.begin.column >= at.end.column) at.begin = span.begin;
+  return at;
+}
+
+}  // namespace
+
+Quantity Context::quantity(const ast::QuantityLit& lit) {
+  if (!lit.pending) return lit.quantity;
+  const Quantity& q = lit.quantity;
+  const std::string_view source = written(lit.span);  // as written, so the error points into it
+  const auto read = parse_quantity(source.empty() ? q.number_text + q.multiplier + " " + q.unit.text : std::string(source), model.unit_set);
+  if (read) return *read;
+  if (unread_units_.emplace(lit.span.file, lit.span.begin.line, lit.span.begin.column).second) {
+    error("syntax.quantity", from_column(lit.span, read.error().column, !source.empty()), read.error().message);
+  }
+  return Quantity{};
+}
+
+Unit Context::unit(const Unit& as_written, const Span& span, bool pending) {
+  if (!pending) return as_written;
+  const auto read = parse_unit(as_written.text, model.unit_set);
+  if (read) return *read;
+  if (unread_units_.emplace(span.file, span.begin.line, span.begin.column).second) {
+    error("syntax.unit", from_column(span, read.error().column, written(span) == as_written.text), read.error().message);
+  }
+  return as_written;
+}
+
 DiagnosticSink& Context::sink(FileId file) {
   auto it = sinks_.find(file);
   if (it == sinks_.end()) it = sinks_.emplace(file, DiagnosticSink(*sources_.at(file), options.max_errors)).first;

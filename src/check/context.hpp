@@ -5,6 +5,8 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
+#include <tuple>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -72,6 +74,13 @@ class Context {
   // period), that one included; absent for a table of one version.
   std::unordered_map<model::TableId, std::vector<model::TableId>> table_versions;
   std::vector<TableFile> table_files;   // read, for the content hash
+  /// `lit` in the ruleset's units (model.unit_set). A literal whose unit is
+  /// not built in (ast::QuantityLit::pending) is read now; when it cannot
+  /// be, the error is reported once and the result has no number_text, as a
+  /// literal the parser could not read.
+  Quantity quantity(const ast::QuantityLit& lit);
+  /// The unit of `quantity UNIT` or a table's numbers, read the same way.
+  Unit unit(const Unit& as_written, const Span& span, bool pending);
   // Shown instead of names in the Chinese texts of English-keyword rules (check/display_names.cpp).
   format::Printer::DisplayNames display_zh;
   const CheckOptions& options;
@@ -108,6 +117,7 @@ class Context {
   [[nodiscard]] bool echoes_syntax_error(const Span& span) const;
 
   std::map<FileId, DiagnosticSink> sinks_;
+  std::set<std::tuple<FileId, std::uint32_t, std::uint32_t>> unread_units_;  // reported once, by where they begin
   std::vector<std::string_view> unread_;   // the lines of syntax errors, in every file that has some
   Diagnostic unreported_;                  // what error() returns for a diagnostic not reported
   std::map<FileId, const SourceFile*> sources_;

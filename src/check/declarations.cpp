@@ -153,7 +153,7 @@ void declare_fact(Context& ctx, const ast::FactDecl& decl) {
   fact.kind = decl.type.many  ? model::FactKind::enum_set
               : decl.type.per ? model::FactKind::amounts
                               : fact_kind(decl.type.kind);
-  if (decl.type.unit) fact.unit = *decl.type.unit;
+  if (decl.type.unit) fact.unit = ctx.unit(*decl.type.unit, decl.type.unit_span, decl.type.unit_pending);
   fact.source = ctx.locate(decl.span);
   if (decl.type.named) {
     const auto it = ctx.enumerations.find(decl.type.named->text);
@@ -276,7 +276,9 @@ void declare_table(Context& ctx, const ast::File& file, const ast::TableDecl& de
     t.number_column = decl.numbers->column.value;
     t.number_unit = decl.numbers->unit ? decl.numbers->unit->text : "";
     numbers.numeric = true;
-    if (decl.numbers->unit) numbers.dimension = decl.numbers->unit->dimension;
+    if (decl.numbers->unit) {
+      numbers.dimension = ctx.unit(*decl.numbers->unit, decl.numbers->unit_span, decl.numbers->unit_pending).dimension;
+    }
   }
   ctx.model.tables.push_back(std::move(t));
   ctx.table_values.emplace_back();
@@ -456,7 +458,8 @@ void check_fact_labels(Context& ctx, const std::vector<ParsedFile>& files) {
 void declare(Context& ctx, const std::vector<ParsedFile>& files) {
   const ast::RulesetDecl* ruleset = nullptr;
   const ast::UnitsDecl* units = nullptr;
-  for (const ParsedFile& f : files) {  // first, as facts anywhere may be of their types
+  declare_units_of_measure(ctx, files);  // first: facts, tables and rules may be in these units
+  for (const ParsedFile& f : files) {  // then enumerations, as facts anywhere may be of their types
     for (const ast::Item& item : f.file->items) {
       if (const auto* e = std::get_if<ast::EnumDecl>(&item)) declare_enumeration(ctx, *e);
     }

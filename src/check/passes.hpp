@@ -7,6 +7,10 @@
 
 namespace zhunru::check {
 
+/// `unit NAME = AMOUNT;`: the ruleset's units of measure, into
+/// model.units_of_measure and model.unit_set. First: anything may use them.
+void declare_units_of_measure(Context& ctx, const std::vector<ParsedFile>& files);
+
 /// `ruleset`, `fact`, `kind` (names only), `layer`, `units from`: duplicates,
 /// reserved names, enumerations; fills the symbol and adjective tables.
 void declare(Context& ctx, const std::vector<ParsedFile>& files);

@@ -201,13 +201,14 @@ class TableReading {
                   in.file + " 第 " + std::to_string(r + 2) + " 行：列" + qz(declared.column.value) + what.zh});
       return false;
     };
-    const double factor = declared.unit ? declared.unit->factor : 1.0;
+    const double factor =
+        declared.unit ? ctx_.unit(*declared.unit, declared.unit_span, declared.unit_pending).factor : 1.0;
     std::unordered_map<std::string, std::size_t> first_row;  // of each key
     for (std::size_t r = 0; r < in.rows.size(); ++r) {
       const std::string& k = in.rows[r][key];
       const std::string& cell = in.rows[r][*column];
       if (k.empty() || cell.empty()) continue;  // a key with no number is not looked up
-      const auto quantity = parse_quantity(cell);
+      const auto quantity = parse_quantity(cell, ctx_.model.unit_set);
       if (!quantity) {
         return problem(r, {"holds \"" + cell + "\", which is not a number: " + quantity.error().message.en,
                            "的值 \"" + cell + "\" 不是数值：" + quantity.error().message.zh});

@@ -329,7 +329,7 @@ std::optional<double> FactsBuilder::State::read_quantity(const model::Fact& fact
     if (!n) wrong_type(fact, quoted(), quoted());
     return n;
   }
-  const auto q = parse_quantity(text);
+  const auto q = parse_quantity(text, ruleset->model.unit_set);
   if (!q) {
     error("project.bad-value", fact.name,
           {"cannot read " + quoted() + " as a quantity in " + fact.unit.text + ": " + q.error().message.en,

@@ -209,6 +209,13 @@ class Formatter {
     statement(d.span, 0, line + ";");
   }
 
+  void item(const ast::UnitDecl& d) {
+    const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
+    const std::string divisor = d.divisor ? " / " + Printer::quantity(d.divisor->quantity) : "";
+    statement(d.span, 0, kw(Keyword::unit_measure) + " " + d.name.text + label + " = " +
+                             Printer::quantity(d.amount.quantity) + divisor + ";");
+  }
+
   void item(const ast::UnitsDecl& d) {
     statement(d.span, 0, kw(Keyword::units) + " " + kw(Keyword::from) + " " + Printer::string_literal(d.path.value) +
                              repair(d.repair) + ";");

@@ -67,6 +67,15 @@ struct Fact {
   [[nodiscard]] std::vector<std::uint32_t> with_values_under(std::vector<std::uint32_t> values) const;
 };
 
+/// `unit 重量箱 "weight box" = 50 kg;`: a unit of measure the ruleset
+/// declares. Rules, tables and project files may write quantities in it.
+struct UnitOfMeasure {
+  UnitDefinition definition;  // its symbol (the name), and one of it in its dimension's canonical unit
+  std::string label;
+  std::string written;        // what it was declared as, e.g. "50 kg" or "1 a / 300"
+  SourceLocation source;
+};
+
 struct Kind {
   std::string name;
   std::string label;
@@ -311,6 +320,8 @@ struct Model {
   std::vector<CondNode> conds;
   std::vector<NumNode> nums;
   std::vector<std::string> files;  // the files rules are written in (RuleSource::file)
+  std::vector<UnitOfMeasure> units_of_measure;
+  UnitSet unit_set;                // the built-in units and units_of_measure, for reading quantities
 
   /// Where `rule` is written, in full, and as "file:line".
   [[nodiscard]] SourceLocation location(const Rule& rule) const;

@@ -10,12 +10,14 @@
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/utf8.hpp"
+#include "quantity/unit_later.hpp"
 #include "quantity/unit_registry.hpp"
 #include "zhunru/quantity.hpp"
 
@@ -78,37 +80,61 @@ const auto next_term = [](auto& ctx) {
   u.dimension = u.dimension / s.dimension;
 };
 
-struct Lexicon {
+struct Tables {
   x3::symbols<AtomicUnit> atoms;  // longest match: "mg" before "m", "tce" before "t"
   x3::symbols<Multiplier> multipliers;
 };
 
-Lexicon build_lexicon() {
-  Lexicon lex;
+Tables build_tables(const std::vector<AtomicUnit>& declared) {
+  Tables lex;
   for (const AtomicUnit& a : quantity::atomic_units()) lex.atoms.add(std::string(a.symbol), a);
+  for (const AtomicUnit& a : declared) lex.atoms.add(std::string(a.symbol), a);
   for (const Multiplier& m : quantity::multipliers()) lex.multipliers.add(std::string(m.symbol), m);
-  return lex;
-}
-
-const Lexicon& lexicon() {
-  static const Lexicon lex = build_lexicon();
   return lex;
 }
 
 // term := atom | multiplier atom | multiplier, tried in that order so that an
 // atom starting with a multiplier ("千克标准煤", "千瓦时") wins over 千 + rest.
 // unit := term ('/' term)*
-auto make_unit_parser(const Lexicon& lex) {
+auto make_unit_parser(const Tables& lex) {
   const auto term = x3::rule<TermTag, Scale>{"term"} =
       (lex.atoms >> term_end)[take_atom] |
       (lex.multipliers >> lex.atoms >> term_end)[take_prefixed_atom] |
       (lex.multipliers >> term_end)[take_multiplier];
   return x3::rule<UnitTag, UnitValue>{"unit"} = term[first_term] >> *('/' >> term[next_term]);
 }
+using UnitParser = decltype(make_unit_parser(std::declval<const Tables&>()));
 
-const auto& unit_parser() {
-  static const auto parser = make_unit_parser(lexicon());
-  return parser;
+std::vector<AtomicUnit> atoms_of(const std::vector<UnitDefinition>& declared) {
+  std::vector<AtomicUnit> atoms;
+  atoms.reserve(declared.size());
+  for (const UnitDefinition& d : declared) atoms.push_back({d.symbol, d.factor, d.dimension});
+  return atoms;
+}
+
+}  // namespace
+
+// Built once per set and never moved: the atoms view the declared symbols.
+struct UnitSet::Lexicon {
+  explicit Lexicon(std::vector<UnitDefinition> units)
+      : declared(std::move(units)), declared_atoms(atoms_of(declared)), tables(build_tables(declared_atoms)),
+        parser(make_unit_parser(tables)) {}
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  std::vector<UnitDefinition> declared;
+  std::vector<AtomicUnit> declared_atoms;
+  Tables tables;
+  UnitParser parser;
+};
+
+namespace {
+
+using Lexicon = UnitSet::Lexicon;
+
+const std::shared_ptr<const Lexicon>& builtin_lexicon() {
+  static const std::shared_ptr<const Lexicon> lex = std::make_shared<const Lexicon>(std::vector<UnitDefinition>{});
+  return lex;
 }
 
 // ------------------------------------------------------------ positions --
@@ -350,13 +376,13 @@ struct UnitPart {
 
 /// "万吨年" → "万吨/年", "吨年" → "吨/年", "kgh" → "kg/h": a word that is two
 /// units (the first with an optional multiplier) written without the `/`.
-std::optional<std::string> split_rate(std::string_view term) {
-  const auto unit_of = [](std::string_view part, bool multiplier) -> const quantity::AtomicUnit* {
-    if (const quantity::AtomicUnit* u = quantity::find_atomic_unit(part)) return u;
+std::optional<std::string> split_rate(const Lexicon& lex, std::string_view term) {
+  const auto unit_of = [&](std::string_view part, bool multiplier) -> const quantity::AtomicUnit* {
+    if (const quantity::AtomicUnit* u = quantity::find_atomic_unit(part, lex.declared_atoms)) return u;
     if (!multiplier) return nullptr;
     for (const quantity::Multiplier& m : quantity::multipliers()) {
       if (part.starts_with(m.symbol) && part.size() > m.symbol.size()) {
-        if (const quantity::AtomicUnit* u = quantity::find_atomic_unit(part.substr(m.symbol.size()))) return u;
+        if (const auto* u = quantity::find_atomic_unit(part.substr(m.symbol.size()), lex.declared_atoms)) return u;
       }
     }
     return nullptr;
@@ -373,7 +399,7 @@ std::optional<std::string> split_rate(std::string_view term) {
   return std::nullopt;
 }
 
-QuantityError unknown_unit(const Text& t, const char* unit_start, const char* term_start) {
+QuantityError unknown_unit(const Lexicon& lex, const Text& t, const char* unit_start, const char* term_start) {
   const std::string_view term = run_at(term_start, t.end(), true);
   const std::string_view whole = run_at(unit_start, t.end(), false);
   std::string en = cat({"unknown unit ", en_quote(term)});
@@ -383,12 +409,16 @@ QuantityError unknown_unit(const Text& t, const char* unit_start, const char* te
     zh = cat({zh_quote(whole), "中的", zh});
   }
   // 万吨年: two units run together, as a rate is said aloud — 万吨/年.
-  if (const auto rate = split_rate(term)) {
-    return error_at(t, term_start, cat({en, "; did you mean ", en_quote(*rate), " (a rate: `/` between the units)?"}),
-                    cat({zh, "；是否应为", zh_quote(*rate), "（比率：单位之间加“/”）？"}));
+  QuantityError e;
+  if (const auto rate = split_rate(lex, term)) {
+    e = error_at(t, term_start, cat({en, "; did you mean ", en_quote(*rate), " (a rate: `/` between the units)?"}),
+                 cat({zh, "；是否应为", zh_quote(*rate), "（比率：单位之间加“/”）？"}));
+  } else {
+    const LocalizedText hint = did_you_mean(quantity::similar_units(term, lex.declared_atoms));
+    e = error_at(t, term_start, en + hint.en, zh + hint.zh);
   }
-  const LocalizedText hint = did_you_mean(quantity::similar_units(term));
-  return error_at(t, term_start, en + hint.en, zh + hint.zh);
+  e.unknown_unit = true;
+  return e;
 }
 
 // "t / a" → "t/a": the unit with the spaces around its slashes removed.
@@ -414,22 +444,22 @@ QuantityError spaces_in_unit(const Text& t, const char* unit_start, const char* 
 }
 
 // X3 read the unit up to a '/' it could not go past: say what follows it.
-QuantityError after_slash(const Text& t, const char* unit_start, const char* slash) {
+QuantityError after_slash(const Lexicon& lex, const Text& t, const char* unit_start, const char* slash) {
   const char* next = slash + 1;
   if (next != t.end() && at_ws(next, t.end())) return spaces_in_unit(t, unit_start, next);
   if (next == t.end() || *next == '/') return error_at(t, next, "expected a unit after `/`", "“/”后应为单位");
-  return unknown_unit(t, unit_start, next);
+  return unknown_unit(lex, t, unit_start, next);
 }
 
-Expected<UnitPart, QuantityError> read_unit(const Text& t, const char* start) {
+Expected<UnitPart, QuantityError> read_unit(const Lexicon& lex, const Text& t, const char* start) {
   using Result = Expected<UnitPart, QuantityError>;
   UnitValue value;
   const char* p = start;
-  if (!x3::parse(p, t.end(), unit_parser(), value)) {
+  if (!x3::parse(p, t.end(), lex.parser, value)) {
     if (*start == '/') return Result::failure(error_at(t, start, "expected a unit before `/`", "“/”前应为单位"));
-    return Result::failure(unknown_unit(t, start, start));
+    return Result::failure(unknown_unit(lex, t, start, start));
   }
-  if (p != t.end() && *p == '/') return Result::failure(after_slash(t, start, p));
+  if (p != t.end() && *p == '/') return Result::failure(after_slash(lex, t, start, p));
   if (const char* next = skip_ws(p, t.end()); next != p && next != t.end() && *next == '/') {
     return Result::failure(spaces_in_unit(t, start, p));
   }
@@ -450,7 +480,7 @@ QuantityError trailing_text(const Text& t, const char* p, Subject subject) {
 }
 
 // ws* [unit] ws* end. Without a unit the result is a plain number's Unit.
-Expected<Unit, QuantityError> read_unit_to_end(const Text& t, const char* p, Subject subject) {
+Expected<Unit, QuantityError> read_unit_to_end(const Lexicon& lex, const Text& t, const char* p, Subject subject) {
   using Result = Expected<Unit, QuantityError>;
   p = skip_ws(p, t.end());
   if (p == t.end()) {
@@ -459,7 +489,7 @@ Expected<Unit, QuantityError> read_unit_to_end(const Text& t, const char* p, Sub
   }
   // "5 5" or "5 000": a second number is not a unit.
   if (subject == Subject::quantity && is_ascii_digit(*p)) return Result::failure(trailing_text(t, p, subject));
-  auto unit = read_unit(t, p);
+  auto unit = read_unit(lex, t, p);
   if (!unit) return Result::failure(unit.error());
   const char* rest = skip_ws(unit->end, t.end());
   if (rest != t.end()) return Result::failure(trailing_text(t, rest, subject));
@@ -472,7 +502,7 @@ QuantityError internal_error() {
   return {0, {"internal error while reading a quantity", "读取数量时发生内部错误"}};
 }
 
-Expected<Quantity, QuantityError> read_quantity(std::string_view input) {
+Expected<Quantity, QuantityError> read_quantity(const Lexicon& lex, std::string_view input) {
   using Result = Expected<Quantity, QuantityError>;
   const Text t{input};
   if (auto e = invalid_utf8(t)) return Result::failure(*e);
@@ -488,12 +518,12 @@ Expected<Quantity, QuantityError> read_quantity(std::string_view input) {
   // then fails to read while "multiplier + rest" is a unit ("5千克标准煤").
   Multiplier multiplier{"", 1.0};
   const char* after_multiplier = number->end;
-  const bool has_multiplier = x3::parse(after_multiplier, t.end(), lexicon().multipliers, multiplier);
-  auto unit = read_unit_to_end(t, after_multiplier, Subject::quantity);
+  const bool has_multiplier = x3::parse(after_multiplier, t.end(), lex.tables.multipliers, multiplier);
+  auto unit = read_unit_to_end(lex, t, after_multiplier, Subject::quantity);
   const bool glued = after_multiplier != t.end() && !at_ws(after_multiplier, t.end());
   if (!unit && has_multiplier && glued) {
     multiplier = Multiplier{"", 1.0};
-    unit = read_unit_to_end(t, number->end, Subject::quantity);
+    unit = read_unit_to_end(lex, t, number->end, Subject::quantity);
   }
   if (!unit) return Result::failure(unit.error());
 
@@ -506,10 +536,37 @@ Expected<Quantity, QuantityError> read_quantity(std::string_view input) {
   return Quantity{number->value, std::string(number->text), std::string(multiplier.symbol), unit.value(), value};
 }
 
-Expected<Unit, QuantityError> read_unit_alone(std::string_view input) {
+Expected<Unit, QuantityError> read_unit_alone(const Lexicon& lex, std::string_view input) {
   const Text t{input};
   if (auto e = invalid_utf8(t)) return Expected<Unit, QuantityError>::failure(*e);
-  return read_unit_to_end(t, t.begin(), Subject::unit);
+  return read_unit_to_end(lex, t, t.begin(), Subject::unit);
+}
+
+// Why a declared unit cannot join the built-in ones, or nothing.
+std::optional<LocalizedText> refuse_definition(const std::vector<UnitDefinition>& declared, std::size_t i) {
+  const UnitDefinition& d = declared[i];
+  const std::string_view s = d.symbol;
+  const std::string q_en = en_quote(s);
+  const std::string q_zh = zh_quote(s);
+  std::vector<utf8::InvalidSequence> invalid;
+  utf8::repair(s, invalid);
+  const bool one_word = !s.empty() && invalid.empty() && s.find_first_of(" \t/") == std::string_view::npos &&
+                        s.find("\u3000") == std::string_view::npos && !is_ascii_digit(s.front()) &&
+                        s.front() != '.' && s.front() != '+' && s.front() != '-';
+  if (!one_word) return LocalizedText{cat({q_en, " is not a unit word"}), cat({q_zh, "不是单位名称"})};
+  if (quantity::find_atomic_unit(s)) {
+    return LocalizedText{cat({q_en, " is a built-in unit"}), cat({q_zh, "是内置单位"})};
+  }
+  for (const Multiplier& m : quantity::multipliers()) {
+    if (m.symbol == s) return LocalizedText{cat({q_en, " is a multiplier"}), cat({q_zh, "是倍数词"})};
+  }
+  for (std::size_t j = 0; j < i; ++j) {
+    if (declared[j].symbol == s) return LocalizedText{cat({q_en, " is declared twice"}), cat({q_zh, "重复声明"})};
+  }
+  if (!std::isfinite(d.factor) || d.factor <= 0.0) {
+    return LocalizedText{cat({q_en, " must be worth a positive finite amount"}), cat({q_zh, "的换算值须为有限正数"})};
+  }
+  return std::nullopt;
 }
 
 // How a unit is named in a conversion error: "`t/a` (mass rate)".
@@ -521,17 +578,61 @@ LocalizedText describe(const Unit& u) {
 
 }  // namespace
 
-Expected<Quantity, QuantityError> parse_quantity(std::string_view text) {
+std::optional<quantity::NumberAndUnitText> quantity::split_number_and_unit(std::string_view text) {
   try {
-    return read_quantity(text);
+    const Text t{text};
+    if (invalid_utf8(t)) return std::nullopt;
+    const auto number = read_number(t, skip_ws(t.begin(), t.end()));
+    if (!number) return std::nullopt;
+    Multiplier multiplier{"", 1.0};
+    const char* after_multiplier = number->end;
+    if (!x3::parse(after_multiplier, t.end(), builtin_lexicon()->tables.multipliers, multiplier) ||
+        skip_ws(after_multiplier, t.end()) == t.end()) {
+      multiplier = Multiplier{"", 1.0};
+      after_multiplier = number->end;
+    }
+    const char* unit_start = skip_ws(after_multiplier, t.end());
+    const char* unit_end = t.end();
+    while (unit_end != unit_start && (unit_end[-1] == ' ' || unit_end[-1] == '\t')) --unit_end;
+    if (unit_start == unit_end) return std::nullopt;
+    return NumberAndUnitText{std::string(number->text), number->value, std::string(multiplier.symbol),
+                             std::string(unit_start, static_cast<std::size_t>(unit_end - unit_start))};
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+UnitSet::UnitSet() : lexicon_(builtin_lexicon()) {}
+
+Expected<UnitSet, LocalizedText> UnitSet::with(std::vector<UnitDefinition> declared) {
+  if (declared.empty()) return UnitSet{};
+  for (std::size_t i = 0; i < declared.size(); ++i) {
+    if (auto problem = refuse_definition(declared, i)) return Expected<UnitSet, LocalizedText>::failure(*problem);
+  }
+  try {
+    return UnitSet(std::make_shared<const Lexicon>(std::move(declared)));
+  } catch (...) {
+    return Expected<UnitSet, LocalizedText>::failure(internal_error().message);
+  }
+}
+
+const std::vector<UnitDefinition>& UnitSet::declared() const { return lexicon_->declared; }
+
+Expected<Quantity, QuantityError> parse_quantity(std::string_view text) { return parse_quantity(text, UnitSet{}); }
+
+Expected<Quantity, QuantityError> parse_quantity(std::string_view text, const UnitSet& units) {
+  try {
+    return read_quantity(units.lexicon(), text);
   } catch (...) {  // bad_alloc, or anything X3 might throw: never escapes
     return Expected<Quantity, QuantityError>::failure(internal_error());
   }
 }
 
-Expected<Unit, QuantityError> parse_unit(std::string_view text) {
+Expected<Unit, QuantityError> parse_unit(std::string_view text) { return parse_unit(text, UnitSet{}); }
+
+Expected<Unit, QuantityError> parse_unit(std::string_view text, const UnitSet& units) {
   try {
-    return read_unit_alone(text);
+    return read_unit_alone(units.lexicon(), text);
   } catch (...) {
     return Expected<Unit, QuantityError>::failure(internal_error());
   }

@@ -103,12 +103,15 @@ struct Candidate {
 };
 
 // Atoms close to `written`, each spelled with `prefix` in front.
-void collect_close_atoms(std::string_view prefix, std::string_view written, std::vector<Candidate>& out) {
+void collect_close_atoms(std::string_view prefix, std::string_view written, std::span<const AtomicUnit> declared,
+                         std::vector<Candidate>& out) {
   const std::u32string w = utf8::decode(written);
-  for (const AtomicUnit& atom : atomic_units()) {
+  const auto collect = [&](const AtomicUnit& atom) {
     const int c = closeness(w, utf8::decode(atom.symbol));
     if (c < 2) out.push_back({c, std::string(prefix) + std::string(atom.symbol)});
-  }
+  };
+  for (const AtomicUnit& atom : declared) collect(atom);
+  for (const AtomicUnit& atom : atomic_units()) collect(atom);
 }
 
 }  // namespace
@@ -123,18 +126,20 @@ const std::vector<Multiplier>& multipliers() {
   return all;
 }
 
-const AtomicUnit* find_atomic_unit(std::string_view symbol) {
+const AtomicUnit* find_atomic_unit(std::string_view symbol, std::span<const AtomicUnit> declared) {
+  const auto spelled = [&](const AtomicUnit& u) { return u.symbol == symbol; };
+  if (const auto it = std::find_if(declared.begin(), declared.end(), spelled); it != declared.end()) return &*it;
   const auto& units = atomic_units();
-  const auto it = std::find_if(units.begin(), units.end(), [&](const AtomicUnit& u) { return u.symbol == symbol; });
+  const auto it = std::find_if(units.begin(), units.end(), spelled);
   return it == units.end() ? nullptr : &*it;
 }
 
-std::vector<std::string> similar_units(std::string_view written) {
+std::vector<std::string> similar_units(std::string_view written, std::span<const AtomicUnit> declared) {
   std::vector<Candidate> found;
-  collect_close_atoms("", written, found);
+  collect_close_atoms("", written, declared, found);
   for (const Multiplier& m : multipliers()) {
     if (written.size() > m.symbol.size() && written.starts_with(m.symbol)) {
-      collect_close_atoms(m.symbol, written.substr(m.symbol.size()), found);
+      collect_close_atoms(m.symbol, written.substr(m.symbol.size()), declared, found);
     }
   }
   std::stable_sort(found.begin(), found.end(),

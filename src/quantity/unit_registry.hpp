@@ -3,6 +3,7 @@
 // quantity parser; nothing here knows about "/" or multipliers in units.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,14 +32,16 @@ const std::vector<AtomicUnit>& atomic_units();
 /// The multipliers 万 (1e4), 亿 (1e8) and 千 (1e3).
 const std::vector<Multiplier>& multipliers();
 
-/// The atomic unit spelled exactly `symbol`, or nullptr.
-const AtomicUnit* find_atomic_unit(std::string_view symbol);
+/// The atomic unit spelled exactly `symbol`, built in or among `declared`
+/// (a ruleset's own units), or nullptr.
+const AtomicUnit* find_atomic_unit(std::string_view symbol, std::span<const AtomicUnit> declared = {});
 
 /// Known unit spellings close to `written`, for "did you mean": atoms that
 /// match ignoring ASCII case ("KM" → "km"), then atoms one edit away. One-edit
 /// matches need a word of two or more code points, since every one-letter
 /// unit is one edit from every other. A leading multiplier is also tried
-/// apart ("万tt" → "万t"). At most three, best first.
-std::vector<std::string> similar_units(std::string_view written);
+/// apart ("万tt" → "万t"). At most three, best first; `declared` (a
+/// ruleset's own units) are searched too.
+std::vector<std::string> similar_units(std::string_view written, std::span<const AtomicUnit> declared = {});
 
 }  // namespace zhunru::quantity

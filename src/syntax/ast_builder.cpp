@@ -77,9 +77,7 @@ class Builder {
 
   ast::DateLit date(TerminalNode* node) { return {parse_date_literal(node->getText(), span(node), sink_), span(node)}; }
 
-  ast::QuantityLit quantity(P::QuantityContext* ctx) {
-    return {parse_quantity_literal(source_text(ctx), span(ctx), sink_), span(ctx)};
-  }
+  ast::QuantityLit quantity(P::QuantityContext* ctx) { return parse_quantity_literal(source_text(ctx), span(ctx), sink_); }
 
   ast::Effectivity effectivity(P::EffectivityContext* ctx) {
     ast::Effectivity e{date(ctx->DATE(0)), std::nullopt, span(ctx)};
@@ -106,7 +104,14 @@ class Builder {
     if (auto* c = ctx->layerDecl()) return layer(c);
     if (auto* c = ctx->tableDecl()) return table(c);
     if (auto* c = ctx->unitsDecl()) return ast::UnitsDecl{string(c->STRING()), c->REPAIR() != nullptr, span(c)};
+    if (auto* c = ctx->unitDecl()) return unit_decl(c);
     return std::nullopt;
+  }
+
+  ast::UnitDecl unit_decl(P::UnitDeclContext* ctx) {
+    ast::UnitDecl d{word(ctx->name()), optional_string(ctx->STRING()), quantity(ctx->quantity()), std::nullopt, span(ctx)};
+    if (TerminalNode* n = ctx->NUMBER()) d.divisor = parse_quantity_literal(n->getText(), span(n), sink_);
+    return d;
   }
 
   ast::RulesetDecl ruleset(P::RulesetDeclContext* ctx) {
@@ -134,7 +139,9 @@ class Builder {
     else if (auto* q = dynamic_cast<P::QuantityTypeContext*>(ctx)) {
       t.kind = ast::FactTypeKind::quantity;
       t.unit_span = span(q->unit());
-      t.unit = parse_unit_literal(source_text(q->unit()), t.unit_span, sink_);
+      auto [unit, pending] = parse_unit_literal(source_text(q->unit()), t.unit_span, sink_);
+      t.unit = std::move(unit);
+      t.unit_pending = pending;
       if (q->name() != nullptr) t.per = word(q->name());
     } else if (auto* e = dynamic_cast<P::EnumTypeContext*>(ctx)) {
       t.kind = ast::FactTypeKind::one_of;
@@ -205,7 +212,9 @@ class Builder {
     ast::TableNumbers n{string(ctx->STRING()), std::nullopt, {}};
     if (ctx->unit() != nullptr) {
       n.unit_span = span(ctx->unit());
-      n.unit = parse_unit_literal(source_text(ctx->unit()), n.unit_span, sink_);
+      auto [unit, pending] = parse_unit_literal(source_text(ctx->unit()), n.unit_span, sink_);
+      n.unit = std::move(unit);
+      n.unit_pending = pending;
     }
     return n;
   }

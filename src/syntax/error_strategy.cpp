@@ -30,7 +30,8 @@ Recovery recovery_for(std::size_t rule) {
     case P::RuleTableDecl:
     case P::RuleKindDecl:
     case P::RuleLayerDecl:
-    case P::RuleUnitsDecl: return Recovery::statement;
+    case P::RuleUnitsDecl:
+    case P::RuleUnitDecl: return Recovery::statement;
     case P::RuleTierHeader: return Recovery::header;
     case P::RuleFile:
     case P::RuleItem:
@@ -43,7 +44,7 @@ Recovery recovery_for(std::size_t rule) {
 
 bool starts_statement(std::size_t type) {
   switch (type) {
-    case L::RULESET: case L::FACT: case L::ENUMERATION: case L::GEOMETRY: case L::TABLE: case L::KIND: case L::LAYER: case L::UNITS: case L::UNIT:
+    case L::RULESET: case L::FACT: case L::ENUMERATION: case L::GEOMETRY: case L::TABLE: case L::KIND: case L::LAYER: case L::UNITS: case L::UNIT: case L::MEASURE_ZH:
     case L::NATION: case L::PROVINCE: case L::CITY: case L::DISTRICT: case L::SPATIAL_LAYOUT: case L::EMISSION_CONTROL:
     case L::RISK_CONTROL: case L::RESOURCE_EFFICIENCY: case L::BAN: case L::REQUIRE:
     case L::LIMIT: case L::ALLOW: case L::ENCOURAGE: return true;

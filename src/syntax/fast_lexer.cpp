@@ -36,6 +36,7 @@ const std::unordered_map<std::string_view, std::uint32_t>& keywords() {
       {"单元图", L::UNITS},
       {"unit", L::UNIT},
       {"单元", L::UNIT},
+      {"计量单位", L::MEASURE_ZH},
       {"from", L::FROM},
       {"来自", L::FROM},
       {"repair", L::REPAIR},

@@ -181,8 +181,7 @@ class Parser {
         break;
       }
     }
-    const Span whole = span_from(first);
-    return {parse_quantity_literal(text_from(first), whole, sink_), whole};
+    return parse_quantity_literal(text_from(first), span_from(first), sink_);
   }
 
   ast::Effectivity effectivity() {
@@ -208,11 +207,12 @@ class Parser {
       case L::LAYER: return layer();
       case L::TABLE: return table();
       case L::UNITS: return units();
+      case L::MEASURE_ZH: return unit_decl();
       case L::NATION:
       case L::PROVINCE:
       case L::CITY:
       case L::DISTRICT:
-      case L::UNIT: return tier_block();
+      case L::UNIT: return starts_unit_decl() ? ast::Item{unit_decl()} : ast::Item{tier_block()};
       default: throw GiveUp{};
     }
   }
@@ -270,7 +270,9 @@ class Parser {
           const std::size_t unit_first = pos_;
           unit();
           t.unit_span = span_from(unit_first);
-          t.unit = parse_unit_literal(text_from(unit_first), t.unit_span, sink_);
+          auto [unit, pending] = parse_unit_literal(text_from(unit_first), t.unit_span, sink_);
+          t.unit = std::move(unit);
+          t.unit_pending = pending;
           if (accept(L::PER)) t.per = name();
         } else {
           t.kind = ast::FactTypeKind::named;
@@ -413,9 +415,30 @@ class Parser {
       const std::size_t unit_first = pos_;
       unit();
       n.unit_span = span_from(unit_first);
-      n.unit = parse_unit_literal(text_from(unit_first), n.unit_span, sink_);
+      auto [unit, pending] = parse_unit_literal(text_from(unit_first), n.unit_span, sink_);
+      n.unit = std::move(unit);
+      n.unit_pending = pending;
     }
     return n;
+  }
+
+  // `unit NAME ["LABEL"] =` declares a unit of measure; `unit CODE … {` is a tier.
+  bool starts_unit_decl() const { return type(2) == L::EQ || (type(2) == L::STRING && type(3) == L::EQ); }
+
+  // unitDecl : (UNIT | MEASURE_ZH) name STRING? EQ quantity (SLASH NUMBER)? SEMI
+  ast::UnitDecl unit_decl() {
+    const std::size_t first = pos_++;
+    ast::Name name = this->name();
+    std::optional<ast::StringLit> label = optional_string();
+    expect(L::EQ);
+    ast::UnitDecl d{std::move(name), std::move(label), quantity(), std::nullopt, {}};
+    if (accept(L::SLASH)) {
+      const FastToken& n = expect(L::NUMBER);
+      d.divisor = parse_quantity_literal(text(n), span(n), sink_);
+    }
+    expect(L::SEMI);
+    d.span = span_from(first);
+    return d;
   }
 
   ast::UnitsDecl units() {

@@ -4,6 +4,7 @@
 
 #include "base/utf8.hpp"
 #include "model/codes.hpp"
+#include "quantity/unit_later.hpp"
 
 namespace zhunru::syntax {
 namespace {
@@ -71,20 +72,31 @@ std::chrono::year_month_day parse_date_literal(std::string_view token, const Spa
   return date;
 }
 
-Quantity parse_quantity_literal(std::string_view text, const Span& span, DiagnosticSink& sink) {
+ast::QuantityLit parse_quantity_literal(std::string_view text, const Span& span, DiagnosticSink& sink) {
   auto parsed = parse_quantity(text);
-  if (parsed) return std::move(parsed).value();
+  if (parsed) return {std::move(parsed).value(), span, false};
   const QuantityError& e = parsed.error();
+  if (e.unknown_unit) {
+    if (auto split = quantity::split_number_and_unit(text)) {
+      Quantity q;
+      q.number = split->number;
+      q.number_text = std::move(split->number_text);
+      q.multiplier = std::move(split->multiplier);
+      q.unit.text = std::move(split->unit_text);
+      q.value = q.number;
+      return {std::move(q), span, true};
+    }
+  }
   sink.error("syntax.quantity", sub_span(span, e.column, utf8::length(text)), e.message);
-  return Quantity{};
+  return {Quantity{}, span, false};
 }
 
-Unit parse_unit_literal(std::string_view text, const Span& span, DiagnosticSink& sink) {
+UnitLit parse_unit_literal(std::string_view text, const Span& span, DiagnosticSink& sink) {
   auto parsed = parse_unit(text);
-  if (parsed) return std::move(parsed).value();
+  if (parsed) return {std::move(parsed).value(), false};
   const QuantityError& e = parsed.error();
-  sink.error("syntax.unit", sub_span(span, e.column, utf8::length(text)), e.message);
-  return Unit{std::string(text), 1.0, Dimension{}};
+  if (!e.unknown_unit) sink.error("syntax.unit", sub_span(span, e.column, utf8::length(text)), e.message);
+  return {Unit{std::string(text), 1.0, Dimension{}}, e.unknown_unit};
 }
 
 void check_tier_code(ast::TierLevel level, const ast::Code& code, DiagnosticSink& sink) {
@@ -150,35 +162,36 @@ void check_unit_code(const ast::Code& code, DiagnosticSink& sink) {
   }
 }
 
-void check_distance(const ast::QuantityLit& distance, DiagnosticSink& sink) {
+bool check_distance(const ast::QuantityLit& distance, DiagnosticSink& sink) {
   const Dimension& dim = distance.quantity.dimension();
-  if (distance.quantity.number_text.empty()) return;  // unreadable: reported already
-  if (dim == Dimension::of(BaseDimension::length)) return;
+  if (distance.quantity.number_text.empty() || distance.pending) return true;  // unreadable, or read by the checker
+  if (dim == Dimension::of(BaseDimension::length)) return true;
   if (dim.is_dimensionless() && distance.quantity.unit.text.empty()) {
     sink.error("syntax.distance-unit", distance.span,
                {"a distance needs a length unit, such as `500 m` or `1 km`", "距离须带长度单位，如“500 m”或“1 km”"});
-    return;
+    return false;
   }
   if (!dim.is_dimensionless()) {
     const LocalizedText name = dim.name();
     sink.error("syntax.distance-unit", distance.span,
                {"a distance must be a length (m, km, …), not a " + name.en, "距离须为长度（m、km 等），而不是" + name.zh});
   }
+  return false;
 }
 
-void check_overlap_minimum(const ast::QuantityLit& least, DiagnosticSink& sink) {
+bool check_overlap_minimum(const ast::QuantityLit& least, DiagnosticSink& sink) {
   const Dimension& dim = least.quantity.dimension();
-  if (least.quantity.number_text.empty()) return;  // unreadable: reported already
+  if (least.quantity.number_text.empty() || least.pending) return true;  // unreadable, or read by the checker
   const Dimension length = Dimension::of(BaseDimension::length);
   const bool share = dim == Dimension::of(BaseDimension::ratio);
   if (share || dim == length * length) {
     const double v = least.quantity.value;
-    if (v > 0.0 && (!share || v <= 1.0)) return;
+    if (v > 0.0 && (!share || v <= 1.0)) return true;
     sink.error("syntax.overlap-minimum", least.span,
                share ? LocalizedText{"a share of the site must be above 0 % and at most 100 %",
                                      "选址占用的比例须大于 0% 且不超过 100%"}
                      : LocalizedText{"an area of the site must be above 0", "选址占用的面积须大于 0"});
-    return;
+    return false;
   }
   const LocalizedText what = dim.is_dimensionless() && least.quantity.unit.text.empty()
                                  ? LocalizedText{"plain number", "无单位的数"}
@@ -187,6 +200,7 @@ void check_overlap_minimum(const ast::QuantityLit& least, DiagnosticSink& sink) 
              {"how much of the site must lie in the layer is a share (`10 %`) or an area (`1 ha`, `500 m2`), not a " +
                   what.en,
               "选址占用图层的多少须为比例（“10 %”）或面积（“1 公顷”“500 平方米”“3 亩”），而不是" + what.zh});
+  return false;
 }
 
 }  // namespace zhunru::syntax

@@ -20,11 +20,17 @@ std::string decode_string_literal(std::string_view token, const Span& span, Diag
 /// `2024-07-01`; refuses dates that do not exist (2024-02-30).
 std::chrono::year_month_day parse_date_literal(std::string_view token, const Span& span, DiagnosticSink& sink);
 
-/// `30万 吨/年` with the quantity parser; errors point into the literal.
-Quantity parse_quantity_literal(std::string_view text, const Span& span, DiagnosticSink& sink);
+/// `30万 吨/年` with the quantity parser; errors point into the literal. A
+/// unit that is not built in is no error here: the literal is kept pending
+/// for the checker, which knows the units the ruleset declares.
+ast::QuantityLit parse_quantity_literal(std::string_view text, const Span& span, DiagnosticSink& sink);
 
-/// `t/a` in `quantity t/a`.
-Unit parse_unit_literal(std::string_view text, const Span& span, DiagnosticSink& sink);
+/// `t/a` in `quantity t/a`; `pending` as for quantities.
+struct UnitLit {
+  Unit unit;
+  bool pending = false;
+};
+UnitLit parse_unit_literal(std::string_view text, const Span& span, DiagnosticSink& sink);
 
 /// City codes are six digits ending in 00 (500000, 320100); district codes
 /// six digits; unit codes ZH + district + class digit (1–3) + 4 digits.
@@ -35,9 +41,9 @@ void check_unit_code(const ast::Code& code, DiagnosticSink& sink);
 void check_region_code(ast::TierLevel level, const ast::Code& code, DiagnosticSink& sink);
 
 /// A `within` distance must be a length.
-void check_distance(const ast::QuantityLit& distance, DiagnosticSink& sink);
+bool check_distance(const ast::QuantityLit& distance, DiagnosticSink& sink);  // false: reported
 
 /// `overlapping L by at least Q`: Q is a share in (0 %, 100 %] or an area above 0.
-void check_overlap_minimum(const ast::QuantityLit& least, DiagnosticSink& sink);
+bool check_overlap_minimum(const ast::QuantityLit& least, DiagnosticSink& sink);
 
 }  // namespace zhunru::syntax

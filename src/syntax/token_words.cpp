@@ -69,7 +69,7 @@ std::vector<std::size_t> with_names(std::vector<std::size_t> tokens) {
 const std::vector<Group>& groups() {
   static const std::vector<Group> kGroups{
       {{L::RULESET, L::FACT, L::KIND, L::LAYER, L::CITY, L::DISTRICT},
-       {L::UNITS, L::UNIT, L::ENUMERATION, L::GEOMETRY, L::TABLE, L::NATION, L::PROVINCE},
+       {L::UNITS, L::UNIT, L::MEASURE_ZH, L::ENUMERATION, L::GEOMETRY, L::TABLE, L::NATION, L::PROVINCE},
        {{"a declaration (ruleset, fact, enumeration, kind, layer, table, units) or a tier block (nation, province, "
          "city, district, unit)",
          "声明（ruleset、fact、enumeration、kind、layer、table、units）或层级块（nation、province、city、district、unit）"},
@@ -164,6 +164,7 @@ TokenWord token_word(std::size_t type) {
     case L::LAYER: return both(Keyword::layer);
     case L::UNITS: return en_only("units");
     case L::UNIT: return both(Keyword::unit_tier);
+    case L::MEASURE_ZH: return zh_only("计量单位");
     case L::FROM: return both(Keyword::from);
     case L::REPAIR: return both(Keyword::repair);
     case L::ONE: return en_only("one of");
