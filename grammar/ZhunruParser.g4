@@ -44,8 +44,9 @@ factType
   ;
 // A fact of several values at once (`fact fuels: set of { coal, oil, gas };`).
 setOf     : SET OF | MULTI_ZH ;
-// An enumeration declared once, for several facts (`fact nature : natures;`).
-enumDecl  : ENUMERATION name STRING? EQ oneOf? LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE SEMI ;
+// An enumeration declared once, for several facts (`fact nature : natures;`);
+// it may be declared anew for a period (`enumeration classes effective 2024-02-01 = {…};`).
+enumDecl  : ENUMERATION name STRING? effectivity? EQ oneOf? LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE SEMI ;
 oneOf     : ONE OF | ENUM_ZH ;
 // A value may have values under it: `new "新建" { relocation "迁建" }`.
 enumValue : name STRING? (LBRACE enumValue (COMMA enumValue)* COMMA? RBRACE)? ;

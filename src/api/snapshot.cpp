@@ -30,7 +30,7 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::string_view kMagic = "ZHUNRU-SNAPSHOT\n";
-constexpr int kFormat = 17;  // 16: before units of measure; 15: before set facts; 14: before tables of numbers; 13: before nation and province tiers and scopes by region; 12: before reference tables; 11: before the IR and the rule index were stored, and the checksum was SHA-256; 10: before projects could give geometries beside the site; 9: before kinds could have dated definitions; 8: before layers could be picked per project; 7: before layers could be intersections and filters; 6: before `overlapping L`; 5: before values could sit under values; 1: the payload as CBOR; 2: binary, before rules kept their Chinese-keyword texts; 3: before rule files were numbered; 4: before the model and its rules went in blobs
+constexpr int kFormat = 17;  // 16: before units of measure and dated enumerations; 15: before set facts; 14: before tables of numbers; 13: before nation and province tiers and scopes by region; 12: before reference tables; 11: before the IR and the rule index were stored, and the checksum was SHA-256; 10: before projects could give geometries beside the site; 9: before kinds could have dated definitions; 8: before layers could be picked per project; 7: before layers could be intersections and filters; 6: before `overlapping L`; 5: before values could sit under values; 1: the payload as CBOR; 2: binary, before rules kept their Chinese-keyword texts; 3: before rule files were numbered; 4: before the model and its rules went in blobs
 constexpr std::size_t kMaxSnapshotBytes = std::size_t{4} << 30;
 
 using Loaded = Expected<std::shared_ptr<const Ruleset>, SnapshotError>;

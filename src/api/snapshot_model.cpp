@@ -98,7 +98,7 @@ void fields(auto& io, Is<Table> auto& t) {
 }
 void fields(auto& io, Is<AsOfIn> auto& n) { io(n.from_day, n.until_day); }
 
-void fields(auto& io, Is<EnumValue> auto& v) { io(v.name, v.label, v.parent); }
+void fields(auto& io, Is<EnumValue> auto& v) { io(v.name, v.label, v.parent, v.in_force); }
 void fields(auto& io, Is<Fact> auto& f) { io(f.name, f.label, f.kind, f.unit, f.values, f.source, f.per); }
 void fields(auto& io, Is<Kind> auto& k) { io(k.name, k.label, k.condition, k.source); }
 // A filter is applied when the maps load: a snapshot keeps the features that

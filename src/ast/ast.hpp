@@ -336,6 +336,7 @@ struct EnumDecl {
   std::vector<EnumValue> values;
   bool one_of = false;  // written with `one of`/`枚举` before the braces (fmt keeps it)
   Span span;
+  std::optional<Effectivity> effective;  // these values hold in this period (an enumeration may have several)
   friend bool operator==(const EnumDecl&, const EnumDecl&) = default;
 };
 

@@ -112,6 +112,7 @@ class Dumper {
     out_ += fmt::format("(enumeration {}", d.name.text);
     for (const EnumValue& v : d.values) enum_value(v);
     opt_str("label", d.label);
+    effectivity(d.effective);
     out_ += ')';
   }
   void item(const KindDecl& d) {

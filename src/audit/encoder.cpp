@@ -169,6 +169,21 @@ z3::expr_vector Encoder::background() {
     }
     // A project file cannot give a negative quantity (project.negative-quantity).
     if (f.kind == model::FactKind::quantity) out.push_back(v >= 0);
+    // Nor a value of a dated enumeration out of force (eval.value-not-in-force).
+    if (f.kind == model::FactKind::enumeration) {
+      for (std::uint32_t i = 0; i < f.values.size(); ++i) {
+        if (f.values[i].in_force_on(as_of_day_)) continue;
+        if (const auto at = enum_index(f, i)) out.push_back(v != *at);
+      }
+    }
+  }
+  for (const auto& [fact, items] : items_) {
+    const model::Fact& f = m_.facts[fact];
+    const auto& domain = domains_->enums.at(f.name);
+    for (const auto& [at, has] : items) {
+      const auto value = f.find_value(domain[static_cast<std::size_t>(at)]);
+      if (value && !f.values[*value].in_force_on(as_of_day_)) out.push_back(!has);
+    }
   }
   for (const auto& [fact, amounts] : amounts_) {
     if (m_.facts[fact].unit.text.empty()) continue;  // `number per`: any number

@@ -34,4 +34,8 @@ std::int32_t days_since_epoch(const std::chrono::year_month_day& date) {
   return static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
 }
 
+std::chrono::year_month_day date_from_days(std::int32_t days) {
+  return std::chrono::year_month_day(std::chrono::sys_days(std::chrono::days(days)));
+}
+
 }  // namespace zhunru

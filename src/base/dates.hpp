@@ -14,5 +14,7 @@ namespace zhunru {
 
 /// Days since 1970-01-01 (negative before).
 std::int32_t days_since_epoch(const std::chrono::year_month_day& date);
+/// The day `days` after 1970-01-01.
+std::chrono::year_month_day date_from_days(std::int32_t days);
 
 }  // namespace zhunru

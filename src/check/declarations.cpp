@@ -2,8 +2,11 @@
 // because a condition refers to all three by bare name.
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <optional>
+#include <unordered_map>
 
+#include "base/dates.hpp"
 #include "base/edit_distance.hpp"
 #include "check/depth_first.hpp"
 #include "check/layer_filter.hpp"
@@ -116,11 +119,12 @@ void add_value(Context& ctx, model::Fact& fact, const ast::EnumValue& v, std::op
     }
   }
   const auto id = static_cast<std::uint32_t>(fact.values.size());
-  fact.values.push_back({v.name.text, label, parent});
+  fact.values.push_back({v.name.text, label, parent, {}});
   for (const ast::EnumValue& under : v.under) add_value(ctx, fact, under, id, seen);
 }
 
-/// `values` (and those under them) into `into`, checked: no word twice, not too many.
+}  // namespace
+
 void add_values(Context& ctx, model::Fact& into, const std::vector<ast::EnumValue>& values, const Span& span) {
   std::unordered_map<std::string, Span> seen;
   for (const ast::EnumValue& v : values) add_value(ctx, into, v, std::nullopt, seen);
@@ -131,16 +135,33 @@ void add_values(Context& ctx, model::Fact& into, const std::vector<ast::EnumValu
   }
 }
 
+namespace {
+
 /// `enumeration natures "建设性质" = {…};`: its values, checked once, for
-/// every fact declared with it (`fact nature : natures;`).
-void declare_enumeration(Context& ctx, const ast::EnumDecl& decl) {
+/// every fact declared with it (`fact nature : natures;`). Declared again,
+/// each declaration for a period, its versions are merged.
+void declare_enumeration(Context& ctx, const std::vector<const ast::EnumDecl*>& versions) {
+  const ast::EnumDecl& first = *versions.front();
+  const bool dated = std::all_of(versions.begin(), versions.end(), [](const auto* d) { return d->effective.has_value(); });
+  if (versions.size() > 1 && dated) {
+    if (auto merged = merge_enumeration_versions(ctx, versions)) ctx.enumerations.emplace(first.name.text, std::move(*merged));
+    return;
+  }
   model::Fact values;  // only its name (for messages) and values are used
-  values.name = decl.name.text;
-  add_values(ctx, values, decl.values, decl.span);
-  const auto [it, inserted] = ctx.enumerations.emplace(decl.name.text, std::move(values.values));
-  if (!inserted) {
-    ctx.error("check.duplicate-name", decl.name.span,
-              {"enumeration " + q(decl.name.text) + " is declared twice", "枚举" + qz(decl.name.text) + " 重复声明"});
+  values.name = first.name.text;
+  add_values(ctx, values, first.values, first.span);
+  if (first.effective) {  // one version only: its values hold in its period
+    const std::int32_t from = days_since_epoch(first.effective->from.date);
+    const std::int32_t until = first.effective->until ? days_since_epoch(first.effective->until->date)
+                                                      : std::numeric_limits<std::int32_t>::max();
+    for (model::EnumValue& v : values.values) v.in_force = {{from, until}};
+  }
+  ctx.enumerations.emplace(first.name.text, std::move(values.values));
+  for (std::size_t i = 1; i < versions.size(); ++i) {
+    ctx.error("check.duplicate-name", versions[i]->name.span,
+              {"enumeration " + q(first.name.text) + " is declared twice; to declare it anew for a period, give "
+               "every declaration `effective D [until E]`",
+               "枚举" + qz(first.name.text) + " 重复声明；如按时段重新声明，每一处都须写“生效 D [至 E]”"});
   }
 }
 
@@ -459,11 +480,18 @@ void declare(Context& ctx, const std::vector<ParsedFile>& files) {
   const ast::RulesetDecl* ruleset = nullptr;
   const ast::UnitsDecl* units = nullptr;
   declare_units_of_measure(ctx, files);  // first: facts, tables and rules may be in these units
-  for (const ParsedFile& f : files) {  // then enumerations, as facts anywhere may be of their types
+  std::vector<std::vector<const ast::EnumDecl*>> enumerations;  // then enumerations, as facts anywhere may be of
+  std::unordered_map<std::string, std::size_t> enumeration_at;    // their types: each name's declarations
+  for (const ParsedFile& f : files) {
     for (const ast::Item& item : f.file->items) {
-      if (const auto* e = std::get_if<ast::EnumDecl>(&item)) declare_enumeration(ctx, *e);
+      const auto* e = std::get_if<ast::EnumDecl>(&item);
+      if (!e) continue;
+      const auto [it, fresh] = enumeration_at.emplace(e->name.text, enumerations.size());
+      if (fresh) enumerations.emplace_back();
+      enumerations[it->second].push_back(e);
     }
   }
+  for (const auto& versions : enumerations) declare_enumeration(ctx, versions);
   for (const ParsedFile& f : files) {
     for (const ast::Item& item : f.file->items) {
       if (const auto* r = std::get_if<ast::RulesetDecl>(&item)) declare_ruleset(ctx, *r, ruleset);

@@ -11,6 +11,15 @@ namespace zhunru::check {
 /// model.units_of_measure and model.unit_set. First: anything may use them.
 void declare_units_of_measure(Context& ctx, const std::vector<ParsedFile>& files);
 
+/// `values` (and those under them) into `into`, checked: no word twice, not too many.
+void add_values(Context& ctx, model::Fact& into, const std::vector<ast::EnumValue>& values, const Span& span);
+
+/// An enumeration declared anew for periods (`enumeration E effective D = {…};`,
+/// each declaration dated): its versions' values merged, each with the
+/// periods of the versions that have it; nothing when they conflict (reported).
+std::optional<std::vector<model::EnumValue>> merge_enumeration_versions(Context& ctx,
+                                                                        const std::vector<const ast::EnumDecl*>& versions);
+
 /// `ruleset`, `fact`, `kind` (names only), `layer`, `units from`: duplicates,
 /// reserved names, enumerations; fills the symbol and adjective tables.
 void declare(Context& ctx, const std::vector<ParsedFile>& files);

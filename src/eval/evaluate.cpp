@@ -2,6 +2,7 @@
 // there, then verdicts (per unit, overall: the strictest), best and worst
 // cases, missing facts and scores (docs/language.md, "Evaluating a project").
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -25,6 +26,47 @@ struct Outcome {
   eval::Judgement judgement;
   std::vector<TraceStep> trace;
 };
+
+std::string periods_of(const model::EnumValue& v) {
+  std::string out;
+  for (const model::AsOfIn& p : v.in_force) {
+    if (!out.empty()) out += ", ";
+    out += iso_date(date_from_days(p.from_day)) + "–";
+    if (p.until_day != std::numeric_limits<std::int32_t>::max()) out += iso_date(date_from_days(p.until_day));
+  }
+  return out;
+}
+
+// A value of a dated enumeration (`enumeration E effective D = {…}`) that no
+// version in force on the as-of date has: judged by rules of another period,
+// the project would be judged silently wrong.
+std::optional<EvalError> check_values_in_force(const model::Model& m, const Project::Data& pd, std::int32_t day) {
+  for (std::size_t f = 0; f < m.facts.size() && f < pd.values.size(); ++f) {
+    const model::Fact& fact = m.facts[f];
+    const FactValue& given = pd.values[f];
+    if (!given.known || (fact.kind != model::FactKind::enumeration && fact.kind != model::FactKind::enum_set)) continue;
+    const auto refuse = [&](std::uint32_t value) -> std::optional<EvalError> {
+      if (value >= fact.values.size() || fact.values[value].in_force_on(day)) return std::nullopt;
+      const model::EnumValue& v = fact.values[value];
+      const std::string named = v.label.empty() ? "`" + v.name + "`" : "`" + v.name + "` (" + v.label + ")";
+      const std::string named_zh = "“" + (v.label.empty() ? v.name : v.label) + "”";
+      const std::string as_of = iso_date(date_from_days(day));
+      return EvalError{"eval.value-not-in-force",
+                       {named + " of `" + fact.name + "` is a value only in " + periods_of(v) +
+                            "; the project is judged as of " + as_of + ": give a value in force then, or judge it as of a date in that period",
+                        "事实“" + (fact.label.empty() ? fact.name : fact.label) + "”的取值" + named_zh + "仅在 " + periods_of(v) +
+                            " 有效；本次按 " + as_of + " 判定：请给出当时有效的取值，或按该时段内的日期判定"}};
+    };
+    if (fact.kind == model::FactKind::enumeration) {
+      if (auto problem = refuse(static_cast<std::uint32_t>(given.number))) return problem;
+    } else {
+      for (const std::uint32_t item : given.items) {
+        if (auto problem = refuse(item)) return problem;
+      }
+    }
+  }
+  return std::nullopt;
+}
 
 Verdict settle(Verdict best, Verdict worst) { return best == worst ? best : Verdict::incomplete; }
 
@@ -289,6 +331,9 @@ Expected<Decision, EvalError> evaluate(const Ruleset& ruleset, const Project& pr
                              "项目未给出所在单元：请提供 `site`（清单须有单元图）或 `units`（单元编码，如 ZH50010320001）"}});
   }
   if (auto problem = check_as_of(rs.model, options.as_of)) return Result::failure(*problem);
+  if (auto problem = check_values_in_force(rs.model, pd, days_since_epoch(options.as_of))) {
+    return Result::failure(*problem);
+  }
   return Evaluation(rs, pd, options).run();
 }
 

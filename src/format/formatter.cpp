@@ -135,7 +135,8 @@ class Formatter {
 
   void item(const ast::EnumDecl& d) {
     const std::string label = d.label ? " " + Printer::string_literal(d.label->value) : "";
-    const std::string head = kw(Keyword::enumeration) + " " + d.name.text + label + " = " +
+    const std::string period = d.effective ? " " + print_.effectivity(*d.effective) : "";
+    const std::string head = kw(Keyword::enumeration) + " " + d.name.text + label + period + " = " +
                              (d.one_of ? kw(Keyword::one_of) + " " : std::string());
     const std::string one_line = head + "{ " + print_.enum_values(d.values) + " };";
     if (fits(0, one_line)) {

@@ -45,10 +45,29 @@ enum class FactKind { boolean, number, quantity, enumeration, industry, text, da
 /// checker's tables and the evaluator's sets of values.
 inline constexpr std::size_t kMaxEnumValues = 10000;
 
+/// The as-of date lies in [from, until], in days since 1970: which of a
+/// kind's definitions is in effect (`kind two-high effective 2021-05-30 = …`),
+/// or when a value of a dated enumeration is.
+struct AsOfIn {
+  std::int32_t from_day = 0;
+  std::int32_t until_day = 0;
+  friend bool operator==(const AsOfIn&, const AsOfIn&) = default;
+};
+
 struct EnumValue {
   std::string name;
   std::string label;  // "" when none was given
   std::optional<std::uint32_t> parent;  // the value this one is a kind of (declared before it)
+  // A dated enumeration's value (`enumeration E effective D = {…}`): the
+  // periods of the versions that have it. Empty: always.
+  std::vector<AsOfIn> in_force;
+  [[nodiscard]] bool in_force_on(std::int32_t day) const {
+    if (in_force.empty()) return true;
+    for (const AsOfIn& p : in_force) {
+      if (day >= p.from_day && day <= p.until_day) return true;
+    }
+    return false;
+  }
 };
 
 struct Fact {
@@ -199,14 +218,6 @@ struct SiteSpatial {
   OverlapMeasure by = OverlapMeasure::any;
   std::uint32_t geometry = kSite;  // the site, or Model::geometries[geometry - 1] (`outfall within …`)
   friend bool operator==(const SiteSpatial&, const SiteSpatial&) = default;
-};
-
-/// The as-of date lies in [from, until], in days since 1970: which of a
-/// kind's definitions is in effect (`kind two-high effective 2021-05-30 = …`).
-struct AsOfIn {
-  std::int32_t from_day = 0;
-  std::int32_t until_day = 0;
-  friend bool operator==(const AsOfIn&, const AsOfIn&) = default;
 };
 
 /// `outside L` is `inside L` negated, `not overlapping L` is `overlapping L`

@@ -159,7 +159,8 @@ class Builder {
   }
 
   ast::EnumDecl enumeration(P::EnumDeclContext* ctx) {
-    ast::EnumDecl d{word(ctx->name()), optional_string(ctx->STRING()), {}, ctx->oneOf() != nullptr, span(ctx)};
+    ast::EnumDecl d{word(ctx->name()), optional_string(ctx->STRING()), {}, ctx->oneOf() != nullptr, span(ctx), std::nullopt};
+    if (ctx->effectivity() != nullptr) d.effective = effectivity(ctx->effectivity());
     for (P::EnumValueContext* v : ctx->enumValue()) d.values.push_back(enum_value(v));
     return d;
   }

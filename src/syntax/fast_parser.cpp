@@ -332,7 +332,8 @@ class Parser {
 
   ast::EnumDecl enumeration() {
     const std::size_t first = pos_++;
-    ast::EnumDecl d{name(), optional_string(), {}, false, {}};
+    ast::EnumDecl d{name(), optional_string(), {}, false, {}, std::nullopt};
+    if (type() == L::EFFECTIVE) d.effective = effectivity();
     expect(L::EQ);
     if (type() == L::ONE || type() == L::ENUM_ZH) {
       one_of();

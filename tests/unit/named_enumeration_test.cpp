@@ -122,7 +122,8 @@ TEST_CASE("named enumeration: misuse found by the checker") {
   CHECK(messages("fact a : boool;\n") ==
         std::vector<std::string>{"check.unknown-type: `boool` is not a type or a declared enumeration | did you mean `bool`?"});
   CHECK(messages("enumeration natures = { new };\nenumeration natures = { old };\n") ==
-        std::vector<std::string>{"check.duplicate-name: enumeration `natures` is declared twice"});
+        std::vector<std::string>{"check.duplicate-name: enumeration `natures` is declared twice; to declare it anew for a period, give every "
+                                  "declaration `effective D [until E]`"});
   CHECK(messages("enumeration natures = { new, 新建, new \"新建\" };\n").front().starts_with("check.duplicate-value: `natures`"));
   CHECK(messages("fact big : " + classes(10001) + ";\n") ==
         std::vector<std::string>{"check.too-many-values: an enumeration may have at most 10000 values"});
