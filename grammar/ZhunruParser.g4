@@ -68,10 +68,10 @@ layerDecl : LAYER name STRING? (FROM STRING REPAIR? | EQ name ((AND name)+ | WHE
 // (`column "产品" quantity "标杆水平" kgce/t`), for rules to look numbers up.
 tableDecl : TABLE name STRING? (FROM STRING COLUMN STRING tableNumbers? | EQ name WHERE expr) effectivity? SEMI ;
 tableNumbers : QUANTITY_TYPE STRING unit | NUMBER_TYPE STRING ;
-unitsDecl : UNITS FROM STRING REPAIR? SEMI ;
+unitsDecl : UNITS FROM STRING REPAIR? SEMI ;   // REPAIR: MakeValid the map's invalid features
 // A unit of measure the ruleset declares, as an amount of known units:
 // `unit 重量箱 "weight box" = 50 kg;`, `unit 运行日 = 1 a / 300;`.
-unitDecl  : (UNIT | MEASURE_ZH) name STRING? EQ quantity (SLASH NUMBER)? SEMI ;   // REPAIR: MakeValid the map's invalid features
+unitDecl  : (UNIT | MEASURE_ZH) name STRING? EQ quantity (SLASH NUMBER)? SEMI ;
 unitsWord : UNITS | UNIT ;      // `in units [...]` is `在 单元 [...]` in Chinese
 
 // ---- tiers ----------------------------------------------------------------------

@@ -242,6 +242,12 @@ PYBIND11_MODULE(_zhunru, m) {
           return py::dict(py::arg("name") = g.name, py::arg("label") = g.label);
         });
       })
+      .def("units_of_measure", [](const Ruleset& rs) {
+        return list_of(rs.units_of_measure(), [](const UnitOfMeasureInfo& u) {
+          return py::dict(py::arg("name") = u.name, py::arg("label") = u.label, py::arg("definition") = u.definition,
+                          py::arg("canonical") = u.canonical, py::arg("canonical_unit") = u.canonical_unit);
+        });
+      })
       .def("tables", [](const Ruleset& rs) {
         return list_of(rs.tables(), [](const TableInfo& t) {
           const auto date = [](const auto& d) { return d ? py::object(py::str(iso_date(*d))) : py::object(py::none()); };

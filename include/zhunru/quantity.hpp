@@ -96,6 +96,15 @@ struct UnitDefinition {
 class UnitSet {
  public:
   UnitSet();  // the built-in units only
+  // A moved-from set still holds its units (never a null lexicon): moving copies.
+  UnitSet(const UnitSet&) = default;
+  UnitSet(UnitSet&& other) noexcept : lexicon_(other.lexicon_) {}
+  UnitSet& operator=(const UnitSet&) = default;
+  UnitSet& operator=(UnitSet&& other) noexcept {
+    lexicon_ = other.lexicon_;
+    return *this;
+  }
+  ~UnitSet() = default;
   /// The built-in units and `declared`. Refused when a symbol is a built-in
   /// unit or multiplier, declared twice, or not one word (a space, `/`, a
   /// digit first), or a factor is not a positive finite number.

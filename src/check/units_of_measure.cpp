@@ -3,7 +3,10 @@
 // before any fact, table or rule, which may be written in them in any file. A
 // unit may be defined by another declared unit, in any order: declarations
 // are read in rounds, each reading those whose units are known by then.
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -24,8 +27,9 @@ std::string written(const ast::UnitDecl& d) {
   return out;
 }
 
+// A built-in unit or multiplier, or a word the built-in units read (`万吨`).
 bool is_built_in(const std::string& name) {
-  if (quantity::find_atomic_unit(name)) return true;
+  if (quantity::find_atomic_unit(name) || parse_unit(name).has_value()) return true;
   for (const quantity::Multiplier& m : quantity::multipliers()) {
     if (m.symbol == name) return true;
   }
@@ -47,42 +51,96 @@ Expected<UnitDefinition, QuantityError> read_definition(const ast::UnitDecl& d, 
   return UnitDefinition{d.name.text, factor, amount.dimension()};
 }
 
+// The declared units a declaration's amount is written in: each term of
+// its unit (`kgce/重量箱`), with or without a leading multiplier (`万重量箱`).
+std::vector<std::size_t> units_used(const ast::UnitDecl& d, const std::unordered_map<std::string, std::size_t>& declared) {
+  std::vector<std::size_t> out;
+  if (!d.amount.pending) return out;  // built-in units only
+  const std::string& text = d.amount.quantity.unit.text;
+  for (std::size_t from = 0; from <= text.size();) {
+    const std::size_t slash = std::min(text.find('/', from), text.size());
+    std::string term = text.substr(from, slash - from);
+    while (!term.empty() && term.back() == ' ') term.pop_back();
+    while (!term.empty() && term.front() == ' ') term.erase(0, 1);
+    if (const auto it = declared.find(term); it != declared.end()) out.push_back(it->second);
+    for (const quantity::Multiplier& m : quantity::multipliers()) {
+      if (!term.starts_with(m.symbol)) continue;
+      if (const auto it = declared.find(term.substr(m.symbol.size())); it != declared.end()) out.push_back(it->second);
+    }
+    from = slash + 1;
+  }
+  return out;
+}
+
+// Exponents of a declared unit stay small, so that a unit of up to eight
+// terms of declared units (quantity parser: kMaxUnitTerms) stays in range.
+constexpr int kMaxDeclaredExponent = 8;
+
+bool dimension_in_range(const Dimension& d) {
+  for (std::size_t b = 0; b < kBaseDimensionCount; ++b) {
+    const int e = d.exponent(static_cast<BaseDimension>(b));
+    if (e > kMaxDeclaredExponent || e < -kMaxDeclaredExponent) return false;
+  }
+  return true;
+}
+
+// Reads each declaration once, after the declared units it is written in
+// (a depth-first order over "is written in"), with a parser of just those
+// units; the ruleset's parser of them all is built once, at the end.
 class UnitReader {
  public:
   explicit UnitReader(Context& ctx) : ctx_(ctx) {}
 
   void read(std::vector<const ast::UnitDecl*> decls) {
-    std::vector<const ast::UnitDecl*> todo = named_well(decls);
-    while (!todo.empty()) {
-      std::vector<const ast::UnitDecl*> later;
-      std::vector<QuantityError> why_later;
-      const std::size_t known_before = known_.size();
-      for (const ast::UnitDecl* d : todo) {
-        if (!readable(*d)) continue;
-        auto def = read_definition(*d, ctx_.model.unit_set);
-        if (def) accept(*d, std::move(*def));
-        else if (def.error().unknown_unit) {
-          later.push_back(d);
-          why_later.push_back(def.error());
-        } else {
-          ctx_.error("syntax.quantity", d->amount.span, def.error().message);
-        }
-      }
-      if (known_.size() == known_before) {
-        for (std::size_t i = 0; i < later.size(); ++i) report_unread(*later[i], why_later[i], later);
-        return;
-      }
-      auto set = UnitSet::with(known_);
-      if (!set) {  // named_well and accept refused what with() refuses; kept as a guard
-        ctx_.error("check.unit-value", later.empty() ? todo.front()->span : later.front()->span, set.error());
-        return;
-      }
-      ctx_.model.unit_set = std::move(*set);
-      todo = std::move(later);
-    }
+    decls_ = named_well(decls);
+    for (std::size_t i = 0; i < decls_.size(); ++i) index_.emplace(decls_[i]->name.text, i);
+    uses_.resize(decls_.size());
+    for (std::size_t i = 0; i < decls_.size(); ++i) uses_[i] = units_used(*decls_[i], index_);
+    state_.assign(decls_.size(), State::unvisited);
+    definitions_.resize(decls_.size());
+    for (std::size_t i = 0; i < decls_.size(); ++i) visit(i);
+    if (auto set = UnitSet::with(known_)) ctx_.model.unit_set = std::move(*set);  // accept() refused what with() refuses
   }
 
  private:
+  enum class State : std::uint8_t { unvisited, visiting, read, failed };
+
+  // Depth-first: the units `i` is written in, then `i`. The chain is at most
+  // kMaxUnits long, so the recursion is bounded.
+  void visit(std::size_t i) {
+    if (state_[i] != State::unvisited) return;
+    state_[i] = State::visiting;
+    for (const std::size_t used : uses_[i]) {
+      if (state_[used] == State::visiting) {
+        report_cycle(*decls_[i], *decls_[used]);
+        state_[i] = State::failed;
+        return;
+      }
+      visit(used);
+      if (state_[used] == State::failed) {  // its error is reported; this one would only echo it
+        state_[i] = State::failed;
+        return;
+      }
+    }
+    state_[i] = read_one(i) ? State::read : State::failed;
+  }
+
+  bool read_one(std::size_t i) {
+    const ast::UnitDecl& d = *decls_[i];
+    if (!readable(d)) return false;
+    std::vector<UnitDefinition> used;
+    for (const std::size_t u : uses_[i]) used.push_back(*definitions_[u]);
+    auto def = read_definition(d, UnitSet::with(std::move(used)).value_or(UnitSet{}));
+    if (!def) {  // read again with every unit read so far, for the "did you mean"
+      const auto again = read_definition(d, UnitSet::with(known_).value_or(UnitSet{}));
+      ctx_.error("syntax.quantity", d.amount.span, again ? def.error().message : again.error().message);
+      return false;
+    }
+    if (!accept(d, *def)) return false;
+    definitions_[i] = std::move(*def);
+    return true;
+  }
+
   // Drops (and reports) declarations whose name is built in or declared twice.
   std::vector<const ast::UnitDecl*> named_well(std::vector<const ast::UnitDecl*>& decls) {
     if (decls.size() > kMaxUnits) {
@@ -97,8 +155,9 @@ class UnitReader {
       const std::string& name = d->name.text;
       if (is_built_in(name)) {
         ctx_.error("check.unit-taken", d->name.span,
-                   {q(name) + " is a built-in unit or multiplier; a declared unit needs a name of its own",
-                    qz(name) + " 是内置单位或倍数词；声明的计量单位须另取名称"},
+                   {q(name) + " is a built-in unit or multiplier, or is read as one (`万吨` is 万 × 吨); a declared unit "
+                       "needs a name of its own",
+                    qz(name) + " 是内置单位或倍数词，或会被读作内置单位（“万吨”即 万 × 吨）；声明的计量单位须另取名称"},
                    {"see docs/quantities.md for the built-in units", "内置单位见 docs/quantities.md"});
         continue;
       }
@@ -119,39 +178,47 @@ class UnitReader {
     return !d.divisor || !d.divisor->quantity.number_text.empty();
   }
 
-  void accept(const ast::UnitDecl& d, UnitDefinition def) {
+  bool accept(const ast::UnitDecl& d, UnitDefinition def) {
     if (d.divisor && d.divisor->quantity.value == 0.0) {
       ctx_.error("check.divide-by-zero", d.divisor->span, {"division by zero", "除数为零"});
-      return;
+      return false;
     }
     if (!(def.factor > 0.0) || !std::isfinite(def.factor)) {
       ctx_.error("check.unit-value", d.amount.span,
                  {"a unit must be worth a positive amount: " + q(d.name.text) + " = " + written(d),
                   "计量单位的换算值须为正数：" + qz(d.name.text) + " = " + written(d)});
-      return;
+      return false;
     }
-    ctx_.model.units_of_measure.push_back(
-        {def, d.label ? d.label->value : "", written(d), ctx_.locate(d.span)});
+    if (!dimension_in_range(def.dimension)) {
+      ctx_.error("check.unit-value", d.amount.span,
+                 {"the dimension of " + q(d.name.text) + " has an exponent beyond " +
+                      std::to_string(kMaxDeclaredExponent) + ": declare it in simpler units",
+                  "计量单位" + qz(d.name.text) + "的量纲指数超过 " + std::to_string(kMaxDeclaredExponent) + "：请用更简单的单位声明"});
+      return false;
+    }
+    ctx_.model.units_of_measure.push_back({def, d.label ? d.label->value : "", written(d), ctx_.locate(d.span)});
     known_.push_back(std::move(def));
+    return true;
   }
 
-  // Never read: its unit is unknown, or it is defined through itself.
-  void report_unread(const ast::UnitDecl& d, const QuantityError& why, const std::vector<const ast::UnitDecl*>& stuck) {
-    const std::string& unit_text = d.amount.quantity.unit.text;
-    for (const ast::UnitDecl* other : stuck) {
-      if (unit_text.find(other->name.text) == std::string::npos) continue;
-      ctx_.error("check.unit-cycle", d.amount.span,
-                 {"the unit " + q(d.name.text) + " is defined through " + q(other->name.text) +
-                      ", which is defined through it in turn",
-                  "计量单位" + qz(d.name.text) + "由" + qz(other->name.text) + "定义，而后者又由它定义"},
-                 {"define one of them by built-in units", "请用内置单位定义其中之一"});
-      return;
-    }
-    ctx_.error("syntax.quantity", d.amount.span, why.message);
+  void report_cycle(const ast::UnitDecl& d, const ast::UnitDecl& through) {
+    const bool itself = &d == &through;
+    ctx_.error("check.unit-cycle", d.amount.span,
+               itself ? LocalizedText{"the unit " + q(d.name.text) + " is defined through itself",
+                                      "计量单位" + qz(d.name.text) + "由自身定义"}
+                      : LocalizedText{"the unit " + q(d.name.text) + " is defined through " + q(through.name.text) +
+                                          ", which is defined through it in turn",
+                                      "计量单位" + qz(d.name.text) + "由" + qz(through.name.text) + "定义，而后者又由它定义"},
+               {"define one of them by built-in units", "请用内置单位定义其中之一"});
   }
 
   Context& ctx_;
-  std::vector<UnitDefinition> known_;
+  std::vector<const ast::UnitDecl*> decls_;
+  std::unordered_map<std::string, std::size_t> index_;  // decls_, by name
+  std::vector<std::vector<std::size_t>> uses_;           // by declaration: the declared units it is written in
+  std::vector<State> state_;
+  std::vector<std::optional<UnitDefinition>> definitions_;  // by declaration, once read
+  std::vector<UnitDefinition> known_;                       // read so far, in order
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <memory>
+#include <unordered_set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -543,8 +544,10 @@ Expected<Unit, QuantityError> read_unit_alone(const Lexicon& lex, std::string_vi
 }
 
 // Why a declared unit cannot join the built-in ones, or nothing.
-std::optional<LocalizedText> refuse_definition(const std::vector<UnitDefinition>& declared, std::size_t i) {
-  const UnitDefinition& d = declared[i];
+// Declared exponents stay small: eight terms of them stay inside int8.
+constexpr int kMaxDeclaredExponent = 8;
+
+std::optional<LocalizedText> refuse_definition(const UnitDefinition& d, std::unordered_set<std::string_view>& seen) {
   const std::string_view s = d.symbol;
   const std::string q_en = en_quote(s);
   const std::string q_zh = zh_quote(s);
@@ -554,14 +557,18 @@ std::optional<LocalizedText> refuse_definition(const std::vector<UnitDefinition>
                         s.find("\u3000") == std::string_view::npos && !is_ascii_digit(s.front()) &&
                         s.front() != '.' && s.front() != '+' && s.front() != '-';
   if (!one_word) return LocalizedText{cat({q_en, " is not a unit word"}), cat({q_zh, "不是单位名称"})};
-  if (quantity::find_atomic_unit(s)) {
+  if (quantity::find_atomic_unit(s) || read_unit_alone(*builtin_lexicon(), s)) {  // `万吨` is read as 万 × 吨
     return LocalizedText{cat({q_en, " is a built-in unit"}), cat({q_zh, "是内置单位"})};
   }
   for (const Multiplier& m : quantity::multipliers()) {
     if (m.symbol == s) return LocalizedText{cat({q_en, " is a multiplier"}), cat({q_zh, "是倍数词"})};
   }
-  for (std::size_t j = 0; j < i; ++j) {
-    if (declared[j].symbol == s) return LocalizedText{cat({q_en, " is declared twice"}), cat({q_zh, "重复声明"})};
+  if (!seen.insert(s).second) return LocalizedText{cat({q_en, " is declared twice"}), cat({q_zh, "重复声明"})};
+  for (std::size_t b = 0; b < kBaseDimensionCount; ++b) {
+    const int e = d.dimension.exponent(static_cast<BaseDimension>(b));
+    if (e > kMaxDeclaredExponent || e < -kMaxDeclaredExponent) {
+      return LocalizedText{cat({q_en, " has a dimension exponent out of range"}), cat({q_zh, "的量纲指数超出范围"})};
+    }
   }
   if (!std::isfinite(d.factor) || d.factor <= 0.0) {
     return LocalizedText{cat({q_en, " must be worth a positive finite amount"}), cat({q_zh, "的换算值须为有限正数"})};
@@ -606,10 +613,11 @@ UnitSet::UnitSet() : lexicon_(builtin_lexicon()) {}
 
 Expected<UnitSet, LocalizedText> UnitSet::with(std::vector<UnitDefinition> declared) {
   if (declared.empty()) return UnitSet{};
-  for (std::size_t i = 0; i < declared.size(); ++i) {
-    if (auto problem = refuse_definition(declared, i)) return Expected<UnitSet, LocalizedText>::failure(*problem);
-  }
   try {
+    std::unordered_set<std::string_view> seen;
+    for (const UnitDefinition& d : declared) {
+      if (auto problem = refuse_definition(d, seen)) return Expected<UnitSet, LocalizedText>::failure(*problem);
+    }
     return UnitSet(std::make_shared<const Lexicon>(std::move(declared)));
   } catch (...) {
     return Expected<UnitSet, LocalizedText>::failure(internal_error().message);
@@ -618,7 +626,13 @@ Expected<UnitSet, LocalizedText> UnitSet::with(std::vector<UnitDefinition> decla
 
 const std::vector<UnitDefinition>& UnitSet::declared() const { return lexicon_->declared; }
 
-Expected<Quantity, QuantityError> parse_quantity(std::string_view text) { return parse_quantity(text, UnitSet{}); }
+Expected<Quantity, QuantityError> parse_quantity(std::string_view text) {
+  try {
+    return read_quantity(*builtin_lexicon(), text);
+  } catch (...) {
+    return Expected<Quantity, QuantityError>::failure(internal_error());
+  }
+}
 
 Expected<Quantity, QuantityError> parse_quantity(std::string_view text, const UnitSet& units) {
   try {
@@ -628,7 +642,13 @@ Expected<Quantity, QuantityError> parse_quantity(std::string_view text, const Un
   }
 }
 
-Expected<Unit, QuantityError> parse_unit(std::string_view text) { return parse_unit(text, UnitSet{}); }
+Expected<Unit, QuantityError> parse_unit(std::string_view text) {
+  try {
+    return read_unit_alone(*builtin_lexicon(), text);
+  } catch (...) {
+    return Expected<Unit, QuantityError>::failure(internal_error());
+  }
+}
 
 Expected<Unit, QuantityError> parse_unit(std::string_view text, const UnitSet& units) {
   try {

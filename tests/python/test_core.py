@@ -291,6 +291,18 @@ def test_geometries_beside_the_site():
     assert missing.verdict == "incomplete" and "outfall" in missing.to_dict()["missing"]
 
 
+def test_units_of_measure():
+    # A unit the ruleset declares: rules, facts and project values may be written in it.
+    rs = zhunru.compile_sources({
+        "u.rules": 'ruleset "u";\nunit 重量箱 "weight box" = 50 kg;\nfact e : quantity kgce/重量箱;\n'
+                   'city 500000 { resource-efficiency { R: limit e to 12 kgce/重量箱 for projects; } }\n'})
+    [unit] = rs.units_of_measure()
+    assert unit == {"name": "重量箱", "label": "weight box", "definition": "50 kg",
+                    "canonical": pytest.approx(0.05), "canonical_unit": "t"}
+    assert rs.evaluate({"units": ["ZH50011220001"], "e": "230 kgce/t"}, as_of=AS_OF).verdict == "admit"
+    assert rs.evaluate({"units": ["ZH50011220001"], "e": "12.5 kgce/重量箱"}, as_of=AS_OF).verdict != "admit"
+
+
 def test_reference_tables():
     # examples/registries: the PFOS rows of the 2023 list of key new pollutants, looked up by CAS number.
     rs = zhunru.compile(ROOT / "examples" / "registries")

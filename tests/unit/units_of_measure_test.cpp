@@ -80,6 +80,15 @@ TEST_CASE("units of measure: a parser of the ruleset's units converts them like 
   CHECK_FALSE(UnitSet::with({{"3箱", 1.0, mass}}).has_value());
   CHECK_FALSE(UnitSet::with({{"箱", 0.0, mass}}).has_value());
   CHECK_FALSE(UnitSet::with({{"箱", -1.0, mass}}).has_value());
+  CHECK_FALSE(UnitSet::with({{"万吨", 1.0, mass}}).has_value());  // read as 万 × 吨 already
+  Dimension deep;
+  for (int i = 0; i < 9; ++i) deep = deep * mass;
+  CHECK_FALSE(UnitSet::with({{"箱", 1.0, deep}}).has_value());
+  // A moved-from set still reads quantities.
+  UnitSet moved = *set;
+  const UnitSet taken = std::move(moved);
+  CHECK(parse_quantity("1 重量箱", moved).has_value());  // NOLINT(bugprone-use-after-move): the point of the check
+  CHECK(parse_quantity("1 重量箱", taken).has_value());
 }
 
 TEST_CASE("units of measure: rules, facts, tables and projects in a declared unit") {
@@ -123,8 +132,15 @@ TEST_CASE("units of measure: mistakes, each with its code") {
   CHECK(codes(base + "unit 箱 = 0 kg;") == std::vector<std::string>{"5 check.unit-value"});
   CHECK(codes(base + "unit 箱 = 5 kg / 0;") == std::vector<std::string>{"5 check.divide-by-zero"});
   CHECK(codes(base + "unit 箱 = 5 kg;\nunit 箱 = 6 kg;") == std::vector<std::string>{"6 check.duplicate-name"});
-  CHECK(codes(base + "unit 甲 = 2 乙;\nunit 乙 = 3 甲;") ==
-        std::vector<std::string>{"5 check.unit-cycle", "6 check.unit-cycle"});
+  CHECK(codes(base + "unit 甲 = 2 乙;\nunit 乙 = 3 甲;") == std::vector<std::string>{"6 check.unit-cycle"});
+  CHECK(codes(base + "unit 箱 = 2 箱;") == std::vector<std::string>{"5 check.unit-cycle"});
+  // Not a cycle: an unknown unit next to a declared one is the unknown unit's error.
+  CHECK(codes(base + "unit 甲 = 2 乙;\nunit 乙 = 3 丙;") == std::vector<std::string>{"6 syntax.quantity"});
+  // A word the built-in units read is taken too: `万吨` is 万 × 吨, and must keep meaning it.
+  CHECK(codes(base + "unit 万吨 = 5 t;") == std::vector<std::string>{"5 check.unit-taken"});
+  CHECK(codes(base + "unit 千米 = 5 m;") == std::vector<std::string>{"5 check.unit-taken"});
+  // Exponents stay small, so no chain of declared units can wrap a dimension around.
+  CHECK(codes(base + "unit u1 = 1 万/m3/m3/m3;") == std::vector<std::string>{"5 check.unit-value"});
   CHECK(messages(base + "unit 箱 = 5 kgg;").find("did you mean `kg`") != std::string::npos);
   // A unit no file declares is the parser's error as before, now with declared units among the suggestions.
   CHECK(messages(base + "unit 重量箱 = 50 kg;", "R: ban projects where glass-energy > 3 kgce/重量相;")
@@ -143,6 +159,20 @@ TEST_CASE("units of measure: mistakes, each with its code") {
   const CompileResult not_length = with_map("R: ban projects within 3 斤 of river;");
   REQUIRE(not_length.diagnostics.size() == 1);
   CHECK(not_length.diagnostics.front().code == "syntax.distance-unit");
+}
+
+TEST_CASE("units of measure: a chain of 1,000 declarations in reverse order is read once each") {
+  std::string schema = "ruleset \"chain\";\nfact m : quantity u999;\n";
+  for (int i = 999; i >= 1; --i) schema += "unit u" + std::to_string(i) + " = 1 u" + std::to_string(i - 1) + ";\n";
+  schema += "unit u0 = 1 kg;\n";
+  const auto rs = compile_ok(sources("R: ban projects where m > 2 kg;", schema));
+  CHECK(verdict(*rs, R"("m": 3)") == Verdict::reject);
+  CHECK(verdict(*rs, R"("m": "1 u500")") == Verdict::admit);
+  // One more is refused with its own code.
+  const auto too_many = codes(schema + "unit u1000 = 1 u999;");
+  CAPTURE(too_many.size());
+  REQUIRE_FALSE(too_many.empty());
+  CHECK(too_many.front().ends_with("check.too-many-units"));
 }
 
 TEST_CASE("units of measure: fmt both ways and a snapshot keep them") {

@@ -288,6 +288,10 @@ class Ruleset:
         """The geometries a project gives beside its site (`geometry outfall;`)."""
         return self._core.geometries()
 
+    def units_of_measure(self) -> list:
+        """The units the ruleset declares (`unit 重量箱 = 50 kg;`), each with its definition."""
+        return self._core.units_of_measure()
+
     def tables(self) -> list:
         """The reference tables rules look facts up in (`table … from "….csv" column "…"`)."""
         return self._core.tables()
