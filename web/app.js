@@ -12,7 +12,7 @@ const TEXT = {
     report: "下载报告（HTML，可打印为 PDF）", switch: "English",
     footer: "结论依据所填信息自动生成，仅供准备申请参考，以生态环境主管部门审查意见为准。",
     unknown: "未知", none: "均无", pickMany: "可多选（按住 Ctrl）；不选为未知", yes: "是", no: "否", noSite: "尚未选址", site: "已选址",
-    vertices: (n) => `已点 ${n} 个点`, mustChange: "须改正的问题", needed: "尚需补充的信息",
+    vertices: (n) => `已点 ${n} 个点`, mustChange: "须改正的问题", needed: "尚需补充的信息", notNeeded: "未提供（无论取何值，结论不变）",
     units: "所在环境管控单元", ruleByRule: "逐条判定", because: "理由：", source: "依据：",
     forbids: "禁止本项目。", requires: "要求：", share: "占选址", decided: "决定结论的图层：",
     errors: "无法研判：", busy: "正在研判……", sitePart: "项目选址", district: "区县",
@@ -27,7 +27,7 @@ const TEXT = {
     report: "Download the report (HTML, prints to PDF)", switch: "中文",
     footer: "Made from the facts you gave, to help prepare an application; the competent authority's review decides.",
     unknown: "unknown", none: "none of them", pickMany: "pick several (hold Ctrl); none picked is unknown", yes: "yes", no: "no", noSite: "no site yet", site: "site placed",
-    vertices: (n) => `${n} points so far`, mustChange: "What must change", needed: "Facts still needed",
+    vertices: (n) => `${n} points so far`, mustChange: "What must change", needed: "Facts still needed", notNeeded: "Not given (whatever they are, the verdict stays the same)",
     units: "Environmental control units", ruleByRule: "Rule by rule", because: "Because: ", source: "Source: ",
     forbids: "Forbids this project.", requires: "Requires: ", share: "of the site", decided: "Layers that decided: ",
     errors: "Could not check: ", busy: "Checking…", sitePart: "the site", district: "district",
@@ -293,8 +293,13 @@ function renderDecision(d) {
         + `<p>${ban ? t("forbids") : t("requires") + escapeHtml((state.lang === "zh" ? f.requirement_zh : f.requirement) || "")}</p>${citations(f)}</div>`;
     }
   }
-  if (d.missing.length) {
-    html += `<h3>${t("needed")}</h3><ul id="missing">${d.missing.map((m) => `<li>${escapeHtml(factLabel(m))}</li>`).join("")}</ul>`;
+  const needed = d.needed || [];
+  const others = d.missing.filter((m) => !needed.includes(m));
+  if (needed.length) {
+    html += `<h3>${t("needed")}</h3><ul id="missing">${needed.map((m) => `<li>${escapeHtml(factLabel(m))}</li>`).join("")}</ul>`;
+  }
+  if (others.length) {
+    html += `<h3>${t("notNeeded")}</h3><ul id="not-needed">${others.map((m) => `<li>${escapeHtml(factLabel(m))}</li>`).join("")}</ul>`;
   }
   html += `<h3>${t("units")}</h3><table id="units"><tr><th>${t("code")}</th><th>${t("name")}</th><th>${t("unitClass")}</th>`
     + `<th>${t("share")}</th><th>${t("verdict")}</th></tr>`;

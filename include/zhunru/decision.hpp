@@ -110,6 +110,10 @@ struct Decision {
   std::string project_json;          // the project file's `project` member as given; "" when none
   std::string project_id;            // its `id` (else `name`), for naming answers; "" when none
   std::vector<LocalizedText> notes;  // where the project is: outside shares, repaired map features used
+  // Of `missing`, those that can change the verdict: the facts of unknown
+  // rules whose violation would give a stricter verdict than `best`. Empty
+  // when the verdict is settled. Sorted, as `missing`.
+  std::vector<std::string> needed;
 };
 
 struct EvaluateOptions {

@@ -103,6 +103,7 @@ void project_json(JsonWriter& w, const std::string& text, bool compact) {
 void write_decision_members(JsonWriter& w, const Decision& d, bool compact) {
   w.member("verdict", name_of(d.verdict)).member("best", name_of(d.best)).member("worst", name_of(d.worst));
   w.key("missing").strings(d.missing);
+  w.key("needed").strings(d.needed);
   w.key("violated").strings(d.violated);
   w.member("as_of", iso_date(d.as_of));
   w.key("units").begin_array();
@@ -145,6 +146,7 @@ void write_decision_members(JsonWriter& w, const Decision& d, bool compact) {
 void write_verdict_members(JsonWriter& w, const Decision& d) {
   w.member("verdict", name_of(d.verdict)).member("best", name_of(d.best)).member("worst", name_of(d.worst));
   w.key("missing").strings(d.missing);
+  w.key("needed").strings(d.needed);
   w.key("violated").strings(d.violated);
   w.key("units").begin_array();
   for (const UnitDecision& u : d.units) w.value(u.code);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -84,11 +85,14 @@ std::string fact_list(const std::vector<std::string>& names, const Decision& d, 
 
 void section_missing(std::string& out, const Decision& d, const Words& w) {
   if (d.missing.empty()) return;
-  const std::string list = fact_list(d.missing, d, w);
-  if (d.verdict == Verdict::incomplete) {
-    out += fmt::format("{} {}\n", w("Facts needed to decide:", "尚需补充的事实："), list);
-  } else {
-    out += fmt::format("{} {}\n", w("Not given (they would not change the verdict):", "未提供（不影响结论）："), list);
+  std::vector<std::string> others;  // missing, but unable to change the verdict
+  std::set_difference(d.missing.begin(), d.missing.end(), d.needed.begin(), d.needed.end(), std::back_inserter(others));
+  if (!d.needed.empty()) {
+    out += fmt::format("{} {}\n", w("Facts needed to decide:", "尚需补充的事实："), fact_list(d.needed, d, w));
+  }
+  if (!others.empty()) {
+    out += fmt::format("{} {}\n", w("Not given (they would not change the verdict):", "未提供（不影响结论）："),
+                       fact_list(others, d, w));
   }
   if (d.best != d.worst) {
     out += fmt::format("{} {} … {}\n", w("Possible verdicts:", "可能的结论："), w.name(d.best),

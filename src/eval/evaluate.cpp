@@ -171,10 +171,14 @@ void Evaluation::collect_missing(Decision& d) const {
                                        [](const Outcome& o) { return o.judgement.status == Status::unknown; });
   if (!any_unknown) return;
   std::set<ir::Slot> slots;
+  std::set<ir::Slot> needed;
   for (const Outcome& o : outcomes_) {
-    if (o.judgement.status == Status::unknown && !is_positive(rule_of(o).form)) {
-      slots.insert(o.judgement.missing.begin(), o.judgement.missing.end());
-    }
+    const RuleForm form = rule_of(o).form;
+    if (o.judgement.status != Status::unknown || is_positive(form)) continue;
+    slots.insert(o.judgement.missing.begin(), o.judgement.missing.end());
+    // Violated, this rule gives at least `v`: it can move the verdict only above the best case.
+    const Verdict v = form == RuleForm::ban ? Verdict::reject : Verdict::conditional;
+    if (d.verdict == Verdict::incomplete && v > d.best) needed.insert(o.judgement.missing.begin(), o.judgement.missing.end());
   }
   std::map<std::string, std::string> names;  // sorted by name
   for (ir::Slot s : slots) names.emplace(slot_name(s), slot_label(s));
@@ -182,6 +186,9 @@ void Evaluation::collect_missing(Decision& d) const {
     d.missing.push_back(name);
     d.missing_labels.push_back(std::move(label));
   }
+  std::set<std::string> needed_names;
+  for (ir::Slot s : needed) needed_names.insert(slot_name(s));
+  d.needed.assign(needed_names.begin(), needed_names.end());
 }
 
 void Evaluation::collect_violated(Decision& d) const {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "base/dates.hpp"
@@ -98,13 +99,10 @@ void demands(std::string& out, const Decision& d, const Words& w) {
   out += fmt::format("<h2>{}</h2>\n{}", w("What must change", "须改正的问题"), body);
 }
 
-void missing(std::string& out, const Ruleset& rs, const Decision& d, const Words& w) {
-  if (d.missing.empty()) return;
-  out += fmt::format("<h2>{}</h2>\n<p>{}</p>\n<ul>", w("Facts still needed", "尚需补充的信息"),
-                     w("Each of these leaves a rule undecided; state them to get a verdict.",
-                       "下列每项信息都使某条规定无法判定；补充后即可得出结论。"));
+void fact_items(std::string& out, const Ruleset& rs, const std::vector<std::string>& names, const Words& w) {
   const auto facts = rs.facts();
-  for (const std::string& name : d.missing) {
+  out += "<ul>";
+  for (const std::string& name : names) {
     const auto f = std::find_if(facts.begin(), facts.end(), [&](const FactInfo& i) { return i.name == name; });
     std::string label = name == "site" ? w("the site (where the project is)", "项目选址") : "";
     if (f != facts.end() && !f->label.empty()) label = f->label;
@@ -112,6 +110,25 @@ void missing(std::string& out, const Ruleset& rs, const Decision& d, const Words
                          : fmt::format("<li>{} (<code>{}</code>)</li>", escape(label), escape(name));
   }
   out += "</ul>\n";
+}
+
+// The facts that can change the verdict first; then those that leave a rule
+// undecided but cannot change the verdict.
+void missing(std::string& out, const Ruleset& rs, const Decision& d, const Words& w) {
+  if (d.missing.empty()) return;
+  if (!d.needed.empty()) {
+    out += fmt::format("<h2>{}</h2>\n<p>{}</p>\n", w("Facts still needed", "尚需补充的信息"),
+                       w("Each of these leaves a rule undecided that can change the verdict; state them to get one.",
+                         "下列每项信息都使某条可能改变结论的规定无法判定；补充后即可得出结论。"));
+    fact_items(out, rs, d.needed, w);
+  }
+  std::vector<std::string> others;
+  std::set_difference(d.missing.begin(), d.missing.end(), d.needed.begin(), d.needed.end(), std::back_inserter(others));
+  if (others.empty()) return;
+  out += fmt::format("<h2>{}</h2>\n<p>{}</p>\n", w("Not given", "未提供的信息"),
+                     w("These leave a rule undecided, but whatever they are, the verdict stays the same.",
+                       "下列信息使某条规定无法判定，但无论取何值，结论都不变。"));
+  fact_items(out, rs, others, w);
 }
 
 void units(std::string& out, const Decision& d, const Words& w) {

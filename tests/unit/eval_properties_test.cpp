@@ -147,8 +147,11 @@ TEST_CASE("property: verdict-only evaluation agrees with full evaluation") {
     const Decision full = *evaluate(*rs, subject, {day(2025, 6, 1), true});
     const Decision lean = *evaluate(*rs, subject, {day(2025, 6, 1), false});
     CHECK(lean.findings.empty());
+    // The facts that can change the verdict are among the missing, and none when it is settled.
+    CHECK(std::includes(full.missing.begin(), full.missing.end(), full.needed.begin(), full.needed.end()));
+    if (full.verdict != Verdict::incomplete) CHECK(full.needed.empty());
     CHECK(order_free(lean) == order_free(Decision{full.verdict, full.best, full.worst, full.missing, full.missing_labels, {}, {}, {},
-                                                  full.score, full.as_of, {}, {}, {}, {}, {}, {}}));
+                                                  full.score, full.as_of, {}, {}, {}, {}, {}, {}, full.needed}));
     // The violated rules, without findings, are the findings' violated rules.
     std::set<std::string> violated;
     for (const Finding& f : full.findings) {

@@ -63,6 +63,27 @@ TEST_CASE("an unknown fact that could change the verdict makes it incomplete, wi
   const Decision r = decide(*two, project(R"("industry": "C2614")"));
   CHECK(r.verdict == Verdict::reject);
   CHECK(r.best == Verdict::reject);
+  CHECK(r.missing == std::vector<std::string>{"capacity"});
+  CHECK(r.needed.empty());
+  CHECK(to_text(r, Lang::en).find("Not given (they would not change the verdict): capacity") != std::string::npos);
+  CHECK(d.needed == std::vector<std::string>{"capacity"});
+}
+
+TEST_CASE("needed: of the missing facts, those that can change the verdict") {
+  // R1 is violated (conditional at best); B1 unknown can make it reject; R2 unknown cannot make it worse.
+  const auto rs = ruleset_with(R"(city 500000 { spatial-layout {
+    R1: require projects to have grade = A;
+    B1: ban projects where capacity > 10 t/a;
+    R2: require projects to have low-voc;
+  } })");
+  const Decision d = decide(*rs, project(R"("grade": "B")"));
+  CHECK(d.verdict == Verdict::incomplete);
+  CHECK(d.best == Verdict::conditional);
+  CHECK(d.missing == std::vector<std::string>{"capacity", "low-voc"});
+  CHECK(d.needed == std::vector<std::string>{"capacity"});
+  const std::string text = to_text(d, Lang::zh);
+  CHECK(text.find("尚需补充的事实：") != std::string::npos);
+  CHECK(text.find("未提供（不影响结论）：") != std::string::npos);
 }
 
 TEST_CASE("Kleene logic: false and unknown is false, true or unknown is true") {
