@@ -293,7 +293,7 @@ function renderDecision(d) {
         + `<p>${ban ? t("forbids") : t("requires") + escapeHtml((state.lang === "zh" ? f.requirement_zh : f.requirement) || "")}</p>${citations(f)}</div>`;
     }
   }
-  const needed = d.needed || [];
+  const needed = d.needed ?? (d.verdict === "incomplete" ? d.missing : []);  // an older server gives no `needed`
   const others = d.missing.filter((m) => !needed.includes(m));
   if (needed.length) {
     html += `<h3>${t("needed")}</h3><ul id="missing">${needed.map((m) => `<li>${escapeHtml(factLabel(m))}</li>`).join("")}</ul>`;

@@ -155,6 +155,10 @@ z3::expr Encoder::var(model::FactId fact) {
   return v;
 }
 
+bool Encoder::any_in_force(const model::Fact& f) const {
+  return std::any_of(f.values.begin(), f.values.end(), [&](const model::EnumValue& v) { return v.in_force_on(as_of_day_); });
+}
+
 z3::expr_vector Encoder::background() {
   z3::expr_vector out(ctx_);
   for (const auto& [fact, v] : vars_) {
@@ -170,7 +174,9 @@ z3::expr_vector Encoder::background() {
     // A project file cannot give a negative quantity (project.negative-quantity).
     if (f.kind == model::FactKind::quantity) out.push_back(v >= 0);
     // Nor a value of a dated enumeration out of force (eval.value-not-in-force).
-    if (f.kind == model::FactKind::enumeration) {
+    // With none in force the project can only leave the fact out; excluding
+    // every value would make nothing satisfiable, so nothing is excluded.
+    if (f.kind == model::FactKind::enumeration && any_in_force(f)) {
       for (std::uint32_t i = 0; i < f.values.size(); ++i) {
         if (f.values[i].in_force_on(as_of_day_)) continue;
         if (const auto at = enum_index(f, i)) out.push_back(v != *at);
@@ -181,6 +187,7 @@ z3::expr_vector Encoder::background() {
     const model::Fact& f = m_.facts[fact];
     const auto& domain = domains_->enums.at(f.name);
     for (const auto& [at, has] : items) {
+      if (!any_in_force(f)) break;
       const auto value = f.find_value(domain[static_cast<std::size_t>(at)]);
       if (value && !f.values[*value].in_force_on(as_of_day_)) out.push_back(!has);
     }

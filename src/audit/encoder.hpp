@@ -47,6 +47,8 @@ class Encoder {
   /// Constraints every project satisfies (enum and partition ranges, and
   /// the implications between spatial atoms used so far).
   [[nodiscard]] z3::expr_vector background();
+  /// Whether some value of `f` is in force on the audit's date (a dated enumeration may have none then).
+  [[nodiscard]] bool any_in_force(const model::Fact& f) const;
 
   /// The facts a Z3 model gives to the variables used so far, as JSON
   /// members (`"name": value`), in the facts' declared units.

@@ -40,6 +40,13 @@ bool periods_apart(Context& ctx, const std::vector<const ast::EnumDecl*>& by_sta
   return apart;
 }
 
+// Two values in one version: their clash was reported with that version.
+bool share_a_version(const model::EnumValue& a, const model::EnumValue& b) {
+  return std::any_of(a.in_force.begin(), a.in_force.end(), [&](const model::AsOfIn& p) {
+    return std::find(b.in_force.begin(), b.in_force.end(), p) != b.in_force.end();
+  });
+}
+
 std::string parent_name(const std::vector<model::EnumValue>& values, const model::EnumValue& v) {
   return v.parent ? values[*v.parent].name : std::string();
 }
@@ -87,7 +94,7 @@ std::optional<std::vector<model::EnumValue>> merge_enumeration_versions(Context&
     for (const std::string& word : {merged[i].name, merged[i].label}) {
       if (word.empty()) continue;
       const auto [it, fresh] = words.emplace(word, i);
-      if (fresh || it->second == i) continue;
+      if (fresh || it->second == i || share_a_version(merged[it->second], merged[i])) continue;  // add_values said so
       ctx.error("check.duplicate-value", versions.front()->name.span,
                 {"enumeration " + q(versions.front()->name.text) + " has two values named or labelled " + q(word) +
                      " in its versions",

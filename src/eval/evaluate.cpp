@@ -42,9 +42,12 @@ std::string periods_of(const model::EnumValue& v) {
 // the project would be judged silently wrong.
 std::optional<EvalError> check_values_in_force(const model::Model& m, const Project::Data& pd, std::int32_t day) {
   for (std::size_t f = 0; f < m.facts.size() && f < pd.values.size(); ++f) {
-    const model::Fact& fact = m.facts[f];
+    const model::Fact& given_fact = m.facts[f];
     const FactValue& given = pd.values[f];
-    if (!given.known || (fact.kind != model::FactKind::enumeration && fact.kind != model::FactKind::enum_set)) continue;
+    // Amounts are keyed by the values of their set fact (`quantity t/a per products`).
+    const bool amounts = given_fact.kind == model::FactKind::amounts && given_fact.per;
+    const model::Fact& fact = amounts ? m.facts[*given_fact.per] : given_fact;
+    if (!given.known || (!amounts && fact.kind != model::FactKind::enumeration && fact.kind != model::FactKind::enum_set)) continue;
     const auto refuse = [&](std::uint32_t value) -> std::optional<EvalError> {
       if (value >= fact.values.size() || fact.values[value].in_force_on(day)) return std::nullopt;
       const model::EnumValue& v = fact.values[value];

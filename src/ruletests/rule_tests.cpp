@@ -51,11 +51,11 @@ LocalizedText bad_expect(const std::string& en, const std::string& zh) {
 /// before the project is judged, so a misspelt key is said as such.
 std::optional<LocalizedText> malformed(const Json& expect) {
   if (!expect.is_object()) return bad_expect("it is an object", "应为对象");
-  static const std::set<std::string> kKnown{"verdict", "violated", "satisfied", "missing", "units", "as_of"};
+  static const std::set<std::string> kKnown{"verdict", "violated", "satisfied", "missing", "needed", "units", "as_of"};
   for (const auto& [key, value] : expect.items()) {
     if (!kKnown.count(key)) {
-      return bad_expect("`" + key + "` is not something a test can expect (verdict, violated, satisfied, missing, units, as_of)",
-                        "“" + key + "”不是可预期的内容（verdict、violated、satisfied、missing、units、as_of）");
+      return bad_expect("`" + key + "` is not something a test can expect (verdict, violated, satisfied, missing, needed, units, as_of)",
+                        "“" + key + "”不是可预期的内容（verdict、violated、satisfied、missing、needed、units、as_of）");
     }
     if (key == "verdict" && !(value.is_string() && verdict_named(value.get<std::string>()))) {
       return bad_expect("`verdict` is one of admit, conditional, reject, incomplete", "“verdict”应为 admit、conditional、reject、incomplete 之一");
@@ -79,7 +79,7 @@ void compare(const Json& expect, const Decision& d, std::vector<TestDifference>&
   std::vector<std::string> units;
   for (const UnitDecision& u : d.units) units.push_back(u.code);
   for (auto& [key, actual] : std::vector<std::pair<const char*, std::vector<std::string>>>{
-           {"violated", d.violated}, {"missing", d.missing}, {"units", units}}) {
+           {"violated", d.violated}, {"missing", d.missing}, {"needed", d.needed}, {"units", units}}) {
     if (!expect.contains(key)) continue;
     auto wanted = *strings(expect[key]);
     std::sort(wanted.begin(), wanted.end());

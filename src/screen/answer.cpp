@@ -102,6 +102,7 @@ void write_csv(std::string& out, const Answer& a, const ScreenOptions& o) {
   column(d ? name_of(d->worst) : "");
   column(d ? joined(d->violated) : "");
   column(d ? joined(d->missing) : "");
+  column(d ? joined(d->needed) : "");
   column(d ? joined(unit_codes(*d)) : "");
   column(d ? "" : error_text(a, o.lang));
   out.push_back('\n');
@@ -134,14 +135,14 @@ void write_feature(std::string& out, const Answer& a, const ScreenOptions& o, bo
   if (d) {
     w.member("verdict", name_of(d->verdict)).member("best", name_of(d->best)).member("worst", name_of(d->worst));
     w.member("violated", joined(d->violated));
-    w.member("missing", joined(d->missing)).member("units", joined(unit_codes(*d)));
+    w.member("missing", joined(d->missing)).member("needed", joined(d->needed)).member("units", joined(unit_codes(*d)));
   } else {
     w.member("error", error_text(a, o.lang));
   }
   // The facts as given, under their own names, after the answer's members
   // (a fact named like one of them is left out rather than overwrite it).
   static constexpr std::string_view kOurs[] = {"record", "id", "line", "file", "verdict", "best",
-                                               "worst", "violated", "missing", "units", "error"};
+                                               "worst", "violated", "missing", "needed", "units", "error"};
   for (const auto& [name, value] : given.items()) {
     if (name == "site" || name == "project" || std::find(std::begin(kOurs), std::end(kOurs), name) != std::end(kOurs)) {
       continue;
@@ -157,7 +158,7 @@ std::string output_header(BatchOutput format) {
   switch (format) {
     case BatchOutput::ndjson: return "";
     case BatchOutput::csv:
-      return "record,id,verdict,best,worst,violated,missing,units,error\n";
+      return "record,id,verdict,best,worst,violated,missing,needed,units,error\n";
     case BatchOutput::geojson: return R"({"type":"FeatureCollection","features":[)";
   }
   return "";

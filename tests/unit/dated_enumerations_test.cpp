@@ -81,6 +81,14 @@ TEST_CASE("dated enumerations: the values in force on the as-of date, and no oth
   AuditOptions after;
   after.as_of = y2021;
   CHECK(audit(*dead, after).findings.empty());
+  // Audited on a day no version is in force, the fact can only be left out:
+  // a rule that does not read it is not thereby dead.
+  const auto other = compile_ok(sources("R5: ban expansion projects; R6: ban projects where class = pending;"));
+  AuditOptions gap;
+  gap.as_of = day(2011, 3, 1);
+  for (const AuditFinding& f : audit(*other, gap).findings) {
+    for (const AuditRule& r : f.rules) CHECK(r.id != "R5");
+  }
 }
 
 TEST_CASE("dated enumerations: mistakes, each with its code") {

@@ -340,9 +340,9 @@ TEST_CASE("screening output as CSV and GeoJSON: one row or feature per record, e
   std::vector<std::string> lines;
   for (std::string line; std::getline(rows, line);) lines.push_back(line);
   REQUIRE(lines.size() == 3);
-  CHECK(lines[0] == "record,id,verdict,best,worst,violated,missing,units,error");
+  CHECK(lines[0] == "record,id,verdict,best,worst,violated,missing,needed,units,error");
   CHECK(lines[1].starts_with("1,,"));
-  CHECK(lines[2].starts_with("2,,,,,,,,project.unknown-fact: industri: "));
+  CHECK(lines[2].starts_with("2,,,,,,,,,project.unknown-fact: industri: "));
 
   o.output = BatchOutput::geojson;
   s = screen_text(*rs, batch, o);

@@ -89,7 +89,10 @@ class Decision:
                        doc='"admit", "conditional", "reject" or "incomplete".')
     best = property(lambda self: self._summary["best"], doc="The verdict if every missing fact turned out best.")
     worst = property(lambda self: self._summary["worst"], doc="The verdict if every missing fact turned out worst.")
-    missing = property(lambda self: list(self._summary["missing"]), doc="Facts still needed for a definite verdict.")
+    missing = property(lambda self: list(self._summary["missing"]),
+                       doc="Facts that left some ban or requirement undecided.")
+    needed = property(lambda self: list(self._summary.get("needed", [])),
+                      doc="Of `missing`, the facts that can change the verdict (none when it is settled).")
     violated = property(lambda self: list(self._summary["violated"]), doc="Ids of the rules the project violates.")
 
     @property

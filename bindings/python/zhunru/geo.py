@@ -17,7 +17,7 @@ __all__ = ["screen", "ANSWER_COLUMNS"]
 
 #: Columns screen() adds: the verdict, best and worst cases, violated rules,
 #: missing facts, units, and the error of a row that could not be judged.
-ANSWER_COLUMNS = ("verdict", "best", "worst", "violated", "missing", "units", "error")
+ANSWER_COLUMNS = ("verdict", "best", "worst", "violated", "missing", "needed", "units", "error")
 
 # Columns that describe the project rather than state a fact (as in a CSV batch).
 _RESERVED = ("units", "id", "name")
@@ -68,6 +68,7 @@ def answers_of(answers: Iterator) -> dict:
         out["worst"].append(None if err else a.worst)
         out["violated"].append(None if err else a.violated)
         out["missing"].append(None if err else a.missing)
+        out["needed"].append(None if err else a.needed)
         out["units"].append(None if err else a.units)
         out["error"].append(a.message() if err else None)
     return out
