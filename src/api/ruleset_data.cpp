@@ -1,5 +1,6 @@
 #include "api/ruleset_data.hpp"
 
+#include <algorithm>
 #include <tbb/parallel_sort.h>
 
 #include "base/side_by_side.hpp"
@@ -23,7 +24,16 @@ namespace {
 
 /// Facts by name, then by label: a text already taken keeps its fact, so a
 /// name wins over a label.
-void index_facts(const model::Model& model, std::unordered_map<std::string_view, model::FactId>& out) {
+void index_facts(const model::Model& model, std::unordered_map<std::string_view, model::FactId>& out,
+                 std::vector<model::FactId>& dated) {
+  dated.clear();
+  for (model::FactId i = 0; i < model.facts.size(); ++i) {
+    const model::Fact& f = model.facts[i];
+    const model::Fact& keyed = f.kind == model::FactKind::amounts && f.per ? model.facts[*f.per] : f;  // by its set's values
+    if (std::any_of(keyed.values.begin(), keyed.values.end(), [](const model::EnumValue& v) { return !v.in_force.empty(); })) {
+      dated.push_back(i);
+    }
+  }
   out.clear();
   for (model::FactId i = 0; i < model.facts.size(); ++i) out.emplace(model.facts[i].name, i);
   for (model::FactId i = 0; i < model.facts.size(); ++i) {
@@ -41,7 +51,7 @@ void Ruleset::Data::index_names() {
   } else {
     tbb::parallel_sort(rules_by_id.begin(), rules_by_id.end());  // a national list: a million ids
   }
-  index_facts(model, facts_by_name);
+  index_facts(model, facts_by_name, dated_facts);
 }
 
 bool Ruleset::Data::index_names(const std::vector<std::uint32_t>& order) {
@@ -55,7 +65,7 @@ bool Ruleset::Data::index_names(const std::vector<std::uint32_t>& order) {
     if (by_id.size() > 1 && !(by_id[by_id.size() - 2] < by_id[by_id.size() - 1])) return false;
   }
   rules_by_id = std::move(by_id);
-  index_facts(model, facts_by_name);
+  index_facts(model, facts_by_name, dated_facts);
   return true;
 }
 

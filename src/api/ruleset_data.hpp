@@ -36,13 +36,16 @@ struct Ruleset::Data {
   // CSV headers may use either). Views into model.facts. Hashing cannot be
   // made to collide by input: the keys are the ruleset's own names.
   std::unordered_map<std::string_view, model::FactId> facts_by_name;
+  // The facts whose values (or, for amounts, whose set's values) hold in
+  // periods only: each evaluation checks just these against its date.
+  std::vector<model::FactId> dated_facts;
 
   /// Builds what evaluation runs on from `model`: the IR, the rule index
   /// and the name indexes — independent of each other, so built side by
   /// side (api/ruleset_data.cpp). Compiling and loading a snapshot both end here.
   void build_evaluation();
 
-  /// rules_by_id and facts_by_name, from the model.
+  /// rules_by_id, facts_by_name and dated_facts, from the model.
   void index_names();
   /// The same, with the rules in `order` (a snapshot's: rule indices sorted
   /// by id). False, changing nothing, unless it lists every rule once, in

@@ -4,6 +4,7 @@
 
 #include "base/edit_distance.hpp"
 #include "base/utf8.hpp"
+#include "quantity/unit_later.hpp"
 
 namespace zhunru::check {
 
@@ -47,7 +48,7 @@ Quantity Context::quantity(const ast::QuantityLit& lit) {
   if (!lit.pending) return lit.quantity;
   const Quantity& q = lit.quantity;
   const std::string_view source = written(lit.span);  // as written, so the error points into it
-  const auto read = parse_quantity(source.empty() ? q.number_text + q.multiplier + " " + q.unit.text : std::string(source), model.unit_set);
+  const auto read = parse_quantity(source.empty() ? zhunru::quantity::pending_text(q) : std::string(source), model.unit_set);
   if (read) return *read;
   if (unread_units_.emplace(lit.span.file, lit.span.begin.line, lit.span.begin.column).second) {
     error("syntax.quantity", from_column(lit.span, read.error().column, !source.empty()), read.error().message);

@@ -13,6 +13,7 @@
 
 #include "check/passes.hpp"
 #include "format/printer.hpp"
+#include "quantity/unit_later.hpp"
 #include "quantity/unit_registry.hpp"
 
 namespace zhunru::check {
@@ -27,22 +28,13 @@ std::string written(const ast::UnitDecl& d) {
   return out;
 }
 
-// A built-in unit or multiplier, or a word the built-in units read (`万吨`).
-bool is_built_in(const std::string& name) {
-  if (quantity::find_atomic_unit(name) || parse_unit(name).has_value()) return true;
-  for (const quantity::Multiplier& m : quantity::multipliers()) {
-    if (m.symbol == name) return true;
-  }
-  return false;
-}
-
 // One declaration read with the units known so far. An error marked
 // unknown_unit may name a declared unit not read yet.
 Expected<UnitDefinition, QuantityError> read_definition(const ast::UnitDecl& d, const UnitSet& known) {
   using Result = Expected<UnitDefinition, QuantityError>;
   Quantity amount = d.amount.quantity;
   if (d.amount.pending) {
-    auto read = parse_quantity(amount.number_text + amount.multiplier + " " + amount.unit.text, known);
+    auto read = parse_quantity(quantity::pending_text(amount), known);
     if (!read) return Result::failure(read.error());
     amount = *read;
   }
@@ -70,18 +62,6 @@ std::vector<std::size_t> units_used(const ast::UnitDecl& d, const std::unordered
     from = slash + 1;
   }
   return out;
-}
-
-// Exponents of a declared unit stay small, so that a unit of up to eight
-// terms of declared units (quantity parser: kMaxUnitTerms) stays in range.
-constexpr int kMaxDeclaredExponent = 8;
-
-bool dimension_in_range(const Dimension& d) {
-  for (std::size_t b = 0; b < kBaseDimensionCount; ++b) {
-    const int e = d.exponent(static_cast<BaseDimension>(b));
-    if (e > kMaxDeclaredExponent || e < -kMaxDeclaredExponent) return false;
-  }
-  return true;
 }
 
 // Reads each declaration once, after the declared units it is written in
@@ -153,7 +133,7 @@ class UnitReader {
     std::unordered_map<std::string, const ast::UnitDecl*> seen;
     for (const ast::UnitDecl* d : decls) {
       const std::string& name = d->name.text;
-      if (is_built_in(name)) {
+      if (quantity::is_built_in_word(name)) {
         ctx_.error("check.unit-taken", d->name.span,
                    {q(name) + " is a built-in unit or multiplier, or is read as one (`万吨` is 万 × 吨); a declared unit "
                        "needs a name of its own",
@@ -189,11 +169,11 @@ class UnitReader {
                   "计量单位的换算值须为正数：" + qz(d.name.text) + " = " + written(d)});
       return false;
     }
-    if (!dimension_in_range(def.dimension)) {
+    if (!quantity::exponents_within_limit(def.dimension)) {
       ctx_.error("check.unit-value", d.amount.span,
                  {"the dimension of " + q(d.name.text) + " has an exponent beyond " +
-                      std::to_string(kMaxDeclaredExponent) + ": declare it in simpler units",
-                  "计量单位" + qz(d.name.text) + "的量纲指数超过 " + std::to_string(kMaxDeclaredExponent) + "：请用更简单的单位声明"});
+                      std::to_string(quantity::kMaxDeclaredExponent) + ": declare it in simpler units",
+                  "计量单位" + qz(d.name.text) + "的量纲指数超过 " + std::to_string(quantity::kMaxDeclaredExponent) + "：请用更简单的单位声明"});
       return false;
     }
     ctx_.model.units_of_measure.push_back({def, d.label ? d.label->value : "", written(d), ctx_.locate(d.span)});

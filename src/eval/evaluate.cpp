@@ -40,14 +40,16 @@ std::string periods_of(const model::EnumValue& v) {
 // A value of a dated enumeration (`enumeration E effective D = {…}`) that no
 // version in force on the as-of date has: judged by rules of another period,
 // the project would be judged silently wrong.
-std::optional<EvalError> check_values_in_force(const model::Model& m, const Project::Data& pd, std::int32_t day) {
-  for (std::size_t f = 0; f < m.facts.size() && f < pd.values.size(); ++f) {
+std::optional<EvalError> check_values_in_force(const Ruleset::Data& rs, const Project::Data& pd, std::int32_t day) {
+  const model::Model& m = rs.model;
+  for (const model::FactId f : rs.dated_facts) {  // only facts with dated values (Ruleset::Data::dated_facts)
+    if (f >= pd.values.size()) continue;
     const model::Fact& given_fact = m.facts[f];
     const FactValue& given = pd.values[f];
     // Amounts are keyed by the values of their set fact (`quantity t/a per products`).
     const bool amounts = given_fact.kind == model::FactKind::amounts && given_fact.per;
     const model::Fact& fact = amounts ? m.facts[*given_fact.per] : given_fact;
-    if (!given.known || (!amounts && fact.kind != model::FactKind::enumeration && fact.kind != model::FactKind::enum_set)) continue;
+    if (!given.known) continue;
     const auto refuse = [&](std::uint32_t value) -> std::optional<EvalError> {
       if (value >= fact.values.size() || fact.values[value].in_force_on(day)) return std::nullopt;
       const model::EnumValue& v = fact.values[value];
@@ -341,7 +343,7 @@ Expected<Decision, EvalError> evaluate(const Ruleset& ruleset, const Project& pr
                              "项目未给出所在单元：请提供 `site`（清单须有单元图）或 `units`（单元编码，如 ZH50010320001）"}});
   }
   if (auto problem = check_as_of(rs.model, options.as_of)) return Result::failure(*problem);
-  if (auto problem = check_values_in_force(rs.model, pd, days_since_epoch(options.as_of))) {
+  if (auto problem = check_values_in_force(rs, pd, days_since_epoch(options.as_of))) {
     return Result::failure(*problem);
   }
   return Evaluation(rs, pd, options).run();

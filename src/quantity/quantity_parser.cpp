@@ -544,9 +544,6 @@ Expected<Unit, QuantityError> read_unit_alone(const Lexicon& lex, std::string_vi
 }
 
 // Why a declared unit cannot join the built-in ones, or nothing.
-// Declared exponents stay small: eight terms of them stay inside int8.
-constexpr int kMaxDeclaredExponent = 8;
-
 std::optional<LocalizedText> refuse_definition(const UnitDefinition& d, std::unordered_set<std::string_view>& seen) {
   const std::string_view s = d.symbol;
   const std::string q_en = en_quote(s);
@@ -557,18 +554,13 @@ std::optional<LocalizedText> refuse_definition(const UnitDefinition& d, std::uno
                         s.find("\u3000") == std::string_view::npos && !is_ascii_digit(s.front()) &&
                         s.front() != '.' && s.front() != '+' && s.front() != '-';
   if (!one_word) return LocalizedText{cat({q_en, " is not a unit word"}), cat({q_zh, "不是单位名称"})};
-  if (quantity::find_atomic_unit(s) || read_unit_alone(*builtin_lexicon(), s)) {  // `万吨` is read as 万 × 吨
-    return LocalizedText{cat({q_en, " is a built-in unit"}), cat({q_zh, "是内置单位"})};
-  }
   for (const Multiplier& m : quantity::multipliers()) {
     if (m.symbol == s) return LocalizedText{cat({q_en, " is a multiplier"}), cat({q_zh, "是倍数词"})};
   }
+  if (quantity::is_built_in_word(s)) return LocalizedText{cat({q_en, " is a built-in unit"}), cat({q_zh, "是内置单位"})};
   if (!seen.insert(s).second) return LocalizedText{cat({q_en, " is declared twice"}), cat({q_zh, "重复声明"})};
-  for (std::size_t b = 0; b < kBaseDimensionCount; ++b) {
-    const int e = d.dimension.exponent(static_cast<BaseDimension>(b));
-    if (e > kMaxDeclaredExponent || e < -kMaxDeclaredExponent) {
-      return LocalizedText{cat({q_en, " has a dimension exponent out of range"}), cat({q_zh, "的量纲指数超出范围"})};
-    }
+  if (!quantity::exponents_within_limit(d.dimension)) {
+    return LocalizedText{cat({q_en, " has a dimension exponent out of range"}), cat({q_zh, "的量纲指数超出范围"})};
   }
   if (!std::isfinite(d.factor) || d.factor <= 0.0) {
     return LocalizedText{cat({q_en, " must be worth a positive finite amount"}), cat({q_zh, "的换算值须为有限正数"})};
@@ -584,6 +576,26 @@ LocalizedText describe(const Unit& u) {
 }
 
 }  // namespace
+
+std::string quantity::pending_text(const Quantity& q) { return q.number_text + q.multiplier + " " + q.unit.text; }
+
+// Any unit the built-in atoms and multipliers read: `万` (a multiplier alone
+// is a unit term), `t`, and `万吨` (万 × 吨).
+bool quantity::is_built_in_word(std::string_view word) {
+  try {
+    return read_unit_alone(*builtin_lexicon(), word).has_value();
+  } catch (...) {
+    return true;  // unreadable here: not a name to give a unit
+  }
+}
+
+bool quantity::exponents_within_limit(const Dimension& d) {
+  for (std::size_t b = 0; b < kBaseDimensionCount; ++b) {
+    const int e = d.exponent(static_cast<BaseDimension>(b));
+    if (e > kMaxDeclaredExponent || e < -kMaxDeclaredExponent) return false;
+  }
+  return true;
+}
 
 std::optional<quantity::NumberAndUnitText> quantity::split_number_and_unit(std::string_view text) {
   try {
@@ -626,36 +638,34 @@ Expected<UnitSet, LocalizedText> UnitSet::with(std::vector<UnitDefinition> decla
 
 const std::vector<UnitDefinition>& UnitSet::declared() const { return lexicon_->declared; }
 
-Expected<Quantity, QuantityError> parse_quantity(std::string_view text) {
+namespace {
+
+// bad_alloc, or anything X3 might throw: never escapes a parse.
+template <class Read>
+auto never_throwing(Read read) -> decltype(read()) {
   try {
-    return read_quantity(*builtin_lexicon(), text);
+    return read();
   } catch (...) {
-    return Expected<Quantity, QuantityError>::failure(internal_error());
+    return decltype(read())::failure(internal_error());
   }
+}
+
+}  // namespace
+
+Expected<Quantity, QuantityError> parse_quantity(std::string_view text) {
+  return never_throwing([&] { return read_quantity(*builtin_lexicon(), text); });
 }
 
 Expected<Quantity, QuantityError> parse_quantity(std::string_view text, const UnitSet& units) {
-  try {
-    return read_quantity(units.lexicon(), text);
-  } catch (...) {  // bad_alloc, or anything X3 might throw: never escapes
-    return Expected<Quantity, QuantityError>::failure(internal_error());
-  }
+  return never_throwing([&] { return read_quantity(units.lexicon(), text); });
 }
 
 Expected<Unit, QuantityError> parse_unit(std::string_view text) {
-  try {
-    return read_unit_alone(*builtin_lexicon(), text);
-  } catch (...) {
-    return Expected<Unit, QuantityError>::failure(internal_error());
-  }
+  return never_throwing([&] { return read_unit_alone(*builtin_lexicon(), text); });
 }
 
 Expected<Unit, QuantityError> parse_unit(std::string_view text, const UnitSet& units) {
-  try {
-    return read_unit_alone(units.lexicon(), text);
-  } catch (...) {
-    return Expected<Unit, QuantityError>::failure(internal_error());
-  }
+  return never_throwing([&] { return read_unit_alone(units.lexicon(), text); });
 }
 
 Expected<double, QuantityError> convert(double value, const Unit& from, const Unit& to) {
