@@ -41,7 +41,7 @@ class Auditor {
   Auditor(const Ruleset& ruleset, const AuditOptions& options, const std::vector<std::uint32_t>& live,
           auditing::QueryWatchdog& watchdog)
       : rs_(ruleset), m_(ruleset.data().model), options_(options), watchdog_(watchdog), enc_(ctx_, m_, days_since_epoch(options.as_of)), unit_class_(ctx_.int_const("unit-class")),
-        place_(ctx_, m_, unit_class_), formulas_(m_.rules.size()) {
+        place_(ctx_, m_, unit_class_), formulas_(m_.rules.size()), ban_kinds_(m_.rules.size()) {
     for (std::uint32_t i : live) formulas_[i] = auditing::formulas_of(m_, m_.rules[i], enc_, place_, unit_class_);
   }
 
@@ -53,7 +53,14 @@ class Auditor {
  private:
   using Formulas = auditing::RuleFormulas;
 
+  /// The kind of project a ban is about, and whether every project is of it.
+  struct BanKind {
+    std::optional<z3::expr> kind;
+    bool every_project = false;
+  };
   std::optional<z3::expr> kind_of_ban(const model::Rule& r);
+  const BanKind& ban_kind(std::uint32_t i);
+  void contradiction(std::uint32_t bi, std::uint32_t pi, const std::vector<z3::expr>& both_stop);
   z3::check_result check(const std::vector<z3::expr>& terms, std::optional<z3::model>* model = nullptr);
   [[nodiscard]] bool restates(std::uint32_t lower, std::uint32_t upper) const;
   LocalizedText conflict(const model::Rule& r);
@@ -71,6 +78,7 @@ class Auditor {
   z3::expr unit_class_;
   auditing::PlaceEncoder place_;
   std::vector<std::optional<Formulas>> formulas_;
+  std::vector<std::optional<BanKind>> ban_kinds_;  // by rule, asked once per share
   std::optional<z3::solver> solver_;   // background asserted once; each query pushed and popped
   AuditResult result_;
 };
@@ -106,6 +114,15 @@ std::optional<z3::expr> Auditor::kind_of_ban(const model::Rule& r) {
     kind = kind ? *kind && enc_.cond(part) : enc_.cond(part);
   }
   return kind;
+}
+
+const Auditor::BanKind& Auditor::ban_kind(std::uint32_t i) {
+  if (!ban_kinds_[i]) {
+    BanKind k{kind_of_ban(m_.rules[i])};
+    k.every_project = k.kind && check({!*k.kind}) == z3::unsat;
+    ban_kinds_[i] = std::move(k);
+  }
+  return *ban_kinds_[i];
 }
 
 z3::check_result Auditor::check(const std::vector<z3::expr>& terms, std::optional<z3::model>* model) {
@@ -255,6 +272,38 @@ void Auditor::restatement(std::uint32_t ui, std::uint32_t li) {
   }
 }
 
+// A positive-list entry `pi` of this or a lower tier that ban `bi` forbids.
+// `both_stop`: the query "the ban stops a project the entry lets in", which
+// the caller found satisfiable.
+void Auditor::contradiction(std::uint32_t bi, std::uint32_t pi, const std::vector<z3::expr>& both_stop) {
+  const model::Rule& b = m_.rules[bi];
+  const model::Rule& p = m_.rules[pi];
+  const Formulas& fb = *formulas_[bi];
+  const Formulas& fp = *formulas_[pi];
+  // A partial overlap is worth a finding only when the ban is about what
+  // the entry allows: every project the entry names is of the kind the ban
+  // names (kind_of_ban), and the ban narrows that kind by nature, place or
+  // condition. A ban on all projects `where catalogue = …` overlaps every
+  // entry and is about none. An entry reaching beyond the ban's kind cannot
+  // be wholly banned either (the ban's projects are all of its kind), so that
+  // query, when it holds, ends the pair at once.
+  const BanKind& kind = ban_kind(bi);
+  std::optional<z3::check_result> beyond;
+  if (kind.kind && !kind.every_project) {
+    beyond = check({fp.applies, !fp.exempt, !*kind.kind});
+    if (*beyond == z3::sat) return;
+  }
+  const bool wholly = check({fp.applies, !fp.exempt, !(fb.applies && !fb.exempt)}) == z3::unsat;
+  if (!wholly && (!kind.kind || kind.every_project || *beyond != z3::unsat)) return;
+  std::optional<z3::model> both;
+  check(both_stop, &both);
+  report(AuditKind::contradiction, wholly ? Severity::error : Severity::warning, {bi, pi},
+         {std::string(wholly ? "everything " : "part of what ") + p.id + " allows or encourages is banned by " + b.id +
+              " (deny-overrides: the ban wins)",
+          p.id + " 允许或鼓励的项目" + (wholly ? "全部" : "中有一部分") + "被 " + b.id + " 禁止（禁止优先）"},
+         both, auditing::Expect::first_violated_second_satisfied);
+}
+
 void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
   const model::Rule& u = m_.rules[ui];
   const model::Rule& l = m_.rules[li];
@@ -267,14 +316,26 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
   const bool ban_and_entry = (u.form == RuleForm::ban && is_positive(l.form)) ||
                              (l.form == RuleForm::ban && is_positive(u.form) && u.tier == l.tier);
   if (!requirements && !bans && !ban_and_entry) return;
-  if (check({fu.applies, fl.applies}) != z3::sat) return;  // never meet
+  // The first question about a pair has both rules apply, so when it holds
+  // the pair meets, and "do they ever meet?" needs no query of its own (two
+  // thirds of the queries of a large list were that question).
+  std::vector<z3::expr> first{fu.applies, fl.applies};
+  if (requirements) {  // some project where both apply meets both (or is exempt)
+    first.push_back(fu.complies || fu.exempt);
+    first.push_back(fl.complies || fl.exempt);
+  } else if (ban_and_entry) {  // the ban stops a project the entry lets in
+    first = u.form == RuleForm::ban ? std::vector<z3::expr>{fu.applies, !fu.exempt, fl.applies, !fl.exempt}
+                                    : std::vector<z3::expr>{fl.applies, !fl.exempt, fu.applies, !fu.exempt};
+  }
+  const z3::check_result answer = check(first);
+  if (answer != z3::sat && (bans || check({fu.applies, fl.applies}) != z3::sat)) return;  // never meet
   ++result_.pairs;
   const bool lower_tier = u.tier != l.tier;
   std::optional<z3::model> w;
 
   // A lower requirement on the same facts that lets through what the upper one stops.
   bool looser = false;
-  if (lower_tier && is_requirement(u.form) && is_requirement(l.form)) {
+  if (lower_tier && requirements) {
     const auto a = auditing::facts_in(m_, *u.requirement);
     const auto b = auditing::facts_in(m_, *l.requirement);
     const bool shared = std::any_of(b.begin(), b.end(), [&](model::FactId x) { return a.count(x) > 0; });
@@ -289,41 +350,19 @@ void Auditor::pair(std::uint32_t ui, std::uint32_t li) {
     }
   }
   // Two requirements that no project can meet together where both apply.
-  if (is_requirement(u.form) && is_requirement(l.form) &&
-      check({fu.applies, fl.applies, fu.complies || fu.exempt, fl.complies || fl.exempt}) == z3::unsat &&
-      check({fu.applies, fl.applies, !fu.exempt, !fl.exempt}, &w) == z3::sat) {
+  if (requirements && answer == z3::unsat && check({fu.applies, fl.applies, !fu.exempt, !fl.exempt}, &w) == z3::sat) {
     report(AuditKind::unsatisfiable_requirements, Severity::error, {ui, li},
            {"requirements " + u.id + " and " + l.id + " cannot both be met where both apply: together they ban those projects",
             "要求 " + u.id + " 与 " + l.id + " 同时适用时无法同时满足，实际构成禁止"},
            w, auditing::Expect::one_violated);
   }
-  // A positive-list entry of this or a lower tier that a ban forbids.
-  const auto contradiction = [&](std::uint32_t bi, std::uint32_t pi, const Formulas& fb, const Formulas& fp) {
-    const model::Rule& b = m_.rules[bi];
-    const model::Rule& p = m_.rules[pi];
-    if (b.form != RuleForm::ban || !is_positive(p.form)) return;
-    std::optional<z3::model> both;
-    if (check({fb.applies, !fb.exempt, fp.applies, !fp.exempt}, &both) != z3::sat) return;
-    const bool wholly = check({fp.applies, !fp.exempt, !(fb.applies && !fb.exempt)}) == z3::unsat;
-    // A partial overlap is worth a finding only when the ban is about what
-    // the entry allows: every project the entry names is of the kind the ban
-    // names (kind_of_ban), and the ban narrows that kind by nature, place or
-    // condition. A ban on all projects `where catalogue = …` overlaps every
-    // entry and is about none.
-    if (!wholly) {
-      const auto kind = kind_of_ban(b);
-      if (!kind) return;                                                  // `new or expansion projects`: no kind
-      if (check({!*kind}) == z3::unsat) return;                           // every project
-      if (check({fp.applies, !fp.exempt, !*kind}) != z3::unsat) return;   // the entry reaches beyond the ban's kind
+  if (ban_and_entry && answer == z3::sat) {
+    if (u.form == RuleForm::ban) {
+      contradiction(ui, li, first);
+    } else {
+      contradiction(li, ui, first);
     }
-    report(AuditKind::contradiction, wholly ? Severity::error : Severity::warning, {bi, pi},
-           {std::string(wholly ? "everything " : "part of what ") + p.id + " allows or encourages is banned by " + b.id +
-                " (deny-overrides: the ban wins)",
-            p.id + " 允许或鼓励的项目" + (wholly ? "全部" : "中有一部分") + "被 " + b.id + " 禁止（禁止优先）"},
-           both, auditing::Expect::first_violated_second_satisfied);
-  };
-  contradiction(ui, li, fu, fl);
-  if (!lower_tier && ui < li) contradiction(li, ui, fl, fu);
+  }
   // A ban whose every violation is also a violation of a broader ban.
   const auto redundant = [&](std::uint32_t broad, std::uint32_t narrow, const Formulas& fb, const Formulas& fn) {
     if (m_.rules[broad].form != RuleForm::ban || m_.rules[narrow].form != RuleForm::ban) return;

@@ -235,29 +235,28 @@ z3::expr Encoder::encode_num(model::NumId id) {
 }
 
 z3::expr Encoder::industry_in(const model::IndustryIn& in) {
-  const z3::expr v = var(in.fact);
-  std::vector<z3::expr> any;
+  std::vector<int> members;
   const auto& cells = domains_->industry_cells;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const std::string& cell = cells[i];
     const bool member = std::any_of(in.codes.begin(), in.codes.end(), [&](const std::string& c) {
       return in.exact ? cell == c : cell.starts_with(c);
     });
-    if (member) any.push_back(v == static_cast<int>(i));
+    if (member) members.push_back(static_cast<int>(i));
   }
-  return any_of(ctx_, any);
+  return one_of_values(var(in.fact), std::move(members));
 }
 
 z3::expr Encoder::text_in(const model::TextIn& in) {
   const z3::expr v = var(in.fact);
-  std::vector<z3::expr> any;
+  std::vector<int> members;
   const auto texts = domains_->texts.find(m_.facts[in.fact].name);
-  if (texts == domains_->texts.end()) return any_of(ctx_, any);
+  if (texts == domains_->texts.end()) return ctx_.bool_val(false);
   const auto& list = texts->second;
   for (std::size_t i = 0; i < list.size(); ++i) {
-    if (std::find(in.values.begin(), in.values.end(), list[i]) != in.values.end()) any.push_back(v == static_cast<int>(i));
+    if (std::find(in.values.begin(), in.values.end(), list[i]) != in.values.end()) members.push_back(static_cast<int>(i));
   }
-  return any_of(ctx_, any);
+  return one_of_values(v, std::move(members));
 }
 
 z3::expr Encoder::enum_has(const model::EnumHas& has) {
@@ -332,12 +331,11 @@ z3::expr Encoder::encode_cond(model::CondId id) {
           }
           return ctx_.bool_val(false);
         } else if constexpr (std::is_same_v<T, model::EnumIn>) {
-          const z3::expr v = var(c.fact);
-          std::vector<z3::expr> any;
+          std::vector<int> members;
           for (std::uint32_t value : c.values) {
-            if (const auto at = enum_index(m_.facts[c.fact], value)) any.push_back(v == *at);
+            if (const auto at = enum_index(m_.facts[c.fact], value)) members.push_back(*at);
           }
-          return any_of(ctx_, any);
+          return one_of_values(var(c.fact), std::move(members));
         } else if constexpr (std::is_same_v<T, model::IndustryIn>) {
           return industry_in(c);
         } else if constexpr (std::is_same_v<T, model::TextIn>) {

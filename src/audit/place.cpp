@@ -40,8 +40,10 @@ z3::expr PlaceEncoder::prefix(const std::string& digits) const {
 z3::expr PlaceEncoder::unit(const std::string& code) const {
   const auto parsed = model::parse_unit_code(code);
   if (!parsed) return ctx_.bool_val(false);
-  return district_ == ctx_.int_val(std::stoi(parsed->district)) &&
-         unit_class_ == static_cast<int>(parsed->unit_class) && serial_ == std::stoi(code.substr(code.size() - 4));
+  const int d = std::stoi(parsed->district);
+  const int s = std::stoi(code.substr(code.size() - 4));
+  const int c = static_cast<int>(parsed->unit_class);
+  return district_ >= d && district_ <= d && unit_class_ >= c && unit_class_ <= c && serial_ >= s && serial_ <= s;
 }
 
 z3::expr PlaceEncoder::territory(const model::Tier& tier) const {

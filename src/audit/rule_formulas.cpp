@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "audit/z3_terms.hpp"
 #include "model/codes.hpp"
 
 namespace zhunru::auditing {
@@ -31,9 +32,9 @@ RuleFormulas formulas_of(const model::Model& m, const model::Rule& r, Encoder& e
   z3::context& ctx = unit_class.ctx();
   z3::expr applies = ctx.bool_val(true);
   if (r.subject) applies = applies && encoder.cond(*r.subject);
-  z3::expr classes = ctx.bool_val(false);
-  for (UnitClass c : possible_classes(m, r)) classes = classes || unit_class == static_cast<int>(c);
-  applies = applies && classes && place.of(r);
+  std::vector<int> classes;
+  for (UnitClass c : possible_classes(m, r)) classes.push_back(static_cast<int>(c));
+  applies = applies && one_of_values(unit_class, std::move(classes)) && place.of(r);
   for (model::CondId s : r.spatial) applies = applies && encoder.cond(s);
   if (r.where) applies = applies && encoder.cond(*r.where);
   const z3::expr exempt = r.unless ? encoder.cond(*r.unless) : ctx.bool_val(false);

@@ -6,6 +6,7 @@
 
 #include <z3++.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace zhunru::auditing {
@@ -22,6 +23,26 @@ inline z3::expr all_of(z3::context& ctx, const std::vector<z3::expr>& terms) {
   z3::expr_vector v(ctx);
   for (const z3::expr& t : terms) v.push_back(t);
   return z3::mk_and(v);  // true when empty
+}
+
+/// `v` is one of `values` (in any order, repeats allowed), written as
+/// ranges of consecutive values (`3 <= v <= 7`) instead of one equality
+/// each: the negation of an equality is a disequality, which integer
+/// arithmetic can only split in two (v < k or v > k), while the negation of
+/// a range is two bounds. A class of 40 industries, negated, made every
+/// satisfiable query an order of magnitude slower than an unsatisfiable one.
+inline z3::expr one_of_values(const z3::expr& v, std::vector<int> values) {
+  z3::context& ctx = v.ctx();
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  std::vector<z3::expr> ranges;
+  for (std::size_t i = 0; i < values.size();) {
+    std::size_t j = i;
+    while (j + 1 < values.size() && values[j + 1] == values[j] + 1) ++j;
+    ranges.push_back(i == j ? v == values[i] : v >= values[i] && v <= values[j]);
+    i = j + 1;
+  }
+  return any_of(ctx, ranges);
 }
 
 }  // namespace zhunru::auditing
