@@ -81,7 +81,8 @@ AuditResult audit(const Ruleset& ruleset, const AuditOptions& options = {});
 
 /// A finding's stable name: 16 hex digits of SHA-256 over its kind and its
 /// rules' ids — not their lines, which move when a file is edited — so a
-/// finding keeps its fingerprint from one version of a list to the next.
+/// finding keeps its fingerprint from one version of a list to the next. A
+/// finding that names no rule (about the maps) also hashes its message.
 std::string fingerprint(const AuditFinding& finding);
 
 /// Findings a team has reviewed and accepts, by fingerprint, each with the

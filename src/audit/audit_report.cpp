@@ -43,6 +43,9 @@ std::string fingerprint(const AuditFinding& finding) {
   Sha256 sha;
   sha.add(name_of(finding.kind));
   for (const AuditRule& r : finding.rules) sha.add("\n" + r.id);
+  // A finding about the maps names no rule: its message (file, units,
+  // features, never a line of a rules file) tells one from another.
+  if (finding.rules.empty()) sha.add("\n\n" + finding.message.en);
   return sha.hex().substr(0, 16);
 }
 

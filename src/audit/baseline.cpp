@@ -69,7 +69,9 @@ void apply_baseline(AuditResult& result, const AuditBaseline& baseline) {
 
 std::string baseline_json(const AuditResult& result) {
   nlohmann::ordered_json accepted = nlohmann::ordered_json::array();
+  std::set<std::string> written;  // two findings of one kind on the same rules share a fingerprint: one entry
   for (const AuditFinding& f : result.findings) {
+    if (!written.insert(fingerprint(f)).second) continue;
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
     for (const AuditRule& r : f.rules) rules.push_back(r.id);
     accepted.push_back({{"fingerprint", fingerprint(f)},

@@ -428,8 +428,16 @@ void map_findings(const Ruleset& ruleset, std::vector<AuditFinding>& out) {
     }
   }
   for (const model::Rule& r : d.model.rules) {
-    if (!r.units) continue;
-    for (const std::string& code : *r.units) {
+    std::vector<const std::string*> named;  // `in units [...]` and `not in units [...]` alike
+    if (r.units) {
+      for (const std::string& code : *r.units) named.push_back(&code);
+    }
+    for (const model::RegionScope& g : r.regions) {
+      if (g.level != TierLevel::unit) continue;
+      for (const std::string& code : g.codes) named.push_back(&code);
+    }
+    for (const std::string* name : named) {
+      const std::string& code = *name;
       if (map->find(code)) continue;
       out.push_back({AuditKind::unknown_unit, Severity::warning, {{r.id, d.model.file_line(r)}},
                      {"rule " + r.id + " names unit " + code + ", which the unit map " + map->path() + " does not have",

@@ -210,21 +210,26 @@ TEST_CASE("audit: map findings — unknown unit codes, unjudgeable units, overla
       "coordinates": [[[106.7, 29.5], [106.8, 29.6], [106.8, 29.5], [106.7, 29.6], [106.7, 29.5]]]}})";
   const std::string map = R"({"type": "FeatureCollection", "features": [)" + square("ZH50010310001", 106.50, 106.55) + ", " +
                           square("ZH50010320001", 106.54, 106.60) + ", " + bowtie + ", " +
-                          square("ZH32010230001", 118.70, 118.80) + "]}";
+                          square("ZH32010230001", 118.70, 118.80) + ", " + square("ZH32010330001", 118.90, 119.00) + "]}";
   const CompileResult r = compile_sources({{"s.rules", R"(ruleset "x" version "1" effective 2024-01-01;
 fact industry : industry;
 units from "maps/units.geojson" repair;
 city 500000 { spatial-layout { C1: ban projects where industry in [C26]; } }
 unit ZH50010310009 { spatial-layout { U1: ban projects where industry in [C25]; } }
+district 500103 { spatial-layout { D1: ban projects in districts [500103] and not in units [ZH50010310001, ZH50010310007] where industry in [C30]; } }
 )"},
                                            {"maps/units.geojson", map}});
   REQUIRE(r.ok());
   AuditOptions options;
   options.as_of = day(2025, 6, 1);
   const AuditResult a = audit(*r.ruleset, options);
-  CHECK(summary(a) == std::vector<std::string>{"unknown-unit ZH50010310009", "unjudgeable-map-unit", "map-overlap",
-                                               "repaired-feature"});
-  CHECK(a.findings[2].message.en.find("overlaps unit ZH50010320001") != std::string::npos);
+  CHECK(summary(a) == std::vector<std::string>{"unknown-unit D1", "unknown-unit ZH50010310009", "unjudgeable-map-unit",
+                                               "unjudgeable-map-unit", "map-overlap", "repaired-feature"});
+  // A code a rule keeps out (`not in units`) is looked up like one it names.
+  CHECK(a.findings[0].message.en.find("ZH50010310007") != std::string::npos);
+  CHECK(a.findings[4].message.en.find("overlaps unit ZH50010320001") != std::string::npos);
+  // Map findings name no rule; their messages tell them apart.
+  CHECK(fingerprint(a.findings[2]) != fingerprint(a.findings[3]));
 }
 
 TEST_CASE("audit: spatial findings get a point site as witness, found near the layer and located in the right unit") {
