@@ -119,6 +119,16 @@ struct RuleInfo {
   std::string source;          // file:line
 };
 
+/// A name the ruleset declares and where (for editors: hover, completion,
+/// go to definition in `zhunru lsp`).
+struct Declaration {
+  std::string name;          // "capacity", "chemical", "new", "CQ-SL-01"
+  std::string label;         // "设计产能"; "" when none
+  std::string what;          // "fact", "value", "kind", "layer", "geometry", "table", "unit of measure", "rule"
+  std::string detail;        // fact: its type and unit ("quantity t/a"); value: its fact; rule: its form and cites
+  SourceLocation location;   // where it is declared (a value: its fact's declaration)
+};
+
 class Ruleset {
  public:
   struct Data;  // the checked model and the compiled IR (private)
@@ -145,6 +155,9 @@ class Ruleset {
   [[nodiscard]] std::vector<RuleInfo> rules() const;
   /// The rule with this id, if any (by an index built at compile time).
   [[nodiscard]] std::optional<RuleInfo> rule(std::string_view id) const;
+  /// Every name declared — facts, their values, kinds, layers, geometries,
+  /// tables, units of measure, rules — with where it is declared.
+  [[nodiscard]] std::vector<Declaration> declarations() const;
   /// Units in the ruleset's unit map (0 when it declares none).
   [[nodiscard]] std::size_t map_unit_count() const;
 
@@ -161,19 +174,23 @@ class Ruleset {
 /// `applies` lists it (what `GET /v1/ruleset` answers, docs/service.md).
 std::string describe_json(const Ruleset& ruleset, bool with_rules = true);
 
-struct CompileOptions {
-  bool strict = false;             // require an explicit id on every rule
-  std::size_t max_errors = 50;     // per file
-  bool repair_maps = false;        // make invalid map features valid, as if every map said `repair`
-  bool lint_maps = false;          // also report overlapping units (slower on large maps; `zhunru check` does)
-};
-
 /// A source held in memory: a .rules file, or a map (.geojson/.json) that a
 /// `units from`/`layer … from` path names. `path` names it in messages and
 /// in the content hash; map paths resolve against these paths.
 struct SourceText {
   std::string path;
   std::string text;
+};
+
+struct CompileOptions {
+  bool strict = false;             // require an explicit id on every rule
+  std::size_t max_errors = 50;     // per file
+  bool repair_maps = false;        // make invalid map features valid, as if every map said `repair`
+  bool lint_maps = false;          // also report overlapping units (slower on large maps; `zhunru check` does)
+  /// compile_directory: texts read instead of the .rules files at these
+  /// paths (an editor's unsaved buffers; `zhunru lsp`). Paths compare as
+  /// given, lexically normalised: name them as the directory walk does.
+  std::vector<SourceText> unsaved;
 };
 
 struct CompileResult {

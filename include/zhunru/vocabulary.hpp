@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace zhunru {
 
@@ -24,6 +25,14 @@ std::string_view name_of(UnitClass value);
 std::string_view name_of(RuleForm value);
 std::string_view name_of(ControlDimension value);
 std::string_view name_of(TierLevel value);
+
+/// A keyword of the rules language in its two spellings ("ban", "禁止";
+/// docs/language.md, the keyword table), for editors' completion.
+struct KeywordSpelling {
+  std::string_view en;
+  std::string_view zh;
+};
+std::vector<KeywordSpelling> keywords();
 
 /// Chinese names: 优先保护单元, 禁止, 空间布局约束, 市级.
 std::string_view name_zh(UnitClass value);

@@ -242,7 +242,11 @@ CompileResult compile_directory(const std::filesystem::path& directory, const Co
   // byte-order mark, invalid UTF-8) keeps its bytes here for the hash.
   std::deque<std::string> changed_on_reading;
   for (const auto& path : *files) {
-    auto bytes = read_file(path, syntax::ParseOptions{}.max_file_bytes);
+    const auto buffer = std::find_if(options.unsaved.begin(), options.unsaved.end(), [&](const SourceText& s) {
+      return std::filesystem::path(s.path).lexically_normal() == path.lexically_normal();
+    });
+    auto bytes = buffer != options.unsaved.end() ? Expected<std::string, LocalizedText>(buffer->text)
+                                                  : read_file(path, syntax::ParseOptions{}.max_file_bytes);
     if (!bytes) {
       result.diagnostics.push_back(file_error(path.string(), bytes.error()));
       continue;

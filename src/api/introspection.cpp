@@ -118,6 +118,34 @@ std::vector<RuleInfo> Ruleset::rules() const {
   return out;
 }
 
+std::vector<Declaration> Ruleset::declarations() const {
+  const model::Model& m = data_->model;
+  std::vector<Declaration> out;
+  const std::vector<FactInfo> facts = this->facts();
+  for (std::size_t i = 0; i < m.facts.size(); ++i) {
+    const model::Fact& f = m.facts[i];
+    const FactInfo& info = facts[i];
+    std::string type = info.type + (info.unit.empty() ? "" : " " + info.unit) + (info.per.empty() ? "" : " per " + info.per);
+    out.push_back({f.name, f.label, "fact", std::move(type), f.source});
+    if (f.per) continue;  // amounts: the values are its set fact's
+    for (const model::EnumValue& v : f.values) out.push_back({v.name, v.label, "value", f.name, f.source});
+  }
+  for (const model::Kind& k : m.kinds) out.push_back({k.name, k.label, "kind", "", k.source});
+  for (const model::Layer& l : m.layers) out.push_back({l.name, l.label, "layer", l.path, l.source});
+  for (const model::Geometry& g : m.geometries) out.push_back({g.name, g.label, "geometry", "", g.source});
+  for (const model::Table& t : m.tables) out.push_back({t.name, t.label, "table", t.path, t.source});
+  for (const model::UnitOfMeasure& u : m.units_of_measure) {
+    out.push_back({u.definition.symbol, u.label, "unit of measure", u.written, u.source});
+  }
+  for (const model::Rule& r : m.rules) {
+    std::string detail(name_of(r.form));
+    for (const std::string& cite : r.cites) detail += "; " + cite;
+    const SourceLocation at{m.files[r.source.file], r.source.line, r.source.column, r.source.end_line, r.source.end_column};
+    out.push_back({r.id, "", "rule", std::move(detail), at});
+  }
+  return out;
+}
+
 std::optional<RuleInfo> Ruleset::rule(std::string_view id) const {
   const auto index = data_->find_rule(id);
   if (!index) return std::nullopt;

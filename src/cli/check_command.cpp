@@ -48,7 +48,12 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     err << "zhunru check: " << problem->in(options.lang) << '\n';
     return kBadInput;
   }
-  const CompileResult result = compile_directory(options.path, {options.strict, options.max_errors, options.repair_maps, true});
+  CompileOptions compile;
+  compile.strict = options.strict;
+  compile.max_errors = options.max_errors;
+  compile.repair_maps = options.repair_maps;
+  compile.lint_maps = true;
+  const CompileResult result = compile_directory(options.path, compile);
   if (options.json) {
     out << result.to_json();
     return has_errors(result.diagnostics) ? kRuleErrors : kSuccess;

@@ -142,4 +142,7 @@ struct FmtOptions {
 };
 int run_fmt(const FmtOptions& options, std::ostream& out, std::ostream& err);
 
+/// `zhunru lsp`: a Language Server on `in`/`out` until `exit` (docs/editors.md).
+int run_lsp(Lang lang, std::istream& in, std::ostream& out);
+
 }  // namespace zhunru::cli

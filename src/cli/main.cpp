@@ -209,6 +209,10 @@ int run(int argc, char** argv) {
   fmt_cmd->add_flag("--write", fmt.write, "Rewrite the file in place instead of printing it");
   fmt_cmd->add_flag("--check", fmt.check, "Exit 1 and print the name if the file is not formatted");
 
+  Lang lsp_lang = Lang::en;
+  auto* lsp_cmd = app.add_subcommand("lsp", "Language Server for editors, over stdin/stdout (docs/editors.md)");
+  add_lang(lsp_cmd, lsp_lang, "Language of diagnostics, unless the editor's locale says otherwise: en or zh");
+
   // `zhunru evl`: name the command meant, in both languages, not "A subcommand is required".
   std::vector<std::string> names;
   for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
@@ -253,6 +257,7 @@ int run(int argc, char** argv) {
     diff.json = diff_format == "json";
     return run_diff(diff, std::cout, std::cerr);
   }
+  if (lsp_cmd->parsed()) return run_lsp(lsp_lang, std::cin, std::cout);
   if (fmt_lang) {
     fmt.keywords = fmt_lang;
     fmt.lang = *fmt_lang;

@@ -58,7 +58,9 @@ inline std::shared_ptr<const Ruleset> ruleset_with(const std::string& tiers) {
 
 /// The diagnostics of compiling kSchema plus `text`: "line:col code".
 inline std::vector<std::string> check_codes(const std::string& text, bool strict = false) {
-  const CompileResult r = compile_sources(schema_and({{"t.rules", text}}), {strict, 50});
+  CompileOptions options;
+  options.strict = strict;
+  const CompileResult r = compile_sources(schema_and({{"t.rules", text}}), options);
   std::vector<std::string> out;
   for (const Diagnostic& d : r.diagnostics) {
     out.push_back(std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + " " + d.code);
