@@ -149,19 +149,42 @@ model::NumId Context::add(model::NumNode node) {
 }
 
 std::optional<Symbol> Context::lookup(const std::string& name) const {
-  const auto it = symbols.find(name);
-  if (it == symbols.end()) return std::nullopt;
-  return it->second;
+  if (const auto it = symbols.find(name); it != symbols.end()) return it->second;
+  if (const auto it = labels.find(name); it != labels.end() && it->second.size() == 1) return it->second.front();
+  return std::nullopt;
 }
 
 LocalizedText Context::suggest(const std::string& name) const {
+  if (const auto it = labels.find(name); it != labels.end() && it->second.size() > 1) {
+    std::vector<std::string> named;
+    for (const Symbol& s : it->second) named.push_back(name_of(s));
+    std::sort(named.begin(), named.end());
+    std::string en, zh;
+    for (const std::string& n : named) {
+      en += (en.empty() ? "" : ", ") + q(n);
+      zh += (zh.empty() ? "" : "、") + qz(n);
+    }
+    return {q(name) + " is the label of " + en + ": write the name", qz(name) + " 是 " + zh + " 共用的标签：请写名称"};
+  }
   std::vector<std::string> names;
   for (const auto& [n, symbol] : symbols) names.push_back(n);
+  for (const auto& [label, named] : labels) names.push_back(label);  // 设计产了 → 设计产能
   std::sort(names.begin(), names.end());
   const std::vector<std::string_view> views(names.begin(), names.end());
   const auto best = closest_near_miss(name, views);
   if (!best) return {};
   return {"did you mean " + q(names[*best]) + "?", "是否应为" + qz(names[*best]) + "？"};
+}
+
+const std::string& Context::name_of(const Symbol& s) const {
+  switch (s.kind) {
+    case Symbol::Kind::fact: return model.facts[s.index].name;
+    case Symbol::Kind::kind: return model.kinds[s.index].name;
+    case Symbol::Kind::layer: return model.layers[s.index].name;
+    case Symbol::Kind::geometry: return model.geometries[s.index].name;
+    case Symbol::Kind::table: break;
+  }
+  return model.tables[s.index].name;
 }
 
 }  // namespace zhunru::check

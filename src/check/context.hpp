@@ -42,6 +42,10 @@ class Context {
   bool kinds_too_deep = false;  // a kind was reported too deep: rules testing it are not measured again
   std::unordered_map<std::string, Symbol> symbols;         // facts, kinds and layers share one namespace
   std::unordered_map<std::string, std::vector<Adjective>> adjectives;
+  // Labels written as names (`设计产能 > 10 t/a` for `capacity`): each label
+  // no name takes, with what it labels — several when it is ambiguous
+  // (check/labels_as_names.cpp).
+  std::unordered_map<std::string, std::vector<Symbol>> labels;
   std::unordered_map<std::string, Span> declared_at;       // where each name was first declared
   // By KindId, each definition of the kind: one, or several each with its
   // period (`kind two-high effective 2021-05-30 = …`).
@@ -108,6 +112,9 @@ class Context {
   bool shallow_enough(model::CondId root, const Span& span);
   model::NumId add(model::NumNode node);
 
+  /// The declared name of what `s` refers to.
+  [[nodiscard]] const std::string& name_of(const Symbol& s) const;
+  /// What `name` names: a declared name, else a label only one thing has.
   [[nodiscard]] std::optional<Symbol> lookup(const std::string& name) const;
   /// "did you mean `x`?" among every declared name, or empty help.
   [[nodiscard]] LocalizedText suggest(const std::string& name) const;

@@ -507,6 +507,7 @@ void declare(Context& ctx, const std::vector<ParsedFile>& files) {
   resolve_amounts(ctx, files);
   check_fact_labels(ctx, files);
   read_tables(ctx);
+  index_labels(ctx);
 }
 
 }  // namespace zhunru::check

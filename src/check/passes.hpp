@@ -24,6 +24,10 @@ std::optional<std::vector<model::EnumValue>> merge_enumeration_versions(Context&
 /// reserved names, enumerations; fills the symbol and adjective tables.
 void declare(Context& ctx, const std::vector<ParsedFile>& files);
 
+/// Labels usable as names (Context::labels; a kind's label as a subject
+/// word). Last of `declare`: every name is known, and names win.
+void index_labels(Context& ctx);
+
 /// `table`: reads each table's file (or filters the table it names) and
 /// keeps its column's values, for `FACT in TABLE` (check/tables.cpp).
 void read_tables(Context& ctx);
