@@ -6,10 +6,12 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "base/edit_distance.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/help_zh.hpp"
 
 namespace zhunru::cli {
 
@@ -36,8 +38,78 @@ const CLI::Validator kLanguageWord(
     },
     "");
 
+// Help in Chinese: every description, heading and type label from help_zh;
+// a text the table lacks stays in English rather than vanish.
+class ChineseHelp : public CLI::Formatter {
+ public:
+  ChineseHelp() {
+    for (const char* en : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "Positionals", "REQUIRED", "TEXT", "UINT", "INT",
+                           "FLOAT", "Env", "Needs", "Excludes"}) {
+      label(en, std::string(label_zh(en)));
+    }
+  }
+  static std::string zh(const std::string& en) {
+    const std::string_view t = help_zh(en);
+    return t.empty() ? en : std::string(t);
+  }
+  std::string make_option_desc(const CLI::Option* opt) const override { return zh(opt->get_description()); }
+  std::string make_group(std::string group, bool is_positional, std::vector<const CLI::Option*> opts) const override {
+    const std::string_view t = label_zh(group);
+    return CLI::Formatter::make_group(t.empty() ? group : std::string(t), is_positional, std::move(opts));
+  }
+  std::string make_description(const CLI::App* app) const override {
+    std::string out = CLI::Formatter::make_description(app);
+    const std::string& en = app->get_description();
+    if (const auto at = out.find(en); !en.empty() && at != std::string::npos) out.replace(at, en.size(), zh(en));
+    return out;
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::stringstream out;
+    CLI::detail::format_help(out, sub->get_display_name(true), zh(sub->get_description()), column_width_);
+    return out.str();
+  }
+};
+
+/// The language of help and of the parser's refusals, known before parsing:
+/// `--lang zh` (or `--lang=zh`) anywhere, else the environment's.
+Lang command_line_language(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--lang" && i + 1 < argc) return std::string_view(argv[i + 1]) == "zh" ? Lang::zh : Lang::en;
+    if (a.starts_with("--lang=")) return a.substr(7) == "zh" ? Lang::zh : Lang::en;
+  }
+  return language_from_environment();
+}
+
+/// CLI11's refusal in Chinese first, with its English detail (which names
+/// the option) and where to find help.
+/// The kind of a CLI11 refusal, by its class (its get_name() is sometimes
+/// the subcommand's name instead).
+std::string_view kind_of(const CLI::Error& e) {
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) return "RequiredError";
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) return "ExtrasError";
+  if (dynamic_cast<const CLI::ValidationError*>(&e)) return "ValidationError";
+  if (dynamic_cast<const CLI::ConversionError*>(&e)) return "ConversionError";
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) return "ArgumentMismatch";
+  if (dynamic_cast<const CLI::RequiresError*>(&e)) return "RequiresError";
+  if (dynamic_cast<const CLI::ExcludesError*>(&e)) return "ExcludesError";
+  return e.get_name();
+}
+
+std::string chinese_failure(const CLI::App* app, const CLI::Error& e) {
+  std::string command = "zhunru";
+  for (const CLI::App* a = app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent()) command += " " + a->get_name();
+  return "zhunru：" + std::string(error_zh(kind_of(e))) + "：" + e.what() + "\n（运行 " + command + " --help 查看用法）\n";
+}
+
 int run(int argc, char** argv) {
+  const Lang ui = command_line_language(argc, argv);
   CLI::App app{"zhunru — executable ecological-environment access lists (生态环境准入清单)", "zhunru"};
+  if (ui == Lang::zh) {
+    app.formatter(std::make_shared<ChineseHelp>());
+    app.failure_message(chinese_failure);
+    app.set_help_flag("-h,--help", "Print this help message and exit");
+  }
   app.set_version_flag("--version", "zhunru 0.1.0");
   app.require_subcommand(1);
 
@@ -212,6 +284,18 @@ int run(int argc, char** argv) {
   Lang lsp_lang = Lang::en;
   auto* lsp_cmd = app.add_subcommand("lsp", "Language Server for editors, over stdin/stdout (docs/editors.md)");
   add_lang(lsp_cmd, lsp_lang, "Language of diagnostics, unless the editor's locale says otherwise: en or zh");
+
+  if (ui == Lang::zh) {  // headings of the groups subcommands and options are listed under
+    for (CLI::App* sub : app.get_subcommands({})) {
+      sub->group(std::string(label_zh("Subcommands")));
+      for (CLI::Option* opt : sub->get_options()) {
+        if (opt->get_group() == "Options") opt->group(std::string(label_zh("Options")));
+      }
+    }
+    for (CLI::Option* opt : app.get_options()) {
+      if (opt->get_group() == "Options") opt->group(std::string(label_zh("Options")));
+    }
+  }
 
   // `zhunru evl`: name the command meant, in both languages, not "A subcommand is required".
   std::vector<std::string> names;
