@@ -81,11 +81,9 @@ Lang command_line_language(int argc, char** argv) {
   return language_from_environment();
 }
 
-/// CLI11's refusal in Chinese first, with its English detail (which names
-/// the option) and where to find help.
 /// The kind of a CLI11 refusal, by its class (its get_name() is sometimes
 /// the subcommand's name instead).
-std::string_view kind_of(const CLI::Error& e) {
+std::string kind_of(const CLI::Error& e) {
   if (dynamic_cast<const CLI::RequiredError*>(&e)) return "RequiredError";
   if (dynamic_cast<const CLI::ExtrasError*>(&e)) return "ExtrasError";
   if (dynamic_cast<const CLI::ValidationError*>(&e)) return "ValidationError";
@@ -96,6 +94,8 @@ std::string_view kind_of(const CLI::Error& e) {
   return e.get_name();
 }
 
+/// CLI11's refusal in Chinese first, with its English detail (which names
+/// the option) and where to find help.
 std::string chinese_failure(const CLI::App* app, const CLI::Error& e) {
   std::string command = "zhunru";
   for (const CLI::App* a = app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent()) command += " " + a->get_name();
