@@ -17,13 +17,13 @@ cd "$(dirname "$0")/.."
 seconds="${1:-300}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rules fmt project site unitmap audit baseline screen snapshot c_api parse_paths)
+[ ${#targets[@]} -gt 0 ] || targets=(rules fmt project site unitmap audit baseline screen snapshot c_api parse_paths lsp)
 jobs="${FUZZ_JOBS:-1}"
 parallel=()
 # -jobs=1 would still fork a worker that logs to ./fuzz-0.log: only ask for workers when there are several.
 [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 
-declare -A dict=([rules]=rules [fmt]=rules [audit]=rules [baseline]=json [project]=json [site]=json [unitmap]=json [screen]=json [snapshot]=json [c_api]=json [parse_paths]=rules)
+declare -A dict=([rules]=rules [fmt]=rules [audit]=rules [baseline]=json [project]=json [site]=json [unitmap]=json [screen]=json [snapshot]=json [c_api]=json [parse_paths]=rules [lsp]=json)
 
 if [ ! -f build-fuzz/build.ninja ]; then
   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \

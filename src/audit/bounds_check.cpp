@@ -16,6 +16,10 @@ std::optional<Bound> rational(const z3::expr& e) {
   std::int64_t num = 0;
   std::int64_t den = 0;
   if (!e.numerator().is_numeral_i64(num) || !e.denominator().is_numeral_i64(den) || den <= 0) return std::nullopt;
+  // Far from any limit a rule writes, and from int64's ends, which the
+  // rounding to integers below would step past.
+  constexpr std::int64_t kLargest = std::int64_t{1} << 62;
+  if (num > kLargest || num < -kLargest) return std::nullopt;
   return Bound{num, den, false};
 }
 

@@ -133,6 +133,7 @@ std::string_view find(const std::array<Pair, N>& table, std::string_view en) {
 
 std::string_view help_zh(std::string_view en) { return find(kHelp, en); }
 std::string_view label_zh(std::string_view en) { return find(kLabels, en); }
+std::span<const Pair> labels_zh() { return kLabels; }
 std::string_view error_zh(std::string_view error_name) {
   const std::string_view zh = find(kErrors, error_name);
   return zh.empty() ? "命令行参数有误" : zh;

@@ -3,7 +3,9 @@
 // apart from main.cpp so the table is read (and tested) as one list.
 #pragma once
 
+#include <span>
 #include <string_view>
+#include <utility>
 
 namespace zhunru::cli {
 
@@ -14,6 +16,8 @@ std::string_view help_zh(std::string_view en);
 /// The Chinese of CLI11's words in help: headings and type labels
 /// ("Usage", "OPTIONS", "REQUIRED", "TEXT", …); "" for any other.
 std::string_view label_zh(std::string_view en);
+/// All of them, English and Chinese, for CLI11's formatter.
+std::span<const std::pair<std::string_view, std::string_view>> labels_zh();
 
 /// What went wrong, in Chinese, by the class of CLI11's error
 /// ("RequiredError", "ExtrasError", …).

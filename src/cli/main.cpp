@@ -43,10 +43,7 @@ const CLI::Validator kLanguageWord(
 class ChineseHelp : public CLI::Formatter {
  public:
   ChineseHelp() {
-    for (const char* en : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "Positionals", "REQUIRED", "TEXT", "UINT", "INT",
-                           "FLOAT", "Env", "Needs", "Excludes"}) {
-      label(en, std::string(label_zh(en)));
-    }
+    for (const auto& [en, zh] : labels_zh()) label(std::string(en), std::string(zh));
   }
   static std::string zh(const std::string& en) {
     const std::string_view t = help_zh(en);
@@ -96,10 +93,8 @@ std::string kind_of(const CLI::Error& e) {
 
 /// CLI11's refusal in Chinese first, with its English detail (which names
 /// the option) and where to find help.
-std::string chinese_failure(const CLI::App* app, const CLI::Error& e) {
-  std::string command = "zhunru";
-  for (const CLI::App* a = app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent()) command += " " + a->get_name();
-  return "zhunru：" + std::string(error_zh(kind_of(e))) + "：" + e.what() + "\n（运行 " + command + " --help 查看用法）\n";
+std::string chinese_failure(const CLI::App*, const CLI::Error& e) {
+  return "zhunru：" + std::string(error_zh(kind_of(e))) + "：" + e.what() + "\n（运行 zhunru --help 查看用法）\n";
 }
 
 int run(int argc, char** argv) {
@@ -108,7 +103,6 @@ int run(int argc, char** argv) {
   if (ui == Lang::zh) {
     app.formatter(std::make_shared<ChineseHelp>());
     app.failure_message(chinese_failure);
-    app.set_help_flag("-h,--help", "Print this help message and exit");
   }
   app.set_version_flag("--version", "zhunru 0.1.0");
   app.require_subcommand(1);

@@ -3,7 +3,6 @@
 #include <array>
 #include <cctype>
 #include <utility>
-#include <vector>
 #include <cstdio>
 
 namespace zhunru::lsp {
@@ -84,27 +83,24 @@ std::size_t byte_of_utf16(std::string_view line, std::uint32_t column) {
 }
 
 std::optional<std::string> word_at(std::string_view line, std::uint32_t column) {
-  // Code points of the line with their byte offsets.
-  std::vector<std::pair<char32_t, std::size_t>> points;
-  for (std::size_t at = 0; at < line.size();) {
-    const auto [c, n] = decode(line, at);
-    points.push_back({c, at});
-    at += n;
-  }
+  // Outward from the cursor, one code point at a time: a line may be 64 MiB,
+  // and nothing here is kept per code point.
   const std::size_t cursor = byte_of_utf16(line, column);
-  std::size_t i = 0;
-  while (i < points.size() && points[i].second < cursor) ++i;
-  // On a word, or just after one (the cursor at its end).
-  if (i == points.size() || !is_word(points[i].first)) {
-    if (i == 0 || !is_word(points[i - 1].first)) return std::nullopt;
-    --i;
+  const auto starts_at = [&](std::size_t at) {  // the start of the code point holding byte `at`
+    while (at > 0 && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) --at;
+    return at;
+  };
+  const auto word_here = [&](std::size_t at) { return at < line.size() && is_word(decode(line, at).first); };
+  std::size_t here = cursor;
+  if (!word_here(here)) {  // just after a word: the cursor at its end
+    if (here == 0) return std::nullopt;
+    here = starts_at(here - 1);
+    if (!word_here(here)) return std::nullopt;
   }
-  std::size_t first = i;
-  while (first > 0 && is_word(points[first - 1].first)) --first;
-  std::size_t last = i;
-  while (last + 1 < points.size() && is_word(points[last + 1].first)) ++last;
-  const std::size_t from = points[first].second;
-  const std::size_t to = last + 1 < points.size() ? points[last + 1].second : line.size();
+  std::size_t from = here;
+  while (from > 0 && word_here(starts_at(from - 1))) from = starts_at(from - 1);
+  std::size_t to = here;
+  while (word_here(to)) to += decode(line, to).second;
   std::string word(line.substr(from, to - from));
   while (!word.empty() && (word.back() == '.' || word.back() == '/')) word.pop_back();  // `fact.` ends a sentence
   if (word.empty()) return std::nullopt;

@@ -46,7 +46,6 @@ MessageReader::Status MessageReader::next(std::string& body) {
   bool any = false;
   for (;;) {
     if (!header_line(line)) {
-      if (in_.eof() && !any && line.empty()) return Status::end;
       if (in_.eof()) return Status::end;
       bad = true;  // a line past the limit: keep reading headers to the empty line
       continue;

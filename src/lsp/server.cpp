@@ -14,6 +14,7 @@ namespace zhunru::lsp {
 namespace {
 
 constexpr std::size_t kMaxMessage = std::size_t{64} << 20;
+constexpr int kMostShown = 8;  // declarations of one name in a hover (a value many facts have)
 
 // JSON-RPC and LSP error codes.
 constexpr int kParseError = -32700;
@@ -232,7 +233,8 @@ nlohmann::json Server::hover(const std::string& path, const Json& at) {
   if (const auto* declared = workspace_.declarations(path)) {
     int shown = 0;
     for (const Declaration& d : *declared) {
-      if (d.name != *name || shown++ == 8) continue;
+      if (d.name != *name) continue;
+      if (shown++ == kMostShown) break;
       const What w = what_of(d.what);
       if (!markdown.empty()) markdown += "\n---\n";
       markdown += "**" + d.name + "**" + (d.label.empty() ? "" : " — " + d.label) + "\n\n";

@@ -92,7 +92,8 @@ Workspace::Checked Workspace::check(const std::string& path) {
   for (const std::string& file : before) out.by_file[file];  // cleared unless they still have some
   before.clear();
   for (const Diagnostic& d : result.diagnostics) {
-    const std::string file = d.location.file.empty() || fs::is_directory(d.location.file) ? path : d.location.file;
+    // A diagnostic about the directory itself (it cannot be read) goes to the document.
+    const std::string file = d.location.file.empty() || d.location.file == out.root ? path : d.location.file;
     out.by_file[file].push_back(d);
     before.insert(file);
   }

@@ -36,6 +36,7 @@ class Client:
         self.proc = subprocess.Popen([CLI, "lsp", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE)
         self.inbox = queue.Queue()
+        self.held = []  # notifications read while waiting for an answer
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -81,8 +82,6 @@ class Client:
                 return message
             self.held.append(message)
 
-    held = []
-
     def diagnostics(self, uri):
         """The next diagnostics published for `uri`."""
         for i, message in enumerate(self.held):
@@ -124,7 +123,6 @@ def ruleset(tmp_path):
 @pytest.fixture
 def client():
     c = Client("--lang", "en")
-    c.held = []
     yield c
     if c.proc.poll() is None:
         c.proc.kill()
@@ -268,7 +266,6 @@ def test_hostile_messages_get_errors_and_the_server_goes_on(client, ruleset):
 
 def test_exit_without_shutdown_is_exit_code_1(ruleset):
     c = Client()
-    c.held = []
     c.initialize(ruleset)
     c.notify("exit", None)
     assert c.proc.wait(timeout=WAIT) == 1

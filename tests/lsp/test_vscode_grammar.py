@@ -43,7 +43,6 @@ def test_the_committed_grammar_is_what_the_maker_writes():
 def test_every_keyword_the_server_offers_is_highlighted(tmp_path):
     (tmp_path / "a.rules").write_text('ruleset "x" version "1";\n')
     c = Client()
-    c.held = []
     c.initialize(tmp_path)
     uri = (tmp_path / "a.rules").as_uri()
     c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "zhunru", "version": 1,
